@@ -1,0 +1,3 @@
+MERGE (m:SchemaMigration {id: $id})
+SET m.checksum = $checksum,
+    m.appliedAt = datetime()

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Driver } from 'neo4j-driver';
+
+import type { Config } from './config.js';
+import { loadQueries, type Queries } from './neo4j/queries.js';
+import { databasePlugin, requireDatabase } from './plugins/database.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
+import { healthRoutes } from './routes/health.js';
+import { systemRoutes } from './routes/system.js';
+
+export interface AppDeps {
+  /** Bolt URI of the embedded database the server started; ignored when config names NEO4J_URI. */
+  embeddedUri?: string;
+  /** A driver owned by the caller (tests share one across apps). */
+  driver?: Driver;
+  /** Preloaded queries (tests); otherwise read from cypher/. */
+  queries?: Queries;
+}
+
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES];
+
+/**
+ * The composition root: external plugins, then the service's own (errors, database),
+ * then routes. Everything under /v1 needs the database and answers 503 while it is down.
+ */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const uri = config.neo4j.uri ?? deps.embeddedUri;
+  if (!uri) throw new Error('app: no Neo4j URI: set NEO4J_URI or start the embedded database first');
+  const queries = deps.queries ?? (await loadQueries(REQUIRED_QUERIES));
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 50 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(openapiPlugin);
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, {
+    settings: config.neo4j,
+    uri,
+    embedded: config.neo4j.uri === undefined,
+    queries,
+    driver: deps.driver,
+  });
+
+  const system = createSystemRepository(app.neo4j.driver, app.neo4j.database, queries);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      v1.addHook('onRequest', requireDatabase);
+      await v1.register(systemRoutes, { system });
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

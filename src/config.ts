@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * The service's whole configuration, read from the environment once at start-up.
+ * Every variable is listed in `.env.example` and in the README's configuration table.
+ */
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const size = z.string().regex(/^\d+[kmg]?$/i, 'expected a size such as 512m or 2g');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const EnvSchema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    NEO4J_URI: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'expected bolt://, neo4j://, neo4j+s:// or bolt+s:// URI')
+        .optional(),
+    ),
+    NEO4J_USER: optionalText,
+    NEO4J_PASSWORD: optionalText,
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    NEO4J_POOL_SIZE: positiveInt.default(50),
+    NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt.default(10_000),
+    NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+    NEO4J_HEALTH_INTERVAL_MS: positiveInt.default(5_000),
+
+    NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
+    NEO4J_BOLT_PORT: port.default(7687),
+    NEO4J_HEAP: size.default('1g'),
+    NEO4J_PAGECACHE: size.default('512m'),
+    NEO4J_START_TIMEOUT_MS: positiveInt.default(180_000),
+    JAVA_HOME: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_PASSWORD !== undefined && env.NEO4J_USER === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_USER'], message: 'required when NEO4J_PASSWORD is set' });
+    }
+    if (env.NEO4J_USER !== undefined && env.NEO4J_URI === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when NEO4J_USER is set' });
+    }
+  });
+
+export interface EmbeddedNeo4jConfig {
+  home: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+  javaHome?: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  neo4j: {
+    /** Undefined means: start and use the embedded database. */
+    uri?: string;
+    user?: string;
+    password?: string;
+    database: string;
+    poolSize: number;
+    acquireTimeoutMs: number;
+    connectTimeoutMs: number;
+    healthIntervalMs: number;
+  };
+  embedded: EmbeddedNeo4jConfig;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; a bad value throws a ConfigError naming each offending variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      poolSize: e.NEO4J_POOL_SIZE,
+      acquireTimeoutMs: e.NEO4J_ACQUIRE_TIMEOUT_MS,
+      connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+      healthIntervalMs: e.NEO4J_HEALTH_INTERVAL_MS,
+    },
+    embedded: {
+      home: e.NEO4J_HOME,
+      boltPort: e.NEO4J_BOLT_PORT,
+      heap: e.NEO4J_HEAP,
+      pageCache: e.NEO4J_PAGECACHE,
+      startTimeoutMs: e.NEO4J_START_TIMEOUT_MS,
+      javaHome: e.JAVA_HOME,
+    },
+  };
+}

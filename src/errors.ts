@@ -1,0 +1,14 @@
+import createError from '@fastify/error';
+
+/** Domain errors of the service: each has a stable code, an HTTP status and a message. */
+
+export const DatabaseUnavailableError = createError<[string]>(
+  'DATABASE_UNAVAILABLE',
+  'the database is unavailable: %s',
+  503,
+);
+
+export const NotFoundError = createError<[string]>('NOT_FOUND', '%s', 404);
+
+/** Seconds a client should wait before retrying while the database is down. */
+export const RETRY_AFTER_SECONDS = 5;

@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's `neo4j/` folder: pom.xml, Launcher.java, and the fetched `lib/` and `plugins/`. */
+export const NEO4J_DIR = fileURLToPath(new URL('../../neo4j/', import.meta.url));
+
+export class Neo4jSetupError extends Error {
+  override name = 'Neo4jSetupError';
+}
+
+/**
+ * Makes sure the Neo4j jars named by neo4j/pom.xml are in neo4j/lib, fetching them from
+ * Maven Central with `mvn dependency:copy-dependencies` when they are missing or the pom changed.
+ * A stamp file holding the pom's hash marks a complete fetch, so an interrupted one is redone.
+ */
+export async function ensureNeo4jJars(neo4jDir: string = NEO4J_DIR): Promise<void> {
+  const pom = join(neo4jDir, 'pom.xml');
+  const lib = join(neo4jDir, 'lib');
+  const stamp = join(lib, '.fetched');
+  const pomHash = createHash('sha256').update(await readFile(pom)).digest('hex');
+  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === pomHash) return;
+
+  await rm(lib, { recursive: true, force: true });
+  const { code, output } = await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies']);
+  if (code === 'ENOENT') {
+    throw new Neo4jSetupError(
+      'Maven (mvn) is not installed: install it (apt-get install maven) or set NEO4J_URI to an existing Neo4j server',
+    );
+  }
+  if (code !== 0) {
+    const reason = lastLines(output, 3) || `exit code ${code}`;
+    throw new Neo4jSetupError(
+      `Maven could not fetch Neo4j from Maven Central (${reason}): check access to Maven Central and ~/.m2/settings.xml, or set NEO4J_URI`,
+    );
+  }
+  await writeFile(stamp, pomHash);
+}
+
+function run(command: string, args: string[]): Promise<{ code: number | 'ENOENT'; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ code: error.code === 'ENOENT' ? 'ENOENT' : -1, output: output + error.message }),
+    );
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+}
+
+export function lastLines(text: string, count: number): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim())
+    .filter((line) => line.length > 0)
+    .slice(-count)
+    .join(' | ');
+}

@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+import { RETRY_AFTER_SECONDS } from '../errors.js';
+import { isUnavailableError } from '../neo4j/driver.js';
+import type { ErrorDetail, ErrorResponse } from '../schemas/errors.js';
+
+/**
+ * One error handler for the whole app: every error leaves in the ErrorResponse shape.
+ * Validation problems become 400 with one detail per field path; a lost database becomes
+ * 503 with Retry-After (and tells the health monitor); constraint violations become 409;
+ * anything else unexpected becomes a 500 whose body says nothing about internals.
+ */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(body('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`, request.id));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'request';
+      const details: ErrorDetail[] = error.validation.map((issue) => ({
+        path: fieldPath(where, issue.instancePath),
+        message: issue.message ?? 'is invalid',
+      }));
+      return reply.code(400).send(body('VALIDATION_FAILED', `${where} is invalid`, request.id, details));
+    }
+    if (error.code === 'DATABASE_UNAVAILABLE' || isUnavailableError(error)) {
+      if (error.code !== 'DATABASE_UNAVAILABLE') app.dbHealth?.markUnavailable(error.message);
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      const message = error.code === 'DATABASE_UNAVAILABLE' ? error.message : 'the database is unavailable: connection lost';
+      return reply.code(503).send(body('DATABASE_UNAVAILABLE', message, request.id));
+    }
+    if (typeof error.code === 'string' && error.code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed')) {
+      return reply.code(409).send(body('CONFLICT', 'the data conflicts with what is stored', request.id));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(body(clientCode(error), error.message, request.id));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(body('INTERNAL', 'internal error; quote the request id when reporting it', request.id));
+  });
+});
+
+function body(code: string, message: string, requestId: string, details?: ErrorDetail[]): ErrorResponse {
+  return { error: { code, message, ...(details ? { details } : {}), requestId } };
+}
+
+/** `body` + `/people/0/id` → `body.people[0].id` */
+export function fieldPath(context: string, instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : `${path}.${segment}`), context);
+}
+
+function clientCode(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'UNSUPPORTED_MEDIA_TYPE';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
+  if (error.code?.startsWith('FST_ERR_CTP')) return 'BAD_REQUEST';
+  return error.code && !error.code.startsWith('FST_') ? error.code : 'BAD_REQUEST';
+}
