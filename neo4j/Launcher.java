@@ -32,7 +32,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Protocol with the caller: exactly one line on stdout, either
  *   NEO4J_READY bolt://127.0.0.1:<port>
  * or, on stderr, one line starting with NEO4J_FAILED and the reason, followed by exit code 1.
- * SIGTERM/SIGINT (and stdin EOF with --watch-stdin) shut the DBMS down cleanly, exit code 0.
+ * SIGTERM/SIGINT (and stdin EOF with --watch-stdin) shut the DBMS down cleanly, print
+ * NEO4J_STOPPED and exit with code 0; a failed shutdown exits with code 1.
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {
@@ -71,8 +72,18 @@ public final class Launcher {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dbms.shutdown();
+            int status = 0;
+            try {
+                dbms.shutdown();
+                System.out.println("NEO4J_STOPPED");
+            } catch (Throwable e) {
+                System.err.println("NEO4J_FAILED shutdown: " + e);
+                status = 1;
+            }
+            System.out.flush();
             stopped.countDown();
+            // Exit 0 after a clean shutdown (the JVM would report 143 for SIGTERM otherwise).
+            Runtime.getRuntime().halt(status);
         }, "neo4j-shutdown"));
 
         try {

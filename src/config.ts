@@ -32,6 +32,7 @@ const EnvSchema = z
     NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt.default(10_000),
     NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
     NEO4J_HEALTH_INTERVAL_MS: positiveInt.default(5_000),
+    NEO4J_MAX_RETRY_MS: positiveInt.default(5_000),
 
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
     NEO4J_BOLT_PORT: port.default(7687),
@@ -72,6 +73,7 @@ export interface Config {
     acquireTimeoutMs: number;
     connectTimeoutMs: number;
     healthIntervalMs: number;
+    maxRetryMs: number;
   };
   embedded: EmbeddedNeo4jConfig;
 }
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acquireTimeoutMs: e.NEO4J_ACQUIRE_TIMEOUT_MS,
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
       healthIntervalMs: e.NEO4J_HEALTH_INTERVAL_MS,
+      maxRetryMs: e.NEO4J_MAX_RETRY_MS,
     },
     embedded: {
       home: e.NEO4J_HOME,

@@ -20,7 +20,7 @@ export function createDriver(settings: Config['neo4j'], uri: string, logger?: Dr
     maxConnectionPoolSize: settings.poolSize,
     connectionAcquisitionTimeout: settings.acquireTimeoutMs,
     connectionTimeout: settings.connectTimeoutMs,
-    maxTransactionRetryTime: 15_000,
+    maxTransactionRetryTime: settings.maxRetryMs,
     userAgent: 'smuggling-network-analytics/0.1',
     logging: logger && {
       level: 'error',

@@ -75,7 +75,14 @@ export class DatabaseHealth {
   private async runCheck(): Promise<void> {
     const { driver, database, ping, prepare } = this.options;
     try {
-      await driver.executeQuery(ping, {}, { database, routing: 'READ' });
+      // An auto-commit query, not executeQuery: managed transactions retry a lost
+      // connection for maxTransactionRetryTime, and a probe must answer at once.
+      const session = driver.session({ database, defaultAccessMode: 'READ' });
+      try {
+        await session.run(ping);
+      } finally {
+        await session.close();
+      }
       if (!this.ready) {
         await prepare();
         this.set({ status: 'ready' });

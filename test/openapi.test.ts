@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildApp } from '../src/app.js';
+import { testConfig } from './support/app.js';
+
+describe('OpenAPI document', () => {
+  let app: FastifyInstance;
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, { responses: Record<string, unknown>; tags?: string[] }>>;
+    components: { schemas: Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    app = await buildApp(testConfig());
+    await app.ready();
+    doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+  });
+  afterAll(() => app.close());
+
+  it('is OpenAPI 3 with every route, versioned under /v1', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toMatchInlineSnapshot(`
+      [
+        "/healthz",
+        "/readyz",
+        "/v1/system",
+      ]
+    `);
+  });
+
+  it('names the shared schemas and uses them by reference', () => {
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ErrorResponse', 'SystemInfo', 'Readiness']));
+    expect(JSON.stringify(doc.paths['/v1/system']!.get!.responses['503'])).toContain('#/components/schemas/ErrorResponse');
+  });
+
+  it('documents 503 on every route that needs the database', () => {
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/v1/')) continue;
+      for (const operation of Object.values(operations)) expect(Object.keys(operation.responses)).toContain('503');
+    }
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const page = await app.inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('swagger-ui');
+  });
+});

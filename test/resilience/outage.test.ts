@@ -1,0 +1,82 @@
+import { rm } from 'node:fs/promises';
+
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
+import { privateNeo4jConfig } from '../support/embedded.js';
+import { freePort } from '../support/ports.js';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('when Neo4j goes away and comes back', () => {
+  let config: EmbeddedNeo4jConfig;
+  let database: EmbeddedNeo4j;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    config = await privateNeo4jConfig('outage');
+    database = await startEmbeddedNeo4j(config);
+    app = await buildApp(loadConfig({ NEO4J_URI: database.uri, NEO4J_HEALTH_INTERVAL_MS: '200', LOG_LEVEL: 'silent' }));
+    await app.ready();
+    await app.dbHealth.check();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.stop();
+    await rm(config.home, { recursive: true, force: true });
+  });
+
+  it('answers 503 with Retry-After while it is down and recovers by itself', async () => {
+    expect((await app.inject({ method: 'GET', url: '/v1/system' })).statusCode).toBe(200);
+
+    await database.stop();
+    const down = await app.inject({ method: 'GET', url: '/v1/system' });
+    expect(down.statusCode).toBe(503);
+    expect(down.headers['retry-after']).toBe('5');
+    expect(down.json().error).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/unavailable/) });
+
+    await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 503, 10_000);
+    const readyz = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(readyz.json()).toMatchObject({ status: 'not_ready', database: { status: 'unavailable', reason: expect.any(String) } });
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const stillDown = await app.inject({ method: 'GET', url: '/v1/system' });
+    expect(stillDown.statusCode).toBe(503);
+    expect(stillDown.json().error.message).toMatch(/Neo4j is not reachable/);
+
+    database = await startEmbeddedNeo4j(config);
+    await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 30_000);
+    const back = await app.inject({ method: 'GET', url: '/v1/system' });
+    expect(back.statusCode).toBe(200);
+  });
+});
+
+describe('when Neo4j is unreachable from the start', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const port = await freePort();
+    app = await buildApp(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent' }));
+    await app.ready();
+    await app.dbHealth.check();
+  });
+  afterAll(() => app.close());
+
+  it('still serves health, docs and a clear 503', async () => {
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/docs/json' })).statusCode).toBe(200);
+    const readyz = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(readyz.statusCode).toBe(503);
+    expect(readyz.json().database).toMatchObject({ status: 'starting', reason: expect.stringMatching(/Neo4j is not reachable/) });
+    const system = await app.inject({ method: 'GET', url: '/v1/system' });
+    expect(system.statusCode).toBe(503);
+    expect(system.headers['retry-after']).toBe('5');
+  });
+});

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { rm } from 'node:fs/promises';
+
+import neo4j from 'neo4j-driver';
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { privateNeo4jConfig } from './support/embedded.js';
+import { freePort } from './support/ports.js';
+
+/** The start command as a user runs it (from source, so no build step is needed here). */
+function startServer(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((done) => child.once('exit', done));
+}
+
+async function waitForReady(port: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+    if (ok) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`not ready within ${timeoutMs} ms`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the start command', () => {
+  const homes: string[] = [];
+  afterAll(() => Promise.all(homes.map((home) => rm(home, { recursive: true, force: true }))));
+
+  it('starts Neo4j and the API, stops both cleanly on Ctrl-C, and keeps the data', async () => {
+    const neo = await privateNeo4jConfig('server');
+    homes.push(neo.home);
+    const port = await freePort();
+    const env = { PORT: String(port), NEO4J_HOME: neo.home, NEO4J_BOLT_PORT: String(neo.boltPort), NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m' };
+
+    const first = startServer(env);
+    await waitForReady(port, 120_000);
+    const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+    expect(docs.status).toBe(200);
+    const system = await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json();
+    expect(system.database).toMatchObject({ embedded: true, uri: `bolt://127.0.0.1:${neo.boltPort}` });
+
+    const driver = neo4j.driver(`bolt://127.0.0.1:${neo.boltPort}`);
+    await driver.executeQuery("CREATE (:Survivor {id: 'server-restart'})");
+    await driver.close();
+
+    const pid = Number(/"pid":(\d+),"msg":"embedded Neo4j started"/.exec(first.output())?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    first.child.kill('SIGINT');
+    expect(await exitCode(first.child)).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+    expect(first.output()).toContain('"msg":"stopped"');
+
+    const second = startServer(env);
+    try {
+      await waitForReady(port, 120_000);
+      const after = await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json();
+      expect(after.database.nodes).toBe(system.database.nodes + 1);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await exitCode(second.child)).toBe(0);
+    }
+  });
+
+  it('exits with one clear line when the HTTP port is taken', async () => {
+    const blocker: Server = createServer();
+    const port = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const server = startServer({ PORT: String(port), NEO4J_BOLT_PORT: String(await freePort()) });
+      expect(await exitCode(server.child)).toBe(1);
+      expect(server.output()).toContain(`error: port ${port} on 127.0.0.1 is already in use: stop what holds it or set PORT`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('exits naming the variable when the configuration is bad', async () => {
+    const server = startServer({ PORT: 'three thousand' });
+    expect(await exitCode(server.child)).toBe(1);
+    expect(server.output().trim()).toMatch(/^error: invalid configuration: PORT: .+ \(see \.env\.example\)$/);
+  });
+});

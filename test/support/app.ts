@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+
+/** Config for tests: the run's Neo4j (see global-setup.ts), silent logs, env overrides on top. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_USER: process.env.NEO4J_USER,
+    NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+/** The app as the server builds it, ready, with the database checked and the schema applied. */
+export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig(env));
+  await app.ready();
+  await app.dbHealth.check();
+  return app;
+}
+
+/** A driver to the run's Neo4j for tests that talk to the database directly. */
+export function testDriver(): Driver {
+  const user = process.env.NEO4J_USER;
+  const auth = user ? neo4j.auth.basic(user, process.env.NEO4J_PASSWORD ?? '') : undefined;
+  return neo4j.driver(inject('neo4jUri'), auth);
+}
