@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import type { SystemInfo } from '../src/schemas/system.js';
 import { privateNeo4jConfig } from './support/embedded.js';
 import { freePort } from './support/ports.js';
 
@@ -56,7 +57,7 @@ describe('the start command', () => {
     await waitForReady(port, 120_000);
     const docs = await fetch(`http://127.0.0.1:${port}/docs`);
     expect(docs.status).toBe(200);
-    const system = await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json();
+    const system = (await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json()) as SystemInfo;
     expect(system.database).toMatchObject({ embedded: true, uri: `bolt://127.0.0.1:${neo.boltPort}` });
 
     const driver = neo4j.driver(`bolt://127.0.0.1:${neo.boltPort}`);
@@ -73,7 +74,7 @@ describe('the start command', () => {
     const second = startServer(env);
     try {
       await waitForReady(port, 120_000);
-      const after = await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json();
+      const after = (await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json()) as SystemInfo;
       expect(after.database.nodes).toBe(system.database.nodes + 1);
     } finally {
       second.child.kill('SIGTERM');
