@@ -9,8 +9,11 @@ import { loadQueries, type Queries } from './neo4j/queries.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { createIngestService } from './ingest/ingest-service.js';
+import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
 import { healthRoutes } from './routes/health.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { systemRoutes } from './routes/system.js';
 
 export interface AppDeps {
@@ -22,7 +25,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -57,13 +60,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     driver: deps.driver,
   });
 
-  const system = createSystemRepository(app.neo4j.driver, app.neo4j.database, queries);
+  const { driver, database } = app.neo4j;
+  const system = createSystemRepository(driver, database, queries);
+  const ingest = createIngestService(createIngestRepository(driver, database, queries), {
+    batchSize: config.ingest.batchSize,
+    maxStreamBytes: config.ingest.maxStreamBytes,
+  });
 
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', requireDatabase);
       await v1.register(systemRoutes, { system });
+      await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes });
     },
     { prefix: '/v1' },
   );

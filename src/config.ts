@@ -34,6 +34,10 @@ const EnvSchema = z
     NEO4J_HEALTH_INTERVAL_MS: positiveInt.default(5_000),
     NEO4J_MAX_RETRY_MS: positiveInt.default(5_000),
 
+    INGEST_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
+    INGEST_MAX_JSON_BYTES: positiveInt.default(50 * 1024 * 1024),
+    INGEST_MAX_STREAM_BYTES: positiveInt.default(4 * 1024 * 1024 * 1024),
+
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
     NEO4J_BOLT_PORT: port.default(7687),
     NEO4J_HEAP: size.default('1g'),
@@ -75,6 +79,13 @@ export interface Config {
     healthIntervalMs: number;
     maxRetryMs: number;
   };
+  ingest: {
+    batchSize: number;
+    /** Largest JSON document accepted by POST /v1/ingest. */
+    maxJsonBytes: number;
+    /** Largest NDJSON or CSV body. */
+    maxStreamBytes: number;
+  };
   embedded: EmbeddedNeo4jConfig;
 }
 
@@ -104,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
       healthIntervalMs: e.NEO4J_HEALTH_INTERVAL_MS,
       maxRetryMs: e.NEO4J_MAX_RETRY_MS,
+    },
+    ingest: {
+      batchSize: e.INGEST_BATCH_SIZE,
+      maxJsonBytes: e.INGEST_MAX_JSON_BYTES,
+      maxStreamBytes: e.INGEST_MAX_STREAM_BYTES,
     },
     embedded: {
       home: e.NEO4J_HOME,

@@ -25,6 +25,8 @@ describe('OpenAPI document', () => {
       [
         "/healthz",
         "/readyz",
+        "/v1/ingest",
+        "/v1/ingest/ndjson",
         "/v1/system",
       ]
     `);

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 import { RETRY_AFTER_SECONDS } from '../errors.js';
+import { IngestInterruptedError } from '../ingest/loader.js';
 import { isUnavailableError } from '../neo4j/driver.js';
 import type { ErrorDetail, ErrorResponse } from '../schemas/errors.js';
 
@@ -18,7 +18,17 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
+    if (error instanceof IngestInterruptedError) {
+      const unavailable = isUnavailableError(error.cause);
+      if (unavailable) app.dbHealth?.markUnavailable(String((error.cause as Error).message));
+      request.log.error({ err: error.cause, batches: error.report.batches.length }, 'ingest interrupted');
+      if (unavailable) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      const message = `${error.report.batches.length} batches were committed before the load stopped; re-sending the whole load is safe`;
+      return reply
+        .code(unavailable ? 503 : 500)
+        .send({ ...body(unavailable ? 'DATABASE_UNAVAILABLE' : 'INTERNAL', message, request.id), report: error.report });
+    }
+    if (Array.isArray(error.validation) && error.validation.length > 0) {
       const where = error.validationContext ?? 'request';
       const details: ErrorDetail[] = error.validation.map((issue) => ({
         path: fieldPath(where, issue.instancePath),
@@ -60,6 +70,7 @@ export function fieldPath(context: string, instancePath: string): string {
 function clientCode(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'UNSUPPORTED_MEDIA_TYPE';
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError') return 'MALFORMED_BODY';
   if (error.code?.startsWith('FST_ERR_CTP')) return 'BAD_REQUEST';
   return error.code && !error.code.startsWith('FST_') ? error.code : 'BAD_REQUEST';
 }

@@ -22,6 +22,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       tags: [
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'system', description: 'Service and database information' },
+        { name: 'ingest', description: 'Loading networks: JSON documents, NDJSON streams' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -42,6 +42,8 @@ export const InvestigationSchema = z
   })
   .meta({ id: 'Investigation', example: { id: 'OP-TIDE', name: 'Operation Tide' } });
 
+export type Investigation = z.infer<typeof InvestigationSchema>;
+
 export const IngestDefaultsSchema = z
   .strictObject({
     source: z.string().min(1).max(500).optional(),

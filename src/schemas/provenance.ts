@@ -11,7 +11,7 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[^\s\u0000-\u001f][^\u0000-\u001f]*$/, 'must not start with a space or contain control characters')
+  .regex(/^(?:[^\s\u0000-\u001f][^\u0000-\u001f]*)?$/, 'must not start with a space or contain control characters')
   .describe('Caller-supplied stable id, unique per entity type');
 
 export const IsoDateSchema = z.iso.date().describe('ISO-8601 date, e.g. 2024-05-17');

@@ -78,7 +78,7 @@ describe('one error shape for every error', () => {
       payload: '{"people": [',
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
+    expect(response.json().error).toMatchObject({ code: 'MALFORMED_BODY', message: expect.any(String) });
   });
 
   it('answers an unsupported media type with 415', async () => {

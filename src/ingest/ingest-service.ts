@@ -1,0 +1,154 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { MalformedBodyError } from '../errors.js';
+import type { IngestRepository } from '../repositories/ingest-repository.js';
+import { IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
+import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
+import { IngestLoader } from './loader.js';
+import { readNdjson } from './ndjson.js';
+import { checkRecord, isRecordKind, joinPath } from './validate.js';
+
+/**
+ * The three ways in (a JSON document, NDJSON, CSV) share one path: check every record, then
+ * load the valid ones in batches. A stream is first spooled to a temp file while it is
+ * checked, so a malformed line is refused with a 400 before anything is written, atomic mode
+ * can refuse the whole load, and memory stays flat whatever the size.
+ */
+
+export interface IngestOptions {
+  batchSize: number;
+  maxStreamBytes: number;
+}
+
+export interface StreamRecord {
+  line: number;
+  kind: unknown;
+  raw: unknown;
+}
+
+export function createIngestService(repository: IngestRepository, options: IngestOptions) {
+  const newLoader = (header: IngestHeader, atomic: boolean) => new IngestLoader(repository, header, options.batchSize, atomic);
+
+  return {
+    /** A whole JSON document whose envelope (header, arrays) the route has checked. */
+    async ingestDocument(document: IngestHeader & Record<string, unknown>, atomic: boolean): Promise<IngestReport> {
+      const loader = newLoader(document, atomic);
+      const now = new Date().toISOString();
+      const valid = [];
+      for (const kind of RECORD_KIND_NAMES) {
+        const collection = RECORD_KINDS[kind].collection;
+        const records = (document[collection] as unknown[] | undefined) ?? [];
+        for (const [index, raw] of records.entries()) {
+          const checked = checkRecord(kind, raw, document, now);
+          if (checked.ok) valid.push(checked);
+          else loader.reject(checked.problems.map((problem) => rejection(kind, { index }, checked.id, `${collection}[${index}]`, problem)));
+        }
+      }
+      if (atomic && loader.report.rejected > 0) return refuse(loader.report, valid.length);
+      await loader.start();
+      for (const checked of valid) await loader.add(checked);
+      return loader.finish();
+    },
+
+    /** NDJSON: the first line is the header (`{"kind":"header", "investigations": …}`), then one record a line. */
+    async ingestNdjson(body: NodeJS.ReadableStream, atomic: boolean): Promise<IngestReport> {
+      let header: IngestHeader | undefined;
+      async function* records(): AsyncGenerator<StreamRecord> {
+        for await (const { line, value } of readNdjson(body as never, options.maxStreamBytes)) {
+          if (header === undefined) {
+            header = parseHeader(value, line);
+            continue;
+          }
+          const { kind, ...raw } = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : { kind: undefined }) as Record<string, unknown>;
+          yield { line, kind, raw: typeof value === 'object' && value !== null && !Array.isArray(value) ? raw : value };
+        }
+        if (header === undefined) throw new MalformedBodyError('the body is empty: line 1 must be the header');
+      }
+      return this.ingestStream(() => header!, records(), atomic);
+    },
+
+    /** Records from a stream (NDJSON lines or CSV rows), spooled and checked, then loaded. */
+    async ingestStream(header: () => IngestHeader, records: AsyncIterable<StreamRecord>, atomic: boolean): Promise<IngestReport> {
+      const dir = await mkdtemp(join(tmpdir(), 'sna-ingest-'));
+      const spool = join(dir, 'records.ndjson');
+      try {
+        const now = new Date().toISOString();
+        const out = createWriteStream(spool);
+        let checkedHeader: IngestHeader | undefined;
+        let loader: IngestLoader | undefined;
+        let valid = 0;
+        try {
+          for await (const record of records) {
+            checkedHeader ??= header();
+            loader ??= newLoader(checkedHeader, atomic);
+            const problem = check(record, checkedHeader, now);
+            if (problem) loader.reject(problem);
+            else valid += 1;
+            if (!out.write(`${JSON.stringify({ ...record, ok: !problem })}\n`)) await once(out, 'drain');
+          }
+        } finally {
+          out.end();
+          await once(out, 'close');
+        }
+        checkedHeader ??= header();
+        loader ??= newLoader(checkedHeader, atomic);
+        if (atomic && loader.report.rejected > 0) return refuse(loader.report, valid);
+        await loader.start();
+        for await (const { value } of readNdjson(createReadStream(spool), Number.MAX_SAFE_INTEGER)) {
+          const record = value as StreamRecord & { ok: boolean };
+          if (!record.ok) continue;
+          const checked = checkRecord(record.kind as never, record.raw, checkedHeader, now);
+          if (checked.ok) await loader.add(checked);
+        }
+        return await loader.finish();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;
+
+function check(record: StreamRecord, header: IngestHeader, now: string): Rejection[] | undefined {
+  const where = { line: record.line };
+  if (!isRecordKind(record.kind)) {
+    return [rejection(String(record.kind ?? ''), where, undefined, '', { path: 'kind', message: `unknown kind: expected one of ${RECORD_KIND_NAMES.join(', ')}` })];
+  }
+  const checked = checkRecord(record.kind, record.raw, header, now);
+  if (checked.ok) return undefined;
+  return checked.problems.map((problem) => rejection(record.kind as string, where, checked.id, '', problem));
+}
+
+function parseHeader(value: unknown, line: number): IngestHeader {
+  const { kind, ...rest } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (kind !== 'header') throw new MalformedBodyError(`line ${line} must be the header: {"kind":"header","investigations":[{"id":…}]}`);
+  const parsed = IngestHeaderSchema.safeParse(rest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new MalformedBodyError(`line ${line}: header ${joinPath(issue.path) || 'object'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function rejection(
+  kind: string,
+  where: { index?: number; line?: number },
+  id: string | undefined,
+  prefix: string,
+  problem: { path: string; message: string },
+): Rejection {
+  const path = [prefix, problem.path].filter((p) => p.length > 0).join(problem.path.startsWith('[') ? '' : '.');
+  return { kind, ...where, ...(id !== undefined ? { id } : {}), path, message: problem.message };
+}
+
+function refuse(report: IngestReport, validCount: number): IngestReport {
+  report.status = 'rejected';
+  report.received = report.rejected + validCount;
+  report.accepted = 0;
+  return report;
+}

@@ -1,0 +1,51 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+
+import { MalformedBodyError, PayloadTooLargeError } from '../errors.js';
+
+export interface Line {
+  line: number;
+  value: unknown;
+}
+
+/**
+ * Reads newline-delimited JSON one line at a time. The body is pulled chunk by chunk as the
+ * consumer asks for lines, so memory does not grow with its size. Blank lines are skipped;
+ * a line that is not JSON ends the read with a 400 naming it; a body over maxBytes is a 413.
+ */
+export async function* readNdjson(body: Readable, maxBytes: number): AsyncGenerator<Line> {
+  let line = 0;
+  for await (const text of readLines(body, maxBytes)) {
+    line += 1;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new MalformedBodyError(`line ${line} is not valid JSON: ${(error as Error).message}`);
+    }
+    yield { line, value };
+  }
+}
+
+/** Splits a byte stream into lines (LF or CRLF), counting bytes against maxBytes. */
+export async function* readLines(body: Readable, maxBytes: number): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let seen = 0;
+  let rest = '';
+  for await (const chunk of body as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    seen += buffer.length;
+    if (seen > maxBytes) throw new PayloadTooLargeError(maxBytes);
+    rest += decoder.write(buffer);
+    let start = 0;
+    let newline: number;
+    while ((newline = rest.indexOf('\n', start)) >= 0) {
+      yield rest.slice(start, newline).replace(/\r$/, '');
+      start = newline + 1;
+    }
+    rest = rest.slice(start);
+  }
+  rest += decoder.end();
+  if (rest.length > 0) yield rest.replace(/\r$/, '');
+}

@@ -1,0 +1,216 @@
+import neo4j from 'neo4j-driver';
+
+import type { Account, Crossing, Link, Location, Payment, Person, Relation, Route } from '../schemas/entities.js';
+import type { RecordKind } from '../schemas/ingest.js';
+import type { Provenance } from '../schemas/provenance.js';
+import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType } from './graph-model.js';
+
+/**
+ * Turns one validated record into the rows the repository writes: at most one node and the
+ * relations the record names. Values get their Neo4j types here (integers as Integer, dates
+ * as Date, recordedAt as DateTime, coordinates as a WGS-84 point), so what is stored can be
+ * compared and queried as what it is. Relations named inside a record get ids derived from
+ * the record (`X-1/ORGANISED/P-7`), so re-loading the record finds them again.
+ */
+
+export interface EntityRow {
+  id: string;
+  /** Content properties, compared to tell updated from unchanged; provenance included. */
+  props: Record<string, unknown>;
+  recordedAt: unknown;
+  investigations: string[];
+  history: string;
+  /** Ids of the relations this record names. */
+  relationIds: string[];
+  /**
+   * Relationship types whose whole set this record states (the field was given, maybe empty):
+   * relations of these types that the record named before and no longer names are removed.
+   * A field left out says nothing, so its relations stay.
+   */
+  replaces: RelationshipType[];
+}
+
+export interface RelationRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  recordedAt: unknown;
+  investigations: string[];
+  history: string;
+  /** The entity record a relation was derived from (`Crossing:X-1`), or null for links and relations. */
+  origin: string | null;
+}
+
+export interface RelationSpec {
+  from: EntityLabel;
+  type: RelationshipType;
+  to: EntityLabel;
+}
+
+export interface Normalised {
+  entity?: { label: EntityLabel; row: EntityRow };
+  relations: { spec: RelationSpec; row: RelationRow }[];
+}
+
+export interface Context {
+  provenance: Provenance;
+  investigations: string[];
+  ingestId: string;
+}
+
+type Props = Record<string, unknown>;
+
+export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx: Context): Normalised {
+  const base = provenanceProps(ctx);
+  const make = (type: EntityType, props: Props, relations: Normalised['relations'] = [], replaces: RelationshipType[] = []): Normalised => {
+    const label = ENTITY_LABELS[type];
+    const id = record.id as string;
+    const relationIds = relations.map((r) => r.row.id);
+    return { entity: { label, row: { id, props: { ...compact(props), ...base.props }, ...base.shared, relationIds, replaces } }, relations };
+  };
+  /** The relationship types of the fields this record gives. */
+  const given = (fields: Partial<Record<string, RelationshipType>>) =>
+    Object.entries(fields).filter(([field]) => record[field] !== undefined).map(([, type]) => type!);
+  // A relation named inside an entity record: its id is the record's id, the type and the other end.
+  const derived = (label: EntityLabel, id: string) => (spec: RelationSpec, from: string, to: string, props: Props = {}) => ({
+    spec,
+    row: {
+      id: `${id}/${spec.type}/${spec.from === label ? to : from}`,
+      from,
+      to,
+      props: { ...compact(props), ...base.props },
+      ...base.shared,
+      origin: `${label}:${id}`,
+    },
+  });
+
+  switch (kind) {
+    case 'person': {
+      const p = record as Person;
+      return make('person', {
+        name: p.name,
+        aliases: p.aliases,
+        nationality: p.nationality,
+        dateOfBirth: date(p.dateOfBirth),
+        roles: p.roles,
+        searchText: text([p.id, p.name, ...(p.aliases ?? [])]),
+      });
+    }
+    case 'organisation':
+    case 'vessel': {
+      const { id, source: _s, grading: _g, recordedAt: _r, investigations: _i, ...fields } = record;
+      const searchText = text([id as string, ...Object.values(fields).filter((v): v is string => typeof v === 'string')]);
+      return make(kind, { ...fields, searchText });
+    }
+    case 'location': {
+      const l = record as Location;
+      const position = l.latitude !== undefined && l.longitude !== undefined ? new neo4j.types.Point(4326, l.longitude, l.latitude) : undefined;
+      return make('location', { name: l.name, kind: l.kind, country: l.country, latitude: l.latitude, longitude: l.longitude, position, searchText: text([l.id, l.name]) });
+    }
+    case 'route': {
+      const r = record as Route;
+      const rel = derived('Route', r.id);
+      return make('route', { name: r.name, kind: r.kind, searchText: text([r.id, r.name]) }, [
+        ...(r.departsFrom ? [rel({ from: 'Route', type: 'DEPARTS_FROM', to: 'Location' }, r.id, r.departsFrom)] : []),
+        ...(r.arrivesAt ? [rel({ from: 'Route', type: 'ARRIVES_AT', to: 'Location' }, r.id, r.arrivesAt)] : []),
+        ...unique(r.via).map((loc, order) => rel({ from: 'Route', type: 'VIA', to: 'Location' }, r.id, loc, { order: neo4j.int(order) })),
+      ], given({ departsFrom: 'DEPARTS_FROM', arrivesAt: 'ARRIVES_AT', via: 'VIA' }));
+    }
+    case 'crossing': {
+      const c = record as Crossing;
+      const rel = derived('Crossing', c.id);
+      const people = (type: RelationshipType, ids: string[] | undefined) =>
+        unique(ids).map((person) => rel({ from: 'Person', type, to: 'Crossing' }, person, c.id));
+      return make(
+        'crossing',
+        { date: date(c.date), outcome: c.outcome, passengers: int(c.passengers), deaths: int(c.deaths), injuries: int(c.injuries), searchText: text([c.id]) },
+        [
+          ...people('ORGANISED', c.organisers),
+          ...people('PILOTED', c.pilots),
+          ...people('RECRUITED_FOR', c.recruiters),
+          ...people('TRAVELLED_ON', c.travellers),
+          ...unique(c.vesselIds).map((v) => rel({ from: 'Crossing', type: 'USED_VESSEL', to: 'Vessel' }, c.id, v)),
+          ...(c.routeId ? [rel({ from: 'Crossing', type: 'ON_ROUTE', to: 'Route' }, c.id, c.routeId)] : []),
+          ...(c.departedFrom ? [rel({ from: 'Crossing', type: 'DEPARTED_FROM', to: 'Location' }, c.id, c.departedFrom)] : []),
+        ],
+        given({
+          organisers: 'ORGANISED',
+          pilots: 'PILOTED',
+          recruiters: 'RECRUITED_FOR',
+          travellers: 'TRAVELLED_ON',
+          vesselIds: 'USED_VESSEL',
+          routeId: 'ON_ROUTE',
+          departedFrom: 'DEPARTED_FROM',
+        }),
+      );
+    }
+    case 'payment': {
+      const p = record as Payment;
+      const rel = derived('Payment', p.id);
+      return make('payment', { amount: int(p.amount), currency: p.currency, date: date(p.date), channel: p.channel, searchText: text([p.id]) }, [
+        rel({ from: ENTITY_LABELS[p.payer.type], type: 'PAID', to: 'Payment' }, p.payer.id, p.id),
+        rel({ from: 'Payment', type: 'PAID_TO', to: ENTITY_LABELS[p.payee.type] }, p.id, p.payee.id),
+        ...(p.crossingId ? [rel({ from: 'Payment', type: 'FOR_CROSSING', to: 'Crossing' }, p.id, p.crossingId)] : []),
+      ], given({ payer: 'PAID', payee: 'PAID_TO', crossingId: 'FOR_CROSSING' }));
+    }
+    case 'account': {
+      const a = record as Account;
+      const rel = derived('Account', a.id);
+      return make('account', { kind: a.kind, identifier: a.identifier, searchText: text([a.id, a.identifier]) }, [
+        ...(a.holders ?? []).map((h) => rel({ from: ENTITY_LABELS[h.type], type: 'HOLDS', to: 'Account' }, h.id, a.id)),
+      ], given({ holders: 'HOLDS' }));
+    }
+    case 'link': {
+      const l = record as Link;
+      const spec: RelationSpec = { from: 'Person', type: l.type.toUpperCase() as RelationshipType, to: 'Person' };
+      const props = { count: int(l.count), firstSeen: date(l.firstSeen), lastSeen: date(l.lastSeen) };
+      return { relations: [{ spec, row: { id: l.id, from: l.from, to: l.to, props: { ...compact(props), ...base.props }, ...base.shared, origin: null } }] };
+    }
+    case 'relation': {
+      const r = record as Relation;
+      const spec: RelationSpec = { from: ENTITY_LABELS[r.from.type], type: r.type.toUpperCase() as RelationshipType, to: ENTITY_LABELS[r.to.type] };
+      return { relations: [{ spec, row: { id: r.id, from: r.from.id, to: r.to.id, props: { ...compact({ date: date(r.date) }), ...base.props }, ...base.shared, origin: null } }] };
+    }
+  }
+}
+
+function provenanceProps(ctx: Context) {
+  const { source, grading, recordedAt } = ctx.provenance;
+  const grade = `${grading.sourceEvaluation}${grading.intelligenceAssessment}${grading.handlingCode}`;
+  return {
+    props: {
+      source,
+      sourceEvaluation: neo4j.int(grading.sourceEvaluation),
+      intelligenceAssessment: grading.intelligenceAssessment,
+      handlingCode: grading.handlingCode,
+    },
+    shared: {
+      recordedAt: neo4j.types.DateTime.fromStandardDate(new Date(recordedAt)),
+      investigations: ctx.investigations,
+      history: JSON.stringify({ at: recordedAt, source, grading: grade, ingest: ctx.ingestId }),
+    },
+  };
+}
+
+function compact(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}
+
+function unique(ids: string[] | undefined): string[] {
+  return [...new Set(ids ?? [])];
+}
+
+function int(value: number | undefined) {
+  return value === undefined ? undefined : neo4j.int(value);
+}
+
+function date(iso: string | undefined) {
+  if (iso === undefined) return undefined;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new neo4j.types.Date(y, m, d);
+}
+
+function text(parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' | ');
+}

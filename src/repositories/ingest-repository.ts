@@ -1,0 +1,103 @@
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+
+import { isEntityLabel, isRelationshipType, type EntityLabel } from '../ingest/graph-model.js';
+import type { EntityRow, RelationRow, RelationSpec } from '../ingest/normalise.js';
+import type { Queries } from '../neo4j/queries.js';
+import { recordToObject, toNative } from '../neo4j/values.js';
+import type { Investigation } from '../schemas/ingest.js';
+
+export const INGEST_QUERIES = [
+  'ingest/upsert-entities',
+  'ingest/upsert-relations',
+  'ingest/upsert-investigations',
+  'ingest/bump-data-version',
+  'ingest/unresolved',
+] as const;
+
+export interface EntityBatchResult {
+  created: number;
+  resolved: number;
+  updated: number;
+  unchanged: number;
+  relationsRemoved: number;
+}
+
+export interface RelationBatchResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  fromPlaceholders: string[];
+  toPlaceholders: string[];
+}
+
+/**
+ * Writes ingest batches. Each batch is one write transaction (executeWrite retries transient
+ * errors); the data version moves in the same transaction when the batch changed anything.
+ * Labels and types are spliced into the query templates only after the whitelist check.
+ */
+export function createIngestRepository(driver: Driver, database: string, queries: Queries) {
+  const cache = new Map<string, string>();
+  const template = (name: (typeof INGEST_QUERIES)[number], replacements: Record<string, string>): string => {
+    const key = `${name}|${Object.values(replacements).join('|')}`;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = Object.entries(replacements).reduce((q, [slot, value]) => q.replaceAll(slot, value), queries[name]!);
+      cache.set(key, text);
+    }
+    return text;
+  };
+  const label = (value: string): EntityLabel => {
+    if (!isEntityLabel(value)) throw new Error(`repositories/ingest: ${value} is not a known label`);
+    return value;
+  };
+
+  async function bumpIfChanged(tx: ManagedTransaction, changed: boolean): Promise<number | undefined> {
+    if (!changed) return undefined;
+    const result = await tx.run(queries['ingest/bump-data-version']!);
+    return toNative(result.records[0]!.get('version')) as number;
+  }
+
+  return {
+    async upsertInvestigations(investigations: Investigation[]): Promise<void> {
+      await driver.executeQuery(queries['ingest/upsert-investigations']!, { investigations }, { database });
+    },
+
+    async writeEntities(entityLabel: EntityLabel, rows: EntityRow[]): Promise<EntityBatchResult & { dataVersion?: number }> {
+      const query = template('ingest/upsert-entities', { __LABEL__: label(entityLabel) });
+      const session = driver.session({ database });
+      try {
+        return await session.executeWrite(async (tx) => {
+          const result = recordToObject<EntityBatchResult>((await tx.run(query, { rows })).records[0]!);
+          const changed = result.created + result.resolved + result.updated + result.relationsRemoved > 0;
+          return { ...result, dataVersion: await bumpIfChanged(tx, changed) };
+        });
+      } finally {
+        await session.close();
+      }
+    },
+
+    async writeRelations(spec: RelationSpec, rows: RelationRow[], ingestId: string): Promise<RelationBatchResult & { dataVersion?: number }> {
+      if (!isRelationshipType(spec.type)) throw new Error(`repositories/ingest: ${spec.type} is not a known relationship type`);
+      const query = template('ingest/upsert-relations', { __FROM__: label(spec.from), __TYPE__: spec.type, __TO__: label(spec.to) });
+      const session = driver.session({ database });
+      try {
+        return await session.executeWrite(async (tx) => {
+          const result = recordToObject<RelationBatchResult>((await tx.run(query, { rows, ingestId })).records[0]!);
+          const changed = result.created + result.updated > 0;
+          return { ...result, dataVersion: await bumpIfChanged(tx, changed) };
+        });
+      } finally {
+        await session.close();
+      }
+    },
+
+    /** Of the given ids, those still unresolved placeholders. */
+    async unresolved(entityLabel: EntityLabel, ids: string[]): Promise<string[]> {
+      const query = template('ingest/unresolved', { __LABEL__: label(entityLabel) });
+      const { records } = await driver.executeQuery(query, { ids }, { database, routing: 'READ' });
+      return records.map((r) => r.get('id') as string);
+    },
+  };
+}
+
+export type IngestRepository = ReturnType<typeof createIngestRepository>;

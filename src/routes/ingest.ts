@@ -1,0 +1,119 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+import type { IngestService } from '../ingest/ingest-service.js';
+import { describeJsonError } from '../ingest/json-error.js';
+import { zodProblems } from '../ingest/validate.js';
+import { MalformedBodyError } from '../errors.js';
+import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
+import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, type IngestHeader } from '../schemas/ingest.js';
+import { IngestFailureSchema, IngestReportSchema, type IngestReport } from '../schemas/ingest-report.js';
+
+const AtomicQuerySchema = z.object({
+  atomic: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: write nothing if any record is invalid'),
+});
+
+/**
+ * The request validator of POST /v1/ingest checks only the envelope (header, one array per
+ * known collection, nothing else), so one bad record does not refuse the rest: records are
+ * checked one by one by the ingest service and reported with their index and field path.
+ */
+const EnvelopeSchema = IngestHeaderSchema.extend(
+  Object.fromEntries(Object.values(RECORD_KINDS).map(({ collection }) => [collection, z.array(z.unknown()).optional()])),
+);
+const envelopeValidator: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === 'body'
+    ? (data) => {
+        const parsed = EnvelopeSchema.safeParse(data);
+        if (parsed.success) return { value: data };
+        const validation = zodProblems(parsed.error.issues).map((problem) => ({
+          instancePath: `/${problem.path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`,
+          message: problem.message,
+        }));
+        return { error: Object.assign(new Error('body is invalid'), { validation, validationContext: 'body' }) };
+      }
+    : validatorCompiler(route as never);
+
+const responses = {
+  200: IngestReportSchema.describe('Loaded; `status` is partial when some records were rejected'),
+  400: IngestFailureSchema.or(ErrorResponseSchema).describe('Malformed body, bad envelope, or an atomic load refused'),
+  413: ErrorResponseSchema.describe('Body over the configured limit'),
+  ...databaseErrorResponses,
+  503: IngestFailureSchema.or(ErrorResponseSchema).describe('Neo4j failed; the report says which batches committed. Re-sending the whole load is safe.'),
+};
+
+export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; maxJsonBytes: number }> = async (app, { ingest, maxJsonBytes }) => {
+  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], (_request, payload, done) => done(null, payload));
+  // JSON with the line and column of a syntax error, which fastify's own parser does not give.
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: maxJsonBytes }, (_request, text, done) => {
+    try {
+      done(null, JSON.parse(text as string));
+    } catch {
+      done(new MalformedBodyError(describeJsonError(text as string)), undefined);
+    }
+  });
+
+  app.post(
+    '/ingest',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Load a JSON document: investigations, provenance defaults and one array per record kind',
+        description:
+          'Idempotent upserts keyed by id. Invalid records are rejected with their index, field path and reason; the rest load ' +
+          'unless atomic=true. Relations naming ids not loaded yet create placeholders, resolved by a later load.',
+        querystring: AtomicQuerySchema,
+        body: IngestDocumentSchema,
+        response: responses,
+      },
+      validatorCompiler: envelopeValidator,
+      bodyLimit: maxJsonBytes,
+    },
+    async (request, reply) => {
+      const report = await ingest.ingestDocument(request.body as IngestHeader & Record<string, unknown>, request.query.atomic);
+      return refused(report) ? reply.code(400).send(refusal(report)) : report;
+    },
+  );
+
+  app.post(
+    '/ingest/ndjson',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Load newline-delimited JSON (application/x-ndjson): a header line, then one record a line with a `kind`',
+        description:
+          'Line 1: `{"kind":"header","investigations":[{"id":"OP-1"}],"defaults":{…}}`. Then e.g. ' +
+          '`{"kind":"person","id":"P-1","name":"…"}`; kinds: ' + Object.keys(RECORD_KINDS).join(', ') + '. ' +
+          'Read as a stream with flat memory. A line that is not JSON refuses the whole body with 400 naming the line.',
+        querystring: AtomicQuerySchema,
+        response: responses,
+      },
+    },
+    async (request, reply) => {
+      const report = await ingest.ingestNdjson(request.body as NodeJS.ReadableStream, request.query.atomic);
+      return refused(report) ? reply.code(400).send(refusal(report)) : report;
+    },
+  );
+};
+
+function refused(report: IngestReport): boolean {
+  return report.atomic && report.status === 'rejected';
+}
+
+/** An atomic load that was refused: the error names every field, the report says nothing was written. */
+function refusal(report: IngestReport) {
+  return {
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: `atomic load refused: ${report.rejected} of ${report.received} records are invalid; nothing was written`,
+      details: report.rejections.map((r) => ({ path: r.line !== undefined ? `line ${r.line}: ${r.path}` : r.path, message: r.message })),
+    },
+    report,
+  };
+}

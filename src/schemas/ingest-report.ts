@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+import { ErrorResponseSchema } from './errors.js';
+
+const counter = z.number().int().min(0);
+
+export const RejectionSchema = z
+  .object({
+    kind: z.string().describe('Record kind, or the collection/kind given when it is unknown'),
+    index: z.number().int().optional().describe('Position in its JSON array'),
+    line: z.number().int().optional().describe('Line of the NDJSON or CSV body (1-based)'),
+    id: z.string().optional(),
+    path: z.string().describe('Field path, e.g. people[3].grading.intelligenceAssessment'),
+    message: z.string(),
+  })
+  .meta({ id: 'Rejection' });
+
+export const IngestReportSchema = z
+  .object({
+    ingestId: z.string(),
+    status: z
+      .enum(['completed', 'partial', 'rejected', 'interrupted'])
+      .describe('partial: some records rejected, the rest loaded; rejected: nothing loaded; interrupted: the database failed mid-load'),
+    atomic: z.boolean(),
+    received: counter,
+    accepted: counter,
+    rejected: counter,
+    entities: z.record(
+      z.string(),
+      z.object({ created: counter, updated: counter, unchanged: counter, resolved: counter, relationsRemoved: counter }),
+    ).describe('Per label; resolved counts placeholders that this load filled in'),
+    relations: z.record(z.string(), z.object({ created: counter, updated: counter, unchanged: counter })).describe('Per relationship type'),
+    placeholders: z.object({
+      count: counter.describe('Ids named by relations of this load and still not loaded'),
+      items: z.array(z.object({ label: z.string(), id: z.string() })).describe('The first 1000'),
+    }),
+    rejections: z.array(RejectionSchema).describe('The first 1000 rejected records'),
+    batches: z
+      .array(z.object({ number: z.number().int(), target: z.string(), rows: counter }))
+      .describe('Committed batches, in order'),
+    dataVersion: z.number().int().optional().describe('Data version after the last batch that changed something'),
+  })
+  .meta({ id: 'IngestReport' });
+
+export const IngestFailureSchema = ErrorResponseSchema.extend({ report: IngestReportSchema }).meta({
+  id: 'IngestFailure',
+  description: 'An error with the report so far: which batches committed before the load stopped or was refused',
+});
+
+export type IngestReport = z.infer<typeof IngestReportSchema>;
+export type Rejection = z.infer<typeof RejectionSchema>;
