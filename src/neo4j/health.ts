@@ -74,6 +74,7 @@ export class DatabaseHealth {
 
   private async runCheck(): Promise<void> {
     const { driver, database, ping, prepare } = this.options;
+    let step = 'Neo4j is not reachable';
     try {
       // An auto-commit query, not executeQuery: managed transactions retry a lost
       // connection for maxTransactionRetryTime, and a probe must answer at once.
@@ -84,11 +85,12 @@ export class DatabaseHealth {
         await session.close();
       }
       if (!this.ready) {
+        step = 'applying the schema failed';
         await prepare();
         this.set({ status: 'ready' });
       }
     } catch (error) {
-      const reason = `Neo4j is not reachable: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `${step}: ${error instanceof Error ? error.message : String(error)}`;
       if (this.current.status === 'starting') this.current = { ...this.current, reason };
       else this.set({ status: 'unavailable', reason });
     }

@@ -10,7 +10,7 @@ import { CYPHER_DIR, listCypherFiles, type Queries } from './queries.js';
  * Applies the schema files in cypher/schema/ in name order. Every statement must be
  * idempotent (CREATE ... IF NOT EXISTS), so running them again is harmless; a file whose
  * checksum is already recorded is skipped. Schema statements cannot share a transaction
- * with writes, so each runs in its own auto-commit transaction.
+ * with writes, so each runs in a transaction of its own.
  */
 
 export interface MigrationResult {
@@ -37,7 +37,9 @@ export async function applyMigrations(
     }
     const session = driver.session({ database });
     try {
-      for (const statement of splitStatements(text)) await session.run(statement);
+      // executeWrite retries transient errors: two instances starting together deadlock on
+      // schema locks, and the loser must simply try again.
+      for (const statement of splitStatements(text)) await session.executeWrite((tx) => tx.run(statement));
     } finally {
       await session.close();
     }

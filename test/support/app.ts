@@ -20,7 +20,11 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(env));
   await app.ready();
-  await app.dbHealth.check();
+  for (let attempt = 0; attempt < 30 && !app.dbHealth.ready; attempt++) {
+    await app.dbHealth.check();
+    if (!app.dbHealth.ready) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (!app.dbHealth.ready) throw new Error(`test app: database not ready: ${app.dbHealth.state.reason}`);
   return app;
 }
 

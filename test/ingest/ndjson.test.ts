@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { buildTestApp, testDriver } from '../support/app.js';
+import { GRADING, one, uniqueTag } from '../support/graph.js';
+
+describe('POST /v1/ingest/ndjson', () => {
+  let app: FastifyInstance;
+  let driver: Driver;
+  beforeAll(async () => {
+    app = await buildTestApp({ INGEST_BATCH_SIZE: '7' });
+    driver = testDriver();
+  });
+  afterAll(async () => {
+    await app.close();
+    await driver.close();
+  });
+
+  const lines = (t: string, records: object[]) =>
+    [JSON.stringify({ kind: 'header', investigations: [{ id: `OP-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING } }), ...records.map((r) => JSON.stringify(r))].join('\n') + '\n';
+  const post = (body: string, query = '') =>
+    app.inject({ method: 'POST', url: `/v1/ingest/ndjson${query}`, headers: { 'content-type': 'application/x-ndjson' }, payload: body });
+
+  it('loads records of every kind in batches, with relations before the entities they name', async () => {
+    const t = uniqueTag();
+    const people = Array.from({ length: 30 }, (_, i) => ({ kind: 'person', id: `P${i}-${t}`, name: `Person ${i}` }));
+    const links = Array.from({ length: 29 }, (_, i) => ({ kind: 'link', id: `LK${i}-${t}`, type: 'contact', from: `P${i}-${t}`, to: `P${i + 1}-${t}`, count: i + 1 }));
+    const response = await post(lines(t, [...links.slice(0, 10), ...people, ...links.slice(10)]));
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report).toMatchObject({ status: 'completed', received: 59, accepted: 59, placeholders: { count: 0 } });
+    expect(report.relations.CONTACT.created).toBe(29);
+    expect(report.entities.Person.created + report.entities.Person.resolved).toBe(30);
+    expect(report.batches.length).toBeGreaterThan(8);
+    expect(await one(driver, 'MATCH (p:Person) WHERE $inv IN p.investigations AND p.unresolved RETURN count(p) AS n', { inv: `OP-${t}` })).toEqual({ n: 0 });
+    expect(await one(driver, 'MATCH (:Person)-[r:CONTACT]->(:Person) WHERE $inv IN r.investigations RETURN sum(r.count) AS total', { inv: `OP-${t}` })).toEqual({ total: 435 });
+  });
+
+  it('reports bad records by line and still loads the good ones', async () => {
+    const t = uniqueTag();
+    const body = lines(t, [{ kind: 'person', id: `P1-${t}`, name: 'Fine' }, { kind: 'vessel', id: `V-${t}`, kind2: 'x' }, { kind: 'boat', id: 'B' }, [1, 2]]);
+    const report = (await post(body)).json();
+    expect(report).toMatchObject({ status: 'partial', received: 4, accepted: 1, rejected: 3 });
+    expect(report.rejections.map((r: { line: number; kind: string; path: string }) => [r.line, r.kind, r.path])).toEqual([
+      [3, 'vessel', 'kind'],
+      [3, 'vessel', 'kind2'],
+      [4, 'boat', 'kind'],
+      [5, '', 'kind'],
+    ]);
+  });
+
+  it('refuses a malformed line with 400 naming it, before writing anything', async () => {
+    const t = uniqueTag();
+    const body = lines(t, [{ kind: 'person', id: `P1-${t}`, name: 'Fine' }]) + '{"kind": "person", "id": \n';
+    const response = await post(body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'MALFORMED_BODY', message: expect.stringMatching(/^line 3 is not valid JSON/) });
+    expect(await one(driver, 'MATCH (p:Person {id: $id}) RETURN count(p) AS n', { id: `P1-${t}` })).toEqual({ n: 0 });
+  });
+
+  it('requires the header on line 1', async () => {
+    const response = await post('{"kind":"person","id":"P","name":"X"}\n');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toMatch(/^line 1 must be the header/);
+    const empty = await post('');
+    expect(empty.json().error.message).toMatch(/empty/);
+    const badHeader = await post('{"kind":"header","investigations":[]}\n');
+    expect(badHeader.json().error.message).toMatch(/^line 1: header investigations/);
+  });
+
+  it('writes nothing in atomic mode when a line is invalid', async () => {
+    const t = uniqueTag();
+    const response = await post(lines(t, [{ kind: 'person', id: `P1-${t}`, name: 'Fine' }, { kind: 'person', id: `P2-${t}` }]), '?atomic=true');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ path: 'line 3: name', message: expect.any(String) }]);
+    expect(await one(driver, 'MATCH (p:Person {id: $id}) RETURN count(p) AS n', { id: `P1-${t}` })).toEqual({ n: 0 });
+  });
+});
