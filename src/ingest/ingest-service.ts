@@ -54,7 +54,11 @@ export function createIngestService(repository: IngestRepository, options: Inges
       return loader.finish();
     },
 
-    /** NDJSON: the first line is the header (`{"kind":"header", "investigations": …}`), then one record a line. */
+    /**
+     * NDJSON: the first line is the header (`{"kind":"header","investigations":[…],"defaults":{…}}`),
+     * then one record a line as `{"kind":"vessel","record":{…}}`. The record is wrapped because
+     * several record kinds have a `kind` field of their own (a vessel's is dinghy, engine…).
+     */
     async ingestNdjson(body: NodeJS.ReadableStream, atomic: boolean): Promise<IngestReport> {
       let header: IngestHeader | undefined;
       async function* records(): AsyncGenerator<StreamRecord> {
@@ -63,8 +67,7 @@ export function createIngestService(repository: IngestRepository, options: Inges
             header = parseHeader(value, line);
             continue;
           }
-          const { kind, ...raw } = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : { kind: undefined }) as Record<string, unknown>;
-          yield { line, kind, raw: typeof value === 'object' && value !== null && !Array.isArray(value) ? raw : value };
+          yield { line, ...recordLine(value) };
         }
         if (header === undefined) throw new MalformedBodyError('the body is empty: line 1 must be the header');
       }
@@ -122,6 +125,13 @@ function check(record: StreamRecord, header: IngestHeader, now: string): Rejecti
   const checked = checkRecord(record.kind, record.raw, header, now);
   if (checked.ok) return undefined;
   return checked.problems.map((problem) => rejection(record.kind as string, where, checked.id, '', problem));
+}
+
+function recordLine(value: unknown): { kind: unknown; raw: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: undefined, raw: value };
+  const { kind, record, ...rest } = value as Record<string, unknown>;
+  // Unknown keys beside kind and record are refused through the record's own check.
+  return { kind, raw: Object.keys(rest).length > 0 ? { ...(record as object), ...rest } : record };
 }
 
 function parseHeader(value: unknown, line: number): IngestHeader {

@@ -46,7 +46,8 @@ export function checkRecord(kind: RecordKind, raw: unknown, header: IngestHeader
     kind,
     record,
     provenance: { source: source!, grading: grading!, recordedAt: record.recordedAt ?? now },
-    investigations: [...new Set([...header.investigations.map((i) => i.id), ...(record.investigations ?? [])])],
+    // A record naming investigations belongs to those; one naming none, to all of the document's.
+    investigations: record.investigations?.length ? [...new Set(record.investigations)] : [...known],
   };
 }
 

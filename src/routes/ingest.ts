@@ -86,10 +86,10 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; maxJso
     {
       schema: {
         tags: ['ingest'],
-        summary: 'Load newline-delimited JSON (application/x-ndjson): a header line, then one record a line with a `kind`',
+        summary: 'Load newline-delimited JSON (application/x-ndjson): a header line, then one `{kind, record}` a line',
         description:
           'Line 1: `{"kind":"header","investigations":[{"id":"OP-1"}],"defaults":{…}}`. Then e.g. ' +
-          '`{"kind":"person","id":"P-1","name":"…"}`; kinds: ' + Object.keys(RECORD_KINDS).join(', ') + '. ' +
+          '`{"kind":"person","record":{"id":"P-1","name":"…"}}`; kinds: ' + Object.keys(RECORD_KINDS).join(', ') + '. ' +
           'Read as a stream with flat memory. A line that is not JSON refuses the whole body with 400 naming the line.',
         querystring: AtomicQuerySchema,
         response: responses,

@@ -40,7 +40,7 @@ export const provenanceFields = {
     .array(IdSchema)
     .max(100)
     .optional()
-    .describe('Investigations this record belongs to, in addition to the document’s'),
+    .describe('Investigations this record belongs to, among the document’s; all of the document’s when left out'),
 };
 
 export interface Provenance {

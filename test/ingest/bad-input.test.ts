@@ -110,7 +110,7 @@ describe('bad input to the ingest routes', () => {
     const response = await post({ ...header(t), people });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    const ndjson = [JSON.stringify({ kind: 'header', ...header(t) }), ...people.map((p) => JSON.stringify({ kind: 'person', ...p }))].join('\n');
+    const ndjson = [JSON.stringify({ kind: 'header', ...header(t) }), ...people.map((p) => JSON.stringify({ kind: 'person', record: p }))].join('\n');
     const stream = await app.inject({ method: 'POST', url: '/v1/ingest/ndjson', headers: { 'content-type': 'application/x-ndjson' }, payload: ndjson });
     expect(stream.statusCode).toBe(413);
     expect(stream.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than the limit of 20000 bytes' });

@@ -172,6 +172,17 @@ describe('POST /v1/ingest', () => {
     expect(await one(driver, 'MATCH (p:Person {id: $id})-[r:CONTACT]-() RETURN p.unresolved AS u, p.name AS name, count(r) AS links', { id: `P9-${t}` })).toEqual({ u: false, name: 'Late Arrival', links: 1 });
   });
 
+  it('puts a record naming investigations in those only, and one naming none in all of the document’s', async () => {
+    const t = uniqueTag();
+    await post({
+      investigations: [{ id: `OP-A-${t}` }, { id: `OP-B-${t}` }],
+      defaults: { source: 'R', grading: GRADING },
+      people: [{ id: `P1-${t}`, name: 'Only A', investigations: [`OP-A-${t}`] }, { id: `P2-${t}`, name: 'Both' }],
+    });
+    const rows = await one(driver, 'MATCH (p:Person) WHERE p.id IN $ids RETURN collect([p.id, p.investigations, COUNT { (p)-[:BELONGS_TO]->() }]) AS rows', { ids: [`P1-${t}`, `P2-${t}`] });
+    expect((rows as { rows: unknown[] }).rows.sort()).toEqual([[`P1-${t}`, [`OP-A-${t}`], 1], [`P2-${t}`, [`OP-A-${t}`, `OP-B-${t}`], 2]]);
+  });
+
   it('reports nothing as a placeholder when the entity comes later in the same document', async () => {
     const t = uniqueTag();
     const report = (

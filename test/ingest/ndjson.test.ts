@@ -24,8 +24,11 @@ describe('POST /v1/ingest/ndjson', () => {
 
   it('loads records of every kind in batches, with relations before the entities they name', async () => {
     const t = uniqueTag();
-    const people = Array.from({ length: 30 }, (_, i) => ({ kind: 'person', id: `P${i}-${t}`, name: `Person ${i}` }));
-    const links = Array.from({ length: 29 }, (_, i) => ({ kind: 'link', id: `LK${i}-${t}`, type: 'contact', from: `P${i}-${t}`, to: `P${i + 1}-${t}`, count: i + 1 }));
+    const people = Array.from({ length: 30 }, (_, i) => ({ kind: 'person', record: { id: `P${i}-${t}`, name: `Person ${i}` } }));
+    const links = Array.from({ length: 29 }, (_, i) => ({
+      kind: 'link',
+      record: { id: `LK${i}-${t}`, type: 'contact', from: `P${i}-${t}`, to: `P${i + 1}-${t}`, count: i + 1 },
+    }));
     const response = await post(lines(t, [...links.slice(0, 10), ...people, ...links.slice(10)]));
     expect(response.statusCode).toBe(200);
     const report = response.json();
@@ -39,20 +42,27 @@ describe('POST /v1/ingest/ndjson', () => {
 
   it('reports bad records by line and still loads the good ones', async () => {
     const t = uniqueTag();
-    const body = lines(t, [{ kind: 'person', id: `P1-${t}`, name: 'Fine' }, { kind: 'vessel', id: `V-${t}`, kind2: 'x' }, { kind: 'boat', id: 'B' }, [1, 2]]);
+    const body = lines(t, [
+      { kind: 'person', record: { id: `P1-${t}`, name: 'Fine' } },
+      { kind: 'vessel', record: { id: `V-${t}`, kind: 'submarine' }, colour: 'x' },
+      { kind: 'boat', record: { id: 'B' } },
+      [1, 2],
+      { kind: 'vessel', record: { id: `V2-${t}`, kind: 'dinghy' } },
+    ]);
     const report = (await post(body)).json();
-    expect(report).toMatchObject({ status: 'partial', received: 4, accepted: 1, rejected: 3 });
+    expect(report).toMatchObject({ status: 'partial', received: 5, accepted: 2, rejected: 3 });
     expect(report.rejections.map((r: { line: number; kind: string; path: string }) => [r.line, r.kind, r.path])).toEqual([
       [3, 'vessel', 'kind'],
-      [3, 'vessel', 'kind2'],
+      [3, 'vessel', 'colour'],
       [4, 'boat', 'kind'],
       [5, '', 'kind'],
     ]);
+    expect(report.entities.Vessel.created).toBe(1);
   });
 
   it('refuses a malformed line with 400 naming it, before writing anything', async () => {
     const t = uniqueTag();
-    const body = lines(t, [{ kind: 'person', id: `P1-${t}`, name: 'Fine' }]) + '{"kind": "person", "id": \n';
+    const body = lines(t, [{ kind: 'person', record: { id: `P1-${t}`, name: 'Fine' } }]) + '{"kind": "person", "record": \n';
     const response = await post(body);
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'MALFORMED_BODY', message: expect.stringMatching(/^line 3 is not valid JSON/) });
@@ -60,7 +70,7 @@ describe('POST /v1/ingest/ndjson', () => {
   });
 
   it('requires the header on line 1', async () => {
-    const response = await post('{"kind":"person","id":"P","name":"X"}\n');
+    const response = await post('{"kind":"person","record":{"id":"P","name":"X"}}\n');
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toMatch(/^line 1 must be the header/);
     const empty = await post('');
@@ -71,7 +81,7 @@ describe('POST /v1/ingest/ndjson', () => {
 
   it('writes nothing in atomic mode when a line is invalid', async () => {
     const t = uniqueTag();
-    const response = await post(lines(t, [{ kind: 'person', id: `P1-${t}`, name: 'Fine' }, { kind: 'person', id: `P2-${t}` }]), '?atomic=true');
+    const response = await post(lines(t, [{ kind: 'person', record: { id: `P1-${t}`, name: 'Fine' } }, { kind: 'person', record: { id: `P2-${t}` } }]), '?atomic=true');
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([{ path: 'line 3: name', message: expect.any(String) }]);
     expect(await one(driver, 'MATCH (p:Person {id: $id}) RETURN count(p) AS n', { id: `P1-${t}` })).toEqual({ n: 0 });
