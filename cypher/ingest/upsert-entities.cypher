@@ -1,37 +1,42 @@
 // Upserts one batch of entities of one label. __LABEL__ is replaced from the graph-model
-// whitelist, never from input. A row is "unchanged" when every property it carries equals the
-// stored one; then nothing is written. A placeholder (created by a relation that named the id
-// first) is resolved. Of the relation types whose field the record gives (row.replaces), those
-// it named before but no longer names are removed; a field left out leaves its relations alone.
+// whitelist, never from input. A node that MERGE has just made holds only its id. A row is
+// "unchanged" when every property it carries equals the stored one; then nothing is written.
+// A placeholder (made by a relation that named the id first) is resolved. Of the relation
+// types whose field the record gives (row.replaces), those it named before but no longer
+// names are removed; a field left out leaves its relations alone.
 UNWIND $rows AS row
-OPTIONAL MATCH (old:__LABEL__ {id: row.id})
-WITH row,
-     old IS NOT NULL AND NOT coalesce(old.unresolved, false) AS existed,
-     coalesce(old.unresolved, false) AS wasPlaceholder,
-     old IS NOT NULL AND NOT coalesce(old.unresolved, false)
-       AND all(k IN keys(row.props) WHERE old[k] = row.props[k]) AS same
 MERGE (n:__LABEL__ {id: row.id})
-SET n += CASE WHEN same THEN {} ELSE row.props END,
-    n.recordedAt = CASE WHEN same THEN n.recordedAt ELSE row.recordedAt END,
-    n.history = CASE WHEN same THEN n.history ELSE coalesce(n.history, []) + row.history END,
-    n.unresolved = false,
-    n.investigations = reduce(acc = coalesce(n.investigations, []), i IN row.investigations |
-      CASE WHEN i IN acc THEN acc ELSE acc + i END)
-REMOVE n.placeholderIngest
-WITH n, row, existed, wasPlaceholder, same
-CALL (n, row) {
-  UNWIND row.investigations AS investigationId
+WITH n, row,
+     keys(n) = ['id'] AS created,
+     coalesce(n.unresolved, false) AS wasPlaceholder,
+     [i IN row.investigations WHERE NOT i IN coalesce(n.investigations, [])] AS joined
+WITH n, row, created, wasPlaceholder, joined,
+     NOT created AND NOT wasPlaceholder AND all(k IN keys(row.props) WHERE n[k] = row.props[k]) AS same
+CALL (n, row, same) {
+  WITH n, row, same WHERE NOT same
+  SET n += row.props,
+      n.recordedAt = row.recordedAt,
+      n.history = coalesce(n.history, []) + row.history,
+      n.unresolved = false
+  REMOVE n.placeholderIngest
+}
+CALL (n, joined) {
+  WITH n, joined WHERE size(joined) > 0
+  SET n.investigations = coalesce(n.investigations, []) + joined
+  WITH n, joined
+  UNWIND joined AS investigationId
   MATCH (i:Investigation {id: investigationId})
   MERGE (n)-[:BELONGS_TO]->(i)
 }
-CALL (n, row, existed) {
+CALL (n, row, created, wasPlaceholder, same) {
   OPTIONAL MATCH (n)-[r]-()
-  WHERE existed AND r.origin = '__LABEL__:' + row.id AND type(r) IN row.replaces AND NOT r.id IN row.relationIds
+  WHERE NOT created AND NOT wasPlaceholder AND NOT same AND size(row.replaces) > 0
+    AND r.origin = '__LABEL__:' + row.id AND type(r) IN row.replaces AND NOT r.id IN row.relationIds
   DELETE r
   RETURN count(r) AS removed
 }
-RETURN sum(CASE WHEN NOT existed AND NOT wasPlaceholder THEN 1 ELSE 0 END) AS created,
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN wasPlaceholder THEN 1 ELSE 0 END) AS resolved,
-       sum(CASE WHEN existed AND NOT same THEN 1 ELSE 0 END) AS updated,
+       sum(CASE WHEN NOT created AND NOT wasPlaceholder AND NOT same THEN 1 ELSE 0 END) AS updated,
        sum(CASE WHEN same THEN 1 ELSE 0 END) AS unchanged,
        sum(removed) AS relationsRemoved

@@ -132,7 +132,9 @@ describe('POST /v1/ingest', () => {
     }
     const unchanged = Object.values(again.entities).reduce((n: number, c) => n + (c as { unchanged: number }).unchanged, 0);
     expect(unchanged).toBe(15);
-    expect(Object.values(again.relations).every((c) => (c as { created: number; updated: number }).created + (c as { updated: number }).updated === 0)).toBe(true);
+    const relationCounts = Object.values(again.relations) as { created: number; updated: number; unchanged: number }[];
+    expect(relationCounts.every((c) => c.created + c.updated === 0)).toBe(true);
+    expect(relationCounts.reduce((n, c) => n + c.unchanged, 0)).toBe(23);
     expect(again.dataVersion).toBeUndefined();
     expect(first.dataVersion).toBeGreaterThan(0);
   });
