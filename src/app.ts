@@ -10,8 +10,10 @@ import { databasePlugin, requireDatabase } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { createIngestService } from './ingest/ingest-service.js';
+import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
+import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { systemRoutes } from './routes/system.js';
@@ -25,7 +27,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -62,6 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const { driver, database } = app.neo4j;
   const system = createSystemRepository(driver, database, queries);
+  const entities = createEntityRepository(driver, database, queries);
   const ingest = createIngestService(createIngestRepository(driver, database, queries), {
     batchSize: config.ingest.batchSize,
     maxStreamBytes: config.ingest.maxStreamBytes,
@@ -73,6 +76,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       v1.addHook('onRequest', requireDatabase);
       await v1.register(systemRoutes, { system });
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes });
+      await v1.register(entityRoutes, { entities });
     },
     { prefix: '/v1' },
   );

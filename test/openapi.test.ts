@@ -25,6 +25,9 @@ describe('OpenAPI document', () => {
       [
         "/healthz",
         "/readyz",
+        "/v1/entities",
+        "/v1/entities/{type}/{id}",
+        "/v1/entities/{type}/{id}/network",
         "/v1/ingest",
         "/v1/ingest/ndjson",
         "/v1/system",

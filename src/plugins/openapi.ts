@@ -22,7 +22,8 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       tags: [
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'system', description: 'Service and database information' },
-        { name: 'ingest', description: 'Loading networks: JSON documents, NDJSON streams' },
+        { name: 'ingest', description: 'Loading networks: JSON documents, NDJSON streams, CSV files' },
+        { name: 'entities', description: 'Reading back: one entity with provenance, search, neighbourhoods, erasure' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,8 +1,9 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 
-import { isEntityLabel, isRelationshipType, type EntityLabel } from '../ingest/graph-model.js';
+import type { EntityLabel } from '../ingest/graph-model.js';
 import type { EntityRow, RelationRow, RelationSpec } from '../ingest/normalise.js';
 import type { Queries } from '../neo4j/queries.js';
+import { createTemplates } from '../neo4j/templates.js';
 import { recordToObject, toNative } from '../neo4j/values.js';
 import type { Investigation } from '../schemas/ingest.js';
 
@@ -33,23 +34,10 @@ export interface RelationBatchResult {
 /**
  * Writes ingest batches. Each batch is one write transaction (executeWrite retries transient
  * errors); the data version moves in the same transaction when the batch changed anything.
- * Labels and types are spliced into the query templates only after the whitelist check.
+ * Labels and types reach the query text only through neo4j/templates.ts (whitelisted).
  */
 export function createIngestRepository(driver: Driver, database: string, queries: Queries) {
-  const cache = new Map<string, string>();
-  const template = (name: (typeof INGEST_QUERIES)[number], replacements: Record<string, string>): string => {
-    const key = `${name}|${Object.values(replacements).join('|')}`;
-    let text = cache.get(key);
-    if (text === undefined) {
-      text = Object.entries(replacements).reduce((q, [slot, value]) => q.replaceAll(slot, value), queries[name]!);
-      cache.set(key, text);
-    }
-    return text;
-  };
-  const label = (value: string): EntityLabel => {
-    if (!isEntityLabel(value)) throw new Error(`repositories/ingest: ${value} is not a known label`);
-    return value;
-  };
+  const template = createTemplates(queries);
 
   async function bumpIfChanged(tx: ManagedTransaction, changed: boolean): Promise<number | undefined> {
     if (!changed) return undefined;
@@ -63,7 +51,7 @@ export function createIngestRepository(driver: Driver, database: string, queries
     },
 
     async writeEntities(entityLabel: EntityLabel, rows: EntityRow[]): Promise<EntityBatchResult & { dataVersion?: number }> {
-      const query = template('ingest/upsert-entities', { __LABEL__: label(entityLabel) });
+      const query = template('ingest/upsert-entities', { __LABEL__: entityLabel });
       const session = driver.session({ database });
       try {
         return await session.executeWrite(async (tx) => {
@@ -77,8 +65,7 @@ export function createIngestRepository(driver: Driver, database: string, queries
     },
 
     async writeRelations(spec: RelationSpec, rows: RelationRow[], ingestId: string): Promise<RelationBatchResult & { dataVersion?: number }> {
-      if (!isRelationshipType(spec.type)) throw new Error(`repositories/ingest: ${spec.type} is not a known relationship type`);
-      const query = template('ingest/upsert-relations', { __FROM__: label(spec.from), __TYPE__: spec.type, __TO__: label(spec.to) });
+      const query = template('ingest/upsert-relations', { __FROM__: spec.from, __TYPE__: spec.type, __TO__: spec.to });
       const session = driver.session({ database });
       try {
         return await session.executeWrite(async (tx) => {
@@ -93,7 +80,7 @@ export function createIngestRepository(driver: Driver, database: string, queries
 
     /** Of the given ids, those still unresolved placeholders. */
     async unresolved(entityLabel: EntityLabel, ids: string[]): Promise<string[]> {
-      const query = template('ingest/unresolved', { __LABEL__: label(entityLabel) });
+      const query = template('ingest/unresolved', { __LABEL__: entityLabel });
       const { records } = await driver.executeQuery(query, { ids }, { database, routing: 'READ' });
       return records.map((r) => r.get('id') as string);
     },

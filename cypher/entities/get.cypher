@@ -1,0 +1,18 @@
+// One entity with its relations (BELONGS_TO excluded: investigations are listed on the node).
+// __LABEL__ is replaced from the graph-model whitelist.
+MATCH (n:__LABEL__ {id: $id})
+CALL (n) {
+  MATCH (n)-[r]-(other)
+  WHERE NOT r:BELONGS_TO
+  WITH r, other, startNode(r) = n AS outgoing
+  ORDER BY type(r), r.id
+  LIMIT $limit
+  RETURN collect({
+    id: r.id,
+    type: type(r),
+    direction: CASE WHEN outgoing THEN 'out' ELSE 'in' END,
+    other: {label: labels(other)[0], id: other.id, name: other.name, unresolved: coalesce(other.unresolved, false)},
+    properties: properties(r)
+  }) AS relations
+}
+RETURN properties(n) AS properties, relations, COUNT { (n)-[r]-() WHERE NOT r:BELONGS_TO } AS relationCount

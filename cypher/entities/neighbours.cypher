@@ -1,0 +1,10 @@
+// One step of a breadth-first expansion: the relations of the frontier nodes and the nodes at
+// their other ends, investigation memberships (BELONGS_TO) left out. At most $limit relations.
+UNWIND $frontier AS key
+MATCH (n) WHERE elementId(n) = key
+MATCH (n)-[r]-(m)
+WHERE NOT r:BELONGS_TO
+WITH DISTINCT r, m
+LIMIT $limit
+RETURN elementId(startNode(r)) AS from, elementId(endNode(r)) AS to, r.id AS id, type(r) AS type,
+       elementId(m) AS key, labels(m)[0] AS label, m.id AS entityId, m.name AS name, coalesce(m.unresolved, false) AS unresolved

@@ -1,0 +1,108 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+import { ENTITY_LABELS, type EntityType } from '../ingest/graph-model.js';
+import type { Queries } from '../neo4j/queries.js';
+import { createTemplates } from '../neo4j/templates.js';
+import { recordToObject, toNative } from '../neo4j/values.js';
+import type { EntityView, Network } from '../schemas/entity-views.js';
+import { entityView, typeOfLabel } from './entity-view.js';
+
+export const ENTITY_QUERIES = ['entities/get', 'entities/search', 'entities/start', 'entities/neighbours', 'entities/erase'] as const;
+
+const RELATIONS_SHOWN = 500;
+
+/** Reading entities back: one with its relations, search, a neighbourhood, and erasure. */
+export function createEntityRepository(driver: Driver, database: string, queries: Queries) {
+  const template = createTemplates(queries);
+  const read = { database, routing: 'READ' as const };
+
+  return {
+    async get(type: EntityType, id: string): Promise<EntityView | undefined> {
+      const query = template('entities/get', { __LABEL__: ENTITY_LABELS[type] });
+      const { records } = await driver.executeQuery(query, { id, limit: neoInt(RELATIONS_SHOWN) }, read);
+      if (records.length === 0) return undefined;
+      return entityView(type, id, recordToObject(records[0]!));
+    },
+
+    async search(text: string, type: EntityType | undefined, limit: number, offset: number) {
+      if (luceneQuery(text) === '') return { total: 0, limit, offset, items: [] };
+      const { records } = await driver.executeQuery(
+        queries['entities/search']!,
+        { query: luceneQuery(text), label: type ? ENTITY_LABELS[type] : null, limit: neoInt(limit), offset: neoInt(offset) },
+        read,
+      );
+      const { total, items } = recordToObject<{ total: number; items: { label: string; id: string; name: string | null; unresolved: boolean; score: number }[] }>(records[0]!);
+      return { total, limit, offset, items: items.map(({ label, ...rest }) => ({ type: typeOfLabel(label), ...rest })) };
+    },
+
+    /** Breadth-first, one query per level, stopping at `limit` nodes (then `truncated`). */
+    async network(type: EntityType, id: string, depth: number, limit: number): Promise<Network | undefined> {
+      const start = await driver.executeQuery(template('entities/start', { __LABEL__: ENTITY_LABELS[type] }), { id }, read);
+      if (start.records.length === 0) return undefined;
+      const root = recordToObject<{ key: string; entityId: string; name: string | null; unresolved: boolean }>(start.records[0]!);
+      const keys = new Map<string, string>([[root.key, `${type}:${id}`]]);
+      const nodes: Network['nodes'] = [{ key: `${type}:${id}`, type, id, name: root.name, unresolved: root.unresolved, depth: 0 }];
+      const edges = new Map<string, Network['edges'][number]>();
+      const pending: { from: string; to: string; id: string | null; type: string }[] = [];
+      let frontier = [root.key];
+      let truncated = false;
+      for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
+        const room = limit - nodes.length;
+        const { records } = await driver.executeQuery(queries['entities/neighbours']!, { frontier, limit: neoInt(room * 20 + 1000) }, read);
+        const next: string[] = [];
+        for (const row of records.map((r) => toNative(r.toObject()) as Record<string, string | boolean | null>)) {
+          const key = row.key as string;
+          if (!keys.has(key)) {
+            if (nodes.length >= limit) {
+              truncated = true;
+              continue;
+            }
+            const nodeType = typeOfLabel(row.label as string);
+            keys.set(key, `${nodeType}:${row.entityId}`);
+            nodes.push({ key: `${nodeType}:${row.entityId}`, type: nodeType, id: row.entityId as string, name: row.name as string | null, unresolved: row.unresolved as boolean, depth: level });
+            next.push(key);
+          }
+          pending.push({ from: row.from as string, to: row.to as string, id: row.id as string | null, type: row.type as string });
+        }
+        if (records.length >= room * 20 + 1000) truncated = true;
+        frontier = next;
+      }
+      for (const edge of pending) {
+        const from = keys.get(edge.from);
+        const to = keys.get(edge.to);
+        if (from && to) edges.set(`${edge.type}|${edge.id}|${from}|${to}`, { ...edge, from, to });
+      }
+      return { nodes, edges: [...edges.values()], truncated };
+    },
+
+    async erase(type: EntityType, id: string, requestId: string): Promise<{ relationsRemoved: number; dataVersion: number } | undefined> {
+      const query = template('entities/erase', { __LABEL__: ENTITY_LABELS[type] });
+      const { records } = await driver.executeQuery(query, { id, requestId }, { database });
+      if (records.length === 0) return undefined;
+      const { relations, dataVersion } = recordToObject<{ relations: number; dataVersion: number }>(records[0]!);
+      return { relationsRemoved: relations, dataVersion };
+    },
+  };
+}
+
+export type EntityRepository = ReturnType<typeof createEntityRepository>;
+
+/**
+ * Words as Lucene terms: lower-cased (so AND, OR, NOT are words, not operators), every special
+ * character escaped, each matching itself or as a prefix. Words without a letter or digit
+ * match nothing and are dropped; an empty result means "search for nothing".
+ */
+export function luceneQuery(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
+    .map((term) => `(${term} OR ${term}*)`)
+    .join(' AND ');
+}
+
+/** LIMIT, SKIP and list slices need integers; a JS number would arrive as a float. */
+function neoInt(value: number) {
+  return neo4j.int(Math.trunc(value));
+}

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+import { NotFoundError } from '../errors.js';
+import type { EntityRepository } from '../repositories/entity-repository.js';
+import {
+  EntityParamsSchema,
+  EntityViewSchema,
+  ErasureSchema,
+  NetworkQuerySchema,
+  NetworkSchema,
+  SearchQuerySchema,
+  SearchResultSchema,
+} from '../schemas/entity-views.js';
+import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
+
+const notFound = { 404: ErrorResponseSchema.describe('No such entity'), 400: ErrorResponseSchema, ...databaseErrorResponses };
+
+export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }> = async (app, { entities }) => {
+  app.get(
+    '/entities',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: 'Search entities by name, alias or identifier (full-text, prefixes match)',
+        querystring: SearchQuerySchema,
+        response: { 200: SearchResultSchema, 400: ErrorResponseSchema, ...databaseErrorResponses },
+      },
+    },
+    async (request) => {
+      const { q, type, limit, offset } = request.query;
+      return entities.search(q, type, limit, offset);
+    },
+  );
+
+  app.get(
+    '/entities/:type/:id',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: 'One entity with its relations and the provenance of each',
+        params: EntityParamsSchema,
+        response: { 200: EntityViewSchema, ...notFound },
+      },
+    },
+    async (request) => {
+      const { type, id } = request.params;
+      const view = await entities.get(type, id);
+      if (!view) throw new NotFoundError(`no ${type} with id ${id}`);
+      return view;
+    },
+  );
+
+  app.get(
+    '/entities/:type/:id/network',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: 'The neighbourhood of an entity as {nodes, edges}, up to 3 steps, capped',
+        params: EntityParamsSchema,
+        querystring: NetworkQuerySchema,
+        response: { 200: NetworkSchema, ...notFound },
+      },
+    },
+    async (request) => {
+      const { type, id } = request.params;
+      const network = await entities.network(type, id, request.query.depth, request.query.limit);
+      if (!network) throw new NotFoundError(`no ${type} with id ${id}`);
+      return network;
+    },
+  );
+
+  app.delete(
+    '/entities/:type/:id',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: 'Erase an entity and its relations; the erasure itself is recorded',
+        params: EntityParamsSchema,
+        response: { 200: ErasureSchema, ...notFound },
+      },
+    },
+    async (request) => {
+      const { type, id } = request.params;
+      const erased = await entities.erase(type, id, request.id);
+      if (!erased) throw new NotFoundError(`no ${type} with id ${id}`);
+      request.log.info({ type, id, relationsRemoved: erased.relationsRemoved }, 'entity erased');
+      return { type, id, erased: true as const, ...erased };
+    },
+  );
+};
