@@ -23,7 +23,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       if (unavailable) app.dbHealth?.markUnavailable(String((error.cause as Error).message));
       request.log.error({ err: error.cause, batches: error.report.batches.length }, 'ingest interrupted');
       if (unavailable) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-      const message = `${error.report.batches.length} batches were committed before the load stopped; re-sending the whole load is safe`;
+      const message =
+        `${error.report.batches.length} batches were committed before the load stopped (one in flight may have ` +
+        'committed too); re-sending the whole load is safe';
       return reply
         .code(unavailable ? 503 : 500)
         .send({ ...body(unavailable ? 'DATABASE_UNAVAILABLE' : 'INTERNAL', message, request.id), report: error.report });
