@@ -75,7 +75,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     async (v1) => {
       v1.addHook('onRequest', requireDatabase);
       await v1.register(systemRoutes, { system });
-      await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes });
+      await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(entityRoutes, { entities });
     },
     { prefix: '/v1' },

@@ -28,10 +28,14 @@ export async function* readNdjson(body: Readable, maxBytes: number): AsyncGenera
   }
 }
 
+/** A line longer than this is refused: a body without newlines must not be held whole. */
+export const MAX_LINE_CHARS = 8 * 1024 * 1024;
+
 /** Splits a byte stream into lines (LF or CRLF), counting bytes against maxBytes. */
 export async function* readLines(body: Readable, maxBytes: number): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let seen = 0;
+  let line = 0;
   let rest = '';
   for await (const chunk of body as AsyncIterable<Buffer | string>) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -41,10 +45,12 @@ export async function* readLines(body: Readable, maxBytes: number): AsyncGenerat
     let start = 0;
     let newline: number;
     while ((newline = rest.indexOf('\n', start)) >= 0) {
+      line += 1;
       yield rest.slice(start, newline).replace(/\r$/, '');
       start = newline + 1;
     }
     rest = rest.slice(start);
+    if (rest.length > MAX_LINE_CHARS) throw new MalformedBodyError(`line ${line + 1} is longer than ${MAX_LINE_CHARS} characters`);
   }
   rest += decoder.end();
   if (rest.length > 0) yield rest.replace(/\r$/, '');

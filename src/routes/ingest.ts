@@ -1,15 +1,19 @@
+import type { Readable } from 'node:stream';
+
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { readCsv } from '../ingest/csv.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { describeJsonError } from '../ingest/json-error.js';
 import { zodProblems } from '../ingest/validate.js';
 import { MalformedBodyError } from '../errors.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
-import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, type IngestHeader } from '../schemas/ingest.js';
+import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
 import { IngestFailureSchema, IngestReportSchema, type IngestReport } from '../schemas/ingest-report.js';
+import { GradingSchema, IdSchema } from '../schemas/provenance.js';
 
 const AtomicQuerySchema = z.object({
   atomic: z
@@ -17,6 +21,29 @@ const AtomicQuerySchema = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('true: write nothing if any record is invalid'),
+});
+
+const CsvParamsSchema = z.object({
+  kind: z
+    .enum(RECORD_KIND_NAMES, { error: (issue) => `unknown kind ${String(issue.input)}: expected one of ${RECORD_KIND_NAMES.join(', ')}` })
+    .describe('The record kind of every row'),
+});
+
+/** What the NDJSON header line says, given in the query string because a CSV has no room for it. */
+const CsvQuerySchema = AtomicQuerySchema.extend({
+  investigations: z
+    .string()
+    .describe('Comma-separated ids of the investigations the rows belong to, e.g. OP-TIDE,OP-DUNE')
+    .transform((text) => text.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .pipe(z.array(IdSchema).min(1, 'name at least one investigation').max(100)),
+  source: z.string().min(1).max(500).optional().describe('Default source (report reference) for rows without a source cell'),
+  grading: z
+    .string()
+    .regex(/^[1-3][A-E][PC]$/, 'expected a grading code such as 2BP: source evaluation 1–3, assessment A–E, handling P or C')
+    .transform((code) => ({ sourceEvaluation: Number(code[0]), intelligenceAssessment: code[1], handlingCode: code[2] }))
+    .pipe(GradingSchema)
+    .optional()
+    .describe('Default grading for rows without grading cells, as one code: 2BP is source evaluation 2, assessment B, handling P'),
 });
 
 /**
@@ -48,8 +75,16 @@ const responses = {
   503: IngestFailureSchema.or(ErrorResponseSchema).describe('Neo4j failed; the report says which batches committed. Re-sending the whole load is safe.'),
 };
 
-export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; maxJsonBytes: number }> = async (app, { ingest, maxJsonBytes }) => {
-  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], (_request, payload, done) => done(null, payload));
+export interface IngestRoutesOptions {
+  ingest: IngestService;
+  maxJsonBytes: number;
+  /** Largest CSV body (config ingest.maxStreamBytes); the NDJSON limit is applied inside the ingest service. */
+  maxStreamBytes: number;
+}
+
+export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (app, { ingest, maxJsonBytes, maxStreamBytes }) => {
+  // Streamed bodies reach the handler unread, so they are read with flat memory and their own limit.
+  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl', 'text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // JSON with the line and column of a syntax error, which fastify's own parser does not give.
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: maxJsonBytes }, (_request, text, done) => {
     try {
@@ -97,6 +132,32 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; maxJso
     },
     async (request, reply) => {
       const report = await ingest.ingestNdjson(request.body as NodeJS.ReadableStream, request.query.atomic);
+      return refused(report) ? reply.code(400).send(refusal(report)) : report;
+    },
+  );
+
+  app.post(
+    '/ingest/csv/:kind',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'Load one CSV (text/csv) of one record kind: a header row naming the columns, then one record a row',
+        description:
+          'The columns of each kind are listed in docs/csv-columns.md: flat fields by name, lists `;`-separated, grading as ' +
+          'sourceEvaluation, intelligenceAssessment, handlingCode; payer/payee and from/to as e.g. payerType, payerId; account ' +
+          'holders as `person:P-1;organisation:O-2`. An empty cell leaves the field out. An unknown or repeated column, or a CSV ' +
+          'syntax error, refuses the body with 400 naming the column or line; invalid rows are rejected with their line and field ' +
+          'path. Investigations and provenance defaults come from the query string. Read as a stream with flat memory.',
+        params: CsvParamsSchema,
+        querystring: CsvQuerySchema,
+        response: responses,
+      },
+    },
+    async (request, reply) => {
+      const { investigations, source, grading, atomic } = request.query;
+      const header: IngestHeader = { investigations: investigations.map((id) => ({ id })), defaults: { source, grading } };
+      const records = readCsv(request.body as Readable, request.params.kind, maxStreamBytes);
+      const report = await ingest.ingestStream(() => header, records, atomic);
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
     },
   );

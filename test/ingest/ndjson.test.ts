@@ -87,3 +87,19 @@ describe('POST /v1/ingest/ndjson', () => {
     expect(await one(driver, 'MATCH (p:Person {id: $id}) RETURN count(p) AS n', { id: `P1-${t}` })).toEqual({ n: 0 });
   });
 });
+
+describe('readLines', () => {
+  it('refuses a line longer than the cap instead of buffering the body', async () => {
+    const { readLines, MAX_LINE_CHARS } = await import('../../src/ingest/ndjson.js');
+    const { Readable } = await import('node:stream');
+    const chunk = 'x'.repeat(1024 * 1024);
+    const body = Readable.from(['{"kind":"header"}\n', ...Array.from({ length: MAX_LINE_CHARS / chunk.length + 2 }, () => chunk)]);
+    const lines: string[] = [];
+    await expect(
+      (async () => {
+        for await (const line of readLines(body, Number.MAX_SAFE_INTEGER)) lines.push(line);
+      })(),
+    ).rejects.toThrow(/^line 2 is longer than/);
+    expect(lines).toEqual(['{"kind":"header"}']);
+  });
+});
