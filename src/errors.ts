@@ -13,6 +13,8 @@ export const NotFoundError = createError<[string]>('NOT_FOUND', '%s', 404);
 /** Seconds a client should wait before retrying while the database is down. */
 export const RETRY_AFTER_SECONDS = 5;
 
+export const UnsupportedMediaTypeError = createError<[string]>('UNSUPPORTED_MEDIA_TYPE', '%s', 415);
+
 export const MalformedBodyError = createError<[string]>('MALFORMED_BODY', '%s', 400);
 
 export const PayloadTooLargeError = createError<[number]>('PAYLOAD_TOO_LARGE', 'the body is larger than the limit of %d bytes', 413);

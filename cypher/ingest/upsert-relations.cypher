@@ -6,11 +6,11 @@
 // properties all match is left alone.
 UNWIND $rows AS row
 OPTIONAL MATCH (a0)-[old:__TYPE__ {id: row.id}]->(b0)
-WITH row, old,
+WITH row, old, a0, b0,
      old IS NOT NULL AND a0.id = row.from AND b0.id = row.to AND a0:__FROM__ AND b0:__TO__ AS samePlace
-WITH row, old, samePlace,
-     samePlace AND all(k IN keys(row.props) WHERE old[k] = row.props[k]) AS same,
-     samePlace AND all(i IN row.investigations WHERE i IN old.investigations) AS sameScope
+WITH row, old, a0, b0, samePlace,
+     samePlace AND all(k IN keys(row.props) WHERE coalesce(old[k] = row.props[k], false)) AS same,
+     samePlace AND coalesce(all(i IN row.investigations WHERE i IN old.investigations), false) AS sameScope
 CALL (old, samePlace) {
   WITH old, samePlace WHERE old IS NOT NULL AND NOT samePlace
   DELETE old
@@ -55,10 +55,13 @@ OPTIONAL CALL (row, samePlace, sameScope) {
     MATCH (i:Investigation {id: investigationId})
     MERGE (b)-[:BELONGS_TO]->(i)
   }
-  RETURN CASE WHEN a.unresolved AND a.placeholderIngest = $ingestId THEN a.id END AS fromPlaceholder,
-         CASE WHEN b.unresolved AND b.placeholderIngest = $ingestId THEN b.id END AS toPlaceholder
+  RETURN CASE WHEN a.unresolved THEN a.id END AS fromPlaceholder,
+         CASE WHEN b.unresolved THEN b.id END AS toPlaceholder
 }
-WITH row, old, samePlace, same, sameScope, fromPlaceholder, toPlaceholder
+// Placeholders are reported whoever made them, so a re-sent load lists the same ones.
+WITH row, old, samePlace, same, sameScope,
+     coalesce(fromPlaceholder, CASE WHEN samePlace AND a0.unresolved THEN a0.id END) AS fromPlaceholder,
+     coalesce(toPlaceholder, CASE WHEN samePlace AND b0.unresolved THEN b0.id END) AS toPlaceholder
 CALL (row, old, samePlace, sameScope) {
   WITH row, old WHERE samePlace AND NOT sameScope
   SET old.investigations = old.investigations + [i IN row.investigations WHERE NOT i IN old.investigations]
@@ -66,5 +69,6 @@ CALL (row, old, samePlace, sameScope) {
 RETURN sum(CASE WHEN old IS NULL THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN old IS NOT NULL AND NOT same THEN 1 ELSE 0 END) AS updated,
        sum(CASE WHEN same THEN 1 ELSE 0 END) AS unchanged,
+       sum(CASE WHEN sameScope THEN 0 ELSE 1 END) AS scopeChanged,
        collect(DISTINCT fromPlaceholder) AS fromPlaceholders,
        collect(DISTINCT toPlaceholder) AS toPlaceholders

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { MalformedBodyError } from '../errors.js';
 import type { IngestRepository } from '../repositories/ingest-repository.js';
 import { IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
 import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
-import { IngestLoader } from './loader.js';
+import { IngestInterruptedError, IngestLoader } from './loader.js';
 import { readNdjson } from './ndjson.js';
 import { checkRecord, isRecordKind, joinPath } from './validate.js';
 
@@ -49,7 +50,6 @@ export function createIngestService(repository: IngestRepository, options: Inges
         }
       }
       if (atomic && loader.report.rejected > 0) return refuse(loader.report, valid.length);
-      await loader.start();
       for (const checked of valid) await loader.add(checked);
       return loader.finish();
     },
@@ -81,6 +81,9 @@ export function createIngestService(repository: IngestRepository, options: Inges
       try {
         const now = new Date().toISOString();
         const out = createWriteStream(spool);
+        // A write error (a full temp disk) must fail this load, not crash the process.
+        let spoolError: Error | undefined;
+        out.on('error', (error) => (spoolError ??= error));
         let checkedHeader: IngestHeader | undefined;
         let loader: IngestLoader | undefined;
         let valid = 0;
@@ -91,21 +94,30 @@ export function createIngestService(repository: IngestRepository, options: Inges
             const problem = check(record, checkedHeader, now);
             if (problem) loader.reject(problem);
             else valid += 1;
-            if (!out.write(`${JSON.stringify({ ...record, ok: !problem })}\n`)) await once(out, 'drain');
+            if (spoolError) throw spoolError;
+            if (!out.write(`${JSON.stringify({ ...record, ok: !problem })}\n`)) await Promise.race([once(out, 'drain'), once(out, 'error')]);
           }
         } finally {
           out.end();
-          await once(out, 'close');
+          await finished(out).catch((error: Error) => (spoolError ??= error));
         }
+        if (spoolError) throw spoolError;
         checkedHeader ??= header();
         loader ??= newLoader(checkedHeader, atomic);
         if (atomic && loader.report.rejected > 0) return refuse(loader.report, valid);
-        await loader.start();
-        for await (const { value } of readNdjson(createReadStream(spool), Number.MAX_SAFE_INTEGER)) {
-          const record = value as StreamRecord & { ok: boolean };
-          if (!record.ok) continue;
-          const checked = checkRecord(record.kind as never, record.raw, checkedHeader, now);
-          if (checked.ok) await loader.add(checked);
+        // The spool holds only what pass 1 accepted and checked: read it without the body's caps.
+        try {
+          for await (const { value } of readNdjson(createReadStream(spool), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
+            const record = value as StreamRecord & { ok: boolean };
+            if (!record.ok) continue;
+            const checked = checkRecord(record.kind as never, record.raw, checkedHeader, now);
+            if (!checked.ok) throw new Error(`ingest: line ${record.line} passed its check once and failed it the second time`);
+            await loader.add(checked);
+          }
+        } catch (error) {
+          if (error instanceof IngestInterruptedError) throw error;
+          loader.report.status = 'interrupted';
+          throw new IngestInterruptedError(loader.report, error);
         }
         return await loader.finish();
       } finally {

@@ -11,8 +11,10 @@ import type { Checked } from './validate.js';
  * Writes validated records in batches and keeps the ingest report. Entities are buffered per
  * label and relations per (from, type, to); before any relation batch is written every entity
  * buffer is flushed, so a relation finds the entities of the same load and placeholders are
- * made only for ids that really are missing. A record repeating an id already in its buffer
- * flushes the buffer first: a later record for an id updates the earlier one, in order.
+ * made only for ids that really are missing. A record repeating an id still waiting in a
+ * buffer flushes first (an entity: everything, so the earlier version's relations are written
+ * before the later version replaces them), so a later record for an id updates the earlier
+ * one, in order.
  */
 
 const MAX_LISTED = 1000;
@@ -23,7 +25,7 @@ export class IngestInterruptedError extends Error {
     readonly report: IngestReport,
     override readonly cause: unknown,
   ) {
-    super(`ingest stopped after ${report.batches.length} committed batches: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`ingest stopped after ${report.committedBatches} committed batches: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
 
@@ -35,7 +37,10 @@ interface Buffer<Row> {
 export class IngestLoader {
   readonly ingestId = randomUUID();
   private readonly entities = new Map<EntityLabel, Buffer<EntityRow>>();
-  private readonly relations = new Map<string, { spec: RelationSpec } & Buffer<RelationRow>>();
+  private readonly relations = new Map<string, { spec: RelationSpec; rows: RelationRow[] }>();
+  /** `TYPE|id` of every relation waiting in a buffer → that buffer's key. */
+  private readonly pendingRelations = new Map<string, string>();
+  private started = false;
   private readonly placeholders = new Map<EntityLabel, Set<string>>();
   readonly report: IngestReport;
 
@@ -56,6 +61,7 @@ export class IngestLoader {
       relations: {},
       placeholders: { count: 0, items: [] },
       rejections: [],
+      committedBatches: 0,
       batches: [],
     };
   }
@@ -67,11 +73,12 @@ export class IngestLoader {
     for (const problem of problems) if (this.report.rejections.length < MAX_LISTED) this.report.rejections.push(problem);
   }
 
-  async start(): Promise<void> {
-    await this.guard(() => this.repository.upsertInvestigations(this.header.investigations));
-  }
-
   async add(checked: Extract<Checked, { ok: true }>): Promise<void> {
+    if (!this.started) {
+      // Investigations are written with the first valid record, not for a load with none.
+      await this.guard(() => this.repository.upsertInvestigations(this.header.investigations));
+      this.started = true;
+    }
     this.report.received += 1;
     this.report.accepted += 1;
     const { entity, relations } = normalise(checked.kind, checked.record, {
@@ -81,22 +88,24 @@ export class IngestLoader {
     });
     if (entity) {
       const buffer = this.buffer(this.entities, entity.label, () => ({ rows: [], ids: new Set<string>() }));
-      if (buffer.ids.has(entity.row.id)) await this.flushEntities(entity.label);
+      if (buffer.ids.has(entity.row.id)) await this.flushEverything();
       this.push(buffer, entity.row);
       if (buffer.rows.length >= this.batchSize) await this.flushEntities(entity.label);
     }
     for (const { spec, row } of relations) {
       const key = `${spec.from}-${spec.type}->${spec.to}`;
-      const buffer = this.buffer(this.relations, key, () => ({ spec, rows: [], ids: new Set<string>() }));
-      if (buffer.ids.has(row.id)) await this.flushRelations(key);
-      this.push(buffer, row);
+      const buffer = this.buffer(this.relations, key, () => ({ spec, rows: [] }));
+      // The same id may wait under other end labels (a payer that changed type): keep the order.
+      const waiting = this.pendingRelations.get(`${spec.type}|${row.id}`);
+      if (waiting !== undefined) await this.flushRelations(waiting);
+      buffer.rows.push(row);
+      this.pendingRelations.set(`${spec.type}|${row.id}`, key);
       if (buffer.rows.length >= this.batchSize) await this.flushRelations(key);
     }
   }
 
   async finish(): Promise<IngestReport> {
-    for (const key of [...this.relations.keys()]) await this.flushRelations(key);
-    await this.flushAllEntities();
+    await this.flushEverything();
     let listed = 0;
     for (const [label, ids] of this.placeholders) {
       const still = await this.guard(() => this.repository.unresolved(label, [...ids]));
@@ -111,6 +120,11 @@ export class IngestLoader {
     let buffer = map.get(key);
     if (!buffer) map.set(key, (buffer = make()));
     return buffer;
+  }
+
+  private async flushEverything(): Promise<void> {
+    for (const key of [...this.relations.keys()]) await this.flushRelations(key);
+    await this.flushAllEntities();
   }
 
   private push<Row extends { id: string }>(buffer: Buffer<Row>, row: Row): void {
@@ -142,8 +156,8 @@ export class IngestLoader {
     if (!buffer || buffer.rows.length === 0) return;
     await this.flushAllEntities();
     const rows = buffer.rows.splice(0);
-    buffer.ids.clear();
     const { spec } = buffer;
+    for (const row of rows) this.pendingRelations.delete(`${spec.type}|${row.id}`);
     const result = await this.guard(() => this.repository.writeRelations(spec, rows, this.ingestId));
     const counts = (this.report.relations[spec.type] ??= { created: 0, updated: 0, unchanged: 0 });
     counts.created += result.created;
@@ -155,7 +169,8 @@ export class IngestLoader {
   }
 
   private committed(target: string, rows: number, dataVersion: number | undefined): void {
-    this.report.batches.push({ number: this.report.batches.length + 1, target, rows });
+    this.report.committedBatches += 1;
+    if (this.report.batches.length < MAX_LISTED) this.report.batches.push({ number: this.report.committedBatches, target, rows });
     if (dataVersion !== undefined) this.report.dataVersion = dataVersion;
   }
 

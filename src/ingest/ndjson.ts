@@ -13,9 +13,9 @@ export interface Line {
  * consumer asks for lines, so memory does not grow with its size. Blank lines are skipped;
  * a line that is not JSON ends the read with a 400 naming it; a body over maxBytes is a 413.
  */
-export async function* readNdjson(body: Readable, maxBytes: number): AsyncGenerator<Line> {
+export async function* readNdjson(body: Readable, maxBytes: number, maxLineChars = MAX_LINE_CHARS): AsyncGenerator<Line> {
   let line = 0;
-  for await (const text of readLines(body, maxBytes)) {
+  for await (const text of readLines(body, maxBytes, maxLineChars)) {
     line += 1;
     if (text.trim() === '') continue;
     let value: unknown;
@@ -32,7 +32,7 @@ export async function* readNdjson(body: Readable, maxBytes: number): AsyncGenera
 export const MAX_LINE_CHARS = 8 * 1024 * 1024;
 
 /** Splits a byte stream into lines (LF or CRLF), counting bytes against maxBytes. */
-export async function* readLines(body: Readable, maxBytes: number): AsyncGenerator<string> {
+export async function* readLines(body: Readable, maxBytes: number, maxLineChars = MAX_LINE_CHARS): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let seen = 0;
   let line = 0;
@@ -50,7 +50,7 @@ export async function* readLines(body: Readable, maxBytes: number): AsyncGenerat
       start = newline + 1;
     }
     rest = rest.slice(start);
-    if (rest.length > MAX_LINE_CHARS) throw new MalformedBodyError(`line ${line + 1} is longer than ${MAX_LINE_CHARS} characters`);
+    if (rest.length > maxLineChars) throw new MalformedBodyError(`line ${line + 1} is longer than ${maxLineChars} characters`);
   }
   rest += decoder.end();
   if (rest.length > 0) yield rest.replace(/\r$/, '');

@@ -72,11 +72,13 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
   /** The relationship types of the fields this record gives. */
   const given = (fields: Partial<Record<string, RelationshipType>>) =>
     Object.entries(fields).filter(([field]) => record[field] !== undefined).map(([, type]) => type!);
-  // A relation named inside an entity record: its id is the record's id, the type and the other end.
+  // A relation named inside an entity record: its id is the record's id, the type and the other
+  // end with its label (`X-1/ORGANISED/Person:P-7`). Ids are URI-encoded so a `/` inside one
+  // cannot make two different relations share an id.
   const derived = (label: EntityLabel, id: string) => (spec: RelationSpec, from: string, to: string, props: Props = {}) => ({
     spec,
     row: {
-      id: `${id}/${spec.type}/${spec.from === label ? to : from}`,
+      id: `${encodeURIComponent(id)}/${spec.type}/${spec.from === label ? `${spec.to}:${encodeURIComponent(to)}` : `${spec.from}:${encodeURIComponent(from)}`}`,
       from,
       to,
       props: { ...compact(props), ...base.props },
@@ -158,7 +160,7 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
       const a = record as Account;
       const rel = derived('Account', a.id);
       return make('account', { kind: a.kind, identifier: a.identifier, searchText: text([a.id, a.identifier]) }, [
-        ...(a.holders ?? []).map((h) => rel({ from: ENTITY_LABELS[h.type], type: 'HOLDS', to: 'Account' }, h.id, a.id)),
+        ...uniqueBy(a.holders ?? [], (h) => `${h.type}:${h.id}`).map((h) => rel({ from: ENTITY_LABELS[h.type], type: 'HOLDS', to: 'Account' }, h.id, a.id)),
       ], given({ holders: 'HOLDS' }));
     }
     case 'link': {
@@ -199,6 +201,10 @@ function compact(props: Props): Props {
 
 function unique(ids: string[] | undefined): string[] {
   return [...new Set(ids ?? [])];
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
 function int(value: number | undefined) {

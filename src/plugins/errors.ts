@@ -20,15 +20,15 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof IngestInterruptedError) {
       const unavailable = isUnavailableError(error.cause);
+      const conflict = isConstraintError(error.cause);
       if (unavailable) app.dbHealth?.markUnavailable(String((error.cause as Error).message));
-      request.log.error({ err: error.cause, batches: error.report.batches.length }, 'ingest interrupted');
+      request.log.error({ err: error.cause, batches: error.report.committedBatches }, 'ingest interrupted');
       if (unavailable) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       const message =
-        `${error.report.batches.length} batches were committed before the load stopped (one in flight may have ` +
+        `${error.report.committedBatches} batches were committed before the load stopped (one in flight may have ` +
         'committed too); re-sending the whole load is safe';
-      return reply
-        .code(unavailable ? 503 : 500)
-        .send({ ...body(unavailable ? 'DATABASE_UNAVAILABLE' : 'INTERNAL', message, request.id), report: error.report });
+      const [status, code] = unavailable ? [503, 'DATABASE_UNAVAILABLE'] : conflict ? [409, 'CONFLICT'] : [500, 'INTERNAL'];
+      return reply.code(status).send({ ...body(code, message, request.id), report: error.report });
     }
     if (Array.isArray(error.validation) && error.validation.length > 0) {
       const where = error.validationContext ?? 'request';
@@ -45,7 +45,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       const message = error.code === 'DATABASE_UNAVAILABLE' ? error.message : 'the database is unavailable: connection lost';
       return reply.code(503).send(body('DATABASE_UNAVAILABLE', message, request.id));
     }
-    if (typeof error.code === 'string' && error.code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed')) {
+    if (isConstraintError(error)) {
       return reply.code(409).send(body('CONFLICT', 'the data conflicts with what is stored', request.id));
     }
     const status = error.statusCode ?? 500;
@@ -56,6 +56,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     return reply.code(500).send(body('INTERNAL', 'internal error; quote the request id when reporting it', request.id));
   });
 });
+
+function isConstraintError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.ClientError.Schema.ConstraintValidationFailed');
+}
 
 function body(code: string, message: string, requestId: string, details?: ErrorDetail[]): ErrorResponse {
   return { error: { code, message, ...(details ? { details } : {}), requestId } };

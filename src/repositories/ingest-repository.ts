@@ -21,12 +21,14 @@ export interface EntityBatchResult {
   updated: number;
   unchanged: number;
   relationsRemoved: number;
+  investigationsJoined: number;
 }
 
 export interface RelationBatchResult {
   created: number;
   updated: number;
   unchanged: number;
+  scopeChanged: number;
   fromPlaceholders: string[];
   toPlaceholders: string[];
 }
@@ -56,7 +58,7 @@ export function createIngestRepository(driver: Driver, database: string, queries
       try {
         return await session.executeWrite(async (tx) => {
           const result = recordToObject<EntityBatchResult>((await tx.run(query, { rows })).records[0]!);
-          const changed = result.created + result.resolved + result.updated + result.relationsRemoved > 0;
+          const changed = result.created + result.resolved + result.updated + result.relationsRemoved + result.investigationsJoined > 0;
           return { ...result, dataVersion: await bumpIfChanged(tx, changed) };
         });
       } finally {
@@ -70,7 +72,7 @@ export function createIngestRepository(driver: Driver, database: string, queries
       try {
         return await session.executeWrite(async (tx) => {
           const result = recordToObject<RelationBatchResult>((await tx.run(query, { rows, ingestId })).records[0]!);
-          const changed = result.created + result.updated > 0;
+          const changed = result.created + result.updated + result.scopeChanged > 0;
           return { ...result, dataVersion: await bumpIfChanged(tx, changed) };
         });
       } finally {

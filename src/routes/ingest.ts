@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -9,7 +9,7 @@ import { readCsv } from '../ingest/csv.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { describeJsonError } from '../ingest/json-error.js';
 import { zodProblems } from '../ingest/validate.js';
-import { MalformedBodyError } from '../errors.js';
+import { MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
 import { IngestFailureSchema, IngestReportSchema, type IngestReport } from '../schemas/ingest-report.js';
@@ -70,8 +70,11 @@ const envelopeValidator: FastifySchemaCompiler<unknown> = (route) =>
 const responses = {
   200: IngestReportSchema.describe('Loaded; `status` is partial when some records were rejected'),
   400: IngestFailureSchema.or(ErrorResponseSchema).describe('Malformed body, bad envelope, or an atomic load refused'),
+  409: IngestFailureSchema.or(ErrorResponseSchema).describe('The data conflicts with what is stored; the report says which batches committed'),
   413: ErrorResponseSchema.describe('Body over the configured limit'),
+  415: ErrorResponseSchema.describe('Wrong content type for this route'),
   ...databaseErrorResponses,
+  500: IngestFailureSchema.or(ErrorResponseSchema).describe('Internal error; for a load, the report says which batches committed'),
   503: IngestFailureSchema.or(ErrorResponseSchema).describe('Neo4j failed; the report says which batches committed. Re-sending the whole load is safe.'),
 };
 
@@ -131,7 +134,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const report = await ingest.ingestNdjson(request.body as NodeJS.ReadableStream, request.query.atomic);
+      const report = await ingest.ingestNdjson(streamBody(request.body, 'application/x-ndjson'), request.query.atomic);
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
     },
   );
@@ -156,12 +159,18 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
     async (request, reply) => {
       const { investigations, source, grading, atomic } = request.query;
       const header: IngestHeader = { investigations: investigations.map((id) => ({ id })), defaults: { source, grading } };
-      const records = readCsv(request.body as Readable, request.params.kind, maxStreamBytes);
+      const records = readCsv(streamBody(request.body, 'text/csv'), request.params.kind, maxStreamBytes);
       const report = await ingest.ingestStream(() => header, records, atomic);
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
     },
   );
 };
+
+/** A streamed route's body is the raw request stream; any other parser's result means the wrong content type. */
+function streamBody(body: unknown, expected: string): Readable {
+  if (body instanceof Readable) return body;
+  throw new UnsupportedMediaTypeError(`send the body as ${expected}`);
+}
 
 function refused(report: IngestReport): boolean {
   return report.atomic && report.status === 'rejected';

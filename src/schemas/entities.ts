@@ -114,7 +114,8 @@ export const CrossingSchema = z
   .strictObject({
     id: IdSchema,
     date: IsoDateSchema,
-    outcome: z.enum(['landed', 'intercepted', 'failed', 'unknown']).default('unknown'),
+    // No default: a later record without an outcome must not reset a known one.
+    outcome: z.enum(['landed', 'intercepted', 'failed', 'unknown']).optional().describe('Left out: unknown'),
     passengers: count.optional(),
     deaths: count.optional(),
     injuries: count.optional(),
@@ -195,7 +196,13 @@ export const LinkSchema = z
     type: z.enum(LINK_TYPES),
     from: IdSchema.describe('Person id'),
     to: IdSchema.describe('Person id'),
-    count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1).describe('Calls, messages or meetings reported'),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe('Calls, messages or meetings reported; left out: 1 (kept as given by an earlier record)'),
     firstSeen: IsoDateSchema.optional(),
     lastSeen: IsoDateSchema.optional(),
     ...provenanceFields,

@@ -35,9 +35,10 @@ export const IngestReportSchema = z
       items: z.array(z.object({ label: z.string(), id: z.string() })).describe('The first 1000'),
     }),
     rejections: z.array(RejectionSchema).describe('The first 1000 rejected records'),
+    committedBatches: counter.describe('Write transactions committed'),
     batches: z
       .array(z.object({ number: z.number().int(), target: z.string(), rows: counter }))
-      .describe('Committed batches, in order'),
+      .describe('The first 1000 committed batches, in order'),
     dataVersion: z.number().int().optional().describe('Data version after the last batch that changed something'),
   })
   .meta({ id: 'IngestReport' });

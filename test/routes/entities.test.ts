@@ -59,7 +59,7 @@ describe('reading entities back', () => {
     expect(view.properties).not.toHaveProperty('searchText');
     expect(view.relations).toEqual([
       {
-        id: `X1-${t}/ORGANISED/P1-${t}`,
+        id: `X1-${t}/ORGANISED/Person:P1-${t}`,
         type: 'ORGANISED',
         direction: 'out',
         other: { type: 'crossing', id: `X1-${t}`, name: null, unresolved: false },
