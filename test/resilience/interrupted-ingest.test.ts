@@ -9,6 +9,7 @@ import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { privateNeo4jConfig } from '../support/embedded.js';
 import { GRADING, one } from '../support/graph.js';
+import { waitFor } from '../support/wait.js';
 
 const PEOPLE = 6000;
 
@@ -41,18 +42,10 @@ describe('a load interrupted by a database failure', () => {
     await rm(config.home, { recursive: true, force: true });
   });
 
-  async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check().catch(() => false))) {
-      if (Date.now() > deadline) throw new Error(`not met within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   it('says which batches committed, and re-sending it leaves no duplicates and nothing missing', async () => {
     const watcher: Driver = neo4j.driver(database.uri);
     const pending = app.inject({ method: 'POST', url: '/v1/ingest', payload: load() });
-    await waitUntil(async () => (await one<{ n: number }>(watcher, 'MATCH (p:Person) RETURN count(p) AS n')).n > 0, 30_000);
+    await waitFor(async () => (await one<{ n: number }>(watcher, 'MATCH (p:Person) RETURN count(p) AS n')).n > 0, 30_000, 50);
     await watcher.close();
     await database.stop();
 
@@ -75,7 +68,7 @@ describe('a load interrupted by a database failure', () => {
     expect(before.n).toBeGreaterThan(0);
     expect(before.n).toBeLessThan(PEOPLE);
 
-    await waitUntil(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 30_000);
+    await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 30_000);
     const again = await app.inject({ method: 'POST', url: '/v1/ingest', payload: load() });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ status: 'completed', accepted: 2 * PEOPLE, placeholders: { count: 0 } });

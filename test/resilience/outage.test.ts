@@ -8,14 +8,7 @@ import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { privateNeo4jConfig } from '../support/embedded.js';
 import { freePort } from '../support/ports.js';
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitFor } from '../support/wait.js';
 
 describe('when Neo4j goes away and comes back', () => {
   let config: EmbeddedNeo4jConfig;
