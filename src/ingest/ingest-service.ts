@@ -95,7 +95,8 @@ export function createIngestService(repository: IngestRepository, options: Inges
             if (problem) loader.reject(problem);
             else valid += 1;
             if (spoolError) throw spoolError;
-            if (!out.write(`${JSON.stringify({ ...record, ok: !problem })}\n`)) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+            // once() rejects if the stream emits 'error' while we wait for 'drain'.
+            if (!out.write(`${JSON.stringify({ ...record, ok: !problem })}\n`)) await once(out, 'drain');
           }
         } finally {
           out.end();
