@@ -1,20 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildTestApp, testDriver } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { GRADING, one, uniqueTag } from '../support/graph.js';
 
 describe('bad input to the ingest routes', () => {
   let app: FastifyInstance;
   let driver: Driver;
-  beforeAll(async () => {
-    app = await buildTestApp({ INGEST_MAX_JSON_BYTES: '20000', INGEST_MAX_STREAM_BYTES: '20000' });
-    driver = testDriver();
-  });
-  afterAll(async () => {
-    await app.close();
-    await driver.close();
+  useTestApp({ INGEST_MAX_JSON_BYTES: '20000', INGEST_MAX_STREAM_BYTES: '20000' }, (a, d) => {
+    app = a;
+    driver = d;
   });
 
   const header = (t: string) => ({ investigations: [{ id: `OP-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING } });

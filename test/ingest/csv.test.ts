@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { csvColumns } from '../../src/ingest/csv.js';
 import { RECORD_KIND_NAMES } from '../../src/schemas/ingest.js';
-import { buildTestApp, testDriver } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { one, uniqueTag } from '../support/graph.js';
 
 const query = (t: string, extra = '') => `investigations=OP-${t}&source=REP-${t}&grading=2BP${extra}`;
@@ -18,13 +18,9 @@ const where = (report: { rejections: Rejection[] }) => report.rejections.map((r)
 describe('POST /v1/ingest/csv/{kind}', () => {
   let app: FastifyInstance;
   let driver: Driver;
-  beforeAll(async () => {
-    app = await buildTestApp();
-    driver = testDriver();
-  });
-  afterAll(async () => {
-    await app.close();
-    await driver.close();
+  useTestApp({}, (a, d) => {
+    app = a;
+    driver = d;
   });
   const post = (kind: string, csv: string, q: string, contentType?: string) => postTo(app, kind, csv, q, contentType);
   const count = async (t: string) => (await one<{ n: number }>(driver, 'MATCH (n) WHERE $inv IN n.investigations RETURN count(n) AS n', { inv: `OP-${t}` })).n;
@@ -178,10 +174,11 @@ describe('POST /v1/ingest/csv/{kind}', () => {
 
 describe('POST /v1/ingest/csv/{kind} over the byte limit', () => {
   let app: FastifyInstance;
-  beforeAll(async () => {
-    app = await buildTestApp({ INGEST_MAX_STREAM_BYTES: '20000' });
+  let driver: Driver;
+  useTestApp({ INGEST_MAX_STREAM_BYTES: '20000' }, (a, d) => {
+    app = a;
+    driver = d;
   });
-  afterAll(() => app.close());
 
   it('refuses the body with 413 and writes nothing', async () => {
     const t = uniqueTag();
@@ -189,8 +186,6 @@ describe('POST /v1/ingest/csv/{kind} over the byte limit', () => {
     const response = await postTo(app, 'person', ['id,name', ...rows].join('\n'), query(t));
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than the limit of 20000 bytes' });
-    const driver = testDriver();
     expect(await one(driver, 'MATCH (p:Person) WHERE p.id ENDS WITH $t RETURN count(p) AS n', { t: `-${t}` })).toEqual({ n: 0 });
-    await driver.close();
   });
 });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildTestApp, testDriver } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { snapshot } from '../support/graph.js';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/small');
@@ -13,13 +13,9 @@ const FIXTURE = join(import.meta.dirname, '../../fixtures/small');
 describe('the generated 200-person fixture', () => {
   let app: FastifyInstance;
   let driver: Driver;
-  beforeAll(async () => {
-    app = await buildTestApp({ INGEST_BATCH_SIZE: '100' });
-    driver = testDriver();
-  });
-  afterAll(async () => {
-    await app.close();
-    await driver.close();
+  useTestApp({ INGEST_BATCH_SIZE: '100' }, (a, d) => {
+    app = a;
+    driver = d;
   });
 
   it('loads through NDJSON completely, and the JSON document of the same network then changes nothing', async () => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildTestApp, testDriver } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { GRADING, one, snapshot, uniqueTag } from '../support/graph.js';
 
 /** A document with every record kind; ids carry the tag so tests never collide. */
@@ -62,13 +62,9 @@ function fullDocument(t: string) {
 describe('POST /v1/ingest', () => {
   let app: FastifyInstance;
   let driver: Driver;
-  beforeAll(async () => {
-    app = await buildTestApp();
-    driver = testDriver();
-  });
-  afterAll(async () => {
-    await app.close();
-    await driver.close();
+  useTestApp({}, (a, d) => {
+    app = a;
+    driver = d;
   });
 
   const post = (payload: unknown, query = '') => app.inject({ method: 'POST', url: `/v1/ingest${query}`, payload: payload as object });

@@ -1,20 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildTestApp, testDriver } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { GRADING, one, uniqueTag } from '../support/graph.js';
 
 describe('POST /v1/ingest/ndjson', () => {
   let app: FastifyInstance;
   let driver: Driver;
-  beforeAll(async () => {
-    app = await buildTestApp({ INGEST_BATCH_SIZE: '7' });
-    driver = testDriver();
-  });
-  afterAll(async () => {
-    await app.close();
-    await driver.close();
+  useTestApp({ INGEST_BATCH_SIZE: '7' }, (a, d) => {
+    app = a;
+    driver = d;
   });
 
   const lines = (t: string, records: object[]) =>

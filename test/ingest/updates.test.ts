@@ -1,21 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildTestApp, testDriver } from '../support/app.js';
+import { useTestApp } from '../support/app.js';
 import { GRADING, one, snapshot, uniqueTag } from '../support/graph.js';
 
 /** The ways a later record meets an earlier one: added fields, changed lists, repeats, moves. */
 describe('updates and repeats', () => {
   let app: FastifyInstance;
   let driver: Driver;
-  beforeAll(async () => {
-    app = await buildTestApp({ INGEST_BATCH_SIZE: '2' });
-    driver = testDriver();
-  });
-  afterAll(async () => {
-    await app.close();
-    await driver.close();
+  useTestApp({ INGEST_BATCH_SIZE: '2' }, (a, d) => {
+    app = a;
+    driver = d;
   });
 
   const header = (t: string) => ({ investigations: [{ id: `OP-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING } });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -33,4 +33,22 @@ export function testDriver(): Driver {
   const user = process.env.NEO4J_USER;
   const auth = user ? neo4j.auth.basic(user, process.env.NEO4J_PASSWORD ?? '') : undefined;
   return neo4j.driver(inject('neo4jUri'), auth);
+}
+
+/**
+ * A ready test app and a driver for one describe block, closed after it. The caller keeps its
+ * own variables: `useTestApp(env, (a, d) => { app = a; driver = d; })`.
+ */
+export function useTestApp(env: Record<string, string>, set: (app: FastifyInstance, driver: Driver) => void): void {
+  let app: FastifyInstance | undefined;
+  let driver: Driver | undefined;
+  beforeAll(async () => {
+    app = await buildTestApp(env);
+    driver = testDriver();
+    set(app, driver);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await driver?.close();
+  });
 }
