@@ -1,13 +1,8 @@
-import { rm } from 'node:fs/promises';
-
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { buildApp } from '../../src/app.js';
-import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
-import { privateNeo4jConfig } from '../support/embedded.js';
+import { usePrivateDatabaseApp, type PrivateDatabase } from '../support/embedded.js';
 import { GRADING, one } from '../support/graph.js';
 import { waitFor } from '../support/wait.js';
 
@@ -23,23 +18,11 @@ function load() {
 }
 
 describe('a load interrupted by a database failure', () => {
-  let config: EmbeddedNeo4jConfig;
-  let database: EmbeddedNeo4j;
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    config = await privateNeo4jConfig('cut');
-    database = await startEmbeddedNeo4j(config);
-    app = await buildApp(
-      loadConfig({ NEO4J_URI: database.uri, NEO4J_HEALTH_INTERVAL_MS: '200', NEO4J_MAX_RETRY_MS: '1000', INGEST_BATCH_SIZE: '50', LOG_LEVEL: 'silent' }),
-    );
-    await app.ready();
-    await app.dbHealth.check();
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.stop();
-    await rm(config.home, { recursive: true, force: true });
+  let database: PrivateDatabase;
+  usePrivateDatabaseApp('cut', { NEO4J_HEALTH_INTERVAL_MS: '200', NEO4J_MAX_RETRY_MS: '1000', INGEST_BATCH_SIZE: '50' }, (a, db) => {
+    app = a;
+    database = db;
   });
 
   it('says which batches committed, and re-sending it leaves no duplicates and nothing missing', async () => {
@@ -60,7 +43,7 @@ describe('a load interrupted by a database failure', () => {
     const confirmed = (body.report.batches as { rows: number }[]).reduce((n, b) => n + b.rows, 0);
     expect(body.report.batches.length).toBeLessThan((2 * PEOPLE) / 50);
 
-    database = await startEmbeddedNeo4j(config);
+    await database.start();
     const stored = neo4j.driver(database.uri);
     const before = await one<{ n: number }>(stored, 'MATCH (p:Person) RETURN count(p) AS n');
     await stored.close();

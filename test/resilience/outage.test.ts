@@ -1,31 +1,18 @@
-import { rm } from 'node:fs/promises';
-
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildApp } from '../../src/app.js';
-import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
-import { privateNeo4jConfig } from '../support/embedded.js';
+import { loadConfig } from '../../src/config.js';
+import { usePrivateDatabaseApp, type PrivateDatabase } from '../support/embedded.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
 
 describe('when Neo4j goes away and comes back', () => {
-  let config: EmbeddedNeo4jConfig;
-  let database: EmbeddedNeo4j;
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    config = await privateNeo4jConfig('outage');
-    database = await startEmbeddedNeo4j(config);
-    app = await buildApp(loadConfig({ NEO4J_URI: database.uri, NEO4J_HEALTH_INTERVAL_MS: '200', LOG_LEVEL: 'silent' }));
-    await app.ready();
-    await app.dbHealth.check();
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.stop();
-    await rm(config.home, { recursive: true, force: true });
+  let database: PrivateDatabase;
+  usePrivateDatabaseApp('outage', { NEO4J_HEALTH_INTERVAL_MS: '200' }, (a, db) => {
+    app = a;
+    database = db;
   });
 
   it('answers 503 with Retry-After while it is down and recovers by itself', async () => {
@@ -45,7 +32,7 @@ describe('when Neo4j goes away and comes back', () => {
     expect(stillDown.statusCode).toBe(503);
     expect(stillDown.json().error.message).toMatch(/Neo4j is not reachable/);
 
-    database = await startEmbeddedNeo4j(config);
+    await database.start();
     await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 30_000);
     const back = await app.inject({ method: 'GET', url: '/v1/system' });
     expect(back.statusCode).toBe(200);

@@ -1,8 +1,13 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { EmbeddedNeo4jConfig } from '../../src/config.js';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { freePort } from './ports.js';
 
 /** Settings for an extra embedded Neo4j that a test starts and stops itself. */
@@ -15,4 +20,47 @@ export async function privateNeo4jConfig(name: string): Promise<EmbeddedNeo4jCon
     startTimeoutMs: 180_000,
     javaHome: process.env.JAVA_HOME,
   };
+}
+
+/** A private embedded Neo4j a test may stop and start again; its URI stays the same. */
+export interface PrivateDatabase {
+  readonly uri: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/**
+ * For one describe block: a private Neo4j and an app connected to it (env on top of the URI and
+ * silent logs), ready, closed and deleted after the block. The caller keeps its own variables:
+ * `usePrivateDatabaseApp('cut', env, (a, db) => { app = a; database = db; })`.
+ */
+export function usePrivateDatabaseApp(
+  name: string,
+  env: Record<string, string>,
+  set: (app: FastifyInstance, database: PrivateDatabase) => void,
+): void {
+  let config: EmbeddedNeo4jConfig | undefined;
+  let running: EmbeddedNeo4j | undefined;
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    const settings = await privateNeo4jConfig(name);
+    config = settings;
+    running = await startEmbeddedNeo4j(settings);
+    const database: PrivateDatabase = {
+      uri: running.uri,
+      stop: async () => running?.stop(),
+      start: async () => {
+        running = await startEmbeddedNeo4j(settings);
+      },
+    };
+    app = await buildApp(loadConfig({ NEO4J_URI: running.uri, LOG_LEVEL: 'silent', ...env }));
+    await app.ready();
+    await app.dbHealth.check();
+    set(app, database);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await running?.stop();
+    if (config) await rm(config.home, { recursive: true, force: true });
+  });
 }
