@@ -11,7 +11,7 @@ import { IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader 
 import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
 import { IngestInterruptedError, IngestLoader } from './loader.js';
 import { readNdjson } from './ndjson.js';
-import { checkRecord, isRecordKind, joinPath } from './validate.js';
+import { checkRecord, isRecordKind, joinPath, type Checked } from './validate.js';
 
 /**
  * The three ways in (a JSON document, NDJSON, CSV) share one path: check every record, then
@@ -91,12 +91,16 @@ export function createIngestService(repository: IngestRepository, options: Inges
           for await (const record of records) {
             checkedHeader ??= header();
             loader ??= newLoader(checkedHeader, atomic);
-            const problem = check(record, checkedHeader, now);
-            if (problem) loader.reject(problem);
-            else valid += 1;
+            const checked = check(record, checkedHeader, now);
+            if (Array.isArray(checked)) {
+              loader.reject(checked);
+              continue;
+            }
+            valid += 1;
             if (spoolError) throw spoolError;
+            // Only accepted records are spooled, already checked and completed: pass 2 just loads them.
             // once() rejects if the stream emits 'error' while we wait for 'drain'.
-            if (!out.write(`${JSON.stringify({ ...record, ok: !problem })}\n`)) await once(out, 'drain');
+            if (!out.write(`${JSON.stringify(checked)}\n`)) await once(out, 'drain');
           }
         } finally {
           out.end();
@@ -106,14 +110,10 @@ export function createIngestService(repository: IngestRepository, options: Inges
         checkedHeader ??= header();
         loader ??= newLoader(checkedHeader, atomic);
         if (atomic && loader.report.rejected > 0) return refuse(loader.report, valid);
-        // The spool holds only what pass 1 accepted and checked: read it without the body's caps.
+        // The spool holds what pass 1 accepted, as checked: read it without the body's caps.
         try {
           for await (const { value } of readNdjson(createReadStream(spool), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
-            const record = value as StreamRecord & { ok: boolean };
-            if (!record.ok) continue;
-            const checked = checkRecord(record.kind as never, record.raw, checkedHeader, now);
-            if (!checked.ok) throw new Error(`ingest: line ${record.line} passed its check once and failed it the second time`);
-            await loader.add(checked);
+            await loader.add(value as Accepted);
           }
         } catch (error) {
           if (error instanceof IngestInterruptedError) throw error;
@@ -130,13 +130,16 @@ export function createIngestService(repository: IngestRepository, options: Inges
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
-function check(record: StreamRecord, header: IngestHeader, now: string): Rejection[] | undefined {
+type Accepted = Extract<Checked, { ok: true }>;
+
+/** The record checked and completed, or its problems as rejections naming its line. */
+function check(record: StreamRecord, header: IngestHeader, now: string): Accepted | Rejection[] {
   const where = { line: record.line };
   if (!isRecordKind(record.kind)) {
     return [rejection(String(record.kind ?? ''), where, undefined, '', { path: 'kind', message: `unknown kind: expected one of ${RECORD_KIND_NAMES.join(', ')}` })];
   }
   const checked = checkRecord(record.kind, record.raw, header, now);
-  if (checked.ok) return undefined;
+  if (checked.ok) return checked;
   return checked.problems.map((problem) => rejection(record.kind as string, where, checked.id, '', problem));
 }
 
