@@ -3,7 +3,7 @@ import { euros, nextId, provenance, relate, type Build } from './context.js';
 import type { CorridorPlan, GroupPlan } from './model.js';
 import { pay } from './money.js';
 import { digits, letters } from './names.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../shared/rng.js';
 
 /**
  * Boats, engines and vehicles. Every crossing burns a dinghy and an engine (seized, sunk or

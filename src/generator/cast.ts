@@ -3,7 +3,7 @@ import { STAGES, type BrokerPlan, type CorridorPlan, type GroupPlan, type Plante
 import { OPERATION_NAMES } from './names.js';
 import { createPersonFactory } from './people.js';
 import { pickSuppliers, siteCorridor, siteGroup } from './places.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../shared/rng.js';
 
 /**
  * Who is in the network. Groups (about one per 60 people, at least 3) are gathered into

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 import { RECORD_KINDS } from '../schemas/ingest.js';
 import { INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN, generateNetwork, type GenerateOptions } from './network.js';
-import { SEED_MAX } from './rng.js';
+import { SEED_MAX } from '../shared/rng.js';
 import { writeNetwork } from './write.js';
 
 /**

@@ -12,7 +12,7 @@ import type {
 } from '../schemas/entities.js';
 import type { Grading } from '../schemas/provenance.js';
 import type { BrokerPlan, CorridorPlan, GroupPlan, PlantedRole } from './model.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../shared/rng.js';
 
 /**
  * The mutable state one generator run builds up, and the helpers every stage shares: ids,

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Rng } from '../shared/rng.js';
 
 /**
  * Name and place pools. Names repeat at scale on purpose: real case data is full of people who

@@ -9,7 +9,7 @@ import { linkNetwork } from './links.js';
 import type { Truth } from './model.js';
 import { openAccounts, settle } from './money.js';
 import { addNoise } from './noise.js';
-import { SEED_MAX, createRng } from './rng.js';
+import { SEED_MAX, createRng } from '../shared/rng.js';
 import { plantedTruth } from './truth.js';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A small seeded PRNG for the synthetic network generator: sfc32 (Chris Doty-Humphrey's
+ * A small seeded PRNG for the synthetic network generator and the analytics: sfc32 (Chris Doty-Humphrey's
  * "small fast chaotic" generator, PractRand-clean) seeded through splitmix32 so that nearby
  * seeds (1, 2, 3…) still give unrelated streams. Math.random cannot be seeded, and a fixture
  * that must be reproducible from `--seed` needs every draw to come from here.
@@ -37,7 +37,7 @@ function splitmix32(seed: number): () => number {
 
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
-    throw new RangeError(`generator/rng: seed must be an integer from 0 to ${SEED_MAX}`);
+    throw new RangeError(`shared/rng: seed must be an integer from 0 to ${SEED_MAX}`);
   }
   const init = splitmix32(seed);
   let a = init();
@@ -58,7 +58,7 @@ export function createRng(seed: number): Rng {
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
 
   const pick = <T>(items: readonly T[]): T => {
-    if (items.length === 0) throw new RangeError('generator/rng: pick from an empty list');
+    if (items.length === 0) throw new RangeError('shared/rng: pick from an empty list');
     return items[int(0, items.length - 1)] as T;
   };
 

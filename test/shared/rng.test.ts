@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { SEED_MAX, createRng } from '../../src/generator/rng.js';
+import { SEED_MAX, createRng } from '../../src/shared/rng.js';
 
 const draws = (seed: number, n = 20) => {
   const rng = createRng(seed);
