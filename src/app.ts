@@ -9,10 +9,14 @@ import { loadQueries, type Queries } from './neo4j/queries.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { createAnalysisService } from './analytics/analysis-service.js';
+import { createAnalyticsPool } from './analytics/pool.js';
 import { createIngestService } from './ingest/ingest-service.js';
+import { ANALYTICS_QUERIES, createAnalyticsRepository } from './repositories/analytics-repository.js';
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
+import { analysisRoutes } from './routes/analyses.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -27,7 +31,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -69,6 +73,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     batchSize: config.ingest.batchSize,
     maxStreamBytes: config.ingest.maxStreamBytes,
   });
+  const pool = createAnalyticsPool(config.analytics.threads);
+  app.addHook('onClose', async () => pool.close());
+  const analyses = createAnalysisService({
+    repository: createAnalyticsRepository(driver, database, queries),
+    pool,
+    previewMaxTies: config.analytics.previewMaxTies,
+  });
 
   await app.register(healthRoutes);
   await app.register(
@@ -77,6 +88,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(systemRoutes, { system });
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(entityRoutes, { entities });
+      await v1.register(analysisRoutes, { analyses });
     },
     { prefix: '/v1' },
   );

@@ -38,6 +38,9 @@ const EnvSchema = z
     INGEST_MAX_JSON_BYTES: positiveInt.default(50 * 1024 * 1024),
     INGEST_MAX_STREAM_BYTES: positiveInt.default(4 * 1024 * 1024 * 1024),
 
+    ANALYTICS_THREADS: positiveInt.max(64).default(1),
+    ANALYTICS_PREVIEW_MAX_TIES: positiveInt.default(250_000),
+
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
     NEO4J_BOLT_PORT: port.default(7687),
     NEO4J_HEAP: size.default('1g'),
@@ -86,6 +89,12 @@ export interface Config {
     /** Largest NDJSON or CSV body. */
     maxStreamBytes: number;
   };
+  analytics: {
+    /** Worker threads analyses run in. */
+    threads: number;
+    /** Largest projection (ties) POST /v1/analyses/preview analyses synchronously. */
+    previewMaxTies: number;
+  };
   embedded: EmbeddedNeo4jConfig;
 }
 
@@ -120,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchSize: e.INGEST_BATCH_SIZE,
       maxJsonBytes: e.INGEST_MAX_JSON_BYTES,
       maxStreamBytes: e.INGEST_MAX_STREAM_BYTES,
+    },
+    analytics: {
+      threads: e.ANALYTICS_THREADS,
+      previewMaxTies: e.ANALYTICS_PREVIEW_MAX_TIES,
     },
     embedded: {
       home: e.NEO4J_HOME,

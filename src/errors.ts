@@ -18,3 +18,9 @@ export const UnsupportedMediaTypeError = createError<[string]>('UNSUPPORTED_MEDI
 export const MalformedBodyError = createError<[string]>('MALFORMED_BODY', '%s', 400);
 
 export const PayloadTooLargeError = createError<[number]>('PAYLOAD_TOO_LARGE', 'the body is larger than the limit of %d bytes', 413);
+
+export const ScopeTooLargeError = createError<[number]>(
+  'SCOPE_TOO_LARGE',
+  'the scope has more than %d ties, the limit of a synchronous preview: narrow it (investigations, from/to, tieKinds)',
+  413,
+);

@@ -71,3 +71,11 @@ export function isRelationshipType(value: string): value is RelationshipType {
 export function labelOf(type: EntityType): EntityLabel {
   return ENTITY_LABELS[type];
 }
+
+const TYPE_OF_LABEL = new Map<string, EntityType>(Object.entries(ENTITY_LABELS).map(([type, label]) => [label, type as EntityType]));
+
+export function typeOfLabel(label: string): EntityType {
+  const type = TYPE_OF_LABEL.get(label);
+  if (!type) throw new Error(`ingest/graph-model: unexpected label ${label}`);
+  return type;
+}

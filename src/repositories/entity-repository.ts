@@ -1,11 +1,11 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, type EntityType } from '../ingest/graph-model.js';
+import { ENTITY_LABELS, typeOfLabel, type EntityType } from '../ingest/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { recordToObject, toNative } from '../neo4j/values.js';
 import type { EntityView, Network } from '../schemas/entity-views.js';
-import { entityView, typeOfLabel } from './entity-view.js';
+import { entityView } from './entity-view.js';
 
 export const ENTITY_QUERIES = ['entities/get', 'entities/search', 'entities/start', 'entities/neighbours', 'entities/erase'] as const;
 

@@ -1,4 +1,4 @@
-import { ENTITY_LABELS, type EntityType } from '../ingest/graph-model.js';
+import { typeOfLabel, type EntityType } from '../ingest/graph-model.js';
 import type { EntityView, RelationView } from '../schemas/entity-views.js';
 import type { Grading } from '../schemas/provenance.js';
 
@@ -18,13 +18,6 @@ const INTERNAL = new Set([
   'origin',
 ]);
 
-const TYPE_OF_LABEL = new Map<string, EntityType>(Object.entries(ENTITY_LABELS).map(([type, label]) => [label, type as EntityType]));
-
-export function typeOfLabel(label: string): EntityType {
-  const type = TYPE_OF_LABEL.get(label);
-  if (!type) throw new Error(`repositories/entity-view: unexpected label ${label}`);
-  return type;
-}
 
 type Props = Record<string, unknown>;
 

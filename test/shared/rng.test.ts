@@ -50,9 +50,9 @@ describe('createRng', () => {
   });
 
   it('refuses an empty pick and seeds outside 32 bits', () => {
-    expect(() => createRng(1).pick([])).toThrow(/generator\/rng: pick from an empty list/);
-    expect(() => createRng(-1)).toThrow(/generator\/rng: seed/);
-    expect(() => createRng(SEED_MAX + 1)).toThrow(/generator\/rng: seed/);
-    expect(() => createRng(1.5)).toThrow(/generator\/rng: seed/);
+    expect(() => createRng(1).pick([])).toThrow(/shared\/rng: pick from an empty list/);
+    expect(() => createRng(-1)).toThrow(/shared\/rng: seed/);
+    expect(() => createRng(SEED_MAX + 1)).toThrow(/shared\/rng: seed/);
+    expect(() => createRng(1.5)).toThrow(/shared\/rng: seed/);
   });
 });

@@ -1,0 +1,191 @@
+import { SEED_MAX, createRng, type Rng } from '../../shared/rng.js';
+import type { Csr } from '../csr.js';
+
+/**
+ * Betweenness (Brandes 2001) and harmonic closeness (Marchiori & Latora 2000) from the same
+ * single-source Dijkstra passes. Weights are affinities, so a tie's length is 1 / weight: the
+ * shortest path between two people runs through their strongest ties.
+ *
+ * - betweenness: networkx's `betweenness_centrality(G, weight=length, normalized=True)` for an
+ *   undirected graph, i.e. pair dependencies over (n − 1)(n − 2)/2 unordered pairs.
+ * - closeness: networkx's `harmonic_centrality(G, distance=length)` / (n − 1); an unreachable
+ *   person adds 0, so it is defined on disconnected graphs.
+ *
+ * Above `exactThreshold` nodes, `samples` distinct sources are drawn uniformly (Brandes & Pich
+ * 2007): betweenness is scaled by n / samples, and closeness, since distances are symmetric, is
+ * the mean over the sampled sources s ≠ v of 1 / d(s, v).
+ *
+ * Two path lengths within a relative 1e-12 count as equal, so that equal weighted paths are
+ * counted as ties although their float sums differ (1/10 + 1/5 is not 1/(10/3) in floats).
+ * networkx compares exactly and would split them.
+ */
+
+export interface ShortestPathOptions {
+  /** Up to this many nodes, every node is a source and the result is exact. */
+  exactThreshold: number;
+  /** Sources drawn above the threshold. */
+  samples: number;
+  /** Draws the sources; when left out, one is made from `seed`. */
+  rng?: Rng;
+  seed: number;
+}
+
+export const DEFAULTS: Readonly<ShortestPathOptions> = { exactThreshold: 5000, samples: 300, seed: 1 };
+
+export interface ShortestPathResult {
+  betweenness: Float64Array;
+  closeness: Float64Array;
+  /** True when sources were sampled. */
+  estimated: boolean;
+  sources: number;
+}
+
+const TIE = 1e-12;
+
+export function shortestPathCentrality(csr: Csr, options: Partial<ShortestPathOptions> = {}): ShortestPathResult {
+  const { exactThreshold, samples, rng, seed } = { ...DEFAULTS, ...options };
+  if (!(exactThreshold >= 0)) throw new RangeError('analytics/shortest-paths: exactThreshold must be ≥ 0');
+  if (!Number.isInteger(samples) || samples < 1) throw new RangeError('analytics/shortest-paths: samples must be an integer > 0');
+  if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
+    throw new RangeError(`analytics/shortest-paths: seed must be an integer from 0 to ${SEED_MAX}`);
+  }
+
+  const { n } = csr;
+  const estimated = n > exactThreshold && samples < n;
+  const sources = estimated
+    ? Int32Array.from((rng ?? createRng(seed)).sample(Array.from({ length: n }, (_, v) => v), samples))
+    : Int32Array.from({ length: n }, (_, v) => v);
+
+  const betweenness = new Float64Array(n);
+  const closeness = new Float64Array(n);
+  const sweep = createSweep(csr);
+  const { order, dist, sigma, predCount, preds, delta } = sweep;
+  const { offsets } = csr;
+  for (const s of sources) {
+    const reached = sweep.run(s);
+    for (let i = reached - 1; i > 0; i--) {
+      const w = order[i]!;
+      const coefficient = (1 + delta[w]!) / sigma[w]!;
+      for (let p = offsets[w]!, end = p + predCount[w]!; p < end; p++) {
+        const v = preds[p]!;
+        delta[v]! += sigma[v]! * coefficient;
+      }
+      betweenness[w]! += delta[w]!;
+      closeness[w]! += 1 / dist[w]!;
+    }
+  }
+
+  const k = sources.length;
+  const pairs = (n - 1) * (n - 2);
+  const scale = n > 2 ? (estimated ? n / k : 1) / pairs : 0;
+  for (let v = 0; v < n; v++) betweenness[v]! *= scale;
+  if (estimated) {
+    const sampled = new Uint8Array(n);
+    for (const s of sources) sampled[s] = 1;
+    for (let v = 0; v < n; v++) {
+      const others = k - sampled[v]!;
+      closeness[v] = others > 0 ? closeness[v]! / others : 0;
+    }
+  } else {
+    for (let v = 0; v < n; v++) closeness[v] = n > 1 ? closeness[v]! / (n - 1) : 0;
+  }
+  return { betweenness, closeness, estimated, sources: k };
+}
+
+/**
+ * Buffers for one Dijkstra pass, reused by every source: a binary heap on typed arrays with
+ * lazy deletion (a node may sit in it more than once; stale entries are skipped when popped),
+ * and each node's shortest-path predecessors kept in its own slice of the CSR layout (they are
+ * a subset of its neighbours).
+ */
+function createSweep(csr: Csr) {
+  const { n, offsets, targets, weights } = csr;
+  const length = new Float64Array(weights.length);
+  for (let e = 0; e < weights.length; e++) length[e] = 1 / weights[e]!;
+
+  const order = new Int32Array(n);
+  const dist = new Float64Array(n).fill(Infinity);
+  const sigma = new Float64Array(n);
+  const delta = new Float64Array(n);
+  const done = new Uint8Array(n);
+  const predCount = new Int32Array(n);
+  const preds = new Int32Array(targets.length);
+  const heapKey = new Float64Array(targets.length + 1);
+  const heapNode = new Int32Array(targets.length + 1);
+  let heapSize = 0;
+  let reached = 0;
+
+  const push = (key: number, node: number): void => {
+    let i = heapSize++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heapKey[parent]! <= key) break;
+      heapKey[i] = heapKey[parent]!;
+      heapNode[i] = heapNode[parent]!;
+      i = parent;
+    }
+    heapKey[i] = key;
+    heapNode[i] = node;
+  };
+
+  /** Removes the root; the caller has read it. */
+  const popRoot = (): void => {
+    const key = heapKey[--heapSize]!;
+    const node = heapNode[heapSize]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heapSize) break;
+      if (child + 1 < heapSize && heapKey[child + 1]! < heapKey[child]!) child++;
+      if (heapKey[child]! >= key) break;
+      heapKey[i] = heapKey[child]!;
+      heapNode[i] = heapNode[child]!;
+      i = child;
+    }
+    heapKey[i] = key;
+    heapNode[i] = node;
+  };
+
+  /** Shortest paths from `source`; returns how many nodes were reached (in `order`, nearest first). */
+  const run = (source: number): number => {
+    for (let i = 0; i < reached; i++) {
+      const v = order[i]!;
+      dist[v] = Infinity;
+      delta[v] = 0;
+      done[v] = 0;
+    }
+    reached = 0;
+    dist[source] = 0;
+    sigma[source] = 1;
+    predCount[source] = 0;
+    push(0, source);
+    while (heapSize > 0) {
+      const v = heapNode[0]!;
+      popRoot();
+      if (done[v]) continue;
+      done[v] = 1;
+      order[reached++] = v;
+      const dv = dist[v]!;
+      const sv = sigma[v]!;
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const w = targets[e]!;
+        if (done[w]) continue;
+        const alt = dv + length[e]!;
+        const dw = dist[w]!;
+        if (dw === Infinity || dw - alt > TIE * dw) {
+          dist[w] = alt;
+          sigma[w] = sv;
+          preds[offsets[w]!] = v;
+          predCount[w] = 1;
+          push(alt, w);
+        } else if (Math.abs(alt - dw) <= TIE * Math.max(alt, dw)) {
+          sigma[w]! += sv;
+          preds[offsets[w]! + predCount[w]!++] = v;
+        }
+      }
+    }
+    return reached;
+  };
+
+  return { run, order, dist, sigma, delta, predCount, preds };
+}

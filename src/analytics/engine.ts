@@ -1,0 +1,206 @@
+import { UndirectedGraph } from 'graphology';
+
+import { articulationPoints } from './brokerage/articulation-points.js';
+import { participation } from './brokerage/participation.js';
+import { degreeCentrality } from './centrality/degree.js';
+import { eigenvectorCentrality } from './centrality/eigenvector.js';
+import { pagerank } from './centrality/pagerank.js';
+import { shortestPathCentrality, DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
+import { detectCommunities } from './communities/louvain.js';
+import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
+import { toCsr } from './csr.js';
+import { createExplainer } from './harm/explain.js';
+import { harmScores } from './harm/score.js';
+import { DEFAULT_MONEY, type MoneySettings } from './money.js';
+import type { Projection } from './projection/types.js';
+import { describeCommunities, type CommunityReport } from './report.js';
+import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from './weights.js';
+
+/**
+ * The whole analysis of one projection, in one pure call: graph, communities, centrality,
+ * brokerage, harm and explanations. Runs inside a worker thread (analytics/worker.ts), so it
+ * never blocks the HTTP event loop. Same projection + same options → identical result.
+ */
+
+export interface EngineOptions {
+  resolution: number;
+  seed: number;
+  betweennessSamples: number;
+  exactBetweennessUpTo: number;
+  harmWeights: Readonly<Record<HarmComponent, number>>;
+  money: MoneySettings;
+  previousCommunities?: PreviousCommunity[];
+}
+
+export const DEFAULTS: EngineOptions = {
+  resolution: 1,
+  seed: 1,
+  betweennessSamples: PATH_DEFAULTS.samples,
+  exactBetweennessUpTo: PATH_DEFAULTS.exactThreshold,
+  harmWeights: DEFAULT_HARM_WEIGHTS,
+  money: DEFAULT_MONEY,
+};
+
+export interface NodeMeasures {
+  degree: number;
+  strength: number;
+  pagerank: number;
+  betweenness: number;
+  betweennessEstimated: boolean;
+  closeness: number;
+  eigenvector: number;
+  participation: number;
+  communitiesBridged: number;
+  articulationPoint: boolean;
+}
+
+export interface RankedNode {
+  key: string;
+  type: string;
+  id: string;
+  name: string | null;
+  rank: number | null;
+  harmScore: number | null;
+  components: { component: HarmComponent; value: number; weight: number; contribution: number; evidence: string[] }[];
+  explanation: string[];
+  community: string;
+  measures: NodeMeasures;
+}
+
+export interface AnalysisResult {
+  options: Omit<EngineOptions, 'previousCommunities'>;
+  graph: { nodes: number; ties: number; ranked: number };
+  timings: Record<string, number>;
+  modularity: number;
+  communitiesSplit: number;
+  betweenness: { estimated: boolean; sources: number };
+  warnings: string[];
+  communities: CommunityReport[];
+  ranking: RankedNode[];
+}
+
+export function analyse(projection: Projection, options: Partial<EngineOptions> = {}): AnalysisResult {
+  const o: EngineOptions = { ...DEFAULTS, ...options };
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, run: () => T): T => {
+    const started = performance.now();
+    const value = run();
+    timings[stage] = Math.round((performance.now() - started) * 10) / 10;
+    return value;
+  };
+  const { nodes, ties } = projection;
+  const n = nodes.length;
+
+  const graph = time('graph', () => {
+    const g = new UndirectedGraph({ allowSelfLoops: true });
+    for (const node of nodes) g.addNode(node.key);
+    for (let t = 0; t < ties.source.length; t++) {
+      g.addEdge(nodes[ties.source[t]!]!.key, nodes[ties.target[t]!]!.key, { weight: ties.strength[t]! });
+    }
+    return g;
+  });
+  const csr = time('csr', () => toCsr(graph));
+
+  const found = time('louvain', () => detectCommunities(graph, { resolution: o.resolution, seed: o.seed }));
+  const stable = assignStableIds(found.communities, o.previousCommunities);
+  const community = new Int32Array(n);
+  for (let c = 0; c < found.communities.length; c++) for (const key of found.communities[c]!) community[csr.index.get(key)!] = c;
+
+  const degree = time('degree', () => degreeCentrality(csr));
+  const rank = time('pagerank', () => pagerank(csr));
+  const paths = time('betweennessCloseness', () =>
+    shortestPathCentrality(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed }),
+  );
+  const eigen = time('eigenvector', () => eigenvectorCentrality(csr));
+  const brokerage = time('brokerage', () => ({ ...participation(csr, community), ...articulationPoints(csr) }));
+
+  const ranked = new Uint8Array(n);
+  nodes.forEach((node, i) => (ranked[i] = node.type === 'person' || node.type === 'organisation' ? 1 : 0));
+  const harm = time('harm', () =>
+    harmScores(
+      projection.evidence,
+      {
+        degree: degree.degree,
+        betweenness: paths.betweenness,
+        pagerank: rank.scores,
+        participation: brokerage.participation,
+        communitiesBridged: brokerage.communitiesBridged,
+        isArticulation: brokerage.isArticulation,
+      },
+      ranked,
+      { weights: o.harmWeights, money: o.money },
+    ),
+  );
+
+  const ranking = time('explanations', () => {
+    const explain = createExplainer({
+      evidence: projection.evidence,
+      harm,
+      ranked,
+      betweenness: paths.betweenness,
+      betweennessEstimated: paths.estimated,
+      pagerank: rank.scores,
+      communitiesBridged: brokerage.communitiesBridged,
+      separated: brokerage.separated,
+      money: o.money,
+    });
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => ranked[b]! - ranked[a]! || harm.score[b]! - harm.score[a]! || (nodes[a]!.key < nodes[b]!.key ? -1 : 1),
+    );
+    return order.map((i, position): RankedNode => {
+      const node = nodes[i]!;
+      const explanation = ranked[i] ? explain(i) : { sentences: [], evidence: {} };
+      return {
+        key: node.key,
+        type: node.type,
+        id: node.id,
+        name: node.name,
+        rank: ranked[i] ? position + 1 : null,
+        harmScore: ranked[i] ? harm.score[i]! : null,
+        components: ranked[i]
+          ? HARM_COMPONENTS.map((c) => ({
+              component: c,
+              value: harm.components[c][i]!,
+              weight: harm.weights[c],
+              contribution: harm.contributions[c][i]!,
+              evidence: explanation.evidence[c] ?? [],
+            }))
+          : [],
+        explanation: explanation.sentences,
+        community: stable.ids[community[i]!]!,
+        measures: {
+          degree: degree.degree[i]!,
+          strength: degree.strength[i]!,
+          pagerank: rank.scores[i]!,
+          betweenness: paths.betweenness[i]!,
+          betweennessEstimated: paths.estimated,
+          closeness: paths.closeness[i]!,
+          eigenvector: eigen.scores[i]!,
+          participation: brokerage.participation[i]!,
+          communitiesBridged: brokerage.communitiesBridged[i]!,
+          articulationPoint: brokerage.isArticulation[i] === 1,
+        },
+      };
+    });
+  });
+
+  const communities = time('communityReport', () => describeCommunities(projection, found.communities, stable.ids, csr, community, harm.score, brokerage.participation));
+
+  const warnings: string[] = [];
+  if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
+  if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
+  if (paths.estimated) warnings.push(`betweenness and closeness are estimates from ${paths.sources} sampled sources (more than ${o.exactBetweennessUpTo} nodes)`);
+
+  const { previousCommunities: _previous, ...echoed } = o;
+  return {
+    options: echoed,
+    graph: { nodes: n, ties: ties.source.length, ranked: ranked.reduce((a, b) => a + b, 0) },
+    timings,
+    modularity: found.modularity,
+    communitiesSplit: found.splits,
+    betweenness: { estimated: paths.estimated, sources: paths.sources },
+    warnings,
+    communities,
+    ranking,
+  };
+}

@@ -1,0 +1,115 @@
+import { DEFAULT_MONEY, toReporting, type MoneySettings } from '../money.js';
+import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
+import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from '../weights.js';
+import { percentiles } from './percentile.js';
+
+/**
+ * The harm score: a transparent composite of four components, each a percentile rank within
+ * the scope (see percentile.ts), combined as
+ *   score = 100 × Σ_c w_c × p_c / Σ_c w_c,   contribution_c = 100 × w_c × p_c / Σ_c w_c
+ * so the contributions add up to the score. What each component ranks (raw values):
+ *   structural   (2 × betweenness + PageRank + 2 × brokerage) / 5, of their percentiles, where
+ *                brokerage = communities bridged + participation coefficient + 1 for a cut point
+ *   operational  3 × crossings organised + piloted + recruited for + 2 × vessels and engines
+ *                procured + migrants moved (on crossings they organised) / 25
+ *   financial    money received + money passed on up to what was received, in the reporting
+ *                currency: proceeds and money moved onwards; a migrant paying a fare out of
+ *                their own pocket passes nothing on
+ *   threatToLife 10 × deaths + 3 × injuries + 1 per grossly overloaded crossing, in full on
+ *                crossings they organised, half on those they only piloted (evidence.ts)
+ * Only people and organisations are ranked (`ranked`); other nodes of a full projection get
+ * measures but no score.
+ */
+
+export interface HarmMeasures {
+  /** Distinct others tied to: a node with none has no structural part (its PageRank is only the teleport share). */
+  degree: ArrayLike<number>;
+  betweenness: ArrayLike<number>;
+  pagerank: ArrayLike<number>;
+  participation: ArrayLike<number>;
+  communitiesBridged: ArrayLike<number>;
+  isArticulation: ArrayLike<number>;
+}
+
+export interface HarmOptions {
+  weights: Readonly<Record<HarmComponent, number>>;
+  money: MoneySettings;
+}
+
+export const DEFAULTS: HarmOptions = { weights: DEFAULT_HARM_WEIGHTS, money: DEFAULT_MONEY };
+
+export interface HarmScores {
+  score: Float64Array;
+  /** Percentile of each component per node. */
+  components: Record<HarmComponent, Float64Array>;
+  contributions: Record<HarmComponent, Float64Array>;
+  /** The raw values ranked, per component, plus the parts the explanation cites. */
+  raw: Record<HarmComponent | 'brokerage' | 'received' | 'passedOn', Float64Array>;
+  /** Normalised weights actually used (sum 1). */
+  weights: Record<HarmComponent, number>;
+}
+
+export function moneyTotal(money: MoneyEvidence, settings: MoneySettings): number {
+  let total = 0;
+  for (const [currency, { amount }] of Object.entries(money.byCurrency)) total += toReporting(amount, currency, settings) ?? 0;
+  return total;
+}
+
+export function operationalRaw(e: NodeEvidence): number {
+  return 3 * e.organised.length + 0.5 * (e.piloted.length + e.recruited.length) + 2 * (e.vessels.length + e.engines.length) + e.migrantsMoved / 25;
+}
+
+export function threatRaw(e: NodeEvidence): number {
+  return e.threat;
+}
+
+export function harmScores(
+  evidence: readonly (NodeEvidence | null)[],
+  measures: HarmMeasures,
+  ranked: Uint8Array,
+  options: Partial<HarmOptions> = {},
+): HarmScores {
+  const { weights, money } = { ...DEFAULTS, ...options };
+  const n = evidence.length;
+  const total = HARM_COMPONENTS.reduce((sum, c) => sum + weights[c], 0);
+  if (!(total > 0)) throw new RangeError('analytics/harm: the harm weights must not all be 0');
+  const normalised = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, weights[c] / total])) as Record<HarmComponent, number>;
+
+  const raw = Object.fromEntries(
+    ['structural', 'operational', 'financial', 'threatToLife', 'brokerage', 'received', 'passedOn'].map((k) => [k, new Float64Array(n)]),
+  ) as HarmScores['raw'];
+  for (let i = 0; i < n; i++) {
+    raw.brokerage[i] = measures.communitiesBridged[i]! + measures.participation[i]! + (measures.isArticulation[i] ? 1 : 0);
+    const e = evidence[i];
+    if (!e) continue;
+    raw.operational[i] = operationalRaw(e);
+    raw.received[i] = moneyTotal(e.received, money);
+    raw.passedOn[i] = moneyTotal(e.passedOn, money);
+    raw.financial[i] = raw.received[i]! + Math.min(raw.passedOn[i]!, raw.received[i]!);
+    raw.threatToLife[i] = threatRaw(e);
+  }
+  const pb = percentiles(measures.betweenness, ranked);
+  const pp = percentiles(measures.pagerank, ranked);
+  const pk = percentiles(raw.brokerage, ranked);
+  for (let i = 0; i < n; i++) raw.structural[i] = ranked[i] && measures.degree[i]! > 0 ? (2 * pb[i]! + pp[i]! + 2 * pk[i]!) / 5 : 0;
+
+  const components = {
+    structural: percentiles(raw.structural, ranked),
+    operational: percentiles(raw.operational, ranked),
+    financial: percentiles(raw.financial, ranked),
+    threatToLife: percentiles(raw.threatToLife, ranked),
+  };
+  const contributions = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, new Float64Array(n)])) as Record<HarmComponent, Float64Array>;
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!ranked[i]) continue;
+    let sum = 0;
+    for (const c of HARM_COMPONENTS) {
+      const part = 100 * normalised[c] * components[c][i]!;
+      contributions[c][i] = part;
+      sum += part;
+    }
+    score[i] = sum;
+  }
+  return { score, components, contributions, raw, weights: normalised };
+}

@@ -1,0 +1,31 @@
+import { Piscina } from 'piscina';
+
+import type { AnalysisResult, EngineOptions } from './engine.js';
+import type { Projection } from './projection/types.js';
+
+/**
+ * The worker threads analyses run in, so a minute-long analysis never stalls /healthz or any
+ * other request. Run from TypeScript sources (tests, tsx), the worker loads through tsx; from
+ * the built service it is plain JavaScript.
+ */
+export function createAnalyticsPool(threads: number) {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const pool = new Piscina({
+    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+
+  return {
+    run(projection: Projection, options: Partial<EngineOptions>): Promise<AnalysisResult> {
+      const t = projection.ties;
+      const transfer = [t.source.buffer, t.target.buffer, t.strength.buffer, t.kindCount.buffer, t.kindStrength.buffer, t.money.buffer];
+      return pool.run({ projection, options }, { transferList: transfer as ArrayBuffer[] });
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+export type AnalyticsPool = ReturnType<typeof createAnalyticsPool>;

@@ -1,0 +1,175 @@
+import { typeOfLabel } from '../../ingest/graph-model.js';
+import { DEFAULT_MONEY, type MoneySettings } from '../money.js';
+import { DEFAULT_TIE_WEIGHTS, TIE_KINDS, confidence, type TieKind } from '../weights.js';
+import { EvidenceCollector } from './evidence.js';
+import type { CrossingRow, Graded, NodeRow, PaymentRow, VesselRow } from './rows.js';
+import { TieAccumulator } from './tie-accumulator.js';
+import type { Projection, ProjectedNode } from './types.js';
+
+export interface ProjectionOptions {
+  tieWeights: Readonly<Record<TieKind, number>>;
+  /** Tie kinds kept; all when undefined. */
+  tieKinds?: ReadonlySet<TieKind>;
+  /** A location shared by more people than this ties none of them. */
+  sharedLocationCap: number;
+  /** Stop with TooManyTiesError past this many ties. */
+  maxTies?: number;
+  /** How payment amounts along ties are put in one currency. */
+  money: MoneySettings;
+}
+
+export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = {
+  tieWeights: DEFAULT_TIE_WEIGHTS,
+  sharedLocationCap: 30,
+  money: DEFAULT_MONEY,
+};
+
+/**
+ * What both projections share: nodes first (so ties can be indexed), then facts, each either
+ * turned into ties and evidence or counted under a reason in `dropped`.
+ */
+export abstract class ProjectionBuilder {
+  protected readonly nodes: ProjectedNode[] = [];
+  private readonly index = new Map<string, number>();
+  private ties?: TieAccumulator;
+  private collector?: EvidenceCollector;
+  private readonly dropped = new Map<string, number>();
+  private relationsRead = 0;
+  protected readonly options: ProjectionOptions;
+
+  constructor(
+    private readonly kind: Projection['kind'],
+    options: Partial<ProjectionOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_PROJECTION_OPTIONS, ...options };
+  }
+
+  node(row: NodeRow): void {
+    if (this.ties) throw new Error('analytics/projection: nodes must come before relations');
+    const type = typeOfLabel(row.label);
+    const key = `${type}:${row.id}`;
+    if (this.index.has(key)) return;
+    this.index.set(key, this.nodes.length);
+    this.nodes.push({ key, type, id: row.id, name: row.name, unresolved: row.unresolved });
+  }
+
+  protected indexOf(label: string, id: string): number | undefined {
+    return this.index.get(`${typeOfLabel(label)}:${id}`);
+  }
+
+  private get accumulator(): TieAccumulator {
+    return (this.ties ??= new TieAccumulator(this.nodes.length, this.options.maxTies));
+  }
+
+  protected get evidence(): EvidenceCollector {
+    return (this.collector ??= new EvidenceCollector(this.nodes.length, (label, id) => this.indexOf(label, id)));
+  }
+
+  protected drop(reason: string, count = 1): void {
+    this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + count);
+  }
+
+  protected read(count = 1): void {
+    this.relationsRead += count;
+  }
+
+  protected keeps(kind: TieKind): boolean {
+    return this.options.tieKinds?.has(kind) ?? true;
+  }
+
+  /** Adds a tie of `kind` with `volume` relations' worth of affinity at the given confidence. */
+  protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0): void {
+    if (!this.keeps(kind)) return;
+    this.accumulator.add(a, b, kind, this.options.tieWeights[kind] * confidenceFactor * volume, 1, money);
+  }
+
+  /** Ties every pair among `members` (index, confidence), each pair at the weaker confidence. */
+  protected clique(members: Map<number, number>, kind: TieKind): void {
+    const list = [...members];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        this.tie(list[i]![0], list[j]![0], kind, Math.min(list[i]![1], list[j]![1]));
+      }
+    }
+  }
+
+  /** Distinct members in scope with their best confidence; counts those outside under `reason`. */
+  protected members(parties: readonly ({ label: string; id: string } & Graded)[], reason: string): Map<number, number> {
+    const found = new Map<number, number>();
+    for (const party of parties) {
+      const i = this.indexOf(party.label, party.id);
+      if (i === undefined) {
+        this.drop(reason);
+        continue;
+      }
+      found.set(i, Math.max(found.get(i) ?? 0, confidence(party.se, party.ia)));
+    }
+    return found;
+  }
+
+  crossing(row: CrossingRow): void {
+    this.evidence.crossing(row);
+  }
+
+  payment(row: PaymentRow): void {
+    this.evidence.payment(row);
+  }
+
+  vessel(row: VesselRow): void {
+    this.evidence.vessel(row);
+  }
+
+  /**
+   * The projection in a canonical order, whatever order Neo4j streamed it in: nodes by key,
+   * ties by their ends, evidence ids sorted. Louvain visits nodes in graph order, so this is
+   * what makes "same seed, same data, same communities" hold.
+   */
+  finish(): Projection {
+    const raw = this.accumulator.finish();
+    const evidence = this.evidence.evidence;
+    const n = this.nodes.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (this.nodes[a]!.key < this.nodes[b]!.key ? -1 : 1));
+    const position = new Int32Array(n);
+    order.forEach((old, i) => (position[old] = i));
+
+    const m = raw.source.length;
+    const tieKey = new Float64Array(m);
+    for (let t = 0; t < m; t++) {
+      const a = position[raw.source[t]!]!;
+      const b = position[raw.target[t]!]!;
+      tieKey[t] = Math.min(a, b) * n + Math.max(a, b);
+    }
+    const tieOrder = Array.from({ length: m }, (_, t) => t).sort((x, y) => tieKey[x]! - tieKey[y]!);
+    const K = TIE_KINDS.length;
+    const ties = {
+      source: new Int32Array(m),
+      target: new Int32Array(m),
+      strength: new Float64Array(m),
+      kindCount: new Float64Array(m * K),
+      kindStrength: new Float64Array(m * K),
+      money: new Float64Array(m),
+    };
+    tieOrder.forEach((old, t) => {
+      ties.source[t] = Math.floor(tieKey[old]! / n);
+      ties.target[t] = tieKey[old]! % n;
+      ties.strength[t] = raw.strength[old]!;
+      ties.money[t] = raw.money[old]!;
+      ties.kindCount.set(raw.kindCount.subarray(old * K, old * K + K), t * K);
+      ties.kindStrength.set(raw.kindStrength.subarray(old * K, old * K + K), t * K);
+    });
+
+    for (const e of evidence) {
+      if (!e) continue;
+      for (const list of [e.organised, e.piloted, e.recruited, e.vessels, e.engines, e.harmfulCrossings]) list.sort();
+    }
+    return {
+      kind: this.kind,
+      nodes: order.map((i) => this.nodes[i]!),
+      ties,
+      evidence: order.map((i) => evidence[i] ?? null),
+      dropped: [...this.dropped].map(([reason, count]) => ({ reason, count })).sort((a, b) => (a.reason < b.reason ? -1 : 1)),
+      relationsRead: this.relationsRead,
+      tieKinds: TIE_KINDS,
+    };
+  }
+}

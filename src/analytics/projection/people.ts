@@ -1,0 +1,87 @@
+import { toReporting } from '../money.js';
+import { confidence, type TieKind } from '../weights.js';
+import { ProjectionBuilder, type ProjectionOptions } from './builder.js';
+import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, PaymentRow, VesselRow } from './rows.js';
+
+/**
+ * The people projection: people and organisations as nodes, tied by what they share.
+ *
+ * - payment: payer and payee (an account stands for its holders; a payment split across
+ *   several holder pairs adds one payment's worth in all);
+ * - contact, communication, meeting, family, associate: the reported link, volume 1 + ln(count);
+ * - crossing: every pair of people who organised, piloted or recruited for the same crossing
+ *   (passengers are not tied to each other: a boat of 60 strangers is no network);
+ * - vessel: every pair who bought, sold, own or stored the same boat, engine or vehicle;
+ * - location: every pair operating at or launching from the same place, unless more than
+ *   `sharedLocationCap` people share it;
+ * - employment, directorship: person to organisation.
+ * A derived tie's confidence is the weaker of its two sides' (a chain is as strong as its
+ * weakest link).
+ */
+
+const LINK_KINDS: Readonly<Record<string, TieKind>> = {
+  CONTACT: 'contact',
+  COMMUNICATION: 'communication',
+  MEETING: 'meeting',
+  FAMILY: 'family',
+  ASSOCIATE: 'associate',
+};
+
+const OUTSIDE = 'an end is outside the scope';
+
+export class PeopleProjectionBuilder extends ProjectionBuilder {
+  constructor(options: Partial<ProjectionOptions> = {}) {
+    super('people', options);
+  }
+
+  link(row: LinkRow): void {
+    this.read();
+    const a = this.indexOf('Person', row.from);
+    const b = this.indexOf('Person', row.to);
+    const kind = LINK_KINDS[row.type];
+    if (a === undefined || b === undefined || !kind) return this.drop(OUTSIDE);
+    this.tie(a, b, kind, confidence(row.se, row.ia), 1 + Math.log(Math.max(1, row.count)));
+  }
+
+  override payment(row: PaymentRow): void {
+    this.read();
+    super.payment(row);
+    const grade = confidence(row.se, row.ia);
+    const payers = this.members(row.payers.map((p) => ({ ...p, se: row.se, ia: row.ia })), 'payment: a payer is outside the scope');
+    const payees = this.members(row.payees.map((p) => ({ ...p, se: row.se, ia: row.ia })), 'payment: a payee is outside the scope');
+    if (payers.size === 0 || payees.size === 0) return this.drop('payment with no payer or payee in scope (an account with no known holder?)');
+    const amount = toReporting(row.amount, row.currency, this.options.money);
+    if (amount === undefined) this.drop(`payment in ${row.currency}: no exchange rate, amount left out of money flows (tie kept)`);
+    const share = 1 / (payers.size * payees.size);
+    for (const a of payers.keys()) for (const b of payees.keys()) this.tie(a, b, 'payment', grade, share, (amount ?? 0) * share);
+  }
+
+  override crossing(row: CrossingRow): void {
+    this.read();
+    super.crossing(row);
+    this.clique(this.members(row.participants.map((p) => ({ label: 'Person', ...p })), `crossing: ${OUTSIDE}`), 'crossing');
+  }
+
+  override vessel(row: VesselRow): void {
+    this.read();
+    super.vessel(row);
+    this.clique(this.members(row.holders, `vessel: ${OUTSIDE}`), 'vessel');
+  }
+
+  location(row: LocationRow): void {
+    this.read();
+    const people = this.members(row.people, `location: ${OUTSIDE}`);
+    if (people.size > this.options.sharedLocationCap) {
+      return this.drop(`location shared by more than ${this.options.sharedLocationCap} people (no ties)`);
+    }
+    this.clique(people, 'location');
+  }
+
+  employment(row: EmploymentRow): void {
+    this.read();
+    const a = this.indexOf('Person', row.from);
+    const b = this.indexOf('Organisation', row.to);
+    if (a === undefined || b === undefined) return this.drop(OUTSIDE);
+    this.tie(a, b, row.type === 'DIRECTOR_OF' ? 'directorship' : 'employment', confidence(row.se, row.ia));
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The rows the projection queries in cypher/analytics/ return, one type per query. The
+ * builders consume them one at a time, so a projection is read in one streaming pass.
+ */
+
+export interface Party {
+  label: string;
+  id: string;
+}
+
+export interface Graded {
+  /** Source evaluation 1–3; null for an ungraded placeholder. */
+  se: number | null;
+  /** Intelligence assessment A–E; null for an ungraded placeholder. */
+  ia: string | null;
+}
+
+export interface NodeRow extends Party {
+  name: string | null;
+  unresolved: boolean;
+}
+
+/** A reported person–person link (CONTACT, COMMUNICATION, MEETING, FAMILY, ASSOCIATE). */
+export interface LinkRow extends Graded {
+  from: string;
+  to: string;
+  type: string;
+  count: number;
+}
+
+/** One payment with its payers and payees (an account stands for its holders in scope). */
+export interface PaymentRow extends Graded {
+  id: string;
+  amount: number;
+  currency: string;
+  payers: Party[];
+  payees: Party[];
+}
+
+export interface CrossingRow extends Graded {
+  id: string;
+  passengers: number | null;
+  deaths: number | null;
+  injuries: number | null;
+  route: string | null;
+  departedFrom: string | null;
+  vessels: { id: string; kind: string }[];
+  participants: (Graded & { id: string; role: 'ORGANISED' | 'PILOTED' | 'RECRUITED_FOR' })[];
+}
+
+/** The people and organisations that bought, sold, own or stored one vessel. */
+export interface VesselRow {
+  id: string;
+  kind: string;
+  holders: (Party & Graded & { type: string })[];
+}
+
+/** The people and organisations tied to one location (operating there, launching from it). */
+export interface LocationRow {
+  id: string;
+  people: (Party & Graded)[];
+}
+
+/** Person → organisation (EMPLOYED_BY, DIRECTOR_OF). */
+export interface EmploymentRow extends Graded {
+  from: string;
+  to: string;
+  type: string;
+}
+
+/** Any relation between two entities (full projection). */
+export interface RelationRow extends Graded {
+  fromLabel: string;
+  from: string;
+  toLabel: string;
+  to: string;
+  type: string;
+  count: number | null;
+}

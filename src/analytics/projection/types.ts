@@ -1,0 +1,75 @@
+import type { EntityType } from '../../ingest/graph-model.js';
+import type { TieKind } from '../weights.js';
+
+/**
+ * What a projection hands to the analysis: plain data and typed arrays only, so it crosses
+ * into a worker thread by structured clone (the typed arrays are transferred, not copied).
+ */
+
+export interface ProjectedNode {
+  /** `type:id`, e.g. `person:P-001`: ids are unique per type only. */
+  key: string;
+  type: EntityType;
+  id: string;
+  name: string | null;
+  unresolved: boolean;
+}
+
+/** Undirected, aggregated ties: tie t joins source[t] and target[t] (node indices, source ≤ target). */
+export interface ProjectedTies {
+  source: Int32Array;
+  target: Int32Array;
+  strength: Float64Array;
+  /** Per tie and kind (row-major, TIE_KINDS order): how many relations and how much strength. */
+  kindCount: Float64Array;
+  kindStrength: Float64Array;
+  /** Money paid along the tie, in whole units of the reporting currency. */
+  money: Float64Array;
+}
+
+export interface MoneyEvidence {
+  /** Per currency: total in minor units and number of payments. */
+  byCurrency: Record<string, { amount: number; payments: number }>;
+  /** The largest payments, for citing: [payment id, currency, minor units]. */
+  largest: [string, string, number][];
+}
+
+/** What a person or organisation did, gathered for the operational, financial and threat parts. */
+export interface NodeEvidence {
+  organised: string[];
+  piloted: string[];
+  recruited: string[];
+  /** Passengers on the crossings they organised. */
+  migrantsMoved: number;
+  vessels: string[];
+  engines: string[];
+  received: MoneyEvidence;
+  passedOn: MoneyEvidence;
+  deaths: number;
+  injuries: number;
+  overloaded: number;
+  /** 10 × deaths + 3 × injuries + overloaded, in full on crossings organised, half on those only piloted. */
+  threat: number;
+  /** Crossings they organised or piloted with deaths, injuries or gross overloading (the counts above are over these). */
+  harmfulCrossings: string[];
+  /** Crossings per route and launch site (`route:R-1`, `location:L-2`) they took part in. */
+  places: Record<string, number>;
+}
+
+export interface Dropped {
+  reason: string;
+  count: number;
+}
+
+export interface Projection {
+  kind: 'people' | 'full';
+  nodes: ProjectedNode[];
+  ties: ProjectedTies;
+  /** Aligned with nodes; null where nothing was gathered. */
+  evidence: (NodeEvidence | null)[];
+  /** Facts read but not turned into ties, by reason: nothing is left out silently. */
+  dropped: Dropped[];
+  relationsRead: number;
+  /** Tie kinds in the order of kindCount/kindStrength columns. */
+  tieKinds: readonly TieKind[];
+}

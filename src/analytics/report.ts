@@ -1,0 +1,84 @@
+import type { Csr } from './csr.js';
+import type { Projection } from './projection/types.js';
+
+/**
+ * What an analyst reads about each community: its size, its most harmful members, the money
+ * that moves inside it, the routes and launch sites its members use, and the people who tie it
+ * to other communities (the brokers a disruption would aim at).
+ */
+
+const TOP = 5;
+
+export interface CommunityReport {
+  id: string;
+  size: number;
+  topMembers: { key: string; harmScore: number }[];
+  internalTies: number;
+  externalTies: number;
+  /** Payments between members, in whole units of the reporting currency (people projection). */
+  internalMoneyFlow: number;
+  mainPlaces: { key: string; crossings: number }[];
+  bridges: { key: string; participation: number; bridgesTo: string[] }[];
+}
+
+export function describeCommunities(
+  projection: Projection,
+  communities: string[][],
+  ids: string[],
+  csr: Csr,
+  community: Int32Array,
+  score: Float64Array,
+  participation: Float64Array,
+): CommunityReport[] {
+  const { ties, evidence } = projection;
+  const internalTies = new Float64Array(communities.length);
+  const externalTies = new Float64Array(communities.length);
+  const money = new Float64Array(communities.length);
+  for (let t = 0; t < ties.source.length; t++) {
+    const a = community[ties.source[t]!]!;
+    const b = community[ties.target[t]!]!;
+    if (a === b) {
+      internalTies[a]! += 1;
+      money[a]! += ties.money[t]!;
+    } else {
+      externalTies[a]! += 1;
+      externalTies[b]! += 1;
+    }
+  }
+
+  return communities.map((members, c) => {
+    const indices = members.map((key) => csr.index.get(key)!);
+    const byHarm = [...indices].sort((a, b) => score[b]! - score[a]! || (csr.ids[a]! < csr.ids[b]! ? -1 : 1));
+
+    const places = new Map<string, number>();
+    for (const i of indices) for (const [key, n] of Object.entries(evidence[i]?.places ?? {})) places.set(key, (places.get(key) ?? 0) + n);
+
+    const bridges = indices
+      .map((i) => {
+        const other = new Set<number>();
+        for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) {
+          const d = community[csr.targets[e]!]!;
+          if (d !== c) other.add(d);
+        }
+        return { i, other };
+      })
+      .filter((b) => b.other.size > 0)
+      .sort((a, b) => b.other.size - a.other.size || participation[b.i]! - participation[a.i]! || (csr.ids[a.i]! < csr.ids[b.i]! ? -1 : 1))
+      .slice(0, TOP)
+      .map(({ i, other }) => ({ key: csr.ids[i]!, participation: participation[i]!, bridgesTo: [...other].map((d) => ids[d]!).sort() }));
+
+    return {
+      id: ids[c]!,
+      size: members.length,
+      topMembers: byHarm.slice(0, TOP).map((i) => ({ key: csr.ids[i]!, harmScore: score[i]! })),
+      internalTies: internalTies[c]!,
+      externalTies: externalTies[c]!,
+      internalMoneyFlow: money[c]!,
+      mainPlaces: [...places]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 3)
+        .map(([key, crossings]) => ({ key, crossings })),
+      bridges,
+    };
+  });
+}

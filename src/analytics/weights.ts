@@ -1,0 +1,97 @@
+/**
+ * The documented defaults of the analysis: how much each kind of tie says about two people
+ * working together (affinity), how much a fact counts given its 3x5x2 grading (confidence),
+ * and how the harm score weighs its components. A request can change any of them.
+ *
+ * A tie's strength is the sum, over the relations behind it, of
+ *   affinity(kind) × confidence(grading) × volume
+ * where volume is 1 for one payment, crossing, vessel or location, and 1 + ln(count) for a
+ * reported link (37 calls say more than one, but not 37 times more).
+ */
+
+export const TIE_KINDS = [
+  'payment',
+  'contact',
+  'communication',
+  'meeting',
+  'family',
+  'associate',
+  'crossing',
+  'vessel',
+  'location',
+  'employment',
+  'directorship',
+  'relation',
+] as const;
+
+export type TieKind = (typeof TIE_KINDS)[number];
+
+/** Affinity per relation of each kind (people projection; `relation` is any other kind in the full one). */
+export const DEFAULT_TIE_WEIGHTS: Readonly<Record<TieKind, number>> = {
+  payment: 1,
+  contact: 0.5,
+  communication: 0.75,
+  meeting: 1,
+  family: 0.75,
+  associate: 0.5,
+  crossing: 1.5,
+  vessel: 1,
+  location: 0.5,
+  employment: 1,
+  directorship: 1.5,
+  relation: 1,
+};
+
+/** Source evaluation: 1 reliable, 2 untested, 3 not reliable. */
+export const SOURCE_CONFIDENCE: Readonly<Record<1 | 2 | 3, number>> = { 1: 1, 2: 0.8, 3: 0.5 };
+
+/** Intelligence assessment: A known directly … E suspected to be false (left out unless asked). */
+export const ASSESSMENT_CONFIDENCE: Readonly<Record<'A' | 'B' | 'C' | 'D' | 'E', number>> = {
+  A: 1,
+  B: 0.85,
+  C: 0.7,
+  D: 0.5,
+  E: 0.2,
+};
+
+/** Ungraded facts (placeholders made by a relation before their record arrived). */
+export const UNGRADED_CONFIDENCE = 0.5;
+
+export function confidence(sourceEvaluation: number | null | undefined, assessment: string | null | undefined): number {
+  const source = SOURCE_CONFIDENCE[sourceEvaluation as 1 | 2 | 3];
+  const info = ASSESSMENT_CONFIDENCE[assessment as 'A'];
+  if (source === undefined || info === undefined) return UNGRADED_CONFIDENCE;
+  return source * info;
+}
+
+export const HARM_COMPONENTS = ['structural', 'operational', 'financial', 'threatToLife'] as const;
+export type HarmComponent = (typeof HARM_COMPONENTS)[number];
+
+/**
+ * Default weights of the harm score's components (normalised by their sum). Chosen on the
+ * generator's planted networks (7 seeds and sizes: 9–10 of the top 10 are planted organisers,
+ * brokers, procurers or money movers); money weighs most because proceeds and money moved are
+ * what separates organisers and money movers from the recruiters and pilots they pay. An
+ * analyst who puts lives first raises threatToLife.
+ */
+export const DEFAULT_HARM_WEIGHTS: Readonly<Record<HarmComponent, number>> = {
+  structural: 0.3,
+  operational: 0.2,
+  financial: 0.4,
+  threatToLife: 0.1,
+};
+
+/**
+ * Money is compared in one reporting currency. These are rough default rates (units of the
+ * reporting currency per unit), meant to be replaced by the analyst's own in a request;
+ * payments in a currency with no rate stay in the evidence but add nothing to the score.
+ */
+export const DEFAULT_REPORTING_CURRENCY = 'GBP';
+export const DEFAULT_EXCHANGE_RATES: Readonly<Record<string, number>> = {
+  GBP: 1,
+  EUR: 0.85,
+  USD: 0.79,
+  TRY: 0.024,
+  IQD: 0.0006,
+  AED: 0.21,
+};

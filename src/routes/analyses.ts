@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+import type { AnalysisService } from '../analytics/analysis-service.js';
+import { AnalysisPreviewSchema, AnalysisRequestSchema } from '../schemas/analysis.js';
+import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
+
+export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }> = async (app, { analyses }) => {
+  app.post(
+    '/analyses/preview',
+    {
+      schema: {
+        tags: ['analyses'],
+        summary: 'Analyse a scope now: communities and the explained harm ranking (size-capped)',
+        description:
+          'Reads the scope from Neo4j, detects communities (Louvain, disconnected ones split), computes centrality and brokerage, ' +
+          'and ranks people and organisations by a harm score whose components add up to it, each with the evidence behind it. ' +
+          'Scopes over ANALYTICS_PREVIEW_MAX_TIES ties are refused with 413.',
+        body: AnalysisRequestSchema,
+        response: {
+          200: AnalysisPreviewSchema,
+          400: ErrorResponseSchema,
+          413: ErrorResponseSchema.describe('The scope is too large for a synchronous preview'),
+          ...databaseErrorResponses,
+        },
+      },
+    },
+    async (request) => analyses.preview(request.body),
+  );
+};

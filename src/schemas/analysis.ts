@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+import { ENTITY_TYPES } from '../ingest/graph-model.js';
+import { HARM_COMPONENTS, TIE_KINDS } from '../analytics/weights.js';
+import { IdSchema, IsoDateSchema } from './provenance.js';
+
+/**
+ * The contract of an analysis: what is analysed (scope), how (parameters), and what comes
+ * back (communities and an explained ranking). Defaults live in analytics/weights.ts and
+ * analytics/engine.ts; a request names only what it changes.
+ */
+
+const positive = z.number().finite().min(0);
+
+export const ScopeSchema = z
+  .strictObject({
+    investigations: z.array(IdSchema).min(1).max(100).optional().describe('Investigation ids; left out: all'),
+    from: IsoDateSchema.optional().describe('Events (payments, crossings, dated links and relations) on or after this date'),
+    to: IsoDateSchema.optional().describe('Events on or before this date'),
+    minAssessment: z
+      .enum(['A', 'B', 'C', 'D', 'E'])
+      .default('D')
+      .describe('Weakest intelligence assessment kept; the default D leaves E-assessed (suspected false) facts out'),
+    maxSourceEvaluation: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .default(3)
+      .describe('Least reliable source kept: 1 reliable only … 3 all'),
+    projection: z
+      .enum(['people', 'full'])
+      .default('people')
+      .describe('people: people and organisations tied by what they share; full: every entity as a node'),
+    entityTypes: z.array(z.enum(ENTITY_TYPES)).min(1).optional().describe('Full projection: node types kept; left out: all'),
+    tieKinds: z.array(z.enum(TIE_KINDS)).min(1).optional().describe('People projection: tie kinds kept; left out: all'),
+  })
+  .refine((s) => !s.from || !s.to || s.from <= s.to, { message: 'from is after to', path: ['to'] })
+  .meta({ id: 'AnalysisScope', example: { investigations: ['OP-TIDE'], from: '2024-01-01', to: '2024-12-31' } });
+
+export const AnalysisParametersSchema = z
+  .strictObject({
+    tieWeights: z
+      .partialRecord(z.enum(TIE_KINDS), positive)
+      .optional()
+      .describe('Affinity per relation of each tie kind, over the documented defaults'),
+    harmWeights: z
+      .partialRecord(z.enum(HARM_COMPONENTS), positive)
+      .optional()
+      .describe('Weights of the harm components, over the defaults (normalised by their sum)'),
+    reportingCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    exchangeRates: z
+      .record(z.string().regex(/^[A-Z]{3}$/), z.number().finite().positive())
+      .optional()
+      .describe('GBP per unit of each currency, over the defaults'),
+    resolution: z.number().finite().positive().max(100).default(1).describe('Louvain resolution: higher gives more, smaller communities'),
+    seed: z.number().int().min(0).max(0xffff_ffff).default(1).describe('Same seed and same data give the same result'),
+    betweennessSamples: z.number().int().min(1).max(100_000).optional().describe('Sources sampled above the exact threshold'),
+    exactBetweennessUpTo: z.number().int().min(0).max(1_000_000).optional().describe('Nodes up to which betweenness is exact'),
+    sharedLocationCap: z
+      .number()
+      .int()
+      .min(2)
+      .max(10_000)
+      .default(30)
+      .describe('A location shared by more people than this ties none of them (a city says nothing)'),
+    previousCommunities: z
+      .array(z.strictObject({ id: z.string().min(1).max(100), members: z.array(z.string().min(1)).max(1_000_000) }))
+      .max(100_000)
+      .optional()
+      .describe('Communities of an earlier run (members as `type:id` keys): their ids are reused for the communities they match'),
+  })
+  .meta({ id: 'AnalysisParameters' });
+
+export const AnalysisRequestSchema = z
+  .strictObject({
+    scope: ScopeSchema.default({ minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }),
+    parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30 }),
+  })
+  .meta({ id: 'AnalysisRequest', example: { scope: { investigations: ['OP-TIDE'] }, parameters: { seed: 42 } } });
+
+export type Scope = z.infer<typeof ScopeSchema>;
+export type AnalysisParameters = z.infer<typeof AnalysisParametersSchema>;
+export type AnalysisRequest = z.infer<typeof AnalysisRequestSchema>;
+
+const HarmComponentSchema = z.enum(HARM_COMPONENTS);
+
+export const NodeMeasuresSchema = z
+  .object({
+    degree: z.number().describe('Distinct others tied to'),
+    strength: z.number().describe('Sum of tie strengths to others'),
+    pagerank: z.number(),
+    betweenness: z.number().describe('Normalised; path length = 1 / tie strength'),
+    betweennessEstimated: z.boolean().describe('True when computed from sampled sources'),
+    closeness: z.number().describe('Harmonic closeness / (n − 1); path length = 1 / tie strength'),
+    eigenvector: z.number(),
+    participation: z.number().describe('Participation coefficient across communities (0: all ties inside its own)'),
+    communitiesBridged: z.number().int().describe('Other communities it has ties into'),
+    articulationPoint: z.boolean().describe('Removing it splits its component'),
+  })
+  .meta({ id: 'NodeMeasures' });
+
+export const RankedNodeSchema = z
+  .object({
+    key: z.string().describe('`type:id`'),
+    type: z.string(),
+    id: z.string(),
+    name: z.string().nullable(),
+    rank: z.number().int().nullable().describe('1 = highest harm; null for nodes that are not ranked (not people or organisations)'),
+    harmScore: z.number().nullable().describe('0–100; the sum of the components’ contributions'),
+    components: z.array(
+      z.object({
+        component: HarmComponentSchema,
+        value: z.number().describe('Percentile within the scope, 0–1'),
+        weight: z.number().describe('Normalised weight'),
+        contribution: z.number().describe('100 × weight × value'),
+        evidence: z.array(z.string()).describe('Ids of the crossings, vessels and payments behind it'),
+      }),
+    ),
+    explanation: z.array(z.string()),
+    community: z.string(),
+    measures: NodeMeasuresSchema,
+  })
+  .meta({ id: 'RankedNode' });
+
+export const CommunityReportSchema = z
+  .object({
+    id: z.string().describe('Stable across runs when previousCommunities is given'),
+    size: z.number().int(),
+    topMembers: z.array(z.object({ key: z.string(), harmScore: z.number() })),
+    internalTies: z.number().int(),
+    externalTies: z.number().int(),
+    internalMoneyFlow: z.number().describe('Payments between members, reporting currency'),
+    mainPlaces: z.array(z.object({ key: z.string(), crossings: z.number().int() })).describe('Routes and launch sites its members used most'),
+    bridges: z.array(z.object({ key: z.string(), participation: z.number(), bridgesTo: z.array(z.string()) })),
+  })
+  .meta({ id: 'CommunityReport' });
+
+export const AnalysisPreviewSchema = z
+  .object({
+    scope: z.record(z.string(), z.unknown()).describe('The scope as applied, defaults filled in'),
+    parameters: z.record(z.string(), z.unknown()).describe('Every parameter as applied, defaults filled in'),
+    dataVersion: z.number().int().describe('The data version the projection saw'),
+    projection: z.object({
+      kind: z.enum(['people', 'full']),
+      nodes: z.number().int(),
+      ties: z.number().int(),
+      relationsRead: z.number().int(),
+      dropped: z.array(z.object({ reason: z.string(), count: z.number().int() })).describe('Facts read but not turned into ties, by reason'),
+    }),
+    graph: z.object({ nodes: z.number().int(), ties: z.number().int(), ranked: z.number().int() }),
+    timings: z.record(z.string(), z.number()).describe('Milliseconds per stage'),
+    modularity: z.number(),
+    communitiesSplit: z.number().int().describe('Extra communities made by splitting disconnected Louvain communities'),
+    betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
+    warnings: z.array(z.string()),
+    communities: z.array(CommunityReportSchema),
+    ranking: z.array(RankedNodeSchema).describe('Ranked people and organisations first, by harm; then the other nodes'),
+  })
+  .meta({ id: 'AnalysisPreview' });
