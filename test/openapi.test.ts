@@ -25,6 +25,7 @@ describe('OpenAPI document', () => {
       [
         "/healthz",
         "/readyz",
+        "/v1/analyses/preview",
         "/v1/entities",
         "/v1/entities/{type}/{id}",
         "/v1/entities/{type}/{id}/network",
@@ -37,7 +38,7 @@ describe('OpenAPI document', () => {
   });
 
   it('names the shared schemas and uses them by reference', () => {
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ErrorResponse', 'SystemInfo', 'Readiness']));
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ErrorResponse', 'SystemInfo', 'Readiness', 'AnalysisRequest', 'AnalysisPreview', 'RankedNode']));
     expect(JSON.stringify(doc.paths['/v1/system']!.get!.responses['503'])).toContain('#/components/schemas/ErrorResponse');
   });
 
