@@ -139,6 +139,19 @@ describe('POST /v1/analyses/preview', () => {
     expect(d.measures.strength).toBeCloseTo(1.36, 9);
   });
 
+  it('analyses every entity as a node in the full projection, ranking only people and organisations', async () => {
+    const body = (await preview({ scope: { ...scope, projection: 'full' } })).json();
+    // 6 people in scope + O, 2 vessels, 1 location, 2 crossings, 5 payments.
+    expect(body.projection).toMatchObject({ kind: 'full', nodes: 17 });
+    expect(body.graph).toMatchObject({ nodes: 17, ranked: 7 });
+    const crossing = body.ranking.find((node: { key: string }) => node.key === `crossing:${id('X1')}`);
+    expect(crossing).toMatchObject({ rank: null, harmScore: null });
+    // X1: organiser, pilot, recruiter, two vessels, the launch site.
+    expect(crossing.measures.degree).toBe(6);
+    const types = body.projection.dropped.map((d: { reason: string }) => d.reason);
+    expect(types).toEqual(['an end is outside the scope']);
+  });
+
   it('gives the same result for the same seed, and reuses the ids of earlier communities', async () => {
     const strip = (body: { timings: unknown }) => ({ ...body, timings: undefined });
     const first = (await preview({ scope, parameters: { seed: 5 } })).json();
