@@ -18,7 +18,8 @@ function money(): MoneyEvidence {
   return { byCurrency: {}, largest: [] };
 }
 
-function emptyEvidence(): NodeEvidence {
+/** Evidence of someone who did nothing yet; filled in as facts arrive. */
+export function emptyEvidence(): NodeEvidence {
   return {
     organised: [],
     piloted: [],

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { harmScores } from '../../../src/analytics/harm/score.js';
+import { emptyEvidence } from '../../../src/analytics/projection/evidence.js';
 import type { NodeEvidence } from '../../../src/analytics/projection/types.js';
 
 function evidence(over: Partial<NodeEvidence>): NodeEvidence {
-  return {
-    organised: [],
-    piloted: [],
-    recruited: [],
-    migrantsMoved: 0,
-    vessels: [],
-    engines: [],
-    received: { byCurrency: {}, largest: [] },
-    passedOn: { byCurrency: {}, largest: [] },
-    deaths: 0,
-    injuries: 0,
-    overloaded: 0,
-    threat: 0,
-    harmfulCrossings: [],
-    places: {},
-    ...over,
-  };
+  return { ...emptyEvidence(), ...over };
 }
 
 const measures = (n: number, over: Partial<Record<string, number[]>> = {}) => ({
