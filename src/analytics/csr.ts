@@ -33,7 +33,13 @@ export function toCsr(graph: AbstractGraph, weightAttribute = 'weight'): Csr {
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
 
+  // One pass over graphology (string keys, Map lookups) into flat edge arrays; the rest is a counting sort.
+  const m = graph.size;
+  const edgeSource = new Int32Array(m);
+  const edgeTarget = new Int32Array(m);
+  const edgeWeight = new Float64Array(m);
   const offsets = new Int32Array(n + 1);
+  let i = 0;
   graph.forEachEdge((edge, attributes, source, target) => {
     const weight: unknown = attributes[weightAttribute];
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
@@ -41,30 +47,31 @@ export function toCsr(graph: AbstractGraph, weightAttribute = 'weight'): Csr {
         `analytics/csr: edge ${edge} (${source} – ${target}) has ${weightAttribute} ${typeof weight === 'number' ? weight : JSON.stringify(weight)}; it must be a finite number > 0`,
       );
     }
-    const u = index.get(source) as number;
-    const v = index.get(target) as number;
+    const u = index.get(source)!;
+    const v = index.get(target)!;
+    edgeSource[i] = u;
+    edgeTarget[i] = v;
+    edgeWeight[i++] = weight;
     offsets[u + 1]!++;
     if (u !== v) offsets[v + 1]!++;
   });
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
 
-  const size = offsets[n]!;
-  const targets = new Int32Array(size);
-  const weights = new Float64Array(size);
+  const targets = new Int32Array(offsets[n]!);
+  const weights = new Float64Array(offsets[n]!);
   const next = offsets.slice(0, n);
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const u = index.get(source) as number;
-    const v = index.get(target) as number;
-    const weight = attributes[weightAttribute] as number;
+  for (let e = 0; e < m; e++) {
+    const u = edgeSource[e]!;
+    const v = edgeTarget[e]!;
     let at = next[u]!++;
     targets[at] = v;
-    weights[at] = weight;
+    weights[at] = edgeWeight[e]!;
     if (u !== v) {
       at = next[v]!++;
       targets[at] = u;
-      weights[at] = weight;
+      weights[at] = edgeWeight[e]!;
     }
-  });
+  }
 
   return { n, ids, index, offsets, targets, weights };
 }

@@ -25,7 +25,7 @@ import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from './wei
 export interface EngineOptions {
   resolution: number;
   seed: number;
-  betweennessSamples: number;
+  betweennessSamples: number | 'auto';
   exactBetweennessUpTo: number;
   harmWeights: Readonly<Record<HarmComponent, number>>;
   money: MoneySettings;

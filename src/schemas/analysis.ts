@@ -52,7 +52,7 @@ export const AnalysisParametersSchema = z
       .describe('GBP per unit of each currency, over the defaults'),
     resolution: z.number().finite().positive().max(100).default(1).describe('Louvain resolution: higher gives more, smaller communities'),
     seed: z.number().int().min(0).max(0xffff_ffff).default(1).describe('Same seed and same data give the same result'),
-    betweennessSamples: z.number().int().min(1).max(100_000).optional().describe('Sources sampled above the exact threshold'),
+    betweennessSamples: z.number().int().min(1).max(100_000).optional().describe('Sources sampled above the exact threshold; left out: 1 000, fewer on big graphs (docs/analytics.md)'),
     exactBetweennessUpTo: z.number().int().min(0).max(1_000_000).optional().describe('Nodes up to which betweenness is exact'),
     sharedLocationCap: z
       .number()

@@ -68,7 +68,7 @@ export function communityNetwork(options: Partial<CommunityNetworkOptions> = {})
       const pool = own.length > 0 && !rng.chance(mixing) ? own : everyone;
       const u = rng.pick(pool);
       const pair = `${u} ${v}`;
-      if (tied.has(pair)) continue;
+      if (u === v || tied.has(pair)) continue;
       tied.add(pair);
       edges.push([key(u), key(v), rng.pick(weights)]);
       everyone.push(u, v);

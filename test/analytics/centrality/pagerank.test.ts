@@ -73,9 +73,10 @@ describe('pagerank', () => {
     expectClose(result.scores, [0.2969299515, 0.1682202192, 0.3246038696, 0.1741013813, 0.03614457831]);
   });
 
-  it("matches networkx on Zachary's karate club", () => {
+  it("matches networkx on Zachary's karate club, iteration for iteration", () => {
+    // networkx converges in 21 iterations here: with max_iter=20 it raises.
     const result = pagerank(toCsr(karateGraph()));
-    expect(result.converged).toBe(true);
+    expect(result).toMatchObject({ iterations: 21, converged: true });
     expectClose(result.scores, [
       0.09700181759, 0.05287839104, 0.05707842305, 0.03586064322, 0.02197940697, 0.02911334166, 0.02911334166,
       0.02449075804, 0.02976533919, 0.01430895028, 0.02197940697, 0.009564916864, 0.01464518649, 0.02953631498,

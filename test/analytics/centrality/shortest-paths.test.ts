@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULTS, shortestPathCentrality } from '../../../src/analytics/centrality/shortest-paths.js';
+import { degreeCentrality } from '../../../src/analytics/centrality/degree.js';
+import { DEFAULTS, MAX_AUTO_SAMPLES, autoSamples, shortestPathCentrality } from '../../../src/analytics/centrality/shortest-paths.js';
 import { toCsr } from '../../../src/analytics/csr.js';
 import { createRng } from '../../../src/shared/rng.js';
 import { karateGraph } from '../../fixtures/karate.js';
-import { weightedGraph, type WeightedEdge } from '../../support/random-graph.js';
+import { communityNetwork, weightedGraph, type WeightedEdge } from '../../support/random-graph.js';
 
 // Expected values are worked out by hand, or come from networkx 3.6.1:
 // `betweenness_centrality(G, weight='length', normalized=True)` and
@@ -145,7 +146,46 @@ describe('shortestPathCentrality, sampled', () => {
     expect(() => run(PATH, [], options)).toThrow(new RangeError(`analytics/shortest-paths: ${message}`));
   });
 
-  it('keeps its defaults', () => {
-    expect(DEFAULTS).toEqual({ exactThreshold: 5000, samples: 300, seed: 1 });
+  it('keeps its defaults: 1 000 sources while they fit the budget, fewer on big graphs, never under 32', () => {
+    expect(DEFAULTS).toEqual({ exactThreshold: 3000, samples: 'auto', seed: 1 });
+    const arcs = (length: number) => ({ n: 1, targets: { length } as Int32Array });
+    expect(autoSamples(arcs(50_000))).toBe(1000);
+    expect(autoSamples(arcs(200_000))).toBe(250);
+    expect(autoSamples(arcs(2_000_000))).toBe(32);
+    expect(autoSamples(arcs(0))).toBe(1000);
+  });
+});
+
+describe('shortestPathCentrality on a generated 5 000-person network', () => {
+  const { graph } = communityNetwork({ nodes: 5000, seed: 1 });
+  const csr = toCsr(graph);
+  const ranked = (scores: Float64Array) => [...scores.keys()].sort((a, b) => scores[b]! - scores[a]! || a - b);
+
+  it('has community structure and heavy-tailed degrees', () => {
+    const { degree } = degreeCentrality(csr);
+    const sorted = [...degree].sort((a, b) => a - b);
+    expect(graph.size).toBeGreaterThan(20_000);
+    expect(graph.size).toBeLessThan(30_000);
+    expect(sorted.at(-1)).toBeGreaterThan(10 * sorted[2500]!);
+  });
+
+  it('finds at least 18 of the exact top 20 with the default samples, and repeats itself for a seed', () => {
+    const exact = shortestPathCentrality(csr, { exactThreshold: 5000 });
+    const estimate = shortestPathCentrality(csr, { exactThreshold: 4999 });
+    expect(exact).toMatchObject({ estimated: false, sources: 5000 });
+    expect(autoSamples(csr)).toBe(MAX_AUTO_SAMPLES);
+    expect(estimate).toMatchObject({ estimated: true, sources: MAX_AUTO_SAMPLES });
+
+    const exactTop = ranked(exact.betweenness).slice(0, 20);
+    const estimatedTop = ranked(estimate.betweenness).slice(0, 20);
+    expect(estimatedTop.filter((v) => exactTop.includes(v)).length).toBeGreaterThanOrEqual(18);
+    // The misses can only be near-ties at the bottom: the exact top 10 are all there.
+    expect(exactTop.slice(0, 10).every((v) => estimatedTop.includes(v))).toBe(true);
+
+    let relativeError = 0;
+    for (let v = 0; v < csr.n; v++) relativeError += Math.abs(estimate.closeness[v]! / exact.closeness[v]! - 1);
+    expect(relativeError / csr.n).toBeLessThan(0.03);
+
+    expect(shortestPathCentrality(csr, { exactThreshold: 4999 })).toEqual(estimate);
   });
 });
