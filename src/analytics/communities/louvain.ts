@@ -57,7 +57,7 @@ export function detectCommunities(graph: AbstractGraph, options: Partial<Communi
     throw new RangeError('analytics/louvain: graph must be simple and undirected');
   }
   const rng = createRng(seed);
-  const canonical = canonicalCopy(graph);
+  const canonical = isCanonical(graph) ? graph : canonicalCopy(graph);
 
   const labels = louvain.detailed(canonical, {
     resolution,
@@ -81,6 +81,29 @@ export function detectCommunities(graph: AbstractGraph, options: Partial<Communi
     modularity: modularity(canonical, communities, { resolution }),
     splits: communities.length - byLabel.size,
   };
+}
+
+/**
+ * Whether nodes and edges are already in sorted key order (the engine's projections are), so
+ * the copy, a sort and a rebuild of every edge, can be skipped: one pass instead.
+ */
+function isCanonical(graph: AbstractGraph): boolean {
+  let previous: string | undefined;
+  for (const node of graph.nodeEntries()) {
+    if (previous !== undefined && !(previous < node.node)) return false;
+    previous = node.node;
+  }
+  let lastSource = '';
+  let lastTarget = '';
+  let ordered = true;
+  graph.someEdge((_edge, attributes, source, target) => {
+    tieWeight('louvain', attributes.weight, source, target);
+    if (target < source || source < lastSource || (source === lastSource && target <= lastTarget)) ordered = false;
+    lastSource = source;
+    lastTarget = target;
+    return !ordered;
+  });
+  return ordered;
 }
 
 /** The same nodes and weights, inserted in sorted order (and without other attributes). */

@@ -206,3 +206,18 @@ describe('detectCommunities', () => {
     expect(() => detectCommunities(karateGraph(), { seed: 1.5 })).toThrow(/seed/);
   });
 });
+
+describe('detectCommunities on a graph already in canonical order', () => {
+  it('gives what it gives on the same graph inserted in any other order', () => {
+    const edges: [string, string, number][] = [
+      ['a', 'b', 3], ['a', 'c', 2], ['b', 'c', 4], ['c', 'd', 1], ['d', 'e', 5], ['d', 'f', 2], ['e', 'f', 3], ['f', 'f', 1],
+    ];
+    const sorted = new UndirectedGraph({ allowSelfLoops: true });
+    for (const node of ['a', 'b', 'c', 'd', 'e', 'f']) sorted.addNode(node);
+    for (const [s, t, weight] of edges) sorted.addEdge(s, t, { weight });
+    const shuffled = new UndirectedGraph({ allowSelfLoops: true });
+    for (const node of ['f', 'd', 'b', 'e', 'a', 'c']) shuffled.addNode(node);
+    for (const [s, t, weight] of [...edges].reverse()) shuffled.addEdge(t, s, { weight });
+    for (const seed of [1, 2, 3]) expect(detectCommunities(sorted, { seed })).toEqual(detectCommunities(shuffled, { seed }));
+  });
+});
