@@ -8,7 +8,7 @@ import { pagerank } from './centrality/pagerank.js';
 import { shortestPathCentrality, DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunities } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
-import { toCsr } from './csr.js';
+import { csrFromEdges } from './csr.js';
 import { createExplainer } from './harm/explain.js';
 import { harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
@@ -99,7 +99,7 @@ export function analyse(projection: Projection, options: Partial<EngineOptions> 
     }
     return g;
   });
-  const csr = time('csr', () => toCsr(graph));
+  const csr = time('csr', () => csrFromEdges(nodes.map((node) => node.key), ties.source, ties.target, ties.strength));
 
   const found = time('louvain', () => detectCommunities(graph, { resolution: o.resolution, seed: o.seed }));
   const stable = assignStableIds(found.communities, o.previousCommunities);

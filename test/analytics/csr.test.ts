@@ -1,7 +1,7 @@
-import { DirectedGraph, MultiUndirectedGraph } from 'graphology';
+import { DirectedGraph, MultiUndirectedGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 
-import { toCsr, type Csr } from '../../src/analytics/csr.js';
+import { csrFromEdges, toCsr, type Csr } from '../../src/analytics/csr.js';
 import { weightedGraph } from '../support/random-graph.js';
 
 /** Each node's ties as sorted "target:weight" strings, read back from the CSR. */
@@ -70,5 +70,23 @@ describe('toCsr', () => {
     directed.mergeEdge('a', 'b', { weight: 1 });
     expect(() => toCsr(directed)).toThrow('analytics/csr: the graph must be undirected, not directed');
     expect(() => toCsr(new MultiUndirectedGraph())).toThrow('analytics/csr: the graph must not be multi');
+  });
+});
+
+describe('csrFromEdges', () => {
+  it('builds what toCsr builds from the same nodes and edges in the same order', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const source = Int32Array.from([0, 0, 1, 2, 3]);
+    const target = Int32Array.from([1, 2, 2, 2, 3]);
+    const weight = Float64Array.from([1, 2.5, 3, 0.5, 4]);
+    const graph = new UndirectedGraph({ allowSelfLoops: true });
+    for (const id of ids) graph.addNode(id);
+    for (let e = 0; e < source.length; e++) graph.addEdge(ids[source[e]!]!, ids[target[e]!]!, { weight: weight[e]! });
+    expect(csrFromEdges(ids, source, target, weight)).toEqual(toCsr(graph));
+  });
+
+  it('refuses a weight that is not a positive number and an index outside the nodes', () => {
+    expect(() => csrFromEdges(['a', 'b'], Int32Array.from([0]), Int32Array.from([1]), Float64Array.from([0]))).toThrow(/analytics\/csr: edge 0 \(a – b\) has weight 0/);
+    expect(() => csrFromEdges(['a'], Int32Array.from([0]), Int32Array.from([1]), Float64Array.from([1]))).toThrow(/analytics\/csr: edge 0 names a node outside 0..0/);
   });
 });
