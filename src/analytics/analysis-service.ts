@@ -14,7 +14,8 @@ import { DEFAULT_HARM_WEIGHTS, DEFAULT_TIE_WEIGHTS, type TieKind } from './weigh
  */
 export function createAnalysisService(deps: { repository: AnalyticsRepository; pool: AnalyticsPool; previewMaxTies: number }) {
   return {
-    async preview(request: AnalysisRequest) {
+    /** The preview's response body, as JSON text made in the worker. */
+    async preview(request: AnalysisRequest): Promise<string> {
       const { scope, parameters: p } = request;
       const money: MoneySettings = {
         reportingCurrency: p.reportingCurrency ?? DEFAULT_MONEY.reportingCurrency,
@@ -47,23 +48,19 @@ export function createAnalysisService(deps: { repository: AnalyticsRepository; p
       }
       const projectionMs = Math.round((performance.now() - started) * 10) / 10;
       const { projection, dataVersion } = read;
-      const summary = {
-        kind: projection.kind,
-        nodes: projection.nodes.length,
-        ties: projection.ties.source.length,
-        relationsRead: projection.relationsRead,
-        dropped: projection.dropped,
-      };
-      const result = await deps.pool.run(projection, engine);
-      const { options, timings, ...rest } = result;
-      return {
+      return deps.pool.preview(projection, engine, {
         scope,
-        parameters: { ...options, tieWeights, sharedLocationCap: p.sharedLocationCap },
+        projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap },
         dataVersion,
-        projection: summary,
-        timings: { projection: projectionMs, ...timings },
-        ...rest,
-      };
+        projection: {
+          kind: projection.kind,
+          nodes: projection.nodes.length,
+          ties: projection.ties.source.length,
+          relationsRead: projection.relationsRead,
+          dropped: projection.dropped,
+        },
+        projectionMs,
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 
 import type { AnalysisResult, EngineOptions } from './engine.js';
+import type { PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
 /**
@@ -18,11 +19,17 @@ export function createAnalyticsPool(threads: number) {
     execArgv: fromSource ? ['--import', 'tsx'] : [],
   });
 
+  // The projection's typed arrays move to the worker instead of being copied.
+  const transferList = ({ ties: t }: Projection) =>
+    [t.source.buffer, t.target.buffer, t.strength.buffer, t.kindCount.buffer, t.kindStrength.buffer, t.money.buffer] as ArrayBuffer[];
+
   return {
     run(projection: Projection, options: Partial<EngineOptions>): Promise<AnalysisResult> {
-      const t = projection.ties;
-      const transfer = [t.source.buffer, t.target.buffer, t.strength.buffer, t.kindCount.buffer, t.kindStrength.buffer, t.money.buffer];
-      return pool.run({ projection, options }, { transferList: transfer as ArrayBuffer[] });
+      return pool.run({ projection, options }, { transferList: transferList(projection) });
+    },
+    /** The preview's response body as JSON text (see preview.ts). */
+    preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<string> {
+      return pool.run({ projection, options, envelope }, { transferList: transferList(projection) });
     },
     close: () => pool.destroy(),
   };

@@ -1,7 +1,12 @@
 import { analyse, type EngineOptions } from './engine.js';
+import { previewBody, type PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
-/** The worker thread's entry point (piscina): one analysis per task, off the event loop. */
-export default function run(task: { projection: Projection; options: Partial<EngineOptions> }) {
-  return analyse(task.projection, task.options);
+/**
+ * The worker thread's entry point (piscina): one analysis per task, off the event loop. With an
+ * envelope it answers the preview's JSON text, serialised here rather than on the event loop.
+ */
+export default function run(task: { projection: Projection; options: Partial<EngineOptions>; envelope?: PreviewEnvelope }) {
+  const result = analyse(task.projection, task.options);
+  return task.envelope ? JSON.stringify(previewBody(result, task.envelope)) : result;
 }

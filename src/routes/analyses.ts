@@ -24,6 +24,8 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
         },
       },
     },
-    async (request) => analyses.preview(request.body),
+    // The body comes as JSON text from the worker thread: a ranking of 100k nodes would
+    // otherwise serialise on the event loop. Its shape is AnalysisPreviewSchema (preview.ts).
+    async (request, reply) => reply.type('application/json; charset=utf-8').send((await analyses.preview(request.body)) as never),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { AnalysisPreviewSchema } from '../../src/schemas/analysis.js';
 import { useTestApp } from '../support/app.js';
 import { GRADING, uniqueTag } from '../support/graph.js';
 
@@ -93,6 +94,9 @@ describe('POST /v1/analyses/preview', () => {
     const response = await preview({ scope });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
+    // The body is JSON text made in the worker, not serialised through the schema: check the contract here.
+    expect(() => AnalysisPreviewSchema.strict().parse(body)).not.toThrow();
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(body.projection).toMatchObject({ kind: 'people', nodes: 7, ties: 7, dropped: [{ reason: 'an end is outside the scope', count: 1 }] });
     const byKey = new Map(body.ranking.map((node: { key: string }) => [node.key, node]));
     const a = byKey.get(key('A')) as { measures: { degree: number; strength: number } };

@@ -1,0 +1,27 @@
+import type { AnalysisResult } from './engine.js';
+
+/**
+ * The body of POST /v1/analyses/preview: the engine's result wrapped with what the service knows
+ * (the scope as applied, the data version, the projection's summary and time). Built and turned
+ * into JSON in the worker thread, so a large ranking never serialises on the HTTP event loop.
+ */
+export interface PreviewEnvelope {
+  scope: object;
+  /** Parameters applied by the projection, echoed next to the engine's. */
+  projectionParameters: object;
+  dataVersion: number;
+  projection: { kind: string; nodes: number; ties: number; relationsRead: number; dropped: { reason: string; count: number }[] };
+  projectionMs: number;
+}
+
+export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
+  const { options, timings, ...rest } = result;
+  return {
+    scope: envelope.scope,
+    parameters: { ...options, ...envelope.projectionParameters },
+    dataVersion: envelope.dataVersion,
+    projection: envelope.projection,
+    timings: { projection: envelope.projectionMs, ...timings },
+    ...rest,
+  };
+}
