@@ -40,6 +40,14 @@ export function toReporting(minor: number, currency: string, money: MoneySetting
   return ((minor / 10 ** minorDigits(currency)) * rate) / reporting;
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** "£340,000". Formatters are cached: making one costs far more than using it. */
 export function formatMoney(units: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(units);
+  let format = formats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 });
+    formats.set(currency, format);
+  }
+  return format.format(units);
 }
