@@ -180,11 +180,11 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
-/** Writes ingest-<ISO date-time>.md and .json into `dir`; colons are left out so the name is valid everywhere. */
-export async function writeResults(dir: string, results: BenchResults, markdown: string): Promise<{ md: string; json: string }> {
+/** Writes <name>-<ISO date-time>.md and .json into `dir`; colons are left out so the name is valid everywhere. */
+export async function writeResults(dir: string, results: { startedAt: string }, markdown: string, name = 'ingest'): Promise<{ md: string; json: string }> {
   await mkdir(dir, { recursive: true });
   const stamp = results.startedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
-  const paths = { md: join(dir, `ingest-${stamp}.md`), json: join(dir, `ingest-${stamp}.json`) };
+  const paths = { md: join(dir, `${name}-${stamp}.md`), json: join(dir, `${name}-${stamp}.json`) };
   await writeFile(paths.md, markdown);
   await writeFile(paths.json, `${JSON.stringify(results, null, 2)}\n`);
   return paths;

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+
+import { parseCount } from './args.js';
+
+/**
+ * Command line of bench/analytics.ts. Sizes are given in ties of the people projection (what
+ * the analysis works on); the generator takes people, and how many ties a person brings
+ * depends a little on the network's size, so `peopleForTies` interpolates measured ratios.
+ */
+
+export interface AnalyticsArgs {
+  quick: boolean;
+  /** Target tie counts, one benchmark size each. */
+  sizes: number[];
+  seed: number;
+}
+
+export const ANALYTICS_SIZES = [10_000, 100_000, 1_000_000];
+export const ANALYTICS_QUICK_SIZES = [10_000];
+
+/**
+ * Ties per generated person in the people projection (seed 42, E-assessed facts left out):
+ * 5,000 people gave 11,732 ties, 50,000 gave 101,615 and 490,000 gave 996,984. Small networks
+ * have relatively more crossings and shared places per person.
+ */
+export const TIES_PER_PERSON: readonly (readonly [ties: number, ratio: number])[] = [
+  [11_732, 2.346],
+  [101_615, 2.032],
+  [996_984, 2.035],
+];
+const PEOPLE_MIN = 100;
+const PEOPLE_MAX = 1_000_000;
+
+/** People to generate for about `ties` ties: the ratio is interpolated on log(ties), held flat outside the table. */
+export function peopleForTies(ties: number, table: readonly (readonly [number, number])[] = TIES_PER_PERSON): number {
+  const first = table[0]!;
+  const last = table[table.length - 1]!;
+  let ratio = ties <= first[0] ? first[1] : last[1];
+  for (let i = 1; i < table.length; i++) {
+    const [x0, r0] = table[i - 1]!;
+    const [x1, r1] = table[i]!;
+    if (ties >= x0 && ties <= x1) {
+      ratio = r0 + ((r1 - r0) * (Math.log(ties) - Math.log(x0))) / (Math.log(x1) - Math.log(x0));
+      break;
+    }
+  }
+  return Math.min(PEOPLE_MAX, Math.max(PEOPLE_MIN, Math.round(ties / ratio)));
+}
+
+export function parseAnalyticsArgs(argv: readonly string[]): AnalyticsArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  const quick = values.quick ?? false;
+  const sizes = values.sizes !== undefined ? values.sizes.split(',').filter((s) => s.trim() !== '').map(parseCount) : quick ? ANALYTICS_QUICK_SIZES : ANALYTICS_SIZES;
+  if (sizes.length === 0) throw new Error('bench/analytics-args: --sizes needs at least one size');
+  const seed = Number(values.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`bench/analytics-args: --seed must be a non-negative integer, got '${values.seed}'`);
+  return { quick, sizes, seed };
+}
