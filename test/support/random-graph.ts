@@ -1,4 +1,5 @@
 import { UndirectedGraph } from 'graphology';
+import type { AbstractGraph } from 'graphology-types';
 
 import { createRng } from '../../src/shared/rng.js';
 
@@ -80,4 +81,20 @@ export function communityNetwork(options: Partial<CommunityNetworkOptions> = {})
     own.push(v);
   }
   return { graph: weightedGraph(edges, Array.from({ length: nodes }, (_, v) => key(v))), community };
+}
+
+/** Whether `members` are connected within the subgraph they induce (a breadth-first search). */
+export function isConnected(graph: AbstractGraph, members: readonly string[]): boolean {
+  const inside = new Set(members);
+  const seen = new Set([members[0]]);
+  const queue = [members[0] as string];
+  while (queue.length > 0) {
+    for (const neighbor of graph.neighbors(queue.shift() as string)) {
+      if (inside.has(neighbor) && !seen.has(neighbor)) {
+        seen.add(neighbor);
+        queue.push(neighbor);
+      }
+    }
+  }
+  return seen.size === inside.size;
 }

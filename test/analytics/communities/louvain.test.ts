@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, detectCommunities } from '../../../src/analytics/communities/louvain.js';
 import { createRng } from '../../../src/shared/rng.js';
 import { KARATE_EDGES } from '../../fixtures/karate.js';
+import { isConnected } from '../../support/random-graph.js';
 
 type WeightedEdge = readonly [source: string, target: string, weight: number];
 
@@ -40,21 +41,6 @@ const BROKER_EDGES: WeightedEdge[] = (() => {
     ...y.map((member) => [key(1), member, 5] as const),
   ];
 })();
-
-function isConnected(graph: AbstractGraph, members: readonly string[]): boolean {
-  const inside = new Set(members);
-  const seen = new Set([members[0]]);
-  const queue = [members[0] as string];
-  while (queue.length > 0) {
-    for (const neighbor of graph.neighbors(queue.shift() as string)) {
-      if (inside.has(neighbor) && !seen.has(neighbor)) {
-        seen.add(neighbor);
-        queue.push(neighbor);
-      }
-    }
-  }
-  return seen.size === inside.size;
-}
 
 /** The result's own invariants: a sorted partition of every node, consistent assignment, connected communities. */
 function expectWellFormed(graph: AbstractGraph, result: ReturnType<typeof detectCommunities>) {

@@ -3,27 +3,13 @@ import { describe, expect, it } from 'vitest';
 
 import { modularity } from '../../../src/analytics/communities/modularity.js';
 import { splitDisconnected } from '../../../src/analytics/communities/split-disconnected.js';
+import { isConnected } from '../../support/random-graph.js';
 
 function graphOf(edges: readonly (readonly [string, string, number])[], isolated: readonly string[] = []): UndirectedGraph {
   const graph = new UndirectedGraph({ allowSelfLoops: true });
   for (const node of isolated) graph.addNode(node);
   for (const [u, v, weight] of edges) graph.mergeEdge(u, v, { weight });
   return graph;
-}
-
-function isConnected(graph: UndirectedGraph, members: readonly string[]): boolean {
-  const inside = new Set(members);
-  const seen = new Set([members[0]]);
-  const queue = [members[0] as string];
-  while (queue.length > 0) {
-    for (const neighbor of graph.neighbors(queue.shift() as string)) {
-      if (inside.has(neighbor) && !seen.has(neighbor)) {
-        seen.add(neighbor);
-        queue.push(neighbor);
-      }
-    }
-  }
-  return seen.size === inside.size;
 }
 
 /**
