@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-
-import { parseCount } from './args.js';
+import { PEOPLE_MAX, PEOPLE_MIN } from '../../src/generator/network.js';
+import { parseCommonArgs } from './args.js';
 
 /**
  * Command line of bench/analytics.ts. Sizes are given in ties of the people projection (what
@@ -28,8 +27,6 @@ export const TIES_PER_PERSON: readonly (readonly [ties: number, ratio: number])[
   [101_615, 2.032],
   [996_984, 2.035],
 ];
-const PEOPLE_MIN = 100;
-const PEOPLE_MAX = 1_000_000;
 
 /** People to generate for about `ties` ties: the ratio is interpolated on log(ties), held flat outside the table. */
 export function peopleForTies(ties: number, table: readonly (readonly [number, number])[] = TIES_PER_PERSON): number {
@@ -48,19 +45,6 @@ export function peopleForTies(ties: number, table: readonly (readonly [number, n
 }
 
 export function parseAnalyticsArgs(argv: readonly string[]): AnalyticsArgs {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      quick: { type: 'boolean', default: false },
-      sizes: { type: 'string' },
-      seed: { type: 'string', default: '42' },
-    },
-  });
-  const quick = values.quick ?? false;
-  const sizes = values.sizes !== undefined ? values.sizes.split(',').filter((s) => s.trim() !== '').map(parseCount) : quick ? ANALYTICS_QUICK_SIZES : ANALYTICS_SIZES;
-  if (sizes.length === 0) throw new Error('bench/analytics-args: --sizes needs at least one size');
-  const seed = Number(values.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`bench/analytics-args: --seed must be a non-negative integer, got '${values.seed}'`);
+  const { quick, sizes, seed } = parseCommonArgs(argv, 'bench/analytics-args', { full: ANALYTICS_SIZES, quick: ANALYTICS_QUICK_SIZES });
   return { quick, sizes, seed };
 }

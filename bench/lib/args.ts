@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 
+import { PEOPLE_MIN } from '../../src/generator/network.js';
+
 /**
  * Command line of bench/ingest.ts. Sizes are given in records (what the throughput is
  * reported in); the generator takes people, at about RECORDS_PER_PERSON records each.
@@ -7,7 +9,6 @@ import { parseArgs } from 'node:util';
 
 /** Records per generated person, measured on the generator's output (10k people ≈ 52k records). */
 export const RECORDS_PER_PERSON = 5.2;
-const PEOPLE_MIN = 100;
 
 export interface BenchArgs {
   quick: boolean;
@@ -39,7 +40,16 @@ export function peopleFor(records: number): number {
   return Math.max(PEOPLE_MIN, Math.round(records / RECORDS_PER_PERSON));
 }
 
-export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+/**
+ * The flags every benchmark takes: --quick, --sizes (counts such as 10k,1m; the defaults
+ * otherwise) and --seed, plus the benchmark's own string options. Errors name `module`.
+ */
+export function parseCommonArgs<O extends string>(
+  argv: readonly string[],
+  module: string,
+  sizes: { full: number[]; quick: number[] },
+  extra: readonly O[] = [],
+): { quick: boolean; sizes: number[]; seed: number; values: Partial<Record<O, string>> } {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
@@ -47,14 +57,20 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       quick: { type: 'boolean', default: false },
       sizes: { type: 'string' },
       seed: { type: 'string', default: '42' },
-      'load-timeout-min': { type: 'string' },
+      ...Object.fromEntries(extra.map((name) => [name, { type: 'string' as const }])),
     },
   });
-  const quick = values.quick ?? false;
-  const sizes = values.sizes !== undefined ? values.sizes.split(',').filter((s) => s.trim() !== '').map(parseCount) : quick ? QUICK_SIZES : DEFAULT_SIZES;
-  if (sizes.length === 0) throw new Error('bench/args: --sizes needs at least one size');
+  const quick = (values.quick as boolean | undefined) ?? false;
+  const given = values.sizes as string | undefined;
+  const chosen = given !== undefined ? given.split(',').filter((s) => s.trim() !== '').map(parseCount) : quick ? sizes.quick : sizes.full;
+  if (chosen.length === 0) throw new Error(`${module}: --sizes needs at least one size`);
   const seed = Number(values.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`bench/args: --seed must be a non-negative integer, got '${values.seed}'`);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`${module}: --seed must be a non-negative integer, got '${String(values.seed)}'`);
+  return { quick, sizes: chosen, seed, values: values as Partial<Record<O, string>> };
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { quick, sizes, seed, values } = parseCommonArgs(argv, 'bench/args', { full: DEFAULT_SIZES, quick: QUICK_SIZES }, ['load-timeout-min']);
   const minutes = values['load-timeout-min'] !== undefined ? Number(values['load-timeout-min']) : quick ? 1.5 : 25;
   if (!(minutes > 0)) throw new Error(`bench/args: --load-timeout-min must be a positive number, got '${values['load-timeout-min']}'`);
   // Quick must end well inside 3 minutes, two JVM start-ups included: a load still running when
