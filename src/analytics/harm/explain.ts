@@ -52,13 +52,13 @@ function moneyPhrase(money: MoneyEvidence, total: number, settings: MoneySetting
 export function createExplainer(inputs: ExplainInputs): (i: number) => Explanation {
   const { evidence, harm, ranked } = inputs;
   const top = {
-    betweenness: topPercentOf(inputs.betweenness, ranked),
-    pagerank: topPercentOf(inputs.pagerank, ranked),
+    betweenness: harm.ranks.betweenness.topPercent,
+    pagerank: harm.ranks.pagerank.topPercent,
     bridged: topPercentOf(inputs.communitiesBridged, ranked),
-    operational: topPercentOf(harm.raw.operational, ranked),
+    operational: harm.ranks.operational.topPercent,
     received: topPercentOf(harm.raw.received, ranked),
     passedOn: topPercentOf(harm.raw.passedOn, ranked),
-    threat: topPercentOf(harm.raw.threatToLife, ranked),
+    threat: harm.ranks.threatToLife.topPercent,
   };
 
   return (i) => {

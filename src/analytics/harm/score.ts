@@ -1,7 +1,7 @@
 import { DEFAULT_MONEY, toReporting, type MoneySettings } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
 import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from '../weights.js';
-import { percentiles } from './percentile.js';
+import { percentiles, scopeRank, type ScopeRank } from './percentile.js';
 
 /**
  * The harm score: a transparent composite of four components, each a percentile rank within
@@ -45,6 +45,8 @@ export interface HarmScores {
   contributions: Record<HarmComponent, Float64Array>;
   /** The raw values ranked, per component, plus the parts the explanation cites. */
   raw: Record<HarmComponent | 'brokerage' | 'received' | 'passedOn', Float64Array>;
+  /** The measures' ranks within the scope, sorted once here and asked again by the explanations. */
+  ranks: Record<'betweenness' | 'pagerank' | 'operational' | 'threatToLife', ScopeRank>;
   /** Normalised weights actually used (sum 1). */
   weights: Record<HarmComponent, number>;
 }
@@ -88,16 +90,22 @@ export function harmScores(
     raw.financial[i] = raw.received[i]! + Math.min(raw.passedOn[i]!, raw.received[i]!);
     raw.threatToLife[i] = threatRaw(e);
   }
-  const pb = percentiles(measures.betweenness, ranked);
-  const pp = percentiles(measures.pagerank, ranked);
+  const ranks = {
+    betweenness: scopeRank(measures.betweenness, ranked),
+    pagerank: scopeRank(measures.pagerank, ranked),
+    operational: scopeRank(raw.operational, ranked),
+    threatToLife: scopeRank(raw.threatToLife, ranked),
+  };
+  const pb = percentiles(measures.betweenness, ranked, ranks.betweenness);
+  const pp = percentiles(measures.pagerank, ranked, ranks.pagerank);
   const pk = percentiles(raw.brokerage, ranked);
   for (let i = 0; i < n; i++) raw.structural[i] = ranked[i] && measures.degree[i]! > 0 ? (2 * pb[i]! + pp[i]! + 2 * pk[i]!) / 5 : 0;
 
   const components = {
     structural: percentiles(raw.structural, ranked),
-    operational: percentiles(raw.operational, ranked),
+    operational: percentiles(raw.operational, ranked, ranks.operational),
     financial: percentiles(raw.financial, ranked),
-    threatToLife: percentiles(raw.threatToLife, ranked),
+    threatToLife: percentiles(raw.threatToLife, ranked, ranks.threatToLife),
   };
   const contributions = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, new Float64Array(n)])) as Record<HarmComponent, Float64Array>;
   const score = new Float64Array(n);
@@ -111,5 +119,5 @@ export function harmScores(
     }
     score[i] = sum;
   }
-  return { score, components, contributions, raw, weights: normalised };
+  return { score, components, contributions, raw, ranks, weights: normalised };
 }
