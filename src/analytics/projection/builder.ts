@@ -80,7 +80,7 @@ export abstract class ProjectionBuilder {
   /** Adds a tie of `kind` with `volume` relations' worth of affinity at the given confidence. */
   protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0): void {
     if (!this.keeps(kind)) return;
-    this.accumulator.add(a, b, kind, this.options.tieWeights[kind] * confidenceFactor * volume, 1, money);
+    this.accumulator.add(a, b, kind, this.options.tieWeights[kind] * confidenceFactor * volume, money);
   }
 
   /** Ties every pair among `members` (index, confidence), each pair at the weaker confidence. */

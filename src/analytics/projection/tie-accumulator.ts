@@ -35,7 +35,7 @@ export class TieAccumulator {
     return this.source.length;
   }
 
-  add(a: number, b: number, kind: TieKind, strength: number, relations = 1, money = 0): void {
+  add(a: number, b: number, kind: TieKind, strength: number, money = 0): void {
     if (!(strength > 0)) return;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
@@ -57,7 +57,7 @@ export class TieAccumulator {
     const column = tie * K + KIND_INDEX.get(kind)!;
     this.strength[tie]! += strength;
     this.money[tie]! += money;
-    this.kindCount[column]! += relations;
+    this.kindCount[column]! += 1;
     this.kindStrength[column]! += strength;
   }
 
