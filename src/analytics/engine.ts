@@ -1,12 +1,10 @@
-import { UndirectedGraph } from 'graphology';
-
 import { articulationPoints } from './brokerage/articulation-points.js';
 import { participation } from './brokerage/participation.js';
 import { degreeCentrality } from './centrality/degree.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank } from './centrality/pagerank.js';
 import { shortestPathCentrality, DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
-import { detectCommunities } from './communities/louvain.js';
+import { detectCommunitiesCsr } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import { csrFromEdges } from './csr.js';
 import { createExplainer } from './harm/explain.js';
@@ -91,20 +89,11 @@ export function analyse(projection: Projection, options: Partial<EngineOptions> 
   const { nodes, ties } = projection;
   const n = nodes.length;
 
-  const graph = time('graph', () => {
-    const g = new UndirectedGraph({ allowSelfLoops: true });
-    for (const node of nodes) g.addNode(node.key);
-    for (let t = 0; t < ties.source.length; t++) {
-      g.addEdge(nodes[ties.source[t]!]!.key, nodes[ties.target[t]!]!.key, { weight: ties.strength[t]! });
-    }
-    return g;
-  });
   const csr = time('csr', () => csrFromEdges(nodes.map((node) => node.key), ties.source, ties.target, ties.strength));
 
-  const found = time('louvain', () => detectCommunities(graph, { resolution: o.resolution, seed: o.seed }));
+  const found = time('louvain', () => detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed }));
   const stable = assignStableIds(found.communities, o.previousCommunities);
-  const community = new Int32Array(n);
-  for (let c = 0; c < found.communities.length; c++) for (const key of found.communities[c]!) community[csr.index.get(key)!] = c;
+  const community = found.membership;
 
   const degree = time('degree', () => degreeCentrality(csr));
   const rank = time('pagerank', () => pagerank(csr));

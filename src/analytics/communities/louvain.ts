@@ -10,19 +10,26 @@
  *
  * Determinism. graphology's Louvain visits nodes in the graph's insertion order, builds adjacency
  * in edge insertion order and breaks ties between equal gains by community index, so the same
- * people inserted in another order can come out grouped differently. It therefore runs on a copy
+ * people inserted in another order can come out grouped differently. It therefore runs on a graph
  * whose nodes and edges are inserted in sorted key order: the result depends only on the graph's
- * content, `resolution` and `seed`. The seed only picks where each pass starts in that order (the
+ * content, `resolution` and `seed`.
+ *
+ * Speed. On a million ties, building a graphology graph keyed by people's keys, and walking it
+ * again to split and score the partition, took longer than Louvain itself. The engine's path
+ * (`detectCommunitiesCsr`) therefore hands the library a graph whose keys are node indices
+ * ("0", "1", …: V8 stores objects keyed by them as arrays) inserted in the same canonical order,
+ * so the library's result is the same, and does the rest on typed arrays. The seed only picks where each pass starts in that order (the
  * library's `randomWalk` rotates the traversal; it does not shuffle it), so seeds give a limited
  * variety of runs; different seeds may or may not give different partitions.
  */
-import { UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import louvainModule from 'graphology-communities-louvain';
 
 import { createRng } from '../../shared/rng.js';
-import { modularity, tieWeight } from './modularity.js';
-import { splitDisconnected } from './split-disconnected.js';
+import { csrFromEdges, type Csr } from '../csr.js';
+import { csrGraphView } from './csr-graph-view.js';
+import { csrModularity, tieWeight } from './modularity.js';
+import { splitLabels } from './split-disconnected.js';
 
 // The package is CommonJS (`module.exports = fn`) but its typings declare `export default`;
 // under NodeNext the default import is module.exports, i.e. the function itself.
@@ -48,73 +55,86 @@ export interface Communities {
   splits: number;
 }
 
+export interface CsrCommunities extends Omit<Communities, 'assignment'> {
+  /** Node index → index into `communities`. */
+  membership: Int32Array;
+}
+
+/** Communities of a graphology graph (any insertion order, any keys). */
 export function detectCommunities(graph: AbstractGraph, options: Partial<CommunityOptions> = {}): Communities {
-  const { resolution, seed } = { ...DEFAULTS, ...options };
-  if (!Number.isFinite(resolution) || resolution < 0) {
-    throw new RangeError('analytics/louvain: resolution must be a finite number ≥ 0');
-  }
   if (graph.directedSize > 0 || graph.multi) {
     throw new RangeError('analytics/louvain: graph must be simple and undirected');
   }
-  const rng = createRng(seed);
-  const canonical = isCanonical(graph) ? graph : canonicalCopy(graph);
-
-  const labels = louvain.detailed(canonical, {
-    resolution,
-    rng: () => rng.next(),
-    getEdgeWeight: 'weight',
-  }).communities;
-  const byLabel = new Map<number, string[]>();
-  canonical.forEachNode((node) => {
-    const label = labels[node] as number;
-    const members = byLabel.get(label);
-    if (members) members.push(node);
-    else byLabel.set(label, [node]);
+  const ids = graph.nodes().sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const source = new Int32Array(graph.size);
+  const target = new Int32Array(graph.size);
+  const weight = new Float64Array(graph.size);
+  let e = 0;
+  graph.forEachEdge((_edge, attributes, u, v) => {
+    weight[e] = tieWeight('louvain', attributes.weight, u, v);
+    source[e] = index.get(u)!;
+    target[e++] = index.get(v)!;
   });
-
-  const communities = splitDisconnected(canonical, [...byLabel.values()]).sort(
-    (a, b) => b.length - a.length || ((a[0] as string) < (b[0] as string) ? -1 : 1),
-  );
+  const { membership: _membership, ...found } = detectCommunitiesCsr(csrFromEdges(ids, source, target, weight), options);
   return {
-    communities,
-    assignment: Object.fromEntries(communities.flatMap((members, index) => members.map((node) => [node, index]))),
-    modularity: modularity(canonical, communities, { resolution }),
-    splits: communities.length - byLabel.size,
+    ...found,
+    assignment: Object.fromEntries(found.communities.flatMap((members, c) => members.map((node) => [node, c]))),
   };
 }
 
 /**
- * Whether nodes and edges are already in sorted key order (the engine's projections are), so
- * the copy, a sort and a rebuild of every edge, can be skipped: one pass instead.
+ * Communities of a CSR whose nodes are in sorted key order (the engine's projections are; the
+ * order is what makes the result independent of how the data was read). Ties may be listed in
+ * any order.
  */
-function isCanonical(graph: AbstractGraph): boolean {
-  let previous: string | undefined;
-  for (const node of graph.nodeEntries()) {
-    if (previous !== undefined && !(previous < node.node)) return false;
-    previous = node.node;
+export function detectCommunitiesCsr(csr: Csr, options: Partial<CommunityOptions> = {}): CsrCommunities {
+  const { resolution, seed } = { ...DEFAULTS, ...options };
+  if (!Number.isFinite(resolution) || resolution < 0) {
+    throw new RangeError('analytics/louvain: resolution must be a finite number ≥ 0');
   }
-  let lastSource = '';
-  let lastTarget = '';
-  let ordered = true;
-  graph.someEdge((_edge, attributes, source, target) => {
-    tieWeight('louvain', attributes.weight, source, target);
-    if (target < source || source < lastSource || (source === lastSource && target <= lastTarget)) ordered = false;
-    lastSource = source;
-    lastTarget = target;
-    return !ordered;
+  const rng = createRng(seed);
+  const { n, ids } = csr;
+  for (let v = 1; v < n; v++) {
+    if (!(ids[v - 1]! < ids[v]!)) throw new RangeError('analytics/louvain: the nodes must be in sorted key order, without repeats');
+  }
+
+  const labels = louvainLabels(csr, resolution, () => rng.next());
+  let louvainCount = 0;
+  for (let v = 0; v < n; v++) louvainCount = Math.max(louvainCount, labels[v]! + 1);
+  const parts = splitLabels(csr, labels).sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+  const membership = new Int32Array(n);
+  parts.forEach((members, c) => {
+    for (const v of members) membership[v] = c;
   });
-  return ordered;
+  return {
+    communities: parts.map((members) => Array.from(members, (v) => ids[v]!)),
+    membership,
+    modularity: csrModularity(csr, membership, resolution),
+    splits: parts.length - louvainCount,
+  };
 }
 
-/** The same nodes and weights, inserted in sorted order (and without other attributes). */
-function canonicalCopy(graph: AbstractGraph): UndirectedGraph {
-  const copy = new UndirectedGraph({ allowSelfLoops: true });
-  for (const node of [...graph.nodes()].sort()) copy.addNode(node);
-  const edges = graph.mapEdges((_edge, attributes, source, target) => {
-    const weight = tieWeight('louvain', attributes.weight, source, target);
-    return source < target ? ([source, target, weight] as const) : ([target, source, weight] as const);
-  });
-  edges.sort(([s1, t1], [s2, t2]) => (s1 < s2 ? -1 : s1 > s2 ? 1 : t1 < t2 ? -1 : t1 > t2 ? 1 : 0));
-  for (const [source, target, weight] of edges) copy.addEdge(source, target, { weight });
-  return copy;
+/**
+ * graphology's Louvain over the CSR, through a read-only view of it (csr-graph-view.ts): nodes in
+ * index order, each tie u–v (u ≤ v) once, by u and then v, as the canonical copy of the same graph
+ * would insert them. Returns each node's label, numbered from 0 in order of first appearance.
+ */
+function louvainLabels(csr: Csr, resolution: number, rng: () => number): Int32Array {
+  const { n } = csr;
+  const labels = new Int32Array(n);
+  const { graph, edgeWeight } = csrGraphView(csr);
+  if (graph.size === 0) {
+    for (let v = 0; v < n; v++) labels[v] = v;
+    return labels;
+  }
+  const found = louvain(graph as unknown as AbstractGraph, { resolution, rng, getEdgeWeight: (edge) => edgeWeight(edge as unknown as number) }) as unknown as ArrayLike<number>;
+  const renumber = new Map<number, number>();
+  for (let v = 0; v < n; v++) {
+    const label = found[v]!;
+    let c = renumber.get(label);
+    if (c === undefined) renumber.set(label, (c = renumber.size));
+    labels[v] = c;
+  }
+  return labels;
 }

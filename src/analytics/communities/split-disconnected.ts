@@ -12,37 +12,64 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 
+import { csrFromEdges, type Csr } from '../csr.js';
+
+/**
+ * The connected parts of every labelled community, over node indices: each part's members in
+ * ascending order, parts in the order of their smallest member. A label < 0 leaves a node out.
+ * Self-loops do not connect anything.
+ */
+export function splitLabels(adjacency: Pick<Csr, 'n' | 'offsets' | 'targets'>, labels: Int32Array): Int32Array[] {
+  const { n, offsets, targets } = adjacency;
+  const reached = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  const parts: Int32Array[] = [];
+  for (let start = 0; start < n; start++) {
+    const label = labels[start]!;
+    if (label < 0 || reached[start]) continue;
+    reached[start] = 1;
+    let size = 0;
+    queue[size++] = start;
+    for (let head = 0; head < size; head++) {
+      const v = queue[head]!;
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const w = targets[e]!;
+        if (reached[w] || labels[w] !== label) continue;
+        reached[w] = 1;
+        queue[size++] = w;
+      }
+    }
+    parts.push(queue.slice(0, size).sort());
+  }
+  return parts;
+}
+
 /**
  * Each community is replaced, in place, by its connected parts, ordered by their smallest member;
  * members of every part are sorted. Nodes missing from `communities` are ignored; an empty
- * community disappears. Self-loops do not connect anything.
+ * community disappears.
  */
 export function splitDisconnected(graph: AbstractGraph, communities: readonly (readonly string[])[]): string[][] {
-  const communityOf = new Map<string, number>();
-  communities.forEach((members, index) => {
+  const ids = graph.nodes().sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const labels = new Int32Array(ids.length).fill(-1);
+  communities.forEach((members, c) => {
     for (const node of members) {
-      if (!graph.hasNode(node)) throw new RangeError(`analytics/split-disconnected: ${node} is not in the graph`);
-      if (communityOf.has(node)) throw new RangeError(`analytics/split-disconnected: ${node} is in two communities`);
-      communityOf.set(node, index);
+      const i = index.get(node);
+      if (i === undefined) throw new RangeError(`analytics/split-disconnected: ${node} is not in the graph`);
+      if (labels[i]! >= 0) throw new RangeError(`analytics/split-disconnected: ${node} is in two communities`);
+      labels[i] = c;
     }
   });
-
-  const reached = new Set<string>();
-  return communities.flatMap((members, index) => {
-    const parts: string[][] = [];
-    for (const start of [...members].sort()) {
-      if (reached.has(start)) continue;
-      reached.add(start);
-      const part = [start];
-      for (let i = 0; i < part.length; i++) {
-        graph.forEachNeighbor(part[i] as string, (neighbor) => {
-          if (communityOf.get(neighbor) !== index || reached.has(neighbor)) return;
-          reached.add(neighbor);
-          part.push(neighbor);
-        });
-      }
-      parts.push(part.sort());
-    }
-    return parts;
+  const source: number[] = [];
+  const target: number[] = [];
+  graph.forEachEdge((_edge, _attributes, u, v) => {
+    source.push(index.get(u)!);
+    target.push(index.get(v)!);
   });
+  const adjacency = csrFromEdges(ids, Int32Array.from(source), Int32Array.from(target), new Float64Array(source.length).fill(1));
+  // Parts come out by smallest member; a stable sort by community keeps that within each one.
+  return splitLabels(adjacency, labels)
+    .sort((a, b) => labels[a[0]!]! - labels[b[0]!]!)
+    .map((part) => Array.from(part, (i) => ids[i]!));
 }

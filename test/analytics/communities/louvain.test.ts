@@ -2,10 +2,17 @@ import { UndirectedGraph, DirectedGraph, MultiUndirectedGraph } from 'graphology
 import type { AbstractGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
 
+import louvainModule from 'graphology-communities-louvain';
+
+import { csrGraphView } from '../../../src/analytics/communities/csr-graph-view.js';
 import { DEFAULTS, detectCommunities } from '../../../src/analytics/communities/louvain.js';
+import { splitDisconnected } from '../../../src/analytics/communities/split-disconnected.js';
+import { toCsr } from '../../../src/analytics/csr.js';
 import { createRng } from '../../../src/shared/rng.js';
 import { KARATE_EDGES } from '../../fixtures/karate.js';
-import { isConnected } from '../../support/random-graph.js';
+import { communityNetwork, isConnected } from '../../support/random-graph.js';
+
+const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 type WeightedEdge = readonly [source: string, target: string, weight: number];
 
@@ -205,5 +212,42 @@ describe('detectCommunities on a graph already in canonical order', () => {
     for (const node of ['f', 'd', 'b', 'e', 'a', 'c']) shuffled.addNode(node);
     for (const [s, t, weight] of [...edges].reverse()) shuffled.addEdge(t, s, { weight });
     for (const seed of [1, 2, 3]) expect(detectCommunities(sorted, { seed })).toEqual(detectCommunities(shuffled, { seed }));
+  });
+});
+
+describe('detectCommunities runs graphology-communities-louvain on a read-only view of the CSR', () => {
+  /** The library on a real graphology graph, nodes and ties inserted in canonical order, then split and sorted as detectCommunities does. */
+  function onRealGraph(graph: AbstractGraph, seed: number, resolution = 1): string[][] {
+    const canonical = new UndirectedGraph({ allowSelfLoops: true });
+    for (const node of graph.nodes().sort()) canonical.addNode(node);
+    const edges = graph.mapEdges((_e, attributes, u, v): [string, string, number] => (u < v ? [u, v, attributes.weight as number] : [v, u, attributes.weight as number]));
+    edges.sort(([s1, t1], [s2, t2]) => (s1 < s2 ? -1 : s1 > s2 ? 1 : t1 < t2 ? -1 : t1 > t2 ? 1 : 0));
+    for (const [u, v, weight] of edges) canonical.addEdge(u, v, { weight });
+    const rng = createRng(seed);
+    const labels = louvain(canonical, { resolution, rng: () => rng.next(), getEdgeWeight: 'weight' });
+    const groups = new Map<number, string[]>();
+    canonical.forEachNode((node) => groups.set(labels[node]!, [...(groups.get(labels[node]!) ?? []), node]));
+    return splitDisconnected(canonical, [...groups.values()]).sort((a, b) => b.length - a.length || (a[0]! < b[0]! ? -1 : 1));
+  }
+
+  it('gives the partition the library gives on the graph itself', () => {
+    const cases: [string, AbstractGraph][] = [
+      ['karate', karateGraph()],
+      ['broker', weightedGraph([...BROKER_EDGES, [key(12), key(12), 2]], [key(13)])],
+      ['community network', communityNetwork({ nodes: 600, seed: 3 }).graph],
+    ];
+    for (const [name, graph] of cases) {
+      for (const seed of [1, 2, 12]) {
+        for (const resolution of [0.5, 1, 2]) {
+          expect(detectCommunities(graph, { seed, resolution }).communities, `${name}, seed ${seed}, γ ${resolution}`).toEqual(onRealGraph(graph, seed, resolution));
+        }
+      }
+    }
+  });
+
+  it('refuses to be written to', () => {
+    const { graph } = csrGraphView(toCsr(karateGraph()));
+    expect(() => graph.addUndirectedEdgeWithKey()).toThrow(/analytics\/csr-graph-view: the view is read-only/);
+    expect(() => graph.dropNode()).toThrow(/read-only/);
   });
 });
