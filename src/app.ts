@@ -73,7 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     batchSize: config.ingest.batchSize,
     maxStreamBytes: config.ingest.maxStreamBytes,
   });
-  const pool = createAnalyticsPool(config.analytics.threads);
+  const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
   app.addHook('onClose', async () => pool.close());
   const analyses = createAnalysisService({
     repository: createAnalyticsRepository(driver, database, queries),

@@ -39,6 +39,7 @@ const EnvSchema = z
     INGEST_MAX_STREAM_BYTES: positiveInt.default(4 * 1024 * 1024 * 1024),
 
     ANALYTICS_THREADS: positiveInt.max(64).default(1),
+    ANALYTICS_PATH_HELPERS: z.coerce.number().int().min(0).max(64).default(1),
     ANALYTICS_PREVIEW_MAX_TIES: positiveInt.default(250_000),
 
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
@@ -92,6 +93,8 @@ export interface Config {
   analytics: {
     /** Worker threads analyses run in. */
     threads: number;
+    /** Extra threads each analysis may use for its Dijkstra passes (betweenness, closeness). */
+    pathHelpers: number;
     /** Largest projection (ties) POST /v1/analyses/preview analyses synchronously. */
     previewMaxTies: number;
   };
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     analytics: {
       threads: e.ANALYTICS_THREADS,
+      pathHelpers: e.ANALYTICS_PATH_HELPERS,
       previewMaxTies: e.ANALYTICS_PREVIEW_MAX_TIES,
     },
     embedded: {

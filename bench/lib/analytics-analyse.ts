@@ -54,7 +54,7 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
     progress('event loop: analyse() on the main thread');
     gc();
     const main = await probeDuring(server.url, intervalMs, async () => {
-      analyse(projection);
+      await analyse(projection);
     });
     figures.mainThread = { workMs: main.workMs, latency: main.latency, errors: main.errors };
     progress(`event loop: main thread done in ${seconds(main.workMs)}, p99 ${main.latency?.p99.toFixed(0)} ms; now pool.preview()`);
@@ -102,8 +102,8 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
   progress(`analysing ${projection.nodes.length.toLocaleString('en-US')} nodes, ${projection.ties.source.length.toLocaleString('en-US')} ties`);
   let first: AnalysisResult | undefined;
   const runs = await repeatWithin(
-    (index) => {
-      const result = analyse(projection);
+    async (index) => {
+      const result = await analyse(projection);
       if (index === 0) first = result;
       return { timings: result.timings };
     },

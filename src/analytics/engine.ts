@@ -3,7 +3,8 @@ import { participation } from './brokerage/participation.js';
 import { degreeCentrality } from './centrality/degree.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank } from './centrality/pagerank.js';
-import { shortestPathCentrality, DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
+import { startShortestPaths, PARALLEL_DEFAULTS } from './centrality/parallel-paths.js';
+import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import { csrFromEdges } from './csr.js';
@@ -39,6 +40,14 @@ export const DEFAULTS: EngineOptions = {
   money: DEFAULT_MONEY,
 };
 
+/** How an analysis runs, not what it computes (beyond the last bits of float sums): never echoed as a parameter. */
+export interface EngineRuntime {
+  /** Helper threads for betweenness and closeness (centrality/parallel-paths.ts); 0: none. */
+  pathHelpers: number;
+}
+
+export const RUNTIME_DEFAULTS: EngineRuntime = { pathHelpers: PARALLEL_DEFAULTS.helpers };
+
 export interface NodeMeasures {
   degree: number;
   strength: number;
@@ -71,18 +80,26 @@ export interface AnalysisResult {
   timings: Record<string, number>;
   modularity: number;
   communitiesSplit: number;
-  betweenness: { estimated: boolean; sources: number };
+  /** threads: the calling thread plus the helpers that took part. */
+  betweenness: { estimated: boolean; sources: number; threads: number };
   warnings: string[];
   communities: CommunityReport[];
   ranking: RankedNode[];
 }
 
-export function analyse(projection: Projection, options: Partial<EngineOptions> = {}): AnalysisResult {
+export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}): Promise<AnalysisResult> {
   const o: EngineOptions = { ...DEFAULTS, ...options };
+  const { pathHelpers } = { ...RUNTIME_DEFAULTS, ...runtime };
   const timings: Record<string, number> = {};
   const time = <T>(stage: string, run: () => T): T => {
     const started = performance.now();
     const value = run();
+    timings[stage] = Math.round((performance.now() - started) * 10) / 10;
+    return value;
+  };
+  const timeAsync = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await run();
     timings[stage] = Math.round((performance.now() - started) * 10) / 10;
     return value;
   };
@@ -91,17 +108,19 @@ export function analyse(projection: Projection, options: Partial<EngineOptions> 
 
   const csr = time('csr', () => csrFromEdges(nodes.map((node) => node.key), ties.source, ties.target, ties.strength));
 
+  // The helper threads take their share of the Dijkstra passes now, while this thread goes on
+  // with communities and the other measures; 'betweennessCloseness' times this thread's share
+  // and the wait for theirs.
+  const pathRun = startShortestPaths(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers });
   const found = time('louvain', () => detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed }));
   const stable = assignStableIds(found.communities, o.previousCommunities);
   const community = found.membership;
 
   const degree = time('degree', () => degreeCentrality(csr));
   const rank = time('pagerank', () => pagerank(csr));
-  const paths = time('betweennessCloseness', () =>
-    shortestPathCentrality(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed }),
-  );
   const eigen = time('eigenvector', () => eigenvectorCentrality(csr));
   const brokerage = time('brokerage', () => ({ ...participation(csr, community), ...articulationPoints(csr) }));
+  const paths = await timeAsync('betweennessCloseness', () => pathRun.finish());
 
   const ranked = new Uint8Array(n);
   nodes.forEach((node, i) => (ranked[i] = node.type === 'person' || node.type === 'organisation' ? 1 : 0));
@@ -187,7 +206,7 @@ export function analyse(projection: Projection, options: Partial<EngineOptions> 
     timings,
     modularity: found.modularity,
     communitiesSplit: found.splits,
-    betweenness: { estimated: paths.estimated, sources: paths.sources },
+    betweenness: { estimated: paths.estimated, sources: paths.sources, threads: 1 + pathRun.helpers },
     warnings,
     communities,
     ranking,

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 
-import type { AnalysisResult, EngineOptions } from './engine.js';
+import type { AnalysisResult, EngineOptions, EngineRuntime } from './engine.js';
 import type { PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
@@ -9,7 +9,7 @@ import type { Projection } from './projection/types.js';
  * other request. Run from TypeScript sources (tests, tsx), the worker loads through tsx; from
  * the built service it is plain JavaScript.
  */
-export function createAnalyticsPool(threads: number) {
+export function createAnalyticsPool(threads: number, runtime: Partial<EngineRuntime> = {}) {
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
@@ -25,11 +25,11 @@ export function createAnalyticsPool(threads: number) {
 
   return {
     run(projection: Projection, options: Partial<EngineOptions>): Promise<AnalysisResult> {
-      return pool.run({ projection, options }, { transferList: transferList(projection) });
+      return pool.run({ projection, options, runtime }, { transferList: transferList(projection) });
     },
     /** The preview's response body as JSON text (see preview.ts). */
     preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<string> {
-      return pool.run({ projection, options, envelope }, { transferList: transferList(projection) });
+      return pool.run({ projection, options, runtime, envelope }, { transferList: transferList(projection) });
     },
     close: () => pool.destroy(),
   };

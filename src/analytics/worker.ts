@@ -1,4 +1,4 @@
-import { analyse, type EngineOptions } from './engine.js';
+import { analyse, type EngineOptions, type EngineRuntime } from './engine.js';
 import { previewBody, type PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
@@ -6,7 +6,7 @@ import type { Projection } from './projection/types.js';
  * The worker thread's entry point (piscina): one analysis per task, off the event loop. With an
  * envelope it answers the preview's JSON text, serialised here rather than on the event loop.
  */
-export default function run(task: { projection: Projection; options: Partial<EngineOptions>; envelope?: PreviewEnvelope }) {
-  const result = analyse(task.projection, task.options);
+export default async function run(task: { projection: Projection; options: Partial<EngineOptions>; runtime?: Partial<EngineRuntime>; envelope?: PreviewEnvelope }) {
+  const result = await analyse(task.projection, task.options, task.runtime);
   return task.envelope ? JSON.stringify(previewBody(result, task.envelope)) : result;
 }

@@ -149,7 +149,7 @@ export const AnalysisPreviewSchema = z
     timings: z.record(z.string(), z.number()).describe('Milliseconds per stage'),
     modularity: z.number(),
     communitiesSplit: z.number().int().describe('Extra communities made by splitting disconnected Louvain communities'),
-    betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
+    betweenness: z.object({ estimated: z.boolean(), sources: z.number().int(), threads: z.number().int().describe('Threads the Dijkstra passes ran on') }),
     warnings: z.array(z.string()),
     communities: z.array(CommunityReportSchema),
     ranking: z.array(RankedNodeSchema).describe('Ranked people and organisations first, by harm; then the other nodes'),

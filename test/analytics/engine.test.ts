@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { analyse } from '../../src/analytics/engine.js';
+import { analyse, type AnalysisResult } from '../../src/analytics/engine.js';
 import { FullProjectionBuilder } from '../../src/analytics/projection/full.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 
@@ -37,8 +37,8 @@ function network() {
 }
 
 describe('analyse', () => {
-  it('reports connected communities, never across components, and a cut point for the broker', () => {
-    const result = analyse(network());
+  it('reports connected communities, never across components, and a cut point for the broker', async () => {
+    const result = await analyse(network());
     const byKey = new Map(result.ranking.map((n) => [n.key, n]));
     const community = (id: string) => byKey.get(`person:${id}`)!.community;
     expect(community('A2')).toBe(community('A3'));
@@ -58,8 +58,8 @@ describe('analyse', () => {
     expect(byKey.get('person:D1')!.measures.degree).toBe(1);
   });
 
-  it('ranks by harm score with consecutive ranks, every ranked node explained', () => {
-    const result = analyse(network());
+  it('ranks by harm score with consecutive ranks, every ranked node explained', async () => {
+    const result = await analyse(network());
     const scores = result.ranking.map((n) => n.harmScore!);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(result.ranking.map((n) => n.rank)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -68,16 +68,16 @@ describe('analyse', () => {
     expect(result.graph).toEqual({ nodes: 12, ties: 16, ranked: 12 });
   });
 
-  it('is deterministic for a seed, and says when betweenness is an estimate', () => {
-    const strip = (r: ReturnType<typeof analyse>) => ({ ...r, timings: {} });
-    expect(strip(analyse(network(), { seed: 3 }))).toEqual(strip(analyse(network(), { seed: 3 })));
-    const sampled = analyse(network(), { exactBetweennessUpTo: 5, betweennessSamples: 6 });
-    expect(sampled.betweenness).toEqual({ estimated: true, sources: 6 });
+  it('is deterministic for a seed, and says when betweenness is an estimate', async () => {
+    const strip = (r: AnalysisResult) => ({ ...r, timings: {} });
+    expect(strip(await analyse(network(), { seed: 3 }))).toEqual(strip(await analyse(network(), { seed: 3 })));
+    const sampled = await analyse(network(), { exactBetweennessUpTo: 5, betweennessSamples: 6 });
+    expect(sampled.betweenness).toEqual({ estimated: true, sources: 6, threads: 1 });
     expect(sampled.ranking.every((n) => n.measures.betweennessEstimated)).toBe(true);
     expect(sampled.warnings).toContain('betweenness and closeness are estimates from 6 sampled sources (more than 5 nodes)');
   });
 
-  it('measures every node of a full projection but ranks only people and organisations', () => {
+  it('measures every node of a full projection but ranks only people and organisations', async () => {
     const b = new FullProjectionBuilder();
     b.node({ label: 'Person', id: 'P1', name: 'P1', unresolved: false });
     b.node({ label: 'Vessel', id: 'V1', name: null, unresolved: false });
@@ -85,7 +85,7 @@ describe('analyse', () => {
     b.relation({ fromLabel: 'Person', from: 'P1', toLabel: 'Vessel', to: 'V1', type: 'BOUGHT', count: null, ...A });
     b.relation({ fromLabel: 'Organisation', from: 'O1', toLabel: 'Vessel', to: 'V1', type: 'SOLD', count: null, ...A });
     b.relation({ fromLabel: 'Organisation', from: 'O1', toLabel: 'Vessel', to: 'V1', type: 'OWNS', count: null, ...A });
-    const result = analyse(b.finish());
+    const result = await analyse(b.finish());
     const vessel = result.ranking.find((n) => n.key === 'vessel:V1')!;
     expect(vessel).toMatchObject({ rank: null, harmScore: null, components: [] });
     expect(vessel.measures.degree).toBe(2);

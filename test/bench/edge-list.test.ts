@@ -46,13 +46,13 @@ describe('engineSources', () => {
     expect(engineSources(path(10), { exactBetweennessUpTo: 5, betweennessSamples: 10 })).toBeUndefined();
   });
 
-  it('gives the sources analyse() samples: its closeness is the mean of 1/d from exactly these', () => {
+  it('gives the sources analyse() samples: its closeness is the mean of 1/d from exactly these', async () => {
     const n = 40;
     const options = { exactBetweennessUpTo: 10, betweennessSamples: 6, seed: 9 };
     const sources = engineSources(path(n), options)!;
     expect(new Set(sources).size).toBe(6);
-    const result = analyse(path(n), options);
-    expect(result.betweenness).toEqual({ estimated: true, sources: 6 });
+    const result = await analyse(path(n), options);
+    expect(result.betweenness).toEqual({ estimated: true, sources: 6, threads: 1 });
     for (const node of result.ranking) {
       const v = Number(node.id);
       const others = sources.filter((s) => s !== v);

@@ -85,17 +85,33 @@ export function pickSources(csr: Pick<Csr, 'n' | 'targets'>, options: Partial<Sh
 
 export function shortestPathCentrality(csr: Csr, options: Partial<ShortestPathOptions> = {}): ShortestPathResult {
   const picked = pickSources(csr, options);
-  const { n } = csr;
-  const estimated = picked !== undefined;
-  const sources = picked ?? Int32Array.from({ length: n }, (_, v) => v);
+  const sources = picked ?? everyNode(csr.n);
+  const sums = accumulatePaths(csr, sources);
+  return scalePaths(csr.n, sources, picked !== undefined, sums);
+}
 
+export function everyNode(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, v) => v);
+}
+
+/** Unscaled sums over `sources`: dependencies (betweenness) and 1 / distance (closeness). */
+export interface PathSums {
+  betweenness: Float64Array;
+  closeness: Float64Array;
+}
+
+/**
+ * Brandes' accumulation from each of `sources`, summed. Parts of one run may be summed on
+ * different threads (parallel-paths.ts) and added up afterwards.
+ */
+export function accumulatePaths(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>, sources: ArrayLike<number>): PathSums {
+  const { n, offsets } = csr;
   const betweenness = new Float64Array(n);
   const closeness = new Float64Array(n);
   const sweep = createSweep(csr, closeness);
   const { order, dist, sigma, predCount, preds, delta } = sweep;
-  const { offsets } = csr;
-  for (const s of sources) {
-    const reached = sweep.run(s);
+  for (let k = 0; k < sources.length; k++) {
+    const reached = sweep.run(sources[k]!);
     for (let i = reached - 1; i > 0; i--) {
       const w = order[i]!;
       const coefficient = (1 + delta[w]!) / sigma[w]!;
@@ -107,7 +123,11 @@ export function shortestPathCentrality(csr: Csr, options: Partial<ShortestPathOp
       closeness[w]! += 1 / dist[w]!;
     }
   }
+  return { betweenness, closeness };
+}
 
+/** Normalises the sums of a run from `sources` (in place) into the result. */
+export function scalePaths(n: number, sources: Int32Array, estimated: boolean, { betweenness, closeness }: PathSums): ShortestPathResult {
   const k = sources.length;
   // Every unordered pair was counted from both of its ends, hence (n − 1)(n − 2), not half of it.
   const pairs = (n - 1) * (n - 2);
@@ -140,7 +160,7 @@ export function shortestPathCentrality(csr: Csr, options: Partial<ShortestPathOp
  * Geraci, Pellegrini & Lastres 2012), and a quarter of a smuggling network's people (migrants who
  * paid one smuggler) are leaves.
  */
-function createSweep(csr: Csr, closeness: Float64Array) {
+function createSweep(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>, closeness: Float64Array) {
   const { n, offsets, targets, weights } = csr;
   const length = new Float64Array(weights.length);
   for (let e = 0; e < weights.length; e++) length[e] = 1 / weights[e]!;
