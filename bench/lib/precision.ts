@@ -1,3 +1,5 @@
+import type { RankingTable } from '../../src/analytics/ranking.js';
+
 /**
  * How well a ranking finds the planted targets: of the first k people ranked, the share whose
  * planted role (generator truth.roles) is organiser, broker, procurer or money mover, the roles a
@@ -11,7 +13,7 @@ export function precisionAt(k: number, rankedPeople: readonly string[], roles: R
   return rankedPeople.slice(0, k).filter((id) => TARGET_ROLES.has(roles[id] ?? '')).length / k;
 }
 
-/** Ids of the ranked people, best first, from an analysis ranking. */
-export function rankedPeople(ranking: readonly { type: string; id: string }[]): string[] {
-  return ranking.filter((node) => node.type === 'person').map((node) => node.id);
+/** Ids of the ranked people, best first, from an analysis's ranking table. */
+export function rankedPeople(ranking: Pick<RankingTable, 'order' | 'nodes'>): string[] {
+  return Array.from(ranking.order, (i) => ranking.nodes[i]!).filter((node) => node.type === 'person').map((node) => node.id);
 }

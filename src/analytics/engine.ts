@@ -8,10 +8,10 @@ import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import { csrFromEdges } from './csr.js';
-import { createExplainer } from './harm/explain.js';
 import { harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
+import type { RankingTable } from './ranking.js';
 import { describeCommunities, type CommunityReport } from './report.js';
 import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from './weights.js';
 
@@ -46,33 +46,13 @@ export interface EngineRuntime {
   pathHelpers: number;
 }
 
+/**
+ * The helpers' share of the Dijkstra passes: this thread computes communities, PageRank,
+ * eigenvector and brokerage meanwhile (about 10 of 32 passes' worth at 1M ties), then its share.
+ */
+const HELPER_SHARE = 0.6;
+
 export const RUNTIME_DEFAULTS: EngineRuntime = { pathHelpers: PARALLEL_DEFAULTS.helpers };
-
-export interface NodeMeasures {
-  degree: number;
-  strength: number;
-  pagerank: number;
-  betweenness: number;
-  betweennessEstimated: boolean;
-  closeness: number;
-  eigenvector: number;
-  participation: number;
-  communitiesBridged: number;
-  articulationPoint: boolean;
-}
-
-export interface RankedNode {
-  key: string;
-  type: string;
-  id: string;
-  name: string | null;
-  rank: number | null;
-  harmScore: number | null;
-  components: { component: HarmComponent; value: number; weight: number; contribution: number; evidence: string[] }[];
-  explanation: string[];
-  community: string;
-  measures: NodeMeasures;
-}
 
 export interface AnalysisResult {
   options: Omit<EngineOptions, 'previousCommunities'>;
@@ -84,7 +64,8 @@ export interface AnalysisResult {
   betweenness: { estimated: boolean; sources: number; threads: number };
   warnings: string[];
   communities: CommunityReport[];
-  ranking: RankedNode[];
+  /** Every node, highest harm first, as columns; rankedNodes() (ranking.ts) writes out entries with their explanations. */
+  ranking: RankingTable;
 }
 
 export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}): Promise<AnalysisResult> {
@@ -111,7 +92,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   // The helper threads take their share of the Dijkstra passes now, while this thread goes on
   // with communities and the other measures; 'betweennessCloseness' times this thread's share
   // and the wait for theirs.
-  const pathRun = startShortestPaths(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers });
+  const pathRun = startShortestPaths(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers, helperShare: HELPER_SHARE });
   const found = time('louvain', () => detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed }));
   const stable = assignStableIds(found.communities, o.previousCommunities);
   const community = found.membership;
@@ -140,57 +121,32 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
     ),
   );
 
-  const ranking = time('explanations', () => {
-    const explain = createExplainer({
-      evidence: projection.evidence,
-      harm,
-      ranked,
-      betweenness: paths.betweenness,
-      betweennessEstimated: paths.estimated,
+  // Nodes are in key order (detectCommunitiesCsr insists), so the index breaks ties by key.
+  const order = time('order', () => Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => ranked[b]! - ranked[a]! || harm.score[b]! - harm.score[a]! || a - b));
+  const { ranks: _ranks, ...harmColumns } = harm;
+  const ranking: RankingTable = {
+    order,
+    nodes,
+    evidence: projection.evidence,
+    ranked,
+    community,
+    communityIds: stable.ids,
+    harm: harmColumns,
+    measures: {
+      degree: degree.degree,
+      strength: degree.strength,
       pagerank: rank.scores,
+      betweenness: paths.betweenness,
+      closeness: paths.closeness,
+      eigenvector: eigen.scores,
+      participation: brokerage.participation,
       communitiesBridged: brokerage.communitiesBridged,
+      isArticulation: brokerage.isArticulation,
       separated: brokerage.separated,
-      money: o.money,
-    });
-    const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => ranked[b]! - ranked[a]! || harm.score[b]! - harm.score[a]! || (nodes[a]!.key < nodes[b]!.key ? -1 : 1),
-    );
-    return order.map((i, position): RankedNode => {
-      const node = nodes[i]!;
-      const explanation = ranked[i] ? explain(i) : { sentences: [], evidence: {} };
-      return {
-        key: node.key,
-        type: node.type,
-        id: node.id,
-        name: node.name,
-        rank: ranked[i] ? position + 1 : null,
-        harmScore: ranked[i] ? harm.score[i]! : null,
-        components: ranked[i]
-          ? HARM_COMPONENTS.map((c) => ({
-              component: c,
-              value: harm.components[c][i]!,
-              weight: harm.weights[c],
-              contribution: harm.contributions[c][i]!,
-              evidence: explanation.evidence[c] ?? [],
-            }))
-          : [],
-        explanation: explanation.sentences,
-        community: stable.ids[community[i]!]!,
-        measures: {
-          degree: degree.degree[i]!,
-          strength: degree.strength[i]!,
-          pagerank: rank.scores[i]!,
-          betweenness: paths.betweenness[i]!,
-          betweennessEstimated: paths.estimated,
-          closeness: paths.closeness[i]!,
-          eigenvector: eigen.scores[i]!,
-          participation: brokerage.participation[i]!,
-          communitiesBridged: brokerage.communitiesBridged[i]!,
-          articulationPoint: brokerage.isArticulation[i] === 1,
-        },
-      };
-    });
-  });
+    },
+    betweennessEstimated: paths.estimated,
+    money: o.money,
+  };
 
   const communities = time('communityReport', () => describeCommunities(projection, found.communities, stable.ids, csr, community, harm.score, brokerage.participation));
 

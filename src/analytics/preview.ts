@@ -1,4 +1,5 @@
 import type { AnalysisResult } from './engine.js';
+import { rankedNodes } from './ranking.js';
 
 /**
  * The body of POST /v1/analyses/preview: the engine's result wrapped with what the service knows
@@ -15,7 +16,7 @@ export interface PreviewEnvelope {
 }
 
 export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
-  const { options, timings, ...rest } = result;
+  const { options, timings, ranking, ...rest } = result;
   return {
     scope: envelope.scope,
     parameters: { ...options, ...envelope.projectionParameters },
@@ -23,5 +24,6 @@ export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
     projection: envelope.projection,
     timings: { projection: envelope.projectionMs, ...timings },
     ...rest,
+    ranking: rankedNodes(ranking),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { rankedNodes } from '../../src/analytics/ranking.js';
 import { analyse, type AnalysisResult } from '../../src/analytics/engine.js';
 import { FullProjectionBuilder } from '../../src/analytics/projection/full.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
@@ -39,7 +40,7 @@ function network() {
 describe('analyse', () => {
   it('reports connected communities, never across components, and a cut point for the broker', async () => {
     const result = await analyse(network());
-    const byKey = new Map(result.ranking.map((n) => [n.key, n]));
+    const byKey = new Map(rankedNodes(result.ranking).map((n) => [n.key, n]));
     const community = (id: string) => byKey.get(`person:${id}`)!.community;
     expect(community('A2')).toBe(community('A3'));
     expect(community('C2')).toBe(community('C3'));
@@ -60,11 +61,11 @@ describe('analyse', () => {
 
   it('ranks by harm score with consecutive ranks, every ranked node explained', async () => {
     const result = await analyse(network());
-    const scores = result.ranking.map((n) => n.harmScore!);
+    const scores = rankedNodes(result.ranking).map((n) => n.harmScore!);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(result.ranking.map((n) => n.rank)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    expect(result.ranking[0]!.key).toBe('person:A1');
-    for (const node of result.ranking) expect(node.explanation.length).toBeGreaterThan(0);
+    expect(rankedNodes(result.ranking).map((n) => n.rank)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(rankedNodes(result.ranking)[0]!.key).toBe('person:A1');
+    for (const node of rankedNodes(result.ranking)) expect(node.explanation.length).toBeGreaterThan(0);
     expect(result.graph).toEqual({ nodes: 12, ties: 16, ranked: 12 });
   });
 
@@ -73,7 +74,7 @@ describe('analyse', () => {
     expect(strip(await analyse(network(), { seed: 3 }))).toEqual(strip(await analyse(network(), { seed: 3 })));
     const sampled = await analyse(network(), { exactBetweennessUpTo: 5, betweennessSamples: 6 });
     expect(sampled.betweenness).toEqual({ estimated: true, sources: 6, threads: 1 });
-    expect(sampled.ranking.every((n) => n.measures.betweennessEstimated)).toBe(true);
+    expect(rankedNodes(sampled.ranking).every((n) => n.measures.betweennessEstimated)).toBe(true);
     expect(sampled.warnings).toContain('betweenness and closeness are estimates from 6 sampled sources (more than 5 nodes)');
   });
 
@@ -86,10 +87,10 @@ describe('analyse', () => {
     b.relation({ fromLabel: 'Organisation', from: 'O1', toLabel: 'Vessel', to: 'V1', type: 'SOLD', count: null, ...A });
     b.relation({ fromLabel: 'Organisation', from: 'O1', toLabel: 'Vessel', to: 'V1', type: 'OWNS', count: null, ...A });
     const result = await analyse(b.finish());
-    const vessel = result.ranking.find((n) => n.key === 'vessel:V1')!;
+    const vessel = rankedNodes(result.ranking).find((n) => n.key === 'vessel:V1')!;
     expect(vessel).toMatchObject({ rank: null, harmScore: null, components: [] });
     expect(vessel.measures.degree).toBe(2);
     expect(vessel.measures.strength).toBe(3);
-    expect(result.ranking.filter((n) => n.rank !== null).map((n) => n.rank)).toEqual([1, 2]);
+    expect(rankedNodes(result.ranking).filter((n) => n.rank !== null).map((n) => n.rank)).toEqual([1, 2]);
   });
 });

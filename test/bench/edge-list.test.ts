@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { edgeListLines, engineSources } from '../../bench/lib/edge-list.js';
+import { rankedNodes } from '../../src/analytics/ranking.js';
 import { analyse } from '../../src/analytics/engine.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { TIE_KINDS } from '../../src/analytics/weights.js';
@@ -53,7 +54,7 @@ describe('engineSources', () => {
     expect(new Set(sources).size).toBe(6);
     const result = await analyse(path(n), options);
     expect(result.betweenness).toEqual({ estimated: true, sources: 6, threads: 1 });
-    for (const node of result.ranking) {
+    for (const node of rankedNodes(result.ranking)) {
       const v = Number(node.id);
       const others = sources.filter((s) => s !== v);
       const expected = others.reduce((sum, s) => sum + 1 / Math.abs(s - v), 0) / others.length;

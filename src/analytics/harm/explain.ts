@@ -1,7 +1,7 @@
 import { formatMoney, type MoneySettings } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
 import type { HarmComponent } from '../weights.js';
-import { topPercentOf } from './percentile.js';
+import { scopeRank, topPercentOf } from './percentile.js';
 import type { HarmScores } from './score.js';
 
 /**
@@ -12,7 +12,8 @@ import type { HarmScores } from './score.js';
 
 export interface ExplainInputs {
   evidence: readonly (NodeEvidence | null)[];
-  harm: HarmScores;
+  /** Its ranks are sorted again when left out (a ranking table crossing threads leaves them behind). */
+  harm: Omit<HarmScores, 'ranks'> & Partial<Pick<HarmScores, 'ranks'>>;
   ranked: Uint8Array;
   betweenness: ArrayLike<number>;
   betweennessEstimated: boolean;
@@ -51,14 +52,20 @@ function moneyPhrase(money: MoneyEvidence, total: number, settings: MoneySetting
 /** Builds the explainer once per analysis (it sorts each measure once), then one call per node. */
 export function createExplainer(inputs: ExplainInputs): (i: number) => Explanation {
   const { evidence, harm, ranked } = inputs;
+  const ranks = harm.ranks ?? {
+    betweenness: scopeRank(inputs.betweenness, ranked),
+    pagerank: scopeRank(inputs.pagerank, ranked),
+    operational: scopeRank(harm.raw.operational, ranked),
+    threatToLife: scopeRank(harm.raw.threatToLife, ranked),
+  };
   const top = {
-    betweenness: harm.ranks.betweenness.topPercent,
-    pagerank: harm.ranks.pagerank.topPercent,
+    betweenness: ranks.betweenness.topPercent,
+    pagerank: ranks.pagerank.topPercent,
     bridged: topPercentOf(inputs.communitiesBridged, ranked),
-    operational: harm.ranks.operational.topPercent,
+    operational: ranks.operational.topPercent,
     received: topPercentOf(harm.raw.received, ranked),
     passedOn: topPercentOf(harm.raw.passedOn, ranked),
-    threat: harm.ranks.threatToLife.topPercent,
+    threat: ranks.threatToLife.topPercent,
   };
 
   return (i) => {
