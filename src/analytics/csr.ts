@@ -65,9 +65,16 @@ export function csrFromEdges(ids: string[], source: Int32Array, target: Int32Arr
     if (!Number.isFinite(w) || w <= 0) throw new RangeError(`analytics/csr: edge ${e} (${ids[source[e]!]} – ${ids[target[e]!]}) has weight ${w}; it must be a finite number > 0`);
     if (!(source[e]! >= 0 && source[e]! < n && target[e]! >= 0 && target[e]! < n)) throw new RangeError(`analytics/csr: edge ${e} names a node outside 0..${n - 1}`);
   }
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
-  return { n, ids, index, ...adjacency(n, source, target, weight) };
+  // Built when first asked for: a million-key map costs more than the whole adjacency.
+  let index: Map<string, number> | undefined;
+  return {
+    n,
+    ids,
+    get index() {
+      return (index ??= new Map(ids.map((id, i) => [id, i])));
+    },
+    ...adjacency(n, source, target, weight),
+  };
 }
 
 function adjacency(n: number, edgeSource: Int32Array, edgeTarget: Int32Array, edgeWeight: Float64Array) {

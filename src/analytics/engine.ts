@@ -148,7 +148,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
     money: o.money,
   };
 
-  const communities = time('communityReport', () => describeCommunities(projection, found.communities, stable.ids, csr, community, harm.score, brokerage.participation));
+  const communities = time('communityReport', () => describeCommunities(projection, found.members, stable.ids, csr, community, harm.score, brokerage.participation));
 
   const warnings: string[] = [];
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);

@@ -23,8 +23,8 @@ export interface CommunityReport {
 
 export function describeCommunities(
   projection: Projection,
-  communities: string[][],
-  ids: string[],
+  communities: readonly Int32Array[],
+  ids: readonly string[],
   csr: Csr,
   community: Int32Array,
   score: Float64Array,
@@ -46,14 +46,18 @@ export function describeCommunities(
     }
   }
 
-  return communities.map((members, c) => {
-    const indices = members.map((key) => csr.index.get(key)!);
-    const byHarm = [...indices].sort((a, b) => score[b]! - score[a]! || (csr.ids[a]! < csr.ids[b]! ? -1 : 1));
+  return communities.map((indices, c) => {
+    // Node indices follow key order (the engine's CSR is canonical), so they break ties by key.
+    const byHarm = Array.from(indices).sort((a, b) => score[b]! - score[a]! || a - b);
 
     const places = new Map<string, number>();
     for (const i of indices) for (const [key, n] of Object.entries(evidence[i]?.places ?? {})) places.set(key, (places.get(key) ?? 0) + n);
 
-    const bridges = indices
+    const bridges = Array.from(indices)
+      .filter((i) => {
+        for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) if (community[csr.targets[e]!] !== c) return true;
+        return false;
+      })
       .map((i) => {
         const other = new Set<number>();
         for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) {
@@ -63,13 +67,13 @@ export function describeCommunities(
         return { i, other };
       })
       .filter((b) => b.other.size > 0)
-      .sort((a, b) => b.other.size - a.other.size || participation[b.i]! - participation[a.i]! || (csr.ids[a.i]! < csr.ids[b.i]! ? -1 : 1))
+      .sort((a, b) => b.other.size - a.other.size || participation[b.i]! - participation[a.i]! || a.i - b.i)
       .slice(0, TOP)
       .map(({ i, other }) => ({ key: csr.ids[i]!, participation: participation[i]!, bridgesTo: [...other].map((d) => ids[d]!).sort() }));
 
     return {
       id: ids[c]!,
-      size: members.length,
+      size: indices.length,
       topMembers: byHarm.slice(0, TOP).map((i) => ({ key: csr.ids[i]!, harmScore: score[i]! })),
       internalTies: internalTies[c]!,
       externalTies: externalTies[c]!,

@@ -58,6 +58,8 @@ export interface Communities {
 export interface CsrCommunities extends Omit<Communities, 'assignment'> {
   /** Node index → index into `communities`. */
   membership: Int32Array;
+  /** `communities` as node indices, ascending. */
+  members: Int32Array[];
 }
 
 /** Communities of a graphology graph (any insertion order, any keys). */
@@ -76,7 +78,7 @@ export function detectCommunities(graph: AbstractGraph, options: Partial<Communi
     source[e] = index.get(u)!;
     target[e++] = index.get(v)!;
   });
-  const { membership: _membership, ...found } = detectCommunitiesCsr(csrFromEdges(ids, source, target, weight), options);
+  const { membership: _membership, members: _members, ...found } = detectCommunitiesCsr(csrFromEdges(ids, source, target, weight), options);
   return {
     ...found,
     assignment: Object.fromEntries(found.communities.flatMap((members, c) => members.map((node) => [node, c]))),
@@ -110,6 +112,7 @@ export function detectCommunitiesCsr(csr: Csr, options: Partial<CommunityOptions
   return {
     communities: parts.map((members) => Array.from(members, (v) => ids[v]!)),
     membership,
+    members: parts,
     modularity: csrModularity(csr, membership, resolution),
     splits: parts.length - louvainCount,
   };
