@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserialize } from 'node:v8';
 
-import { analyse, type AnalysisResult } from '../../src/analytics/engine.js';
+import { shortestPathCentrality } from '../../src/analytics/centrality/shortest-paths.js';
+import { csrFromEdges } from '../../src/analytics/csr.js';
+import { DEFAULTS as ENGINE_DEFAULTS, analyse, type AnalysisResult } from '../../src/analytics/engine.js';
+import { rankedNodes } from '../../src/analytics/ranking.js';
 import { createAnalyticsPool } from '../../src/analytics/pool.js';
 import type { PreviewEnvelope } from '../../src/analytics/preview.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
@@ -114,6 +117,18 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
 
   const result = first!;
   const ranked = rankedPeople(result.ranking);
+
+  gc();
+  progress('betweenness + closeness once more, single-threaded, for the reference comparison');
+  let started = performance.now();
+  const csr = csrFromEdges(projection.nodes.map((node) => node.key), projection.ties.source, projection.ties.target, projection.ties.strength);
+  const single = shortestPathCentrality(csr, { exactThreshold: ENGINE_DEFAULTS.exactBetweennessUpTo, samples: ENGINE_DEFAULTS.betweennessSamples, seed: ENGINE_DEFAULTS.seed });
+  const singleThreadPaths = { ms: performance.now() - started, sources: single.sources };
+  gc();
+  started = performance.now();
+  const entries = rankedNodes(result.ranking);
+  const explanations = { ms: performance.now() - started, nodes: entries.length };
+  progress(`single-threaded paths ${seconds(singleThreadPaths.ms)}; every ranking entry with its explanation ${seconds(explanations.ms)}`);
   return {
     loadMs,
     baseRssKb,
@@ -125,6 +140,8 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
     communities: result.communities.length,
     communitiesSplit: result.communitiesSplit,
     betweenness: result.betweenness,
+    singleThreadPaths,
+    explanations,
     warnings: result.warnings,
     precisionAt10: precisionAt(10, ranked, roles),
     precisionAt20: precisionAt(20, ranked, roles),

@@ -59,7 +59,7 @@ export function compare(size: AnalyticsSizeResult): Comparison[] {
   const ours = {
     louvain: stageSummary(size, 'louvain'),
     pagerank: stageSummary(size, 'pagerank'),
-    paths: stageSummary(size, 'betweennessCloseness'),
+    paths: size.analysis?.singleThreadPaths ? summarise([size.analysis.singleThreadPaths.ms]) : stageSummary(size, 'betweennessCloseness'),
     eigenvector: stageSummary(size, 'eigenvector'),
   };
   const sources = size.analysis?.betweenness.sources;

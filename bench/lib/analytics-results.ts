@@ -67,7 +67,15 @@ export interface AnalyseFigures {
   modularity: number;
   communities: number;
   communitiesSplit: number;
-  betweenness: { estimated: boolean; sources: number };
+  betweenness: { estimated: boolean; sources: number; threads: number };
+  /**
+   * Betweenness + closeness timed once more on this thread alone (no helper), from the same
+   * sources: in the analysis a helper thread overlaps them with other stages, so the stage's
+   * time is not the algorithm's; this is what the references are compared with.
+   */
+  singleThreadPaths?: { ms: number; sources: number };
+  /** rankedNodes() for every node: the entries with explanations, written on demand (not part of the analysis's time). */
+  explanations?: { ms: number; nodes: number };
   warnings: string[];
   precisionAt10: number;
   precisionAt20: number;

@@ -15,7 +15,7 @@ function analysis(stageMs: Record<string, number[]>, wallMs: number[], sources: 
     modularity: 0.9,
     communities: 10,
     communitiesSplit: 0,
-    betweenness: { estimated: sources < 1_000, sources },
+    betweenness: { estimated: sources < 1_000, sources, threads: 1 },
     warnings: [],
     precisionAt10: 1,
     precisionAt20: 0.95,
@@ -79,6 +79,17 @@ describe('compare', () => {
     };
     const cell = compare(exact).find((row) => row.algorithm.startsWith('betweenness'))!.references.networkx!;
     expect(cell).toEqual({ ms: 6_000, ratio: 0.1 });
+  });
+
+  it('compares the single-threaded run of betweenness + closeness when there is one, not the stage', () => {
+    const timed: AnalyticsSizeResult = {
+      ...SIZE,
+      analysis: { ...analysis(STAGES, [1, 1, 1], 1_000, 1), singleThreadPaths: { ms: 1_200, sources: 1_000 } },
+      references: { networkx: reference('networkx', { louvain: 1, pagerank: 1, eigenvector: 1 }, { seconds: 4, sources: 1_000, complete: true }, { seconds: 2, sources: 1_000, complete: true }) },
+    };
+    const row = compare(timed).find((r) => r.algorithm.startsWith('betweenness'))!;
+    expect(row.ours?.median).toBe(1_200);
+    expect(row.references.networkx).toEqual({ ms: 6_000, ratio: 0.2 });
   });
 });
 
