@@ -1,0 +1,113 @@
+import { networkState, type DisruptionNetwork, type NetworkState } from './network.js';
+import { adaptiveBetweenness, adaptiveDegree, adaptiveHarm, adaptivePagerank } from './strategies/adaptive.js';
+import { greedyFragmentation } from './strategies/greedy-fragmentation.js';
+import { swapSearch } from './strategies/local-search.js';
+import { brokersFirst, staticBetweenness, staticDegree, staticHarm, staticPagerank } from './strategies/static.js';
+import { byScore, type Strategy, type Target } from './strategies/types.js';
+
+/**
+ * The disruption planner: with a budget of k removals, which set of people breaks the network
+ * most, by each strategy, and what is left after each removal. The best strategy is the one
+ * that leaves the smallest largest connected component (ties: the higher fragmentation, then
+ * the order of STRATEGY_NAMES); the swap search then tries to improve on it, and is named best
+ * only when it does better.
+ */
+
+export const STRATEGIES: Readonly<Record<string, Strategy>> = {
+  harm: staticHarm,
+  betweenness: staticBetweenness,
+  degree: staticDegree,
+  pagerank: staticPagerank,
+  'brokers-first': brokersFirst,
+  'adaptive-harm': adaptiveHarm,
+  'adaptive-betweenness': adaptiveBetweenness,
+  'adaptive-degree': adaptiveDegree,
+  'adaptive-pagerank': adaptivePagerank,
+  'greedy-fragmentation': greedyFragmentation,
+};
+
+export const SWAP_SEARCH = 'swap-search';
+export const STRATEGY_NAMES = [...Object.keys(STRATEGIES), SWAP_SEARCH] as const;
+
+export interface PlanOptions {
+  k: number;
+  strategies: readonly string[];
+  seed: number;
+}
+
+export interface StrategyResult {
+  strategy: string;
+  targets: (Target & { step: number })[];
+  /** The network after each removal (curve[i]: after targets[0..i]). */
+  curve: NetworkState[];
+  /** Milliseconds to choose the targets (the curve not included). */
+  ms: number;
+  /** Swap search only: where it started, how many swaps it made and how many sets it evaluated. */
+  search?: { from: string; swaps: number; evaluations: number };
+}
+
+export interface Plan {
+  k: number;
+  before: NetworkState;
+  strategies: StrategyResult[];
+  best: { strategy: string; largestComponentDrop: number; fragmentation: number } | null;
+}
+
+function rank(a: StrategyResult, b: StrategyResult, before: NetworkState): number {
+  const last = (s: StrategyResult) => s.curve[s.curve.length - 1] ?? before;
+  return last(a).largestComponent - last(b).largestComponent || last(b).fragmentation - last(a).fragmentation;
+}
+
+export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Plan {
+  const { k, seed } = options;
+  const unknown = options.strategies.filter((s) => s !== SWAP_SEARCH && !(s in STRATEGIES));
+  if (unknown.length > 0) throw new RangeError(`disruption/planner: unknown strategies ${unknown.join(', ')}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError('disruption/planner: k must be an integer ≥ 1');
+  const removed = new Uint8Array(net.csr.n);
+  const { component: _c, fallenApart: _f, ...before } = networkState(net, removed);
+
+  const curveOf = (targets: readonly Target[]): NetworkState[] => {
+    removed.fill(0);
+    return targets.map((target) => {
+      removed[target.node] = 1;
+      const { component: _component, fallenApart: _fallen, ...state } = networkState(net, removed);
+      return state;
+    });
+  };
+  const results: StrategyResult[] = [];
+  for (const name of options.strategies) {
+    if (name === SWAP_SEARCH) continue;
+    const started = performance.now();
+    const targets = STRATEGIES[name]!(net, { k, seed });
+    const ms = performance.now() - started;
+    results.push({ strategy: name, targets: targets.map((t, i) => ({ ...t, step: i + 1 })), curve: curveOf(targets), ms });
+  }
+
+  if (options.strategies.includes(SWAP_SEARCH)) {
+    const started = performance.now();
+    const start = [...results].sort((a, b) => rank(a, b, before))[0];
+    // From the best set found (or the top of the harm list when no other strategy ran), with
+    // every other strategy's picks and the top candidates by the static measures as the pool.
+    const { measures, harm } = net.ranking;
+    const from = start?.targets.map((t) => t.node) ?? byScore(net, harm.score).slice(0, k);
+    const pool = [...new Set([...results.flatMap((r) => r.targets.map((t) => t.node)), ...[harm.score, measures.betweenness, measures.degree, measures.separated].flatMap((score) => byScore(net, score).slice(0, 2 * k))])];
+    const found = swapSearch(net, from, pool, start?.strategy ?? 'harm');
+    const ms = performance.now() - started;
+    results.push({
+      strategy: SWAP_SEARCH,
+      targets: found.targets.map((t, i) => ({ ...t, step: i + 1 })),
+      curve: curveOf(found.targets),
+      ms,
+      search: { from: start?.strategy ?? 'harm', swaps: found.swaps, evaluations: found.evaluations },
+    });
+  }
+
+  const winner = results.filter((r) => r.targets.length > 0).sort((a, b) => rank(a, b, before))[0];
+  const final = winner?.curve[winner.curve.length - 1];
+  return {
+    k,
+    before,
+    strategies: results,
+    best: winner && final ? { strategy: winner.strategy, largestComponentDrop: before.largestComponent - final.largestComponent, fragmentation: final.fragmentation } : null,
+  };
+}

@@ -1,0 +1,80 @@
+import { DEFAULTS as PATH_DEFAULTS, shortestPathCentrality } from '../analytics/centrality/shortest-paths.js';
+import { withoutNodes } from './connectivity.js';
+import { networkState, type DisruptionNetwork, type NetworkState } from './network.js';
+import { byScore } from './strategies/types.js';
+
+/**
+ * What if these people were removed: the network's state before and after, the communities
+ * that fall apart, the money and crossings cut off, and who takes over brokerage: betweenness
+ * recomputed on the network left (with the analysis's settings), whose top candidate is the
+ * likely replacement (Campana 2018: rivals absorb a removed smuggler's market; Duijn et al.
+ * 2014: a disrupted network can recover).
+ */
+
+export const BROKERS_LISTED = 5;
+export const CROSSINGS_LISTED = 50;
+
+export interface NodeRef {
+  key: string;
+  type: string;
+  id: string;
+  name: string | null;
+}
+
+export interface Broker extends NodeRef {
+  betweennessBefore: number;
+  betweennessAfter: number;
+  /** Among the candidates left, by betweenness. */
+  rankBefore: number;
+}
+
+export interface WhatIf {
+  removed: NodeRef[];
+  before: NetworkState;
+  after: NetworkState;
+  communitiesFallenApart: { id: string; size: number; membersLeft: number }[];
+  likelyReplacement: Broker | null;
+  brokersAfter: Broker[];
+  paymentVolumeCutOff: { amount: number; share: number | null; currency: string };
+  crossingsStopped: { count: number; ids: string[] };
+  betweenness: { estimated: boolean; sources: number };
+}
+
+export function whatIf(net: DisruptionNetwork, remove: readonly number[], options: { seed: number; exactThreshold?: number; samples?: number | 'auto' }): WhatIf {
+  const { csr, nodes } = net;
+  const ref = (i: number): NodeRef => ({ key: nodes[i]!.key, type: nodes[i]!.type, id: nodes[i]!.id, name: nodes[i]!.name });
+  const removed = new Uint8Array(csr.n);
+  const { component: _c0, fallenApart: _f0, ...before } = networkState(net, removed);
+  for (const i of remove) removed[i] = 1;
+  const { component: _c1, fallenApart, ...after } = networkState(net, removed);
+
+  const paths = shortestPathCentrality(withoutNodes(csr, removed), {
+    exactThreshold: options.exactThreshold ?? PATH_DEFAULTS.exactThreshold,
+    samples: options.samples ?? PATH_DEFAULTS.samples,
+    seed: options.seed,
+  });
+  const { betweenness } = net.ranking.measures;
+  const rankBefore = new Map(byScore(net, betweenness, removed).map((v, i) => [v, i + 1]));
+  const brokersAfter = byScore(net, paths.betweenness, removed)
+    .slice(0, BROKERS_LISTED)
+    .map((v): Broker => ({ ...ref(v), betweennessBefore: betweenness[v]!, betweennessAfter: paths.betweenness[v]!, rankBefore: rankBefore.get(v)! }));
+  const members = new Int32Array(net.communities.length);
+  for (let v = 0; v < csr.n; v++) if (!removed[v]) members[net.ranking.community[v]!]!++;
+  const stopped = net.crossings.filter((c) => c.organisers.every((i) => removed[i])).map((c) => c.id);
+
+  return {
+    removed: [...remove].sort((a, b) => a - b).map(ref),
+    before,
+    after,
+    communitiesFallenApart: fallenApart.map((c) => ({ id: net.communities[c]!.id, size: net.communities[c]!.size, membersLeft: members[c]! })),
+    likelyReplacement: brokersAfter[0] ?? null,
+    brokersAfter,
+    paymentVolumeCutOff: {
+      amount: after.paymentVolumeCutOff - before.paymentVolumeCutOff,
+      share: net.totalMoney > 0 ? (after.paymentVolumeCutOff - before.paymentVolumeCutOff) / net.totalMoney : null,
+      currency: net.ranking.money.reportingCurrency,
+    },
+    crossingsStopped: { count: stopped.length, ids: stopped.slice(0, CROSSINGS_LISTED) },
+    betweenness: { estimated: paths.estimated, sources: paths.sources },
+  };
+}
