@@ -10,6 +10,7 @@ import { databasePlugin, requireDatabase } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { createAnalysisService } from './analytics/analysis-service.js';
+import { createDisruptionService } from './disruption/disruption-service.js';
 import { createAnalyticsPool } from './analytics/pool.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from './repositories/analytics-repository.js';
@@ -17,6 +18,7 @@ import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-re
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { disruptionRoutes } from './routes/disruption.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -75,11 +77,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
   app.addHook('onClose', async () => pool.close());
-  const analyses = createAnalysisService({
-    repository: createAnalyticsRepository(driver, database, queries),
-    pool,
-    previewMaxTies: config.analytics.previewMaxTies,
-  });
+  const analyticsRepository = createAnalyticsRepository(driver, database, queries);
+  const analyses = createAnalysisService({ repository: analyticsRepository, pool, previewMaxTies: config.analytics.previewMaxTies });
+  const disruption = createDisruptionService({ repository: analyticsRepository, pool, maxTies: config.analytics.previewMaxTies });
 
   await app.register(healthRoutes);
   await app.register(
@@ -89,6 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(entityRoutes, { entities });
       await v1.register(analysisRoutes, { analyses });
+      await v1.register(disruptionRoutes, { disruption });
     },
     { prefix: '/v1' },
   );

@@ -24,3 +24,19 @@ export const ScopeTooLargeError = createError<[number]>(
   'the scope has more than %d ties, the limit of a synchronous preview: narrow it (investigations, from/to, tieKinds)',
   413,
 );
+
+/**
+ * A request that is well-formed but cannot be carried out on the data it names (a budget larger
+ * than the network, ids that are not in the scope): 400 with one detail per field path.
+ */
+export class RequestRejectedError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    message: string,
+    readonly details: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'RequestRejectedError';
+  }
+}

@@ -26,6 +26,8 @@ describe('OpenAPI document', () => {
         "/healthz",
         "/readyz",
         "/v1/analyses/preview",
+        "/v1/disruption/plan",
+        "/v1/disruption/what-if",
         "/v1/entities",
         "/v1/entities/{type}/{id}",
         "/v1/entities/{type}/{id}/network",

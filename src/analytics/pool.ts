@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 
 import type { AnalysisResult, EngineOptions, EngineRuntime } from './engine.js';
+import type { DisruptionOutcome, DisruptionTask } from '../disruption/task.js';
 import type { PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
@@ -30,6 +31,10 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
     /** The preview's response body as JSON text (see preview.ts). */
     preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<string> {
       return pool.run({ projection, options, runtime, envelope }, { transferList: transferList(projection) });
+    },
+    /** A disruption plan or what-if (disruption/task.ts), on the analysis of the projection. */
+    disrupt(projection: Projection, options: Partial<EngineOptions>, disruption: DisruptionTask): Promise<DisruptionOutcome> {
+      return pool.run({ projection, options, runtime, disruption }, { transferList: transferList(projection) });
     },
     close: () => pool.destroy(),
   };

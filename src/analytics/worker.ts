@@ -1,12 +1,21 @@
-import { analyse, type EngineOptions, type EngineRuntime } from './engine.js';
+import { runDisruption, type DisruptionTask } from '../disruption/task.js';
+import { analyse, DEFAULTS, type EngineOptions, type EngineRuntime } from './engine.js';
 import { previewBody, type PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
 /**
  * The worker thread's entry point (piscina): one analysis per task, off the event loop. With an
- * envelope it answers the preview's JSON text, serialised here rather than on the event loop.
+ * envelope it answers the preview's JSON text, serialised here rather than on the event loop;
+ * with a disruption task, the plan or what-if built on the analysis.
  */
-export default async function run(task: { projection: Projection; options: Partial<EngineOptions>; runtime?: Partial<EngineRuntime>; envelope?: PreviewEnvelope }) {
+export default async function run(task: {
+  projection: Projection;
+  options: Partial<EngineOptions>;
+  runtime?: Partial<EngineRuntime>;
+  envelope?: PreviewEnvelope;
+  disruption?: DisruptionTask;
+}) {
+  if (task.disruption) return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, task.runtime ?? {}, task.disruption);
   const result = await analyse(task.projection, task.options, task.runtime);
   return task.envelope ? JSON.stringify(previewBody(result, task.envelope)) : result;
 }

@@ -13,7 +13,7 @@ import { byScore, type Strategy, type Target } from './strategies/types.js';
  * only when it does better.
  */
 
-export const STRATEGIES: Readonly<Record<string, Strategy>> = {
+export const STRATEGIES: Readonly<Record<Exclude<StrategyName, typeof SWAP_SEARCH>, Strategy>> = {
   harm: staticHarm,
   betweenness: staticBetweenness,
   degree: staticDegree,
@@ -26,8 +26,21 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   'greedy-fragmentation': greedyFragmentation,
 };
 
-export const SWAP_SEARCH = 'swap-search';
-export const STRATEGY_NAMES = [...Object.keys(STRATEGIES), SWAP_SEARCH] as const;
+export const SWAP_SEARCH = 'swap-search' as const;
+export const STRATEGY_NAMES = [
+  'harm',
+  'betweenness',
+  'degree',
+  'pagerank',
+  'brokers-first',
+  'adaptive-harm',
+  'adaptive-betweenness',
+  'adaptive-degree',
+  'adaptive-pagerank',
+  'greedy-fragmentation',
+  SWAP_SEARCH,
+] as const;
+export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
 export interface PlanOptions {
   k: number;
@@ -36,7 +49,7 @@ export interface PlanOptions {
 }
 
 export interface StrategyResult {
-  strategy: string;
+  strategy: StrategyName;
   targets: (Target & { step: number })[];
   /** The network after each removal (curve[i]: after targets[0..i]). */
   curve: NetworkState[];
@@ -50,7 +63,7 @@ export interface Plan {
   k: number;
   before: NetworkState;
   strategies: StrategyResult[];
-  best: { strategy: string; largestComponentDrop: number; fragmentation: number } | null;
+  best: { strategy: StrategyName; largestComponentDrop: number; fragmentation: number } | null;
 }
 
 function rank(a: StrategyResult, b: StrategyResult, before: NetworkState): number {
@@ -78,9 +91,10 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
   for (const name of options.strategies) {
     if (name === SWAP_SEARCH) continue;
     const started = performance.now();
-    const targets = STRATEGIES[name]!(net, { k, seed });
+    const strategy = name as Exclude<StrategyName, typeof SWAP_SEARCH>;
+    const targets = STRATEGIES[strategy](net, { k, seed });
     const ms = performance.now() - started;
-    results.push({ strategy: name, targets: targets.map((t, i) => ({ ...t, step: i + 1 })), curve: curveOf(targets), ms });
+    results.push({ strategy, targets: targets.map((t, i) => ({ ...t, step: i + 1 })), curve: curveOf(targets), ms });
   }
 
   if (options.strategies.includes(SWAP_SEARCH)) {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-import { RETRY_AFTER_SECONDS } from '../errors.js';
+import { RequestRejectedError, RETRY_AFTER_SECONDS } from '../errors.js';
 import { IngestInterruptedError } from '../ingest/loader.js';
 import { isUnavailableError } from '../neo4j/driver.js';
 import type { ErrorDetail, ErrorResponse } from '../schemas/errors.js';
@@ -37,6 +37,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         message: issue.message ?? 'is invalid',
       }));
       return reply.code(400).send(body('VALIDATION_FAILED', `${where} is invalid`, request.id, details));
+    }
+    if (error instanceof RequestRejectedError) {
+      return reply.code(400).send(body(error.code, error.message, request.id, error.details));
     }
     if (error.code === 'DATABASE_UNAVAILABLE' || isUnavailableError(error)) {
       if (error.code !== 'DATABASE_UNAVAILABLE') app.dbHealth?.markUnavailable(error.message);

@@ -24,6 +24,8 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'system', description: 'Service and database information' },
         { name: 'ingest', description: 'Loading networks: JSON documents, NDJSON streams, CSV files' },
         { name: 'entities', description: 'Reading back: one entity with provenance, search, neighbourhoods, erasure' },
+        { name: 'analyses', description: 'Communities, centrality and the explained harm ranking' },
+        { name: 'disruption', description: 'Who to remove, what breaks, and what if' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -133,18 +133,22 @@ export const CommunityReportSchema = z
   })
   .meta({ id: 'CommunityReport' });
 
+export const ProjectionSummarySchema = z
+  .object({
+    kind: z.enum(['people', 'full']),
+    nodes: z.number().int(),
+    ties: z.number().int(),
+    relationsRead: z.number().int(),
+    dropped: z.array(z.object({ reason: z.string(), count: z.number().int() })).describe('Facts read but not turned into ties, by reason'),
+  })
+  .meta({ id: 'ProjectionSummary' });
+
 export const AnalysisPreviewSchema = z
   .object({
     scope: z.record(z.string(), z.unknown()).describe('The scope as applied, defaults filled in'),
     parameters: z.record(z.string(), z.unknown()).describe('Every parameter as applied, defaults filled in'),
     dataVersion: z.number().int().describe('The data version the projection saw'),
-    projection: z.object({
-      kind: z.enum(['people', 'full']),
-      nodes: z.number().int(),
-      ties: z.number().int(),
-      relationsRead: z.number().int(),
-      dropped: z.array(z.object({ reason: z.string(), count: z.number().int() })).describe('Facts read but not turned into ties, by reason'),
-    }),
+    projection: ProjectionSummarySchema,
     graph: z.object({ nodes: z.number().int(), ties: z.number().int(), ranked: z.number().int() }),
     timings: z.record(z.string(), z.number()).describe('Milliseconds per stage'),
     modularity: z.number(),

@@ -1,0 +1,46 @@
+import { readScope, settingsOf } from '../analytics/analysis-service.js';
+import type { AnalyticsPool } from '../analytics/pool.js';
+import { RequestRejectedError } from '../errors.js';
+import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
+import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
+import type { DisruptionPlanRequest, WhatIfRequest } from '../schemas/disruption.js';
+import type { DisruptionTask } from './task.js';
+
+/**
+ * The disruption planner over HTTP: the scope is read from Neo4j on the event loop, then the
+ * analysis and the plan (or what-if) run in a worker thread. Scopes over the synchronous limit
+ * (ANALYTICS_PREVIEW_MAX_TIES) are refused with 413, as for the preview.
+ */
+export function createDisruptionService(deps: { repository: AnalyticsRepository; pool: AnalyticsPool; maxTies: number }) {
+  async function run(scope: Scope, parameters: AnalysisParameters, task: DisruptionTask) {
+    const { engine, projectionParameters } = settingsOf(parameters);
+    const read = await readScope(deps.repository, scope, parameters, deps.maxTies);
+    const outcome = await deps.pool.disrupt(read.projection, engine, task);
+    if (!outcome.ok) throw new RequestRejectedError(outcome.message, outcome.details);
+    const { previousCommunities: _previous, ...applied } = engine;
+    return {
+      envelope: {
+        scope,
+        parameters: { ...applied, ...projectionParameters },
+        dataVersion: read.dataVersion,
+        projection: read.summary,
+        timings: { projection: read.projectionMs, ...outcome.timings },
+        warnings: outcome.warnings,
+      },
+      outcome,
+    };
+  }
+
+  return {
+    async plan(request: DisruptionPlanRequest) {
+      const { envelope, outcome } = await run(request.scope, request.parameters, { kind: 'plan', k: request.k, strategies: request.strategies });
+      return { ...envelope, ...outcome.plan! };
+    },
+    async whatIf(request: WhatIfRequest) {
+      const { envelope, outcome } = await run(request.scope, request.parameters, { kind: 'what-if', remove: request.remove, ignoreUnknown: request.ignoreUnknown });
+      return { ...envelope, ...outcome.whatIf! };
+    },
+  };
+}
+
+export type DisruptionService = ReturnType<typeof createDisruptionService>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+import { STRATEGY_NAMES } from '../disruption/planner.js';
+import { AnalysisParametersSchema, ProjectionSummarySchema, ScopeSchema } from './analysis.js';
+import { EntityRefSchema } from './entities.js';
+
+/**
+ * The contract of the disruption planner: a scope and analysis parameters as for analyses, a
+ * budget, and the strategies to compare (plan); or the people to remove (what-if).
+ */
+
+const DEFAULT_SCOPE = { minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' } as const;
+const DEFAULT_PARAMETERS = { resolution: 1, seed: 1, sharedLocationCap: 30 } as const;
+
+export const DisruptionPlanRequestSchema = z
+  .strictObject({
+    scope: ScopeSchema.default(DEFAULT_SCOPE),
+    parameters: AnalysisParametersSchema.default(DEFAULT_PARAMETERS).describe('Of the analysis the strategies start from (harm weights, seed…)'),
+    k: z
+      .number()
+      .finite()
+      .refine((k) => k > 0, 'must be above 0: a whole number of removals (1, 2, …) or a fraction of the nodes (0 < k < 1)')
+      .refine((k) => k < 1 || Number.isInteger(k), 'a budget of 1 or more must be a whole number of removals; below 1 it is a fraction of the nodes')
+      .refine((k) => k <= 10_000, 'at most 10 000 removals')
+      .describe('The budget: a count of removals (1, 2, …) or a fraction of the nodes (0 < k < 1, rounded up)'),
+    strategies: z
+      .array(z.enum(STRATEGY_NAMES))
+      .min(1)
+      .optional()
+      .describe('Strategies to compare; left out: all of them'),
+  })
+  .meta({ id: 'DisruptionPlanRequest', example: { scope: { investigations: ['OP-TIDE'] }, k: 5 } });
+
+export const WhatIfRequestSchema = z
+  .strictObject({
+    scope: ScopeSchema.default(DEFAULT_SCOPE),
+    parameters: AnalysisParametersSchema.default(DEFAULT_PARAMETERS),
+    remove: z.array(EntityRefSchema).min(1).max(10_000).describe('The entities removed (arrested, seized)'),
+    ignoreUnknown: z.boolean().default(false).describe('Leave out, with a warning, entities that are not in the scope, instead of refusing the request'),
+  })
+  .meta({ id: 'WhatIfRequest', example: { scope: { investigations: ['OP-TIDE'] }, remove: [{ type: 'person', id: 'P-001' }] } });
+
+export type DisruptionPlanRequest = z.infer<typeof DisruptionPlanRequestSchema>;
+export type WhatIfRequest = z.infer<typeof WhatIfRequestSchema>;
+
+export const NetworkStateSchema = z
+  .object({
+    removed: z.number().int(),
+    largestComponentShare: z.number().describe('Largest connected component / all nodes before any removal'),
+    largestComponent: z.number().int(),
+    components: z.number().int(),
+    fragmentation: z.number().describe('Borgatti: 1 − Σ s(s−1) / (n(n−1)) over the nodes left'),
+    distanceFragmentation: z.number().nullable().describe('Borgatti’s distance-weighted fragmentation (hops); null above 5 000 nodes, estimated from 64 sources above 300'),
+    paymentVolumeConnected: z.number().nullable().describe('Share of payment volume whose payer and payee are both left and connected; null without payments'),
+    paymentVolumeCutOff: z.number().describe('Payment volume (reporting currency) no longer connected'),
+    crossingsStopped: z.number().int().describe('Crossings whose organisers in scope are all removed'),
+    communitiesFallenApart: z.number().int().describe('Communities of two or more now in pieces, or gone'),
+  })
+  .meta({ id: 'NetworkState' });
+
+const NodeRefSchema = z.object({ key: z.string(), type: z.string(), id: z.string(), name: z.string().nullable() });
+
+const EnvelopeShape = {
+  scope: z.record(z.string(), z.unknown()).describe('The scope as applied, defaults filled in'),
+  parameters: z.record(z.string(), z.unknown()).describe('Every parameter as applied, defaults filled in'),
+  dataVersion: z.number().int(),
+  projection: ProjectionSummarySchema,
+  timings: z.record(z.string(), z.number()).describe('Milliseconds: projection, analysis, plan or what-if'),
+  warnings: z.array(z.string()),
+};
+
+export const DisruptionPlanSchema = z
+  .object({
+    ...EnvelopeShape,
+    k: z.number().int().describe('The budget as a count'),
+    before: NetworkStateSchema,
+    strategies: z.array(
+      z.object({
+        strategy: z.enum(STRATEGY_NAMES),
+        targets: z.array(NodeRefSchema.extend({ step: z.number().int(), reason: z.string().describe('Why it was picked at this step') })),
+        curve: z.array(NetworkStateSchema).describe('The network after each removal'),
+        ms: z.number(),
+        search: z.object({ from: z.string(), swaps: z.number().int(), evaluations: z.number().int() }).optional(),
+      }),
+    ),
+    best: z
+      .object({ strategy: z.enum(STRATEGY_NAMES), largestComponentDrop: z.number().int(), fragmentation: z.number() })
+      .nullable()
+      .describe('Largest drop of the largest component, ties by fragmentation; null for an empty scope'),
+  })
+  .meta({ id: 'DisruptionPlan' });
+
+const BrokerSchema = NodeRefSchema.extend({ betweennessBefore: z.number(), betweennessAfter: z.number(), rankBefore: z.number().int() });
+
+export const WhatIfSchema = z
+  .object({
+    ...EnvelopeShape,
+    removed: z.array(NodeRefSchema),
+    before: NetworkStateSchema,
+    after: NetworkStateSchema,
+    communitiesFallenApart: z.array(z.object({ id: z.string(), size: z.number().int(), membersLeft: z.number().int() })),
+    likelyReplacement: BrokerSchema.nullable().describe('The candidate left with the highest betweenness afterwards'),
+    brokersAfter: z.array(BrokerSchema),
+    paymentVolumeCutOff: z.object({ amount: z.number(), share: z.number().nullable(), currency: z.string() }),
+    crossingsStopped: z.object({ count: z.number().int(), ids: z.array(z.string()).describe('The first 50') }),
+    betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
+  })
+  .meta({ id: 'WhatIf' });
