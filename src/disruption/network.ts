@@ -33,7 +33,7 @@ export interface DisruptionNetwork {
 export const DISTANCE_MAX_NODES = 5000;
 /** …exactly up to this many, above from this many seeded sources. */
 export const DISTANCE_EXACT_UP_TO = 300;
-export const DISTANCE_SOURCES = 64;
+export const DISTANCE_SOURCES = 32;
 
 export function disruptionNetwork(projection: Projection, analysis: AnalysisResult, seed: number): DisruptionNetwork {
   const { nodes, ties, evidence } = projection;

@@ -50,7 +50,7 @@ export const NetworkStateSchema = z
     largestComponent: z.number().int(),
     components: z.number().int(),
     fragmentation: z.number().describe('Borgatti: 1 − Σ s(s−1) / (n(n−1)) over the nodes left'),
-    distanceFragmentation: z.number().nullable().describe('Borgatti’s distance-weighted fragmentation (hops); null above 5 000 nodes, estimated from 64 sources above 300'),
+    distanceFragmentation: z.number().nullable().describe('Borgatti’s distance-weighted fragmentation (hops); null above 5 000 nodes, estimated from 32 sources above 300'),
     paymentVolumeConnected: z.number().nullable().describe('Share of payment volume whose payer and payee are both left and connected; null without payments'),
     paymentVolumeCutOff: z.number().describe('Payment volume (reporting currency) no longer connected'),
     crossingsStopped: z.number().int().describe('Crossings whose organisers in scope are all removed'),

@@ -23,8 +23,8 @@ import { best, fixed, type Strategy, type Target } from './types.js';
  * (operational, financial, threat) does not change when others are arrested.
  */
 
-export const ADAPTIVE_EXACT_UP_TO = 500;
-export const ADAPTIVE_RELAXATIONS = 4e6;
+export const ADAPTIVE_EXACT_UP_TO = 200;
+export const ADAPTIVE_RELAXATIONS = 2.5e5;
 
 function stepBetweenness(csr: Csr, seed: number) {
   const samples = Math.min(csr.n, Math.max(32, Math.floor(ADAPTIVE_RELAXATIONS / Math.max(1, csr.targets.length))));
