@@ -8,11 +8,11 @@ import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import { csrFromEdges } from './csr.js';
-import { harmScores } from './harm/score.js';
+import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
 import type { RankingTable } from './ranking.js';
-import { describeCommunities, type CommunityReport } from './report.js';
+import { describeCommunities, withTopMembers, type CommunityReport } from './report.js';
 import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from './weights.js';
 
 /**
@@ -48,9 +48,10 @@ export interface EngineRuntime {
 
 /**
  * The helpers' share of the Dijkstra passes: this thread computes communities, PageRank,
- * eigenvector and brokerage meanwhile (about 10 of 32 passes' worth at 1M ties), then its share.
+ * eigenvector, brokerage, the activity part of the harm score and the community reports
+ * meanwhile (about 11 of 32 passes' worth at 1M ties), then its share.
  */
-const HELPER_SHARE = 0.6;
+const HELPER_SHARE = 0.65;
 
 export const RUNTIME_DEFAULTS: EngineRuntime = { pathHelpers: PARALLEL_DEFAULTS.helpers };
 
@@ -101,10 +102,13 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const rank = time('pagerank', () => pagerank(csr));
   const eigen = time('eigenvector', () => eigenvectorCentrality(csr));
   const brokerage = time('brokerage', () => ({ ...participation(csr, community), ...articulationPoints(csr) }));
-  const paths = await timeAsync('betweennessCloseness', () => pathRun.finish());
-
   const ranked = new Uint8Array(n);
   nodes.forEach((node, i) => (ranked[i] = node.type === 'person' || node.type === 'organisation' ? 1 : 0));
+  // What does not need betweenness is done while the helper threads may still be at it.
+  const activity = time('activity', () => activityScores(projection.evidence, ranked, o.money));
+  const structure = time('communityReport', () => describeCommunities(projection, found.members, stable.ids, csr, community, brokerage.participation));
+  const paths = await timeAsync('betweennessCloseness', () => pathRun.finish());
+
   const harm = time('harm', () =>
     harmScores(
       projection.evidence,
@@ -118,6 +122,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
       },
       ranked,
       { weights: o.harmWeights, money: o.money },
+      activity,
     ),
   );
 
@@ -148,7 +153,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
     money: o.money,
   };
 
-  const communities = time('communityReport', () => describeCommunities(projection, found.members, stable.ids, csr, community, harm.score, brokerage.participation));
+  const communities = time('topMembers', () => withTopMembers(structure, found.members, csr, harm.score));
 
   const warnings: string[] = [];
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);

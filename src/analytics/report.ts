@@ -21,15 +21,18 @@ export interface CommunityReport {
   bridges: { key: string; participation: number; bridgesTo: string[] }[];
 }
 
+/**
+ * Everything but the top members, which wait for the harm score: the engine writes this part
+ * while the shortest-path passes are still running.
+ */
 export function describeCommunities(
   projection: Projection,
   communities: readonly Int32Array[],
   ids: readonly string[],
   csr: Csr,
   community: Int32Array,
-  score: Float64Array,
   participation: Float64Array,
-): CommunityReport[] {
+): Omit<CommunityReport, 'topMembers'>[] {
   const { ties, evidence } = projection;
   const internalTies = new Float64Array(communities.length);
   const externalTies = new Float64Array(communities.length);
@@ -47,8 +50,6 @@ export function describeCommunities(
   }
 
   return communities.map((indices, c) => {
-    // Node indices follow key order (the engine's CSR is canonical), so they break ties by key.
-    const byHarm = Array.from(indices).sort((a, b) => score[b]! - score[a]! || a - b);
 
     const places = new Map<string, number>();
     for (const i of indices) for (const [key, n] of Object.entries(evidence[i]?.places ?? {})) places.set(key, (places.get(key) ?? 0) + n);
@@ -74,7 +75,6 @@ export function describeCommunities(
     return {
       id: ids[c]!,
       size: indices.length,
-      topMembers: byHarm.slice(0, TOP).map((i) => ({ key: csr.ids[i]!, harmScore: score[i]! })),
       internalTies: internalTies[c]!,
       externalTies: externalTies[c]!,
       internalMoneyFlow: money[c]!,
@@ -84,5 +84,14 @@ export function describeCommunities(
         .map(([key, crossings]) => ({ key, crossings })),
       bridges,
     };
+  });
+}
+
+/** The reports with each community's most harmful members added. */
+export function withTopMembers(reports: readonly Omit<CommunityReport, 'topMembers'>[], communities: readonly Int32Array[], csr: Pick<Csr, 'ids'>, score: Float64Array): CommunityReport[] {
+  return reports.map(({ id, size, ...rest }, c) => {
+    // Node indices follow key order (the engine's CSR is canonical), so they break ties by key.
+    const byHarm = Array.from(communities[c]!).sort((a, b) => score[b]! - score[a]! || a - b);
+    return { id, size, topMembers: byHarm.slice(0, TOP).map((i) => ({ key: csr.ids[i]!, harmScore: score[i]! })), ...rest };
   });
 }

@@ -65,23 +65,21 @@ export function threatRaw(e: NodeEvidence): number {
   return e.threat;
 }
 
-export function harmScores(
-  evidence: readonly (NodeEvidence | null)[],
-  measures: HarmMeasures,
-  ranked: Uint8Array,
-  options: Partial<HarmOptions> = {},
-): HarmScores {
-  const { weights, money } = { ...DEFAULTS, ...options };
-  const n = evidence.length;
-  const total = HARM_COMPONENTS.reduce((sum, c) => sum + weights[c], 0);
-  if (!(total > 0)) throw new RangeError('analytics/harm: the harm weights must not all be 0');
-  const normalised = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, weights[c] / total])) as Record<HarmComponent, number>;
+/**
+ * What the ranked nodes did (operational, financial, threat to life): raw values, ranks and
+ * percentiles. It does not depend on the network's shape, so the engine computes it while the
+ * shortest-path passes are still running.
+ */
+export interface ActivityScores {
+  raw: Record<'operational' | 'financial' | 'threatToLife' | 'received' | 'passedOn', Float64Array>;
+  ranks: Record<'operational' | 'threatToLife', ScopeRank>;
+  percentiles: Record<'operational' | 'financial' | 'threatToLife', Float64Array>;
+}
 
-  const raw = Object.fromEntries(
-    ['structural', 'operational', 'financial', 'threatToLife', 'brokerage', 'received', 'passedOn'].map((k) => [k, new Float64Array(n)]),
-  ) as HarmScores['raw'];
+export function activityScores(evidence: readonly (NodeEvidence | null)[], ranked: Uint8Array, money: MoneySettings = DEFAULT_MONEY): ActivityScores {
+  const n = evidence.length;
+  const raw = Object.fromEntries(['operational', 'financial', 'threatToLife', 'received', 'passedOn'].map((k) => [k, new Float64Array(n)])) as ActivityScores['raw'];
   for (let i = 0; i < n; i++) {
-    raw.brokerage[i] = measures.communitiesBridged[i]! + measures.participation[i]! + (measures.isArticulation[i] ? 1 : 0);
     const e = evidence[i];
     if (!e) continue;
     raw.operational[i] = operationalRaw(e);
@@ -90,23 +88,48 @@ export function harmScores(
     raw.financial[i] = raw.received[i]! + Math.min(raw.passedOn[i]!, raw.received[i]!);
     raw.threatToLife[i] = threatRaw(e);
   }
+  const ranks = { operational: scopeRank(raw.operational, ranked), threatToLife: scopeRank(raw.threatToLife, ranked) };
+  return {
+    raw,
+    ranks,
+    percentiles: {
+      operational: percentiles(raw.operational, ranked, ranks.operational),
+      financial: percentiles(raw.financial, ranked),
+      threatToLife: percentiles(raw.threatToLife, ranked, ranks.threatToLife),
+    },
+  };
+}
+
+/** `activity` may be given when it was computed beforehand (same evidence, ranked set and money settings). */
+export function harmScores(
+  evidence: readonly (NodeEvidence | null)[],
+  measures: HarmMeasures,
+  ranked: Uint8Array,
+  options: Partial<HarmOptions> = {},
+  activity?: ActivityScores,
+): HarmScores {
+  const { weights, money } = { ...DEFAULTS, ...options };
+  const n = evidence.length;
+  const total = HARM_COMPONENTS.reduce((sum, c) => sum + weights[c], 0);
+  if (!(total > 0)) throw new RangeError('analytics/harm: the harm weights must not all be 0');
+  const normalised = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, weights[c] / total])) as Record<HarmComponent, number>;
+
+  const did = activity ?? activityScores(evidence, ranked, money);
+  const raw: HarmScores['raw'] = { ...did.raw, structural: new Float64Array(n), brokerage: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    raw.brokerage[i] = measures.communitiesBridged[i]! + measures.participation[i]! + (measures.isArticulation[i] ? 1 : 0);
+  }
   const ranks = {
     betweenness: scopeRank(measures.betweenness, ranked),
     pagerank: scopeRank(measures.pagerank, ranked),
-    operational: scopeRank(raw.operational, ranked),
-    threatToLife: scopeRank(raw.threatToLife, ranked),
+    ...did.ranks,
   };
   const pb = percentiles(measures.betweenness, ranked, ranks.betweenness);
   const pp = percentiles(measures.pagerank, ranked, ranks.pagerank);
   const pk = percentiles(raw.brokerage, ranked);
   for (let i = 0; i < n; i++) raw.structural[i] = ranked[i] && measures.degree[i]! > 0 ? (2 * pb[i]! + pp[i]! + 2 * pk[i]!) / 5 : 0;
 
-  const components = {
-    structural: percentiles(raw.structural, ranked),
-    operational: percentiles(raw.operational, ranked, ranks.operational),
-    financial: percentiles(raw.financial, ranked),
-    threatToLife: percentiles(raw.threatToLife, ranked, ranks.threatToLife),
-  };
+  const components = { structural: percentiles(raw.structural, ranked), ...did.percentiles };
   const contributions = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, new Float64Array(n)])) as Record<HarmComponent, Float64Array>;
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {
