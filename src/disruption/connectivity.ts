@@ -1,3 +1,4 @@
+import { cutPieces } from '../analytics/brokerage/cut-pieces.js';
 import type { Csr } from '../analytics/csr.js';
 
 /**
@@ -65,77 +66,25 @@ export function fragmentation(pairs: number, alive: number): number {
 
 /**
  * For every node left, the reachable pairs (Σ s(s − 1)) after removing it as well, from one
- * depth-first search over the nodes left (Hopcroft & Tarjan's low points): removing v leaves one
- * piece per child subtree with no back edge above v, plus the rest of v's component, and a node
- * that cuts nothing just makes its component one smaller. Removed nodes get NaN. This evaluates
+ * depth-first search over the nodes left (cut-pieces.ts): removing v leaves one piece per child
+ * subtree with no back edge above v, plus the rest of v's component, and a node that cuts
+ * nothing just makes its component one smaller. Removed nodes get NaN. This evaluates
  * every candidate of a greedy fragmentation step exactly in linear time, instead of one
  * component count per candidate.
  */
 export function pairsAfterRemoving(graph: Adjacency, removed: Uint8Array): { now: number; after: Float64Array } {
-  const { n, offsets, targets } = graph;
-  const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n).fill(-1);
-  const size = new Int32Array(n);
-  const nextEdge = new Int32Array(n);
-  const stack = new Int32Array(n);
-  const visitOrder = new Int32Array(n);
-  const cutSize = new Float64Array(n);
-  const cutPairs = new Float64Array(n);
-  const after = new Float64Array(n).fill(Number.NaN);
-  const roots: [root: number, first: number, end: number][] = [];
-
-  let time = 0;
-  let top = 0;
+  const { n } = graph;
+  const { cutSize, cutPairs, componentSize, isRoot } = cutPieces(graph, removed);
   let now = 0;
-  const visit = (v: number): void => {
-    disc[v] = low[v] = time;
-    visitOrder[time++] = v;
-    size[v] = 1;
-    nextEdge[v] = offsets[v]!;
-    stack[top++] = v;
-  };
-  for (let root = 0; root < n; root++) {
-    if (removed[root] || disc[root] !== -1) continue;
-    const first = time;
-    visit(root);
-    while (top > 0) {
-      const v = stack[top - 1]!;
-      if (nextEdge[v]! < offsets[v + 1]!) {
-        const w = targets[nextEdge[v]!++]!;
-        if (removed[w] || w === parent[v] || w === v) continue;
-        if (disc[w] === -1) {
-          parent[w] = v;
-          visit(w);
-        } else if (disc[w]! < low[v]!) {
-          low[v] = disc[w]!;
-        }
-        continue;
-      }
-      top--;
-      const p = parent[v]!;
-      if (p === -1) continue;
-      if (low[v]! < low[p]!) low[p] = low[v]!;
-      size[p]! += size[v]!;
-      if (low[v]! >= disc[p]!) {
-        cutSize[p]! += size[v]!;
-        cutPairs[p]! += size[v]! * (size[v]! - 1);
-      }
-    }
-    const c = size[root]!;
-    now += c * (c - 1);
-    roots.push([root, first, time]);
+  for (let v = 0; v < n; v++) if (isRoot[v]) now += componentSize[v]! * (componentSize[v]! - 1);
+  const after = new Float64Array(n).fill(Number.NaN);
+  for (let v = 0; v < n; v++) {
+    if (removed[v]) continue;
+    const c = componentSize[v]!;
+    // For a search's root every child subtree is cut off; for anyone else the rest of the component stays together.
+    const rest = isRoot[v] ? 0 : c - 1 - cutSize[v]!;
+    after[v] = now - c * (c - 1) + cutPairs[v]! + rest * (rest - 1);
   }
-  for (const [root, first, end] of roots) {
-    const c = size[root]!;
-    for (let i = first; i < end; i++) {
-      const v = visitOrder[i]!;
-      const rest = v === root ? 0 : c - 1 - cutSize[v]!;
-      // Filled in below once `now` (all components) is known: minus this component, plus its pieces.
-      after[v] = cutPairs[v]! + rest * (rest - 1) - c * (c - 1);
-    }
-  }
-  for (let v = 0; v < n; v++) if (!removed[v]) after[v]! += now;
   return { now, after };
 }
 

@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../analytics/engine.js';
 import { csrFromEdges, type Csr } from '../analytics/csr.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
+import { splitLabels } from '../analytics/communities/split-disconnected.js';
 import { components, distanceFragmentation, fragmentation, reachablePairs } from './connectivity.js';
 import { createRng } from '../shared/rng.js';
 
@@ -130,28 +131,11 @@ export function networkState(net: DisruptionNetwork, removed: Uint8Array): Netwo
 
 /** Indices of the communities (of two or more) whose members left are split within the community, or gone. */
 function communitiesFallenApart(net: DisruptionNetwork, removed: Uint8Array): number[] {
-  const { csr } = net;
   const { community } = net.ranking;
+  const labels = new Int32Array(net.csr.n);
+  for (let v = 0; v < net.csr.n; v++) labels[v] = removed[v] ? -1 : community[v]!;
   const pieces = new Int32Array(net.communities.length);
-  const seen = new Uint8Array(csr.n);
-  const queue = new Int32Array(csr.n);
-  for (let start = 0; start < csr.n; start++) {
-    if (removed[start] || seen[start]) continue;
-    const c = community[start]!;
-    pieces[c]!++;
-    seen[start] = 1;
-    let size = 0;
-    queue[size++] = start;
-    for (let head = 0; head < size; head++) {
-      const v = queue[head]!;
-      for (let e = csr.offsets[v]!, end = csr.offsets[v + 1]!; e < end; e++) {
-        const w = csr.targets[e]!;
-        if (removed[w] || seen[w] || community[w] !== c) continue;
-        seen[w] = 1;
-        queue[size++] = w;
-      }
-    }
-  }
+  for (const part of splitLabels(net.csr, labels)) pieces[labels[part[0]!]!]!++;
   const out: number[] = [];
   net.communities.forEach((c, i) => {
     if (c.size >= 2 && pieces[i] !== 1) out.push(i);
