@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserialize } from 'node:v8';
 
+import { pagerank } from '../../src/analytics/centrality/pagerank.js';
 import { shortestPathCentrality } from '../../src/analytics/centrality/shortest-paths.js';
 import { csrFromEdges } from '../../src/analytics/csr.js';
 import { DEFAULTS as ENGINE_DEFAULTS, analyse, type AnalysisResult } from '../../src/analytics/engine.js';
@@ -124,6 +125,13 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
   const csr = csrFromEdges(projection.nodes.map((node) => node.key), projection.ties.source, projection.ties.target, projection.ties.strength);
   const single = shortestPathCentrality(csr, { exactThreshold: ENGINE_DEFAULTS.exactBetweennessUpTo, samples: ENGINE_DEFAULTS.betweennessSamples, seed: ENGINE_DEFAULTS.seed });
   const singleThreadPaths = { ms: performance.now() - started, sources: single.sources };
+  const pagerankAloneMs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    gc();
+    started = performance.now();
+    pagerank(csr);
+    pagerankAloneMs.push(performance.now() - started);
+  }
   gc();
   started = performance.now();
   const entries = rankedNodes(result.ranking);
@@ -141,6 +149,7 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
     communitiesSplit: result.communitiesSplit,
     betweenness: result.betweenness,
     singleThreadPaths,
+    pagerankAloneMs,
     explanations,
     warnings: result.warnings,
     precisionAt10: precisionAt(10, ranked, roles),

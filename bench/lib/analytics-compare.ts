@@ -58,7 +58,7 @@ function paths(ours: Summary | undefined, ourSources: number | undefined, b: Per
 export function compare(size: AnalyticsSizeResult): Comparison[] {
   const ours = {
     louvain: stageSummary(size, 'louvain'),
-    pagerank: stageSummary(size, 'pagerank'),
+    pagerank: size.analysis?.pagerankAloneMs ? summarise(size.analysis.pagerankAloneMs) : stageSummary(size, 'pagerank'),
     paths: size.analysis?.singleThreadPaths ? summarise([size.analysis.singleThreadPaths.ms]) : stageSummary(size, 'betweennessCloseness'),
     eigenvector: stageSummary(size, 'eigenvector'),
   };

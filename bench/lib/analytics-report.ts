@@ -59,6 +59,7 @@ function stages(results: AnalyticsBenchResults): string {
       ...STAGES.map((stage) => [stage, ...sizes.map((size) => formatSpread(stageSummary(size, stage)))]),
       ['**total (wall)**', ...sizes.map((size) => formatSpread(wallSummary(size)))],
       ['betweenness + closeness alone, single-threaded (compared with the references)', ...sizes.map((size) => (size.analysis?.singleThreadPaths ? formatMs(size.analysis.singleThreadPaths.ms) : '–'))],
+      ['PageRank alone, after a collection (compared with the references)', ...sizes.map((size) => formatSpread(size.analysis?.pagerankAloneMs ? summarise(size.analysis.pagerankAloneMs) : undefined))],
       ['every ranking entry with its explanation (rankedNodes, on demand; not in the total)', ...sizes.map((size) => (size.analysis?.explanations ? formatMs(size.analysis.explanations.ms) : '–'))],
     ],
   );

@@ -74,6 +74,11 @@ export interface AnalyseFigures {
    * time is not the algorithm's; this is what the references are compared with.
    */
   singleThreadPaths?: { ms: number; sources: number };
+  /**
+   * PageRank timed alone, five times after a collection, as the references time theirs: inside
+   * the analysis a 2 ms kernel is at the mercy of the previous stages' garbage.
+   */
+  pagerankAloneMs?: number[];
   /** rankedNodes() for every node: the entries with explanations, written on demand (not part of the analysis's time). */
   explanations?: { ms: number; nodes: number };
   warnings: string[];

@@ -81,15 +81,16 @@ describe('compare', () => {
     expect(cell).toEqual({ ms: 6_000, ratio: 0.1 });
   });
 
-  it('compares the single-threaded run of betweenness + closeness when there is one, not the stage', () => {
+  it('compares the single-threaded run of betweenness + closeness and PageRank alone when there are, not the stages', () => {
     const timed: AnalyticsSizeResult = {
       ...SIZE,
-      analysis: { ...analysis(STAGES, [1, 1, 1], 1_000, 1), singleThreadPaths: { ms: 1_200, sources: 1_000 } },
+      analysis: { ...analysis(STAGES, [1, 1, 1], 1_000, 1), singleThreadPaths: { ms: 1_200, sources: 1_000 }, pagerankAloneMs: [3, 1, 2] },
       references: { networkx: reference('networkx', { louvain: 1, pagerank: 1, eigenvector: 1 }, { seconds: 4, sources: 1_000, complete: true }, { seconds: 2, sources: 1_000, complete: true }) },
     };
     const row = compare(timed).find((r) => r.algorithm.startsWith('betweenness'))!;
     expect(row.ours?.median).toBe(1_200);
     expect(row.references.networkx).toEqual({ ms: 6_000, ratio: 0.2 });
+    expect(compare(timed).find((r) => r.algorithm === 'PageRank')!.ours?.median).toBe(2);
   });
 });
 
