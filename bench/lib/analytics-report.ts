@@ -9,7 +9,7 @@ import { summarise, type Summary } from './stats.js';
  * check and the issue's targets. Figures are for this machine; the ratios travel.
  */
 
-export const STAGES = ['csr', 'louvain', 'degree', 'pagerank', 'eigenvector', 'brokerage', 'betweennessCloseness', 'harm', 'order', 'communityReport'];
+export const STAGES = ['csr', 'louvain', 'degree', 'pagerank', 'eigenvector', 'brokerage', 'activity', 'communityReport', 'betweennessCloseness', 'harm', 'order', 'topMembers'];
 
 /** ms with a unit that fits: 850 ms, 12.3 s. */
 export function formatMs(ms: number | undefined): string {

@@ -41,7 +41,8 @@ export function curveMismatches(
   return mismatches;
 }
 
-const seconds = (ms: number | undefined) => (ms === undefined ? '–' : ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? '–' : ms < 1000 ? `${ms.toFixed(0)} ms` : ms < 3_600_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 3_600_000).toFixed(1)} h`;
 
 export function renderDisruption(results: DisruptionBenchResults): string {
   const { machine } = results;
@@ -94,7 +95,7 @@ export function renderDisruption(results: DisruptionBenchResults): string {
       lines.push(
         '',
         `networkx: the curves of all ${s.strategies.length} removal orders took ${seconds(r.curvesMs)} and ${r.curvesAgree ? 'agree with the planner’s (largest component and fragmentation at every step)' : `disagree at ${r.mismatches.join(', ')}`}. ` +
-          `Naive greedy key-player step: ${formatInt(r.greedyEvaluations)} of ${formatInt(r.greedyCandidates)} candidate evaluations in ${seconds(r.greedyMs)}, so a whole greedy run of ${K} steps ≈ ${seconds(r.greedyExtrapolatedMs)}; ours (one depth-first search per step): ${seconds(ours)}${ours ? `, ${(r.greedyExtrapolatedMs / ours).toFixed(0)}× faster` : ''}.`,
+          `Naive greedy key-player step: ${formatInt(r.greedyEvaluations)} of ${formatInt(r.greedyCandidates)} candidate evaluations in ${seconds(r.greedyMs)}, so a whole greedy run of ${K} steps ≈ ${seconds(r.greedyExtrapolatedMs)}; ours (one depth-first search per step): ${seconds(ours)}${ours ? `, ${Math.round(r.greedyExtrapolatedMs / ours).toLocaleString('en-US')}× faster` : ''}.`,
       );
     } else if (s.referenceError) {
       lines.push('', `networkx reference failed: ${s.referenceError}`);

@@ -42,6 +42,6 @@ describe('renderDisruption', () => {
     expect(markdown).toContain('| response for 1k people < 1 s (analysis + plan, in process) | 1.20 s | no |');
     expect(markdown).toContain('| all strategies at 10k people ≤ 10 s (plan) | 12.00 s | no |');
     expect(markdown).toContain('Adaptive against static (largest-component drop): harm 0 → adaptive 40; betweenness 10 → adaptive 50;');
-    expect(markdown).toContain('a whole greedy run of 20 steps ≈ 200.00 s; ours (one depth-first search per step): 80 ms, 2500× faster');
+    expect(markdown).toContain('a whole greedy run of 20 steps ≈ 200.00 s; ours (one depth-first search per step): 80 ms, 2,500× faster');
   });
 });
