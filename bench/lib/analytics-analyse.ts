@@ -74,7 +74,7 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
         latency: preview.latency,
         errors: preview.errors,
         timings: timingsOf(preview.value),
-        bodyBytes: Buffer.byteLength(preview.value),
+        bodyBytes: preview.value.byteLength,
         peakRssKb: reset ? (await readProcMemory(process.pid))?.hwmKb : undefined,
       };
       progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now pool.run()`);

@@ -72,7 +72,8 @@ export async function probeDuring<T>(url: string, intervalMs: number, work: () =
 }
 
 /** The engine's stage times from the head of a preview body, without parsing the whole text on this thread. */
-export function timingsOf(body: string): Record<string, number> | undefined {
-  const match = /"timings":(\{[^{}]*\})/.exec(body.slice(0, 100_000));
+export function timingsOf(body: string | Buffer): Record<string, number> | undefined {
+  const head = typeof body === 'string' ? body.slice(0, 100_000) : body.subarray(0, 100_000).toString('utf8');
+  const match = /"timings":(\{[^{}]*\})/.exec(head);
   return match ? (JSON.parse(match[1]!) as Record<string, number>) : undefined;
 }

@@ -68,8 +68,8 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, p
  */
 export function createAnalysisService(deps: { repository: AnalyticsRepository; pool: AnalyticsPool; previewMaxTies: number }) {
   return {
-    /** The preview's response body, as JSON text made in the worker. */
-    async preview(request: AnalysisRequest): Promise<string> {
+    /** The preview's response body, JSON made in the worker (UTF-8 bytes). */
+    async preview(request: AnalysisRequest): Promise<Buffer> {
       const { scope, parameters } = request;
       const { engine, projectionParameters } = settingsOf(parameters);
       const read = await readScope(deps.repository, scope, parameters, deps.previewMaxTies);

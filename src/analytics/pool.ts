@@ -28,9 +28,10 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
     run(projection: Projection, options: Partial<EngineOptions>): Promise<AnalysisResult> {
       return pool.run({ projection, options, runtime }, { transferList: transferList(projection) });
     },
-    /** The preview's response body as JSON text (see preview.ts). */
-    preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<string> {
-      return pool.run({ projection, options, runtime, envelope }, { transferList: transferList(projection) });
+    /** The preview's response body, JSON as UTF-8 bytes (see preview.ts), moved out of the worker without a copy. */
+    async preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<Buffer> {
+      const bytes: Uint8Array = await pool.run({ projection, options, runtime, envelope }, { transferList: transferList(projection) });
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     /** A disruption plan or what-if (disruption/task.ts), on the analysis of the projection. */
     disrupt(projection: Projection, options: Partial<EngineOptions>, disruption: DisruptionTask): Promise<DisruptionOutcome> {

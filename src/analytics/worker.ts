@@ -1,3 +1,5 @@
+import { move } from 'piscina';
+
 import { runDisruption, type DisruptionTask } from '../disruption/task.js';
 import { analyse, DEFAULTS, type EngineOptions, type EngineRuntime } from './engine.js';
 import { previewBody, type PreviewEnvelope } from './preview.js';
@@ -5,7 +7,7 @@ import type { Projection } from './projection/types.js';
 
 /**
  * The worker thread's entry point (piscina): one analysis per task, off the event loop. With an
- * envelope it answers the preview's JSON text, serialised here rather than on the event loop;
+ * envelope it answers the preview's JSON body (UTF-8 bytes), serialised here rather than on the event loop;
  * with a disruption task, the plan or what-if built on the analysis.
  */
 export default async function run(task: {
@@ -17,5 +19,9 @@ export default async function run(task: {
 }) {
   if (task.disruption) return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, task.runtime ?? {}, task.disruption);
   const result = await analyse(task.projection, task.options, task.runtime);
-  return task.envelope ? JSON.stringify(previewBody(result, task.envelope)) : result;
+  if (!task.envelope) return result;
+  // The body leaves as bytes in a transferred buffer: a string would be copied again on the
+  // event loop's side (hundreds of MB for a large preview).
+  const body = Buffer.from(JSON.stringify(previewBody(result, task.envelope)), 'utf8');
+  return move(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
 }

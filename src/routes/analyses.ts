@@ -24,7 +24,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
         },
       },
     },
-    // The body comes as JSON text from the worker thread: a ranking of 100k nodes would
+    // The body comes as JSON bytes from the worker thread: a ranking of 100k nodes would
     // otherwise serialise on the event loop. Its shape is AnalysisPreviewSchema (preview.ts).
     async (request, reply) => reply.type('application/json; charset=utf-8').send((await analyses.preview(request.body)) as never),
   );

@@ -32,5 +32,6 @@ describe('timingsOf', () => {
     const body = JSON.stringify({ scope: {}, parameters: { seed: 1 }, timings: { projection: 5, louvain: 12.5 }, ranking: [{ measures: { degree: 1 } }] });
     expect(timingsOf(body)).toEqual({ projection: 5, louvain: 12.5 });
     expect(timingsOf('{"ranking":[]}')).toBeUndefined();
+    expect(timingsOf(Buffer.from(body))).toEqual({ projection: 5, louvain: 12.5 });
   });
 });
