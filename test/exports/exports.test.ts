@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import Graph from 'graphology';
+import { UndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe('exports', () => {
   });
 
   it('writes GraphML that graphology-graphml reads back with the same nodes, ties and typed attributes', () => {
-    const back = parseGraphml(Graph, writeGraphml(graph));
+    const back = parseGraphml(UndirectedGraph, writeGraphml(graph));
     expect(back.order).toBe(graph.order);
     expect(back.size).toBe(graph.size);
     graph.forEachNode((key, attributes) => {
@@ -57,7 +57,7 @@ describe('exports', () => {
   });
 
   it('writes GEXF that graphology-gexf reads back, coloured by community and sized by harm', () => {
-    const back = parseGexf(Graph, writeGexf(graph, communities));
+    const back = parseGexf(UndirectedGraph, writeGexf(graph, communities));
     expect(back.order).toBe(graph.order);
     expect(back.size).toBe(graph.size);
     graph.forEachNode((key, attributes) => {
