@@ -1,4 +1,5 @@
 import { cutPieces } from '../analytics/brokerage/cut-pieces.js';
+import { labelComponents } from '../analytics/communities/split-disconnected.js';
 import type { Csr } from '../analytics/csr.js';
 
 /**
@@ -20,28 +21,12 @@ export interface Components {
 }
 
 export function components(graph: Adjacency, removed: Uint8Array): Components {
-  const { n, offsets, targets } = graph;
-  const component = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  const sizes: number[] = [];
+  const labels = new Int32Array(graph.n);
+  for (let v = 0; v < graph.n; v++) labels[v] = removed[v] ? -1 : 0;
+  const { component, sizes } = labelComponents(graph, labels);
   let alive = 0;
   let largest = 0;
-  for (let start = 0; start < n; start++) {
-    if (removed[start] || component[start] !== -1) continue;
-    const c = sizes.length;
-    component[start] = c;
-    let size = 0;
-    queue[size++] = start;
-    for (let head = 0; head < size; head++) {
-      const v = queue[head]!;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const w = targets[e]!;
-        if (removed[w] || component[w] !== -1) continue;
-        component[w] = c;
-        queue[size++] = w;
-      }
-    }
-    sizes.push(size);
+  for (const size of sizes) {
     alive += size;
     if (size > largest) largest = size;
   }

@@ -15,31 +15,48 @@ import type { AbstractGraph } from 'graphology-types';
 import { csrFromEdges, type Csr } from '../csr.js';
 
 /**
- * The connected parts of every labelled community, over node indices: each part's members in
- * ascending order, parts in the order of their smallest member. A label < 0 leaves a node out.
- * Self-loops do not connect anything.
+ * Connected components among nodes of the same label (a label < 0 leaves a node out; self-loops
+ * connect nothing): each node's component (−1 when left out), numbered in the order of their
+ * smallest node, and their sizes. One breadth-first search over the adjacency.
  */
-export function splitLabels(adjacency: Pick<Csr, 'n' | 'offsets' | 'targets'>, labels: Int32Array): Int32Array[] {
+export function labelComponents(adjacency: Pick<Csr, 'n' | 'offsets' | 'targets'>, labels: Int32Array): { component: Int32Array; sizes: number[] } {
   const { n, offsets, targets } = adjacency;
-  const reached = new Uint8Array(n);
+  const component = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
-  const parts: Int32Array[] = [];
+  const sizes: number[] = [];
   for (let start = 0; start < n; start++) {
     const label = labels[start]!;
-    if (label < 0 || reached[start]) continue;
-    reached[start] = 1;
+    if (label < 0 || component[start] !== -1) continue;
+    const c = sizes.length;
+    component[start] = c;
     let size = 0;
     queue[size++] = start;
     for (let head = 0; head < size; head++) {
       const v = queue[head]!;
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
         const w = targets[e]!;
-        if (reached[w] || labels[w] !== label) continue;
-        reached[w] = 1;
+        if (component[w] !== -1 || labels[w] !== label) continue;
+        component[w] = c;
         queue[size++] = w;
       }
     }
-    parts.push(queue.slice(0, size).sort());
+    sizes.push(size);
+  }
+  return { component, sizes };
+}
+
+/**
+ * The connected parts of every labelled community, over node indices: each part's members in
+ * ascending order, parts in the order of their smallest member. A label < 0 leaves a node out.
+ */
+export function splitLabels(adjacency: Pick<Csr, 'n' | 'offsets' | 'targets'>, labels: Int32Array): Int32Array[] {
+  const { component, sizes } = labelComponents(adjacency, labels);
+  const parts = sizes.map((size) => new Int32Array(size));
+  const filled = new Int32Array(sizes.length);
+  // Nodes in ascending order land in ascending order in their part.
+  for (let v = 0; v < component.length; v++) {
+    const c = component[v]!;
+    if (c >= 0) parts[c]![filled[c]!++] = v;
   }
   return parts;
 }
