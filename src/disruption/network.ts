@@ -16,7 +16,7 @@ import { createRng } from '../shared/rng.js';
 export interface DisruptionNetwork {
   csr: Csr;
   nodes: Projection['nodes'];
-  /** 1 for a node that may be removed: people and organisations. */
+  /** 1 for a node that may be removed: people and organisations (the analysis's ranked nodes). */
   candidate: Uint8Array;
   ranking: RankingTable;
   ties: Pick<Projection['ties'], 'source' | 'target' | 'money'>;
@@ -45,8 +45,6 @@ export function disruptionNetwork(projection: Projection, analysis: AnalysisResu
     ties.target,
     ties.strength,
   );
-  const candidate = new Uint8Array(n);
-  nodes.forEach((node, i) => (candidate[i] = node.type === 'person' || node.type === 'organisation' ? 1 : 0));
   const byCrossing = new Map<string, number[]>();
   evidence.forEach((e, i) => {
     for (const crossing of e?.organised ?? []) {
@@ -57,8 +55,6 @@ export function disruptionNetwork(projection: Projection, analysis: AnalysisResu
   });
   let totalMoney = 0;
   for (let t = 0; t < ties.money.length; t++) totalMoney += ties.money[t]!;
-  const sizes = new Map<number, number>();
-  for (let i = 0; i < n; i++) sizes.set(analysis.ranking.community[i]!, (sizes.get(analysis.ranking.community[i]!) ?? 0) + 1);
   const distanceMeasured = n <= DISTANCE_MAX_NODES;
   const distanceSources =
     distanceMeasured && n > DISTANCE_EXACT_UP_TO
@@ -67,12 +63,13 @@ export function disruptionNetwork(projection: Projection, analysis: AnalysisResu
   return {
     csr,
     nodes,
-    candidate,
+    candidate: analysis.ranking.ranked,
     ranking: analysis.ranking,
     ties,
     totalMoney,
     crossings: [...byCrossing].map(([id, organisers]) => ({ id, organisers })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    communities: analysis.ranking.communityIds.map((id, c) => ({ id, size: sizes.get(c) ?? 0 })),
+    // The reports are in community index order, as ranking.community numbers them.
+    communities: analysis.communities.map(({ id, size }) => ({ id, size })),
     distanceSources,
     distanceMeasured,
   };
@@ -99,7 +96,21 @@ export interface NetworkState {
   communitiesFallenApart: number;
 }
 
-export function networkState(net: DisruptionNetwork, removed: Uint8Array): NetworkState & { component: Int32Array; fallenApart: number[] } {
+/** A node as the plan and the what-if name it. */
+export interface NodeRef {
+  key: string;
+  type: string;
+  id: string;
+  name: string | null;
+}
+
+export function nodeRef(net: Pick<DisruptionNetwork, 'nodes'>, i: number): NodeRef {
+  const { key, type, id, name } = net.nodes[i]!;
+  return { key, type, id, name };
+}
+
+/** The state, plus the indices of the communities that fell apart (the what-if lists them). */
+export function networkState(net: DisruptionNetwork, removed: Uint8Array): NetworkState & { fallenApart: number[] } {
   const { csr, ties } = net;
   const n = csr.n;
   const found = components(csr, removed);
@@ -124,7 +135,6 @@ export function networkState(net: DisruptionNetwork, removed: Uint8Array): Netwo
     paymentVolumeCutOff: net.totalMoney - connected,
     crossingsStopped: stopped,
     communitiesFallenApart: fallenApart.length,
-    component: found.component,
     fallenApart,
   };
 }

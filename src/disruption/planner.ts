@@ -77,13 +77,13 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
   if (unknown.length > 0) throw new RangeError(`disruption/planner: unknown strategies ${unknown.join(', ')}`);
   if (!Number.isInteger(k) || k < 1) throw new RangeError('disruption/planner: k must be an integer ≥ 1');
   const removed = new Uint8Array(net.csr.n);
-  const { component: _c, fallenApart: _f, ...before } = networkState(net, removed);
+  const { fallenApart: _fallen, ...before } = networkState(net, removed);
 
   const curveOf = (targets: readonly Target[]): NetworkState[] => {
     removed.fill(0);
     return targets.map((target) => {
       removed[target.node] = 1;
-      const { component: _component, fallenApart: _fallen, ...state } = networkState(net, removed);
+      const { fallenApart: _fallen, ...state } = networkState(net, removed);
       return state;
     });
   };

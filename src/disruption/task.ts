@@ -1,8 +1,8 @@
 import { analyse, type EngineOptions, type EngineRuntime } from '../analytics/engine.js';
 import type { Projection } from '../analytics/projection/types.js';
-import { disruptionNetwork } from './network.js';
+import { disruptionNetwork, nodeRef, type NodeRef } from './network.js';
 import { planDisruption, STRATEGY_NAMES, type Plan, type StrategyResult } from './planner.js';
-import { whatIf, type NodeRef, type WhatIf } from './what-if.js';
+import { whatIf, type WhatIf } from './what-if.js';
 
 /**
  * A disruption request's work in the worker thread: analyse the projection, then plan or answer
@@ -29,7 +29,6 @@ export async function runDisruption(projection: Projection, options: Partial<Eng
   const timings: Record<string, number> = { analysis: round(performance.now() - started) };
   const net = disruptionNetwork(projection, analysis, options.seed);
   const warnings = [...analysis.warnings];
-  const ref = (i: number): NodeRef => ({ key: net.nodes[i]!.key, type: net.nodes[i]!.type, id: net.nodes[i]!.id, name: net.nodes[i]!.name });
 
   started = performance.now();
   if (task.kind === 'plan') {
@@ -50,7 +49,7 @@ export async function runDisruption(projection: Projection, options: Partial<Eng
       ok: true,
       timings,
       warnings,
-      plan: { ...plan, k: n === 0 ? 0 : k, strategies: plan.strategies.map((s) => ({ ...s, targets: s.targets.map((t) => ({ ...ref(t.node), step: t.step, reason: t.reason })) })) },
+      plan: { ...plan, k: n === 0 ? 0 : k, strategies: plan.strategies.map((s) => ({ ...s, targets: s.targets.map((t) => ({ ...nodeRef(net, t.node), step: t.step, reason: t.reason })) })) },
     };
   }
 

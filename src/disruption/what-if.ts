@@ -1,6 +1,6 @@
 import { DEFAULTS as PATH_DEFAULTS, shortestPathCentrality } from '../analytics/centrality/shortest-paths.js';
 import { withoutNodes } from './connectivity.js';
-import { networkState, type DisruptionNetwork, type NetworkState } from './network.js';
+import { networkState, nodeRef, type DisruptionNetwork, type NetworkState, type NodeRef } from './network.js';
 import { byScore } from './strategies/types.js';
 
 /**
@@ -13,13 +13,6 @@ import { byScore } from './strategies/types.js';
 
 export const BROKERS_LISTED = 5;
 export const CROSSINGS_LISTED = 50;
-
-export interface NodeRef {
-  key: string;
-  type: string;
-  id: string;
-  name: string | null;
-}
 
 export interface Broker extends NodeRef {
   betweennessBefore: number;
@@ -41,12 +34,12 @@ export interface WhatIf {
 }
 
 export function whatIf(net: DisruptionNetwork, remove: readonly number[], options: { seed: number; exactThreshold?: number; samples?: number | 'auto' }): WhatIf {
-  const { csr, nodes } = net;
-  const ref = (i: number): NodeRef => ({ key: nodes[i]!.key, type: nodes[i]!.type, id: nodes[i]!.id, name: nodes[i]!.name });
+  const { csr } = net;
+  const ref = (i: number) => nodeRef(net, i);
   const removed = new Uint8Array(csr.n);
-  const { component: _c0, fallenApart: _f0, ...before } = networkState(net, removed);
+  const { fallenApart: _unchanged, ...before } = networkState(net, removed);
   for (const i of remove) removed[i] = 1;
-  const { component: _c1, fallenApart, ...after } = networkState(net, removed);
+  const { fallenApart, ...after } = networkState(net, removed);
 
   const paths = shortestPathCentrality(withoutNodes(csr, removed), {
     exactThreshold: options.exactThreshold ?? PATH_DEFAULTS.exactThreshold,
