@@ -73,16 +73,11 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const o: EngineOptions = { ...DEFAULTS, ...options };
   const { pathHelpers } = { ...RUNTIME_DEFAULTS, ...runtime };
   const timings: Record<string, number> = {};
+  const record = (stage: string, started: number) => (timings[stage] = Math.round((performance.now() - started) * 10) / 10);
   const time = <T>(stage: string, run: () => T): T => {
     const started = performance.now();
     const value = run();
-    timings[stage] = Math.round((performance.now() - started) * 10) / 10;
-    return value;
-  };
-  const timeAsync = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const value = await run();
-    timings[stage] = Math.round((performance.now() - started) * 10) / 10;
+    record(stage, started);
     return value;
   };
   const { nodes, ties } = projection;
@@ -107,7 +102,9 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   // What does not need betweenness is done while the helper threads may still be at it.
   const activity = time('activity', () => activityScores(projection.evidence, ranked, o.money));
   const structure = time('communityReport', () => describeCommunities(projection, found.members, stable.ids, csr, community, brokerage.participation));
-  const paths = await timeAsync('betweennessCloseness', () => pathRun.finish());
+  const pathsStarted = performance.now();
+  const paths = await pathRun.finish();
+  record('betweennessCloseness', pathsStarted);
 
   const harm = time('harm', () =>
     harmScores(
