@@ -30,15 +30,15 @@ export function settingsOf(p: AnalysisParameters) {
  * Reads a scope's projection from Neo4j (on the event loop: it is I/O, streamed), refusing it
  * with 413 as soon as it passes `maxTies`.
  */
-export async function readScope(repository: AnalyticsRepository, scope: Scope, p: AnalysisParameters, maxTies: number) {
-  const { money, tieWeights } = settingsOf(p);
+export async function readScope(repository: AnalyticsRepository, scope: Scope, settings: ReturnType<typeof settingsOf>, maxTies: number) {
+  const { money, tieWeights, projectionParameters } = settings;
   const started = performance.now();
   let read;
   try {
     read = await repository.project(scope, {
       tieWeights,
       tieKinds: scope.tieKinds ? new Set<TieKind>(scope.tieKinds) : undefined,
-      sharedLocationCap: p.sharedLocationCap,
+      sharedLocationCap: projectionParameters.sharedLocationCap,
       maxTies,
       money,
     });
@@ -71,8 +71,9 @@ export function createAnalysisService(deps: { repository: AnalyticsRepository; p
     /** The preview's response body, JSON made in the worker (UTF-8 bytes). */
     async preview(request: AnalysisRequest): Promise<Buffer> {
       const { scope, parameters } = request;
-      const { engine, projectionParameters } = settingsOf(parameters);
-      const read = await readScope(deps.repository, scope, parameters, deps.previewMaxTies);
+      const settings = settingsOf(parameters);
+      const { engine, projectionParameters } = settings;
+      const read = await readScope(deps.repository, scope, settings, deps.previewMaxTies);
       return deps.pool.preview(read.projection, engine, {
         scope,
         projectionParameters,

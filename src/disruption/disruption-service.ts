@@ -13,8 +13,9 @@ import type { DisruptionTask } from './task.js';
  */
 export function createDisruptionService(deps: { repository: AnalyticsRepository; pool: AnalyticsPool; maxTies: number }) {
   async function run(scope: Scope, parameters: AnalysisParameters, task: DisruptionTask) {
-    const { engine, projectionParameters } = settingsOf(parameters);
-    const read = await readScope(deps.repository, scope, parameters, deps.maxTies);
+    const settings = settingsOf(parameters);
+    const { engine, projectionParameters } = settings;
+    const read = await readScope(deps.repository, scope, settings, deps.maxTies);
     const outcome = await deps.pool.disrupt(read.projection, engine, task);
     if (!outcome.ok) throw new RequestRejectedError(outcome.message, outcome.details);
     const { previousCommunities: _previous, ...applied } = engine;
