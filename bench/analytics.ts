@@ -10,6 +10,7 @@ import { renderAnalyticsMarkdown } from './lib/analytics-report.js';
 import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ProjectFigures, PythonFound, ReferenceFigures, ReferenceLibrary } from './lib/analytics-results.js';
 import { interruptOnSignals } from './lib/children.js';
 import { formatCount, formatInt } from './lib/format.js';
+import { progressLog } from './lib/log.js';
 import { machineInfo } from './lib/machine.js';
 import { findNetworkx, findOrInstallIgraph } from './lib/python.js';
 import { writeResults } from './lib/report.js';
@@ -42,9 +43,7 @@ const PROJECT_TIMEOUT_MS = 30 * 60_000;
 const ANALYSE_TIMEOUT_MS = 60 * 60_000;
 const REFERENCE_TIMEOUT_MS = 60 * 60_000;
 
-function progress(text: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-}
+const progress = progressLog('bench');
 
 async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;

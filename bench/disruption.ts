@@ -12,6 +12,7 @@ import { documentRows, projectRows } from './lib/document-rows.js';
 import { writeEdgeList } from './lib/edge-list.js';
 import { curveMismatches, K, renderDisruption, type SizeResult } from './lib/disruption-report.js';
 import { formatInt } from './lib/format.js';
+import { progressLog } from './lib/log.js';
 import { machineInfo } from './lib/machine.js';
 import { findNetworkx } from './lib/python.js';
 import { writeResults } from './lib/report.js';
@@ -35,9 +36,7 @@ const REFERENCE = join(ROOT, 'bench', 'reference', 'disruption_reference.py');
 const REFERENCE_BUDGET_S = 60;
 const SIZES = { full: [1_000, 10_000, 50_000], quick: [1_000] };
 
-function progress(text: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-}
+const progress = progressLog('bench');
 
 async function benchSize(people: number, seed: number, python: string | undefined): Promise<SizeResult> {
   progress(`${formatInt(people)} people: generating and projecting`);

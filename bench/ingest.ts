@@ -6,6 +6,7 @@ import { parseBenchArgs, peopleFor } from './lib/args.js';
 import { buildService } from './lib/build.js';
 import { interruptOnSignals } from './lib/children.js';
 import { formatCount, formatInt } from './lib/format.js';
+import { progressLog } from './lib/log.js';
 import { machineInfo } from './lib/machine.js';
 import { REFERENCE_BATCH_SIZE } from './lib/reference-load.js';
 import { renderMarkdown, writeResults } from './lib/report.js';
@@ -36,9 +37,7 @@ const PAGE_CACHE = '1g';
 const START_TIMEOUT_MS = 240_000;
 const RSS_POLL_MS = 100;
 
-function progress(text: string): void {
-  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-}
+const progress = progressLog('bench');
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));

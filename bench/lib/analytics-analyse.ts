@@ -7,12 +7,13 @@ import { pagerank } from '../../src/analytics/centrality/pagerank.js';
 import { shortestPathCentrality } from '../../src/analytics/centrality/shortest-paths.js';
 import { csrFromEdges } from '../../src/analytics/csr.js';
 import { DEFAULTS as ENGINE_DEFAULTS, analyse, type AnalysisResult } from '../../src/analytics/engine.js';
-import { rankedNodes } from '../../src/analytics/ranking.js';
 import { createAnalyticsPool } from '../../src/analytics/pool.js';
 import type { PreviewEnvelope } from '../../src/analytics/preview.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
+import { rankedNodes } from '../../src/analytics/ranking.js';
 import type { AnalyseFigures, AnalysisRun, EventLoopFigures } from './analytics-results.js';
 import { probeDuring, startHealthServer, timingsOf } from './event-loop.js';
+import { gc, progressLog } from './log.js';
 import { precisionAt, rankedPeople } from './precision.js';
 import { readProcMemory, resetPeak } from './proc-status.js';
 import { repeatWithin } from './repeat.js';
@@ -39,13 +40,7 @@ const ENVELOPE: PreviewEnvelope = {
   projectionMs: 0,
 };
 
-function progress(text: string): void {
-  process.stderr.write(`[analyse ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
+const progress = progressLog('analyse');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

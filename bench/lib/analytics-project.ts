@@ -8,6 +8,7 @@ import { generateNetwork } from '../../src/generator/network.js';
 import type { ProjectFigures } from './analytics-results.js';
 import { documentRows, projectRows, type DocumentRows } from './document-rows.js';
 import { engineSources, writeEdgeList } from './edge-list.js';
+import { gc, progressLog } from './log.js';
 import { readProcMemory } from './proc-status.js';
 import { repeatWithin } from './repeat.js';
 
@@ -21,13 +22,7 @@ import { repeatWithin } from './repeat.js';
 
 const PROJECTION_REPEATS = { minRuns: 1, maxRuns: 3, budgetMs: 90_000 };
 
-function progress(text: string): void {
-  process.stderr.write(`[project ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
+const progress = progressLog('project');
 
 /** The document only lives in here, so it can be collected before the projection is timed. */
 function generate(people: number, seed: number): { rows: DocumentRows; roles: Record<string, string>; records: number; generateMs: number; rowsMs: number } {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { rankedNodes } from '../../src/analytics/ranking.js';
 import { analyse, type AnalysisResult } from '../../src/analytics/engine.js';
 import { FullProjectionBuilder } from '../../src/analytics/projection/full.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
+import { rankedNodes } from '../../src/analytics/ranking.js';
 
 const A = { se: 1, ia: 'A' };
 

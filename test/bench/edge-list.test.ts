@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { edgeListLines, engineSources } from '../../bench/lib/edge-list.js';
-import { rankedNodes } from '../../src/analytics/ranking.js';
 import { analyse } from '../../src/analytics/engine.js';
+import { rankedNodes } from '../../src/analytics/ranking.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { TIE_KINDS } from '../../src/analytics/weights.js';
 
