@@ -14,11 +14,15 @@ import { createDisruptionService } from './disruption/disruption-service.js';
 import { createAnalyticsPool } from './analytics/pool.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from './repositories/analytics-repository.js';
+import { createRunRepository, RUN_QUERIES } from './repositories/run-repository.js';
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { disruptionRoutes } from './routes/disruption.js';
+import { runRoutes } from './routes/runs.js';
+import { createRunResults } from './runs/results.js';
+import { createRunService } from './runs/run-service.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -33,7 +37,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -80,6 +84,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const analyticsRepository = createAnalyticsRepository(driver, database, queries);
   const analyses = createAnalysisService({ repository: analyticsRepository, pool, previewMaxTies: config.analytics.previewMaxTies });
   const disruption = createDisruptionService({ repository: analyticsRepository, pool, maxTies: config.analytics.previewMaxTies });
+  const runRepository = createRunRepository(driver, database, queries);
+  const runs = createRunService(
+    { runs: runRepository, analytics: analyticsRepository, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: app.log },
+    { concurrency: config.runs.concurrency, writeBack: config.runs.writeBack, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts },
+  );
+  const runResults = createRunResults({ runs: runRepository, service: runs });
+  // Runs start (and interrupted ones are claimed) once the database is there; a shutdown marks
+  // running ones interrupted while the driver is still open (preClose comes before onClose).
+  app.addHook('onReady', async () => app.dbHealth.onReady(() => runs.start()));
+  app.addHook('preClose', async () => runs.shutdown());
 
   await app.register(healthRoutes);
   await app.register(
@@ -90,6 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(entityRoutes, { entities });
       await v1.register(analysisRoutes, { analyses });
       await v1.register(disruptionRoutes, { disruption });
+      await v1.register(runRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });
     },
     { prefix: '/v1' },
   );

@@ -42,6 +42,14 @@ const EnvSchema = z
     ANALYTICS_PATH_HELPERS: z.coerce.number().int().min(0).max(64).default(1),
     ANALYTICS_PREVIEW_MAX_TIES: positiveInt.default(250_000),
 
+    ANALYSIS_CONCURRENCY: positiveInt.max(64).default(1),
+    ANALYSIS_MAX_TIES: positiveInt.default(5_000_000),
+    ANALYSIS_WRITE_BACK: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    ANALYSIS_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+    ANALYSIS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    ANALYSIS_MAX_ATTEMPTS: positiveInt.max(100).default(3),
+    ANALYSIS_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
+
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
     NEO4J_BOLT_PORT: port.default(7687),
     NEO4J_HEAP: size.default('1g'),
@@ -98,6 +106,22 @@ export interface Config {
     /** Largest projection (ties) POST /v1/analyses/preview analyses synchronously. */
     previewMaxTies: number;
   };
+  runs: {
+    /** Runs computing at once (each in a worker thread). */
+    concurrency: number;
+    /** Largest projection (ties) a run analyses. */
+    maxTies: number;
+    /** Write scores back onto the entities unless a request says otherwise. */
+    writeBack: boolean;
+    /** Longest ?wait / Prefer: wait on POST /v1/analyses. */
+    maxWaitMs: number;
+    /** How often an instance says it is alive; runs of one silent for 3× this are taken over. */
+    heartbeatMs: number;
+    /** Starts before an interrupted run is failed rather than started again. */
+    maxAttempts: number;
+    /** Results per write transaction. */
+    batchSize: number;
+  };
   embedded: EmbeddedNeo4jConfig;
 }
 
@@ -137,6 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       threads: e.ANALYTICS_THREADS,
       pathHelpers: e.ANALYTICS_PATH_HELPERS,
       previewMaxTies: e.ANALYTICS_PREVIEW_MAX_TIES,
+    },
+    runs: {
+      concurrency: e.ANALYSIS_CONCURRENCY,
+      maxTies: e.ANALYSIS_MAX_TIES,
+      writeBack: e.ANALYSIS_WRITE_BACK,
+      maxWaitMs: e.ANALYSIS_MAX_WAIT_MS,
+      heartbeatMs: e.ANALYSIS_HEARTBEAT_MS,
+      maxAttempts: e.ANALYSIS_MAX_ATTEMPTS,
+      batchSize: e.ANALYSIS_BATCH_SIZE,
     },
     embedded: {
       home: e.NEO4J_HOME,

@@ -40,3 +40,6 @@ export class RequestRejectedError extends Error {
     this.name = 'RequestRejectedError';
   }
 }
+
+/** The request does not fit the resource's state (cancelling a finished run, reading a run still running). */
+export const ConflictError = createError<[string]>('CONFLICT', '%s', 409);

@@ -25,7 +25,15 @@ describe('OpenAPI document', () => {
       [
         "/healthz",
         "/readyz",
+        "/v1/analyses",
         "/v1/analyses/preview",
+        "/v1/analyses/{id}",
+        "/v1/analyses/{id}/communities",
+        "/v1/analyses/{id}/communities/{communityId}",
+        "/v1/analyses/{id}/compare/{otherId}",
+        "/v1/analyses/{id}/entities/{type}/{entityId}",
+        "/v1/analyses/{id}/export",
+        "/v1/analyses/{id}/rankings",
         "/v1/disruption/plan",
         "/v1/disruption/what-if",
         "/v1/entities",
@@ -34,6 +42,7 @@ describe('OpenAPI document', () => {
         "/v1/ingest",
         "/v1/ingest/csv/{kind}",
         "/v1/ingest/ndjson",
+        "/v1/rankings/latest",
         "/v1/system",
       ]
     `);

@@ -1,10 +1,15 @@
-// Erases an entity and its relations, leaving a record of the erasure that holds no
-// personal data beyond the id. __LABEL__ is replaced from the graph-model whitelist.
+// Erases an entity and its relations, and its results in stored analysis runs (scores,
+// explanations, its name), leaving a record of the erasure that holds no personal data beyond
+// the id. __LABEL__ is replaced from the graph-model whitelist; $key is the entity's `type:id`.
 MATCH (n:__LABEL__ {id: $id})
 WITH n, COUNT { (n)-[]-() } AS relations
 DETACH DELETE n
 CREATE (e:ErasureRecord {entityLabel: '__LABEL__', entityId: $id, relationsRemoved: relations, erasedAt: datetime(), requestId: $requestId})
 WITH relations
+CALL {
+  MATCH (x:AnalysisResult {key: $key})
+  DELETE x
+}
 MERGE (v:DataVersion {id: 'current'})
 SET v.version = coalesce(v.version, 0) + 1, v.changedAt = datetime()
 RETURN relations, v.version AS dataVersion

@@ -30,7 +30,7 @@ export function settingsOf(p: AnalysisParameters) {
  * Reads a scope's projection from Neo4j (on the event loop: it is I/O, streamed), refusing it
  * with 413 as soon as it passes `maxTies`.
  */
-export async function readScope(repository: AnalyticsRepository, scope: Scope, settings: ReturnType<typeof settingsOf>, maxTies: number) {
+export async function readScope(repository: AnalyticsRepository, scope: Scope, settings: ReturnType<typeof settingsOf>, maxTies: number, signal?: AbortSignal) {
   const { money, tieWeights, projectionParameters } = settings;
   const started = performance.now();
   let read;
@@ -41,7 +41,7 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, s
       sharedLocationCap: projectionParameters.sharedLocationCap,
       maxTies,
       money,
-    });
+    }, signal);
   } catch (error) {
     if (error instanceof TooManyTiesError) throw new ScopeTooLargeError(error.limit);
     throw error;

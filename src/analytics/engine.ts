@@ -44,6 +44,8 @@ export const DEFAULTS: EngineOptions = {
 export interface EngineRuntime {
   /** Helper threads for betweenness and closeness (centrality/parallel-paths.ts); 0: none. */
   pathHelpers: number;
+  /** Told each stage's name as it ends (a run's progress); not cloned into a worker, so set there. */
+  onStage?: (stage: string) => void;
 }
 
 /**
@@ -71,9 +73,12 @@ export interface AnalysisResult {
 
 export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}): Promise<AnalysisResult> {
   const o: EngineOptions = { ...DEFAULTS, ...options };
-  const { pathHelpers } = { ...RUNTIME_DEFAULTS, ...runtime };
+  const { pathHelpers, onStage } = { ...RUNTIME_DEFAULTS, ...runtime };
   const timings: Record<string, number> = {};
-  const record = (stage: string, started: number) => (timings[stage] = Math.round((performance.now() - started) * 10) / 10);
+  const record = (stage: string, started: number) => {
+    timings[stage] = Math.round((performance.now() - started) * 10) / 10;
+    onStage?.(stage);
+  };
   const time = <T>(stage: string, run: () => T): T => {
     const started = performance.now();
     const value = run();

@@ -1,3 +1,5 @@
+import { MessageChannel } from 'node:worker_threads';
+
 import { Piscina } from 'piscina';
 
 import type { AnalysisResult, EngineOptions, EngineRuntime } from './engine.js';
@@ -27,6 +29,19 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
   return {
     run(projection: Projection, options: Partial<EngineOptions>): Promise<AnalysisResult> {
       return pool.run({ projection, options, runtime }, { transferList: transferList(projection) });
+    },
+    /**
+     * An analysis a run waits for: told each engine stage as it ends, and stopped (the worker
+     * thread is terminated, piscina starts another) when `signal` aborts.
+     */
+    async analyse(projection: Projection, options: Partial<EngineOptions>, control: { signal?: AbortSignal; onStage?: (stage: string) => void } = {}): Promise<AnalysisResult> {
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', (stage: string) => control.onStage?.(stage));
+      try {
+        return await pool.run({ projection, options, runtime, progress: port2 }, { transferList: [...transferList(projection), port2] as never, signal: control.signal });
+      } finally {
+        port1.close();
+      }
     },
     /** The preview's response body, JSON as UTF-8 bytes (see preview.ts), moved out of the worker without a copy. */
     async preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<Buffer> {

@@ -1,3 +1,5 @@
+import type { MessagePort } from 'node:worker_threads';
+
 import { move } from 'piscina';
 
 import { runDisruption, type DisruptionTask } from '../disruption/task.js';
@@ -16,9 +18,18 @@ export default async function run(task: {
   runtime?: Partial<EngineRuntime>;
   envelope?: PreviewEnvelope;
   disruption?: DisruptionTask;
+  /** Where each engine stage's name is posted as it ends (a run's progress). */
+  progress?: MessagePort;
 }) {
   if (task.disruption) return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, task.runtime ?? {}, task.disruption);
-  const result = await analyse(task.projection, task.options, task.runtime);
+  const { progress } = task;
+  const onStage = progress ? (stage: string) => progress.postMessage(stage) : undefined;
+  let result;
+  try {
+    result = await analyse(task.projection, task.options, { ...task.runtime, onStage });
+  } finally {
+    progress?.close();
+  }
   if (!task.envelope) return result;
   // The body leaves as bytes in a transferred buffer: a string would be copied again on the
   // event loop's side (hundreds of MB for a large preview).

@@ -1,12 +1,13 @@
 import { UndirectedGraph } from 'graphology';
 
-import type { AnalysisResult } from '../analytics/engine.js';
-import type { Projection } from '../analytics/projection/types.js';
+import type { ResultRow, StoredTies } from '../runs/result-rows.js';
 
 /**
  * The analysed network as a graphology graph, the one shape every export format writes: nodes
  * keyed `type:id` with their name, type, community, rank, harm score and measures; ties with
- * their strength, the money along them and how many relations of each kind made them.
+ * their strength, the money along them and how many relations of each kind made them. Built
+ * from a run's stored results (runs/result-rows.ts), so an export is the run as it was, whatever
+ * was loaded since.
  */
 
 export interface ExportNodeAttributes {
@@ -36,37 +37,34 @@ export interface ExportEdgeAttributes {
 
 export type AnalysisGraph = UndirectedGraph<ExportNodeAttributes, ExportEdgeAttributes>;
 
-export function analysisGraph(projection: Projection, result: AnalysisResult): AnalysisGraph {
-  const { nodes, ties, tieKinds } = projection;
-  const { ranking } = result;
-  const rankOf = new Int32Array(nodes.length).fill(-1);
-  ranking.order.forEach((i, position) => (rankOf[i] = position + 1));
-  const m = ranking.measures;
+export type ExportRow = Pick<ResultRow, 'key' | 'type' | 'entityId' | 'name' | 'community' | 'rank' | 'harmScore' | 'degree' | 'strength' | 'pagerank' | 'betweenness' | 'closeness' | 'eigenvector' | 'participation' | 'articulationPoint'>;
+
+/** `rows[i]` is node index i (the order the ties refer to). */
+export function analysisGraph(rows: readonly ExportRow[], ties: StoredTies): AnalysisGraph {
   const graph: AnalysisGraph = new UndirectedGraph({ allowSelfLoops: true });
-  nodes.forEach((node, i) => {
-    const ranked = ranking.ranked[i] === 1;
-    graph.addNode(node.key, {
-      label: node.name ?? node.id,
-      type: node.type,
-      id: node.id,
-      community: ranking.communityIds[ranking.community[i]!]!,
-      rank: ranked ? rankOf[i]! : null,
-      harmScore: ranked ? ranking.harm.score[i]! : null,
-      degree: m.degree[i]!,
-      strength: m.strength[i]!,
-      pagerank: m.pagerank[i]!,
-      betweenness: m.betweenness[i]!,
-      closeness: m.closeness[i]!,
-      eigenvector: m.eigenvector[i]!,
-      participation: m.participation[i]!,
-      articulationPoint: m.isArticulation[i] === 1,
+  for (const row of rows) {
+    graph.addNode(row.key, {
+      label: row.name ?? row.entityId,
+      type: row.type,
+      id: row.entityId,
+      community: row.community,
+      rank: row.rank ?? null,
+      harmScore: row.harmScore ?? null,
+      degree: row.degree,
+      strength: row.strength,
+      pagerank: row.pagerank,
+      betweenness: row.betweenness,
+      closeness: row.closeness,
+      eigenvector: row.eigenvector,
+      participation: row.participation,
+      articulationPoint: row.articulationPoint,
     });
-  });
-  const K = tieKinds.length;
+  }
+  const K = ties.tieKinds.length;
   for (let t = 0; t < ties.source.length; t++) {
     const kinds: string[] = [];
-    for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds.push(`${tieKinds[k]}:${ties.kindCount[t * K + k]}`);
-    graph.addEdgeWithKey(`t${t}`, nodes[ties.source[t]!]!.key, nodes[ties.target[t]!]!.key, { weight: ties.strength[t]!, money: ties.money[t]!, kinds: kinds.join(';') });
+    for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds.push(`${ties.tieKinds[k]}:${ties.kindCount[t * K + k]}`);
+    graph.addEdgeWithKey(`t${t}`, rows[ties.source[t]!]!.key, rows[ties.target[t]!]!.key, { weight: ties.strength[t]!, money: ties.money[t]!, kinds: kinds.join(';') });
   }
   return graph;
 }

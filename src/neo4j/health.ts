@@ -34,8 +34,15 @@ export class DatabaseHealth {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> | undefined;
   private stopped = false;
+  private readonly readyListeners: (() => void)[] = [];
 
   constructor(private readonly options: HealthOptions) {}
+
+  /** Called on every transition to ready (schema applied), and now if it is ready already. */
+  onReady(listener: () => void): void {
+    this.readyListeners.push(listener);
+    if (this.ready) listener();
+  }
 
   get state(): DatabaseState {
     return this.current;
@@ -107,5 +114,6 @@ export class DatabaseHealth {
     if (state.status === this.current.status && state.reason === this.current.reason) return;
     this.current = { ...state, since: new Date().toISOString() };
     this.options.onChange?.(this.current);
+    if (state.status === 'ready') for (const listener of this.readyListeners) listener();
   }
 }

@@ -37,6 +37,11 @@ export function toNative(value: unknown): unknown {
   return value;
 }
 
+/** A whole number sent as a Neo4j integer (a JS number is sent as a float): for LIMIT, SKIP, list slices and integer properties. */
+export function neoInt(value: number) {
+  return neo4j.int(Math.trunc(value));
+}
+
 /** One record's fields as a plain object, converted with toNative. */
 export function recordToObject<T>(record: { toObject(): Record<string, unknown> }): T {
   return toNative(record.toObject()) as T;

@@ -34,12 +34,16 @@ export interface ProjectionRead {
  * stops the read with TooManyTiesError when the scope is bigger than `maxTies`.
  */
 export function createAnalyticsRepository(driver: Driver, database: string, queries: Queries) {
-  async function stream<T>(tx: ManagedTransaction, name: (typeof ANALYTICS_QUERIES)[number], params: object, each: (row: T) => void) {
-    for await (const record of tx.run(queries[name]!, params)) each(recordToObject<T>(record));
+  async function stream<T>(tx: ManagedTransaction, name: (typeof ANALYTICS_QUERIES)[number], params: object, each: (row: T) => void, signal?: AbortSignal) {
+    for await (const record of tx.run(queries[name]!, params)) {
+      signal?.throwIfAborted();
+      each(recordToObject<T>(record));
+    }
   }
 
   return {
-    async project(scope: Scope, options: Partial<ProjectionOptions>): Promise<ProjectionRead> {
+    /** `signal` stops the read between records (a cancelled run). */
+    async project(scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
       const params = {
         investigations: scope.investigations ?? null,
         from: scope.from ?? null,
@@ -55,21 +59,21 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
           await stream<{ version: number }>(tx, 'analytics/data-version', {}, (row) => (dataVersion = row.version));
           if (scope.projection === 'full') {
             const builder = new FullProjectionBuilder(options);
-            await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => builder.node(row));
-            await stream<RelationRow>(tx, 'analytics/full-relations', params, (row) => builder.relation(row));
-            await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row));
-            await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row));
-            await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row));
+            await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => builder.node(row), signal);
+            await stream<RelationRow>(tx, 'analytics/full-relations', params, (row) => builder.relation(row), signal);
+            await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row), signal);
+            await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row), signal);
+            await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row), signal);
             return { projection: builder.finish(), dataVersion };
           }
           const builder = new PeopleProjectionBuilder(options);
-          await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => builder.node(row));
-          await stream<LinkRow>(tx, 'analytics/people-links', params, (row) => builder.link(row));
-          await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row));
-          await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row));
-          await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row));
-          await stream<LocationRow>(tx, 'analytics/locations', params, (row) => builder.location(row));
-          await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => builder.employment(row));
+          await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => builder.node(row), signal);
+          await stream<LinkRow>(tx, 'analytics/people-links', params, (row) => builder.link(row), signal);
+          await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row), signal);
+          await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row), signal);
+          await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row), signal);
+          await stream<LocationRow>(tx, 'analytics/locations', params, (row) => builder.location(row), signal);
+          await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => builder.employment(row), signal);
           return { projection: builder.finish(), dataVersion };
         });
       } finally {

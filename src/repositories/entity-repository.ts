@@ -1,9 +1,9 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 
 import { ENTITY_LABELS, typeOfLabel, type EntityType } from '../ingest/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
-import { recordToObject, toNative } from '../neo4j/values.js';
+import { neoInt, recordToObject, toNative } from '../neo4j/values.js';
 import type { EntityView, Network } from '../schemas/entity-views.js';
 import { entityView } from './entity-view.js';
 
@@ -77,7 +77,7 @@ export function createEntityRepository(driver: Driver, database: string, queries
 
     async erase(type: EntityType, id: string, requestId: string): Promise<{ relationsRemoved: number; dataVersion: number } | undefined> {
       const query = template('entities/erase', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { id, requestId }, { database });
+      const { records } = await driver.executeQuery(query, { id, key: `${type}:${id}`, requestId }, { database });
       if (records.length === 0) return undefined;
       const { relations, dataVersion } = recordToObject<{ relations: number; dataVersion: number }>(records[0]!);
       return { relationsRemoved: relations, dataVersion };
@@ -100,9 +100,4 @@ export function luceneQuery(text: string): string {
     .map((word) => word.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'))
     .map((term) => `(${term} OR ${term}*)`)
     .join(' AND ');
-}
-
-/** LIMIT, SKIP and list slices need integers; a JS number would arrive as a float. */
-function neoInt(value: number) {
-  return neo4j.int(Math.trunc(value));
 }

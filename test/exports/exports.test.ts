@@ -10,6 +10,7 @@ import { analysisGraph, type AnalysisGraph } from '../../src/exports/analysis-gr
 import { EDGE_COLUMNS, edgesCsv, NODE_COLUMNS, nodesCsv } from '../../src/exports/csv.js';
 import { PALETTE, writeGexf } from '../../src/exports/gexf.js';
 import { writeGraphml } from '../../src/exports/graphml.js';
+import { packTies, resultRows, unpackTies } from '../../src/runs/result-rows.js';
 
 const GRADED = { se: 1, ia: 'A' } as const;
 
@@ -22,8 +23,11 @@ async function analysed(): Promise<{ graph: AnalysisGraph; communities: string[]
   for (const [u, v] of [['A1', 'A2'], ['A2', 'A3'], ['A1', 'A3'], ['C1', 'C2'], ['C2', 'C3'], ['C1', 'C3'], ['A1', 'B'], ['B', 'C1']] as const) link(u, v);
   b.payment({ id: 'PAY-1', amount: 50_000, currency: 'GBP', payers: [{ label: 'Person', id: 'A2' }], payees: [{ label: 'Person', id: 'A1' }], ...GRADED });
   const projection = b.finish();
+  // Packed before the analysis, as a run does, and read back through the stored shapes.
+  const ties = unpackTies(packTies(projection, 3));
   const result = await analyse(projection);
-  return { graph: analysisGraph(projection, result), communities: result.communities.map((c) => c.id) };
+  const rows = resultRows('run', result.ranking, 0, projection.nodes.length).sort((x, y) => x.index - y.index);
+  return { graph: analysisGraph(rows, ties), communities: result.communities.map((c) => c.id) };
 }
 
 describe('exports', () => {

@@ -1,0 +1,2 @@
+MATCH (r:AnalysisRun {id: $id})
+RETURN r

@@ -1,0 +1,3 @@
+// A service instance stops cleanly: without its heartbeat, its unfinished runs can be taken over at once.
+MATCH (i:ServiceInstance {id: $instance})
+DELETE i

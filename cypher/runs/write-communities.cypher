@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+CREATE (c:AnalysisCommunity)
+SET c = row

@@ -1,0 +1,234 @@
+import type { Driver } from 'neo4j-driver';
+
+import { ENTITY_LABELS, type EntityType } from '../ingest/graph-model.js';
+import type { Queries } from '../neo4j/queries.js';
+import { createTemplates } from '../neo4j/templates.js';
+import { neoInt, recordToObject } from '../neo4j/values.js';
+import type { CommunityRow, ResultRow, TieArtefact } from '../runs/result-rows.js';
+
+export const RUN_QUERIES = [
+  'analytics/data-version',
+  'runs/create',
+  'runs/update',
+  'runs/get',
+  'runs/list',
+  'runs/reusable',
+  'runs/claim',
+  'runs/heartbeat',
+  'runs/retire',
+  'runs/latest',
+  'runs/write-results',
+  'runs/write-communities',
+  'runs/write-artefact',
+  'runs/delete-results',
+  'runs/results-page',
+  'runs/result',
+  'runs/memberships',
+  'runs/all-results',
+  'runs/communities-page',
+  'runs/community',
+  'runs/artefacts',
+  'runs/write-back',
+] as const;
+
+/**
+ * What an AnalysisRun node holds: plain fields, JSON-valued ones (scope, parameters, summary,
+ * timings, error) as strings, times as ISO-8601 strings (UTC), which sort as they read.
+ */
+export interface StoredRun {
+  id: string;
+  status: string;
+  stage?: string;
+  progress?: number;
+  fingerprint: string;
+  scope: string;
+  parameters: string;
+  investigations: string[];
+  investigationsKey: string;
+  communitiesFrom?: string;
+  writeBack: boolean;
+  requestedBy: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  submittedDataVersion: number;
+  dataVersion?: number;
+  attempts: number;
+  error?: string;
+  summary?: string;
+  timings?: string;
+  /** The service instance that runs (or will run) it. */
+  owner: string;
+}
+
+export type RunFields = { [K in keyof StoredRun]?: StoredRun[K] | null };
+
+const INTEGER_FIELDS = new Set(['position', 'index', 'rank', 'communitiesBridged', 'size', 'internalTies', 'externalTies', 'part', 'ties', 'submittedDataVersion', 'dataVersion', 'attempts']);
+
+/** Whole-number fields go as Neo4j integers, so Cypher users see `rank: 3`, not `3.0`. */
+function withIntegers<T extends object>(row: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && INTEGER_FIELDS.has(key) ? neoInt(value) : value;
+  return out;
+}
+
+const DELETE_BATCH = 10_000;
+
+/**
+ * Runs and their results in Neo4j (see cypher/runs/ and cypher/schema/004-analysis-runs.cypher).
+ * Results are written in batches, each its own transaction; a run is only marked done after the
+ * last, and a run that did not finish has its partial results deleted (deleteResults).
+ */
+export function createRunRepository(driver: Driver, database: string, queries: Queries) {
+  const template = createTemplates(queries);
+  const read = { database, routing: 'READ' as const };
+  const write = { database };
+  const q = (name: (typeof RUN_QUERIES)[number]) => queries[name]!;
+  const runOf = (record: { get(key: string): unknown }) => recordToObject<{ r: StoredRun }>({ toObject: () => ({ r: record.get('r') }) }).r;
+
+  return {
+    async dataVersion(): Promise<number> {
+      const { records } = await driver.executeQuery(q('analytics/data-version'), {}, read);
+      return recordToObject<{ version: number }>(records[0]!).version;
+    },
+
+    async create(run: StoredRun): Promise<void> {
+      await driver.executeQuery(q('runs/create'), { run: withIntegers(run) }, write);
+    },
+
+    async update(id: string, fields: RunFields): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/update'), { id, fields: withIntegers(fields) }, write);
+      return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    async get(id: string): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/get'), { id }, read);
+      return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    async list(filter: { status?: string; investigation?: string; limit: number; offset: number }): Promise<{ total: number; rows: StoredRun[] }> {
+      const { records } = await driver.executeQuery(
+        q('runs/list'),
+        { status: filter.status ? [filter.status] : null, investigation: filter.investigation ?? null, limit: neoInt(filter.limit), offset: neoInt(filter.offset) },
+        read,
+      );
+      return recordToObject<{ total: number; rows: StoredRun[] }>(records[0]!);
+    },
+
+    async reusable(fingerprint: string, dataVersion: number): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/reusable'), { fingerprint, dataVersion: neoInt(dataVersion) }, read);
+      return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    async latest(investigationsKey: string): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/latest'), { investigationsKey }, read);
+      return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    /** This instance is alive (ServiceInstance.heartbeatAt, epoch ms). */
+    async heartbeat(instance: string, now: number): Promise<void> {
+      await driver.executeQuery(q('runs/heartbeat'), { instance, now: neoInt(now) }, write);
+    },
+
+    /** This instance stops: its runs can be taken over at once. */
+    async retire(instance: string): Promise<void> {
+      await driver.executeQuery(q('runs/retire'), { instance }, write);
+    },
+
+    /**
+     * Unfinished runs nobody works on become this instance's, oldest first: those whose owner
+     * stopped or went silent before `staleBefore`, and its own that are not `active` here.
+     */
+    async claim(instance: string, staleBefore: number, active: string[]): Promise<StoredRun[]> {
+      const { records } = await driver.executeQuery(q('runs/claim'), { instance, staleBefore: neoInt(staleBefore), active }, write);
+      return records.map(runOf);
+    },
+
+    async writeResults(rows: ResultRow[]): Promise<void> {
+      await driver.executeQuery(q('runs/write-results'), { rows: rows.map(withIntegers) }, write);
+    },
+
+    async writeCommunities(rows: CommunityRow[]): Promise<void> {
+      await driver.executeQuery(q('runs/write-communities'), { rows: rows.map(withIntegers) }, write);
+    },
+
+    async writeArtefact(runId: string, artefact: TieArtefact): Promise<void> {
+      await driver.executeQuery(q('runs/write-artefact'), { artefact: withIntegers({ runId, ...artefact }) }, write);
+    },
+
+    /** Deletes a run's results, communities and artefacts, a batch per transaction; returns how many nodes went. */
+    async deleteResults(runId: string): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const { records } = await driver.executeQuery(q('runs/delete-results'), { runId, limit: neoInt(DELETE_BATCH) }, write);
+        const deleted = recordToObject<{ deleted: number }>(records[0]!).deleted;
+        total += deleted;
+        if (deleted === 0) return total;
+      }
+    },
+
+    async resultsPage(runId: string, filter: { type?: string; community?: string; limit: number; offset: number }): Promise<{ total: number; rows: ResultRow[] }> {
+      const { records } = await driver.executeQuery(
+        q('runs/results-page'),
+        { runId, type: filter.type ?? null, community: filter.community ?? null, limit: neoInt(filter.limit), offset: neoInt(filter.offset) },
+        read,
+      );
+      return recordToObject<{ total: number; rows: ResultRow[] }>(records[0]!);
+    },
+
+    async result(runId: string, key: string): Promise<ResultRow | undefined> {
+      const { records } = await driver.executeQuery(q('runs/result'), { runId, key }, read);
+      return records[0] ? recordToObject<{ x: ResultRow }>(records[0]).x : undefined;
+    },
+
+    /** Every result of a run, without explanations: key, name, type, rank, harm score, community. */
+    async memberships(runId: string): Promise<Pick<ResultRow, 'key' | 'name' | 'type' | 'rank' | 'harmScore' | 'community' | 'position' | 'index'>[]> {
+      const { records } = await driver.executeQuery(q('runs/memberships'), { runId }, read);
+      return records.map((record) => recordToObject(record));
+    },
+
+    /** Every result of a run in node-index order. */
+    async allResults(runId: string): Promise<ResultRow[]> {
+      const { records } = await driver.executeQuery(q('runs/all-results'), { runId }, read);
+      return records.map((record) => recordToObject<{ x: ResultRow }>(record).x);
+    },
+
+    async communitiesPage(runId: string, page: { limit: number; offset: number }): Promise<{ total: number; rows: CommunityRow[] }> {
+      const { records } = await driver.executeQuery(q('runs/communities-page'), { runId, limit: neoInt(page.limit), offset: neoInt(page.offset) }, read);
+      return recordToObject<{ total: number; rows: CommunityRow[] }>(records[0]!);
+    },
+
+    async community(runId: string, id: string): Promise<CommunityRow | undefined> {
+      const { records } = await driver.executeQuery(q('runs/community'), { runId, id }, read);
+      return records[0] ? recordToObject<{ c: CommunityRow }>(records[0]).c : undefined;
+    },
+
+    /** The packed ties; byte arrays are read as they come (recordToObject would turn them into objects). */
+    async artefacts(runId: string): Promise<TieArtefact[]> {
+      const { records } = await driver.executeQuery(q('runs/artefacts'), { runId }, read);
+      return records.map((record) => {
+        const p = (record.get('a') as { properties: Record<string, unknown> }).properties;
+        const n = (value: unknown) => Number(value as number);
+        return {
+          part: n(p.part),
+          ties: n(p.ties),
+          tieKinds: p.tieKinds as string[],
+          source: p.source as Int8Array,
+          target: p.target as Int8Array,
+          strength: p.strength as Int8Array,
+          money: p.money as Int8Array,
+          kindCount: p.kindCount as Int8Array,
+        };
+      });
+    },
+
+    /** Latest scores onto one type's entities; returns how many were written (newer runs' are kept). */
+    async writeBack(type: EntityType, rows: { id: string; harmScore: number | null; rank: number | null; community: string }[], runId: string, finishedAt: string): Promise<number> {
+      const query = template('runs/write-back', { __LABEL__: ENTITY_LABELS[type] });
+      const { records } = await driver.executeQuery(query, { rows: rows.map(withIntegers), runId, finishedAt }, write);
+      return recordToObject<{ written: number }>(records[0]!).written;
+    },
+  };
+}
+
+export type RunRepository = ReturnType<typeof createRunRepository>;

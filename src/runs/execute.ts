@@ -1,0 +1,125 @@
+import type { AnalyticsPool } from '../analytics/pool.js';
+import { readScope, settingsOf } from '../analytics/analysis-service.js';
+import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
+import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
+import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
+import type { RunSummary } from '../schemas/runs.js';
+import type { EntityType } from '../ingest/graph-model.js';
+import { afterEngineStage, PHASES, within } from './progress.js';
+import { communityRows, packTies, resultRows } from './result-rows.js';
+
+/**
+ * One run's work, start to end: read the scope from Neo4j, analyse it in a worker thread, store
+ * every result, write the scores back onto the entities. Progress goes to `report`; `signal`
+ * stops it between records, between batches, or by ending the worker thread. It leaves no run
+ * status behind: the run service records how it ended, and deletes what a run that did not
+ * finish had stored.
+ */
+
+export interface ExecuteDeps {
+  runs: RunRepository;
+  analytics: AnalyticsRepository;
+  pool: Pick<AnalyticsPool, 'analyse'>;
+  maxTies: number;
+  /** Results per write transaction. */
+  batchSize: number;
+}
+
+export interface Outcome {
+  dataVersion: number;
+  summary: RunSummary;
+  timings: Record<string, number>;
+  finishedAt: string;
+}
+
+const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
+
+/** Lets the event loop answer other requests between batches. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: AbortSignal, report: (stage: string, progress: number) => void): Promise<Outcome> {
+  const { runs } = deps;
+  const scope = JSON.parse(run.scope) as Scope;
+  const settings = settingsOf(JSON.parse(run.parameters) as AnalysisParameters);
+  if (run.communitiesFrom) settings.engine.previousCommunities = await previousCommunities(runs, run.communitiesFrom);
+
+  report('projecting', PHASES.projecting);
+  const read = await readScope(deps.analytics, scope, settings, deps.maxTies, signal);
+  // Copies of the ties for the export, before the analysis takes the arrays to its thread.
+  const packed = packTies(read.projection);
+
+  let progress: number = PHASES.analysing;
+  report('analysing', progress);
+  const result = await deps.pool.analyse(read.projection, settings.engine, {
+    signal,
+    onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
+  });
+  signal.throwIfAborted();
+
+  const storing = performance.now();
+  report('storing', PHASES.storing);
+  const communities = communityRows(run.id, result.communities);
+  for (let from = 0; from < communities.length; from += deps.batchSize) await runs.writeCommunities(communities.slice(from, from + deps.batchSize));
+  for (const part of packed) {
+    signal.throwIfAborted();
+    await runs.writeArtefact(run.id, part);
+  }
+  const total = result.ranking.order.length;
+  const ranked = new Map<EntityType, { id: string; harmScore: number | null; rank: number | null; community: string }[]>();
+  for (let from = 0; from < total; from += deps.batchSize) {
+    signal.throwIfAborted();
+    const rows = resultRows(run.id, result.ranking, from, Math.min(total, from + deps.batchSize));
+    await runs.writeResults(rows);
+    if (run.writeBack) {
+      for (const row of rows) {
+        const type = row.type as EntityType;
+        if (!ranked.has(type)) ranked.set(type, []);
+        ranked.get(type)!.push({ id: row.entityId, harmScore: row.harmScore, rank: row.rank, community: row.community });
+      }
+    }
+    report('storing', within(PHASES.storing, PHASES.writingBack, from + rows.length, total));
+    await breathe();
+  }
+  const timings: Record<string, number> = { projection: read.projectionMs, ...result.timings, storing: elapsed(storing) };
+
+  const finishedAt = new Date().toISOString();
+  if (run.writeBack) {
+    const writing = performance.now();
+    report('writing back', PHASES.writingBack);
+    let done = 0;
+    for (const [type, rows] of ranked) {
+      for (let from = 0; from < rows.length; from += deps.batchSize) {
+        signal.throwIfAborted();
+        await runs.writeBack(type, rows.slice(from, from + deps.batchSize), run.id, finishedAt);
+        done += Math.min(deps.batchSize, rows.length - from);
+        report('writing back', within(PHASES.writingBack, PHASES.done, done, total));
+      }
+    }
+    timings.writeBack = elapsed(writing);
+  }
+
+  return {
+    dataVersion: read.dataVersion,
+    finishedAt,
+    timings,
+    summary: {
+      projection: read.summary,
+      graph: result.graph,
+      modularity: result.modularity,
+      communities: result.communities.length,
+      communitiesSplit: result.communitiesSplit,
+      betweenness: result.betweenness,
+      warnings: result.warnings,
+    },
+  };
+}
+
+/** A finished run's communities as the engine's previousCommunities: its ids are reused where they match. */
+async function previousCommunities(runs: RunRepository, runId: string) {
+  const members = new Map<string, string[]>();
+  for (const row of await runs.memberships(runId)) {
+    if (!members.has(row.community)) members.set(row.community, []);
+    members.get(row.community)!.push(row.key);
+  }
+  return [...members].map(([id, keys]) => ({ id, members: keys }));
+}

@@ -1,0 +1,140 @@
+import { strToU8, zipSync } from 'fflate';
+
+import { ConflictError, NotFoundError } from '../errors.js';
+import { analysisGraph } from '../exports/analysis-graph.js';
+import { edgesCsv, nodesCsv } from '../exports/csv.js';
+import { writeGexf } from '../exports/gexf.js';
+import { writeGraphml } from '../exports/graphml.js';
+import type { RunRepository } from '../repositories/run-repository.js';
+import type { AnalysisRun, EXPORT_FORMATS } from '../schemas/runs.js';
+import { compareRuns } from './compare.js';
+import { communityOf, rankedNodeOf, unpackTies } from './result-rows.js';
+import { investigationsKey, type RunService } from './run-service.js';
+
+/**
+ * Reading a finished run's stored results: ranking pages, communities, one entity, the newest
+ * run of a scope, a comparison of two runs, and exports of the analysed graph. Everything is
+ * read from Neo4j, so results outlive the process that computed them.
+ */
+
+const STRONGEST_TIES = 100;
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export function createRunResults(deps: { runs: RunRepository; service: RunService }) {
+  const { runs, service } = deps;
+
+  async function finished(id: string): Promise<AnalysisRun> {
+    const run = await service.get(id);
+    if (run.status !== 'done') throw new ConflictError(`the run is ${run.status}; its results are there once it is done`);
+    return run;
+  }
+
+  async function rankingOf(run: AnalysisRun, query: Page & { type?: string; community?: string }) {
+    const { total, rows } = await runs.resultsPage(run.id, query);
+    return { run, total, limit: query.limit, offset: query.offset, items: rows.map(rankedNodeOf) };
+  }
+
+  return {
+    async rankings(id: string, query: Page & { type?: string; community?: string }) {
+      return rankingOf(await finished(id), query);
+    },
+
+    /** The newest finished run over exactly these investigations (none: all), and a page of its ranking. */
+    async latest(investigations: string[] | undefined, query: Page & { type?: string; community?: string }) {
+      const found = await runs.latest(investigationsKey(investigations));
+      if (!found) {
+        const scope = investigations?.length ? `investigations ${[...investigations].sort().join(', ')}` : 'all investigations';
+        throw new NotFoundError(`no finished analysis run over ${scope}; POST /v1/analyses to make one`);
+      }
+      return rankingOf(await service.get(found.id), query);
+    },
+
+    async communities(id: string, page: Page) {
+      const run = await finished(id);
+      const { total, rows } = await runs.communitiesPage(id, page);
+      return { run, total, ...page, items: rows.map(communityOf) };
+    },
+
+    async community(id: string, communityId: string, page: Page) {
+      const run = await finished(id);
+      const row = await runs.community(id, communityId);
+      if (!row) throw new NotFoundError(`run ${id} has no community ${communityId}`);
+      const community = communityOf(row);
+      const [members, memberships, artefacts] = await Promise.all([
+        runs.resultsPage(id, { community: communityId, ...page }),
+        runs.memberships(id),
+        runs.artefacts(id),
+      ]);
+      const keyOf: string[] = [];
+      const inside = new Set<number>();
+      for (const m of memberships) {
+        keyOf[m.index] = m.key;
+        if (m.community === communityId) inside.add(m.index);
+      }
+      const ties = unpackTies(artefacts);
+      const K = ties.tieKinds.length;
+      const internal: number[] = [];
+      for (let t = 0; t < ties.source.length; t++) if (inside.has(ties.source[t]!) && inside.has(ties.target[t]!)) internal.push(t);
+      internal.sort((a, b) => ties.strength[b]! - ties.strength[a]! || a - b);
+      const strongest = internal.slice(0, STRONGEST_TIES).map((t) => {
+        const kinds: Record<string, number> = {};
+        for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[ties.tieKinds[k]!] = ties.kindCount[t * K + k]!;
+        return { source: keyOf[ties.source[t]!]!, target: keyOf[ties.target[t]!]!, strength: ties.strength[t]!, money: ties.money[t]!, kinds };
+      });
+      return {
+        run,
+        community,
+        members: { total: members.total, ...page, items: members.rows.map(rankedNodeOf) },
+        internalTies: { total: internal.length, strongest },
+        brokers: community.bridges,
+      };
+    },
+
+    async entity(id: string, type: string, entityId: string) {
+      const run = await finished(id);
+      const row = await runs.result(id, `${type}:${entityId}`);
+      if (!row) throw new NotFoundError(`run ${id} did not analyse ${type} ${entityId}`);
+      return { run, result: rankedNodeOf(row) };
+    },
+
+    async compare(fromId: string, toId: string, top: number) {
+      const [from, to] = await Promise.all([finished(fromId), finished(toId)]);
+      const [before, after] = await Promise.all([runs.memberships(fromId), runs.memberships(toId)]);
+      return {
+        from,
+        to,
+        top,
+        ...compareRuns(before, after, top),
+        modularity: { from: from.summary!.modularity, to: to.summary!.modularity },
+      };
+    },
+
+    /** The analysed graph in a file format, with its media type and a file name. */
+    async export(id: string, format: (typeof EXPORT_FORMATS)[number]): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
+      const run = await finished(id);
+      const [rows, artefacts] = await Promise.all([runs.allResults(id), runs.artefacts(id)]);
+      const graph = analysisGraph(rows, unpackTies(artefacts));
+      const name = `analysis-${run.id}`;
+      switch (format) {
+        case 'gexf': {
+          const order = (await runs.communitiesPage(id, { limit: Number.MAX_SAFE_INTEGER, offset: 0 })).rows.map((c) => c.id);
+          return { body: writeGexf(graph, order), contentType: 'application/gexf+xml; charset=utf-8', filename: `${name}.gexf` };
+        }
+        case 'graphml':
+          return { body: writeGraphml(graph), contentType: 'application/graphml+xml; charset=utf-8', filename: `${name}.graphml` };
+        case 'csv': {
+          const zip = zipSync({ 'nodes.csv': strToU8(nodesCsv(graph)), 'edges.csv': strToU8(edgesCsv(graph)) });
+          return { body: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), contentType: 'application/zip', filename: `${name}-csv.zip` };
+        }
+        case 'json':
+          return { body: JSON.stringify({ run: { id: run.id, scope: run.scope, parameters: run.parameters, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, graph: graph.export() }), contentType: 'application/json; charset=utf-8', filename: `${name}.json` };
+      }
+    },
+  };
+}
+
+export type RunResults = ReturnType<typeof createRunResults>;

@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+
+import type { FastifyBaseLogger } from 'fastify';
+
+import { settingsOf } from '../analytics/analysis-service.js';
+import { ConflictError, NotFoundError, RequestRejectedError, ScopeTooLargeError } from '../errors.js';
+import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
+import type { AnalysisParameters } from '../schemas/analysis.js';
+import { FINAL_STATUSES, type AnalysisRun, type RunRequest, type RunStatus } from '../schemas/runs.js';
+import { executeRun, type ExecuteDeps } from './execute.js';
+import { fingerprintOf } from './fingerprint.js';
+import { JobQueue } from './queue.js';
+
+/**
+ * Analysis runs, asked for over HTTP or by the batch CLI: queued, run a few at a time, stored
+ * in Neo4j with their results. Each service instance heartbeats; unfinished runs of an instance
+ * that stopped or went silent (a crash, a restart) are claimed by a live one and started again,
+ * up to `maxAttempts` times, then failed with the reason: a run is never silently lost. A clean
+ * shutdown marks its running runs interrupted and leaves queued ones queued for whoever claims
+ * them next (itself after a restart).
+ */
+
+export interface RunServiceOptions {
+  /** Runs computing at once. */
+  concurrency: number;
+  /** Write scores back onto the entities when a request does not say. */
+  writeBack: boolean;
+  heartbeatMs: number;
+  /** Starts before an interrupted run is failed instead of started again. */
+  maxAttempts: number;
+  /** This process's id among service instances (tests give several apps one database). */
+  instance?: string;
+}
+
+type Deps = ExecuteDeps & { log: FastifyBaseLogger };
+
+interface Active {
+  controller: AbortController;
+  stage: string;
+  progress: number;
+}
+
+/** The key runs over the same investigations share ('' for all): ids cannot hold control characters. */
+export const investigationsKey = (investigations: readonly string[] | undefined) => [...(investigations ?? [])].sort().join('\u001f');
+
+/** The parameters as applied, defaults filled in (the preview echoes the same). */
+export function appliedParameters(parameters: AnalysisParameters) {
+  const { engine, projectionParameters } = settingsOf(parameters);
+  const { previousCommunities, ...options } = engine;
+  return { ...options, ...projectionParameters, ...(previousCommunities ? { previousCommunities: previousCommunities.length } : {}) };
+}
+
+const json = <T>(text: string | undefined): T | null => (text === undefined ? null : (JSON.parse(text) as T));
+
+export function createRunService(deps: Deps, options: RunServiceOptions) {
+  const { runs, log } = deps;
+  const instance = options.instance ?? randomUUID();
+  const active = new Map<string, Active>();
+  const settled = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  const queue = new JobQueue(options.concurrency, execute);
+  let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
+
+  function settlement(id: string) {
+    let entry = settled.get(id);
+    if (!entry) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      entry = { promise, resolve };
+      settled.set(id, entry);
+    }
+    return entry;
+  }
+
+  function settle(id: string) {
+    settled.get(id)?.resolve();
+    settled.delete(id);
+  }
+
+  function enqueue(id: string) {
+    settlement(id);
+    queue.enqueue(id);
+  }
+
+  function view(run: StoredRun, currentDataVersion?: number): AnalysisRun {
+    const live = active.get(run.id);
+    const status = run.status as RunStatus;
+    return {
+      id: run.id,
+      status,
+      stage: live?.stage ?? run.stage ?? null,
+      progress: live?.progress ?? run.progress ?? (status === 'done' ? 100 : 0),
+      queuePosition: queue.positionOf(run.id) ?? null,
+      scope: JSON.parse(run.scope) as Record<string, unknown>,
+      parameters: appliedParameters(JSON.parse(run.parameters) as AnalysisParameters),
+      communitiesFrom: run.communitiesFrom ?? null,
+      writeBack: run.writeBack,
+      requestedBy: run.requestedBy,
+      createdAt: run.createdAt,
+      startedAt: run.startedAt ?? null,
+      finishedAt: run.finishedAt ?? null,
+      submittedDataVersion: run.submittedDataVersion,
+      dataVersion: run.dataVersion ?? null,
+      stale: run.dataVersion !== undefined && currentDataVersion !== undefined && currentDataVersion > run.dataVersion,
+      attempts: run.attempts,
+      error: json(run.error),
+      summary: json(run.summary),
+      timings: json(run.timings),
+    };
+  }
+
+  /** Records a run's state, logging instead of throwing when the database is away (the claim loop finds it again). */
+  async function record(id: string, fields: RunFields): Promise<void> {
+    try {
+      await runs.update(id, fields);
+    } catch (error) {
+      log.error({ err: error, run: id, fields: Object.keys(fields) }, 'could not record the run’s state');
+    }
+  }
+
+  async function discardResults(id: string): Promise<void> {
+    try {
+      await runs.deleteResults(id);
+    } catch (error) {
+      log.error({ err: error, run: id }, 'could not delete a run’s partial results; they go when it is claimed again');
+    }
+  }
+
+  async function execute(id: string): Promise<void> {
+    const controller = new AbortController();
+    const state: Active = { controller, stage: 'starting', progress: 0 };
+    let run: StoredRun | undefined;
+    try {
+      run = await runs.get(id);
+      if (!run || run.status !== 'queued' || stopping) return;
+      active.set(id, state);
+      const startedAt = new Date().toISOString();
+      const queued = Date.parse(startedAt) - Date.parse(run.createdAt);
+      await runs.update(id, { status: 'running', stage: 'starting', progress: 0, startedAt, attempts: run.attempts + 1, error: null });
+      await runs.deleteResults(id);
+      log.info({ run: id, attempt: run.attempts + 1 }, 'analysis run started');
+      const outcome = await executeRun(deps, run, controller.signal, (stage, progress) => Object.assign(state, { stage, progress }));
+      await runs.update(id, {
+        status: 'done',
+        stage: null,
+        progress: 100,
+        finishedAt: outcome.finishedAt,
+        dataVersion: outcome.dataVersion,
+        summary: JSON.stringify(outcome.summary),
+        timings: JSON.stringify({ queued, ...outcome.timings }),
+      });
+      log.info({ run: id, nodes: outcome.summary.graph.nodes, ties: outcome.summary.graph.ties }, 'analysis run done');
+    } catch (error) {
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+      const finishedAt = new Date().toISOString();
+      if (reason === 'shutdown') {
+        // Partial results go when the run is claimed again; a shutdown should not wait for them.
+        await record(id, { status: 'interrupted', stage: null, progress: 0 });
+        log.warn({ run: id }, 'analysis run interrupted by shutdown');
+      } else if (reason === 'cancel') {
+        await discardResults(id);
+        await record(id, { status: 'cancelled', stage: null, finishedAt });
+        log.info({ run: id }, 'analysis run cancelled');
+      } else if (run) {
+        const failure = describeFailure(error);
+        if (failure.code === 'INTERNAL') log.error({ err: error, run: id }, 'analysis run failed');
+        else log.warn({ run: id, error: failure }, 'analysis run failed');
+        await discardResults(id);
+        await record(id, { status: 'failed', stage: null, finishedAt, error: JSON.stringify(failure) });
+      } else {
+        log.error({ err: error, run: id }, 'could not start an analysis run; it is claimed again when the database answers');
+      }
+    } finally {
+      active.delete(id);
+      settle(id);
+    }
+  }
+
+  /** Heartbeat, then take over runs nobody works on. Runs on a timer and whenever the database comes back. */
+  async function tick(): Promise<void> {
+    if (stopping) return;
+    const now = Date.now();
+    try {
+      await runs.heartbeat(instance, now);
+      const mine = [...active.keys(), ...settled.keys()];
+      for (const run of await runs.claim(instance, now - 3 * options.heartbeatMs, mine)) {
+        if (stopping) return;
+        if (run.status === 'queued') {
+          log.info({ run: run.id }, 'queued analysis run taken over');
+          enqueue(run.id);
+          continue;
+        }
+        await runs.deleteResults(run.id);
+        if (run.attempts >= options.maxAttempts) {
+          const error = { code: 'INTERRUPTED', message: `interrupted ${run.attempts} times (shutdowns or crashes); not started again` };
+          await runs.update(run.id, { status: 'failed', stage: null, finishedAt: new Date().toISOString(), error: JSON.stringify(error) });
+          log.error({ run: run.id, attempts: run.attempts }, 'interrupted analysis run failed: too many attempts');
+        } else {
+          await runs.update(run.id, { status: 'queued', stage: null, progress: 0 });
+          log.warn({ run: run.id, was: run.status, attempts: run.attempts }, 'interrupted analysis run queued again');
+          enqueue(run.id);
+        }
+      }
+    } catch (error) {
+      log.warn({ err: error }, 'analysis runs: heartbeat or claim failed; trying again');
+    }
+  }
+
+  return {
+    instance,
+
+    /** Begins heartbeats and claims (call when the database is ready; again on each return). */
+    start(): void {
+      if (stopping) return;
+      void tick();
+      if (!timer) {
+        timer = setInterval(() => void tick(), options.heartbeatMs);
+        timer.unref();
+      }
+    },
+
+    async submit(request: RunRequest, requestedBy: string): Promise<{ run: AnalysisRun; reused: boolean }> {
+      const { scope, parameters, communitiesFrom, force } = request;
+      const writeBack = request.writeBack ?? options.writeBack;
+      if (communitiesFrom) {
+        const from = await runs.get(communitiesFrom);
+        if (from?.status !== 'done') {
+          throw new RequestRejectedError('communitiesFrom must name a finished run', [{ path: 'body.communitiesFrom', message: from ? `the run is ${from.status}` : 'no such run' }]);
+        }
+      }
+      const settings = settingsOf(parameters);
+      const fingerprint = fingerprintOf({ scope, engine: settings.engine, projection: settings.projectionParameters, communitiesFrom: communitiesFrom ?? null });
+      const dataVersion = await runs.dataVersion();
+      if (!force) {
+        const found = await runs.reusable(fingerprint, dataVersion);
+        // A run that did not write back does not answer one that asks to.
+        if (found && (found.writeBack || !writeBack)) return { run: view(found, dataVersion), reused: true };
+      }
+      const run: StoredRun = {
+        id: randomUUID(),
+        status: 'queued',
+        progress: 0,
+        fingerprint,
+        scope: JSON.stringify(scope),
+        parameters: JSON.stringify(parameters),
+        investigations: [...(scope.investigations ?? [])].sort(),
+        investigationsKey: investigationsKey(scope.investigations),
+        ...(communitiesFrom ? { communitiesFrom } : {}),
+        writeBack,
+        requestedBy,
+        createdAt: new Date().toISOString(),
+        submittedDataVersion: dataVersion,
+        attempts: 0,
+        owner: instance,
+      };
+      await runs.create(run);
+      enqueue(run.id);
+      return { run: view(run, dataVersion), reused: false };
+    },
+
+    async get(id: string): Promise<AnalysisRun> {
+      const [run, dataVersion] = await Promise.all([runs.get(id), runs.dataVersion()]);
+      if (!run) throw new NotFoundError(`no analysis run ${id}`);
+      return view(run, dataVersion);
+    },
+
+    async list(filter: { status?: RunStatus; investigation?: string; limit: number; offset: number }) {
+      const [{ total, rows }, dataVersion] = await Promise.all([runs.list(filter), runs.dataVersion()]);
+      return { total, limit: filter.limit, offset: filter.offset, items: rows.map((run) => view(run, dataVersion)) };
+    },
+
+    /** Waits up to `ms` for a run of this process to finish; then the run as it is. */
+    async wait(id: string, ms: number): Promise<AnalysisRun> {
+      const entry = settled.get(id);
+      if (entry && ms > 0) {
+        let timeout: NodeJS.Timeout | undefined;
+        await Promise.race([entry.promise, new Promise<void>((resolve) => (timeout = setTimeout(resolve, ms)))]);
+        clearTimeout(timeout);
+      }
+      return this.get(id);
+    },
+
+    /** Cancels a queued or running run; its partial results are deleted. */
+    async cancel(id: string): Promise<AnalysisRun> {
+      const run = await runs.get(id);
+      if (!run) throw new NotFoundError(`no analysis run ${id}`);
+      if (queue.remove(id)) {
+        await runs.update(id, { status: 'cancelled', stage: null, finishedAt: new Date().toISOString() });
+        settle(id);
+      } else if (active.has(id)) {
+        const entry = settled.get(id);
+        active.get(id)!.controller.abort('cancel');
+        await entry?.promise;
+      } else if (FINAL_STATUSES.includes(run.status as RunStatus)) {
+        throw new ConflictError(`the run has already ended (${run.status}); only a queued or running run can be cancelled`);
+      } else if (run.status === 'running' && run.owner !== instance) {
+        throw new ConflictError('the run is running in another service instance; cancel it there');
+      } else {
+        // Queued or interrupted, waiting to be claimed: nothing is running it.
+        await runs.deleteResults(id);
+        await runs.update(id, { status: 'cancelled', stage: null, finishedAt: new Date().toISOString() });
+      }
+      return this.get(id);
+    },
+
+    /** Stops taking work; running runs end as interrupted, queued ones stay queued for the next claim. */
+    async shutdown(): Promise<void> {
+      stopping = true;
+      clearInterval(timer);
+      queue.stop();
+      const running = [...active.keys()].map((id) => settled.get(id)?.promise);
+      for (const job of active.values()) job.controller.abort('shutdown');
+      await Promise.all(running);
+      try {
+        await runs.retire(instance);
+      } catch (error) {
+        log.warn({ err: error }, 'analysis runs: could not retire this instance; its runs are taken over when its heartbeat is stale');
+      }
+    },
+  };
+}
+
+export type RunService = ReturnType<typeof createRunService>;
+
+function describeFailure(error: unknown): { code: string; message: string } {
+  if (error instanceof ScopeTooLargeError) return { code: 'SCOPE_TOO_LARGE', message: error.message };
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('Neo.')) return { code: 'DATABASE', message: `Neo4j: ${(error as Error).message}` };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+import { ENTITY_TYPES } from '../ingest/graph-model.js';
+import { AnalysisParametersSchema, CommunityReportSchema, ProjectionSummarySchema, RankedNodeSchema, ScopeSchema } from './analysis.js';
+import { IdSchema } from './provenance.js';
+
+/**
+ * Analysis runs: the request that queues one, the run as the API shows it (status, progress,
+ * what it saw, how long it took), its stored results page by page, and comparisons of two runs.
+ */
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const FINAL_STATUSES: readonly RunStatus[] = ['done', 'failed', 'cancelled'];
+
+export const RunIdSchema = z.uuid().describe('Run id');
+
+export const RunRequestSchema = z
+  .strictObject({
+    scope: ScopeSchema.default({ minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }),
+    parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30 }),
+    communitiesFrom: RunIdSchema.optional().describe('A finished run whose community ids are reused for the communities that match (ids stay stable week to week)'),
+    writeBack: z.boolean().optional().describe('Write harmScore, harmRank, communityId and lastAnalysis onto the entities; left out: ANALYSIS_WRITE_BACK'),
+    force: z.boolean().default(false).describe('Compute again even when a run of the same scope and parameters already saw this data version'),
+  })
+  .meta({ id: 'RunRequest', example: { scope: { investigations: ['OP-TIDE'] }, parameters: { seed: 42 } } });
+
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+export const RunErrorSchema = z.object({ code: z.string(), message: z.string() }).meta({ id: 'RunError' });
+
+export const RunSummarySchema = z
+  .object({
+    projection: ProjectionSummarySchema,
+    graph: z.object({ nodes: z.number().int(), ties: z.number().int(), ranked: z.number().int() }),
+    modularity: z.number(),
+    communities: z.number().int(),
+    communitiesSplit: z.number().int(),
+    betweenness: z.object({ estimated: z.boolean(), sources: z.number().int(), threads: z.number().int() }),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'RunSummary' });
+
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const AnalysisRunSchema = z
+  .object({
+    id: RunIdSchema,
+    status: z.enum(RUN_STATUSES),
+    stage: z.string().nullable().describe('What a running run is doing: projecting, analysing:<engine stage>, storing, writing back'),
+    progress: z.number().min(0).max(100).describe('Percent, by stage'),
+    queuePosition: z.number().int().nullable().describe('1 = next to start; null unless queued in this process'),
+    scope: z.record(z.string(), z.unknown()).describe('As applied, defaults filled in'),
+    parameters: z.record(z.string(), z.unknown()).describe('As applied, defaults filled in'),
+    communitiesFrom: z.string().nullable(),
+    writeBack: z.boolean(),
+    requestedBy: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    submittedDataVersion: z.number().int().describe('The data version when the run was asked for'),
+    dataVersion: z.number().int().nullable().describe('The data version the projection saw'),
+    stale: z.boolean().describe('Data has changed since the run read it'),
+    attempts: z.number().int().describe('Times the run was started (more than 1 after an interruption)'),
+    error: RunErrorSchema.nullable(),
+    summary: RunSummarySchema.nullable(),
+    timings: z.record(z.string(), z.number()).nullable().describe('Milliseconds: queued, projection, each engine stage, storing, writeBack'),
+  })
+  .meta({ id: 'AnalysisRun' });
+
+export type AnalysisRun = z.infer<typeof AnalysisRunSchema>;
+
+export const RunSubmittedSchema = AnalysisRunSchema.extend({
+  reused: z.boolean().describe('True when a run of the same scope and parameters on the same data answered instead of a new one'),
+}).meta({ id: 'RunSubmitted' });
+
+const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const offset = z.coerce.number().int().min(0).max(10_000_000).default(0);
+
+export const RunListQuerySchema = z.object({
+  status: z.enum(RUN_STATUSES).optional(),
+  investigation: IdSchema.optional().describe('Runs whose scope names this investigation'),
+  limit: limit(500, 50),
+  offset,
+});
+
+export const RunListSchema = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AnalysisRunSchema) }).meta({ id: 'RunList' });
+
+export const RankingQuerySchema = z.object({
+  limit: limit(1000, 50),
+  offset,
+  type: z.enum(ENTITY_TYPES).optional(),
+  community: z.string().min(1).max(100).optional(),
+});
+
+export const RankingPageSchema = z
+  .object({
+    run: AnalysisRunSchema,
+    total: z.number().int().describe('Results matching the filters'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(RankedNodeSchema),
+  })
+  .meta({ id: 'RankingPage' });
+
+export const LatestQuerySchema = RankingQuerySchema.extend({
+  investigation: z.union([IdSchema, z.array(IdSchema).min(1).max(100)]).optional().describe('The scope’s investigations (repeat for several); left out: runs over all investigations'),
+});
+
+export const PageQuerySchema = z.object({ limit: limit(1000, 50), offset });
+
+export const CommunityPageSchema = z
+  .object({ run: AnalysisRunSchema, total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(CommunityReportSchema) })
+  .meta({ id: 'CommunityPage' });
+
+export const TieSchema = z.object({ source: z.string(), target: z.string(), strength: z.number(), money: z.number(), kinds: z.record(z.string(), z.number()) }).meta({ id: 'AnalysedTie' });
+
+export const CommunityDetailSchema = z
+  .object({
+    run: AnalysisRunSchema,
+    community: CommunityReportSchema,
+    members: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(RankedNodeSchema) }),
+    internalTies: z.object({ total: z.number().int(), strongest: z.array(TieSchema).describe('Up to 100, strongest first') }),
+    brokers: CommunityReportSchema.shape.bridges,
+  })
+  .meta({ id: 'CommunityDetail' });
+
+export const EntityResultSchema = z.object({ run: AnalysisRunSchema, result: RankedNodeSchema }).meta({ id: 'EntityResult' });
+
+export const CompareQuerySchema = z.object({ top: z.coerce.number().int().min(1).max(1000).default(20) });
+
+const Ref = { key: z.string(), name: z.string().nullable() };
+
+export const RunComparisonSchema = z
+  .object({
+    from: AnalysisRunSchema,
+    to: AnalysisRunSchema,
+    top: z.number().int(),
+    entered: z.array(z.object({ ...Ref, rank: z.number().int(), previousRank: z.number().int().nullable(), harmScore: z.number() })).describe('In the top N now, not before'),
+    left: z.array(z.object({ ...Ref, previousRank: z.number().int(), rank: z.number().int().nullable(), harmScore: z.number().nullable() })).describe('In the top N before, not now (rank null: no longer in the network)'),
+    moves: z
+      .array(z.object({ ...Ref, previousRank: z.number().int(), rank: z.number().int(), change: z.number().int().describe('Places up (positive) or down'), previousHarmScore: z.number(), harmScore: z.number() }))
+      .describe('In the top N of either run and ranked in both, biggest moves first'),
+    entities: z.object({ added: z.number().int(), removed: z.number().int(), kept: z.number().int() }),
+    communities: z.object({
+      continued: z.array(z.object({ from: z.string(), to: z.string(), jaccard: z.number() })),
+      merged: z.array(z.object({ into: z.string(), from: z.array(z.string()) })),
+      split: z.array(z.object({ from: z.string(), into: z.array(z.string()) })),
+      dissolved: z.array(z.string()),
+      emerged: z.array(z.string()),
+    }),
+    modularity: z.object({ from: z.number(), to: z.number() }),
+  })
+  .meta({ id: 'RunComparison' });
+
+export type RunComparison = Omit<z.infer<typeof RunComparisonSchema>, 'from' | 'to'>;
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
+export const ExportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS).default('gexf').describe('gexf (Gephi), graphml, csv (a zip of nodes.csv and edges.csv), json (graphology serialisation)'),
+});
