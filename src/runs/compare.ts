@@ -60,19 +60,18 @@ export function compareRuns(before: readonly Membership[], after: readonly Membe
 }
 
 function communityEvents(before: readonly Membership[], later: ReadonlyMap<string, Membership>): RunComparison['communities'] {
-  // overlap.get(A).get(B): members of A (earlier) in B (later); sizes over the entities in both runs.
+  // overlap.get(A).get(B): members of A (earlier) in B (later); sizeBefore: A's members still there.
   const overlap = new Map<string, Map<string, number>>();
   const sizeBefore = new Map<string, number>();
-  const sizeAfter = new Map<string, number>();
-  const allBefore = new Set<string>();
-  const allAfter = new Set<string>();
-  for (const m of before) allBefore.add(m.community);
-  for (const m of later.values()) allAfter.add(m.community);
+  // Whole sizes, newcomers and leavers included: a continued community's Jaccard shows its growth.
+  const wholeBefore = new Map<string, number>();
+  const wholeAfter = new Map<string, number>();
+  for (const m of before) wholeBefore.set(m.community, (wholeBefore.get(m.community) ?? 0) + 1);
+  for (const m of later.values()) wholeAfter.set(m.community, (wholeAfter.get(m.community) ?? 0) + 1);
   for (const m of before) {
     const now = later.get(m.key);
     if (!now) continue;
     sizeBefore.set(m.community, (sizeBefore.get(m.community) ?? 0) + 1);
-    sizeAfter.set(now.community, (sizeAfter.get(now.community) ?? 0) + 1);
     const row = overlap.get(m.community) ?? new Map<string, number>();
     row.set(now.community, (row.get(now.community) ?? 0) + 1);
     overlap.set(m.community, row);
@@ -94,7 +93,7 @@ function communityEvents(before: readonly Membership[], later: ReadonlyMap<strin
     if (to.length !== 1 || sources.get(to[0]!)!.length !== 1) continue;
     const b = to[0]!;
     const shared = overlap.get(a)!.get(b)!;
-    continued.push({ from: a, to: b, jaccard: Math.round((shared / (sizeBefore.get(a)! + sizeAfter.get(b)! - shared)) * 1000) / 1000 });
+    continued.push({ from: a, to: b, jaccard: Math.round((shared / (wholeBefore.get(a)! + wholeAfter.get(b)! - shared)) * 1000) / 1000 });
   }
   return {
     continued: continued.sort((x, y) => byId(x.from, y.from)),
@@ -106,7 +105,7 @@ function communityEvents(before: readonly Membership[], later: ReadonlyMap<strin
       .filter(([, into]) => into.length > 1)
       .map(([from, into]) => ({ from, into: [...into].sort(byId) }))
       .sort((x, y) => byId(x.from, y.from)),
-    dissolved: [...allBefore].filter((a) => !destinations.has(a)).sort(byId),
-    emerged: [...allAfter].filter((b) => !sources.has(b)).sort(byId),
+    dissolved: [...wholeBefore.keys()].filter((a) => !destinations.has(a)).sort(byId),
+    emerged: [...wholeAfter.keys()].filter((b) => !sources.has(b)).sort(byId),
   };
 }

@@ -49,6 +49,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   const packed = packTies(read.projection);
 
   let progress: number = PHASES.analysing;
+  signal.throwIfAborted();
   report('analysing', progress);
   const result = await deps.pool.analyse(read.projection, settings.engine, {
     signal,

@@ -11,6 +11,8 @@ export class JobQueue {
   constructor(
     private readonly concurrency: number,
     private readonly run: (id: string) => Promise<void>,
+    /** A job should handle its own errors; one that throws is reported here and the queue goes on. */
+    private readonly onError: (id: string, error: unknown) => void = () => {},
   ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`runs/queue: concurrency must be a positive integer, not ${concurrency}`);
   }
@@ -58,10 +60,12 @@ export class JobQueue {
     while (!this.stopped && this.running.size < this.concurrency && this.waiting.length > 0) {
       const id = this.waiting.shift()!;
       this.running.add(id);
-      void this.run(id).finally(() => {
-        this.running.delete(id);
-        this.pump();
-      });
+      void this.run(id)
+        .catch((error: unknown) => this.onError(id, error))
+        .finally(() => {
+          this.running.delete(id);
+          this.pump();
+        });
     }
   }
 }

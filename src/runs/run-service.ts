@@ -30,6 +30,8 @@ export interface RunServiceOptions {
   maxAttempts: number;
   /** This process's id among service instances (tests give several apps one database). */
   instance?: string;
+  /** Take over runs other instances left (false for the batch CLI, which only runs its own). */
+  claim?: boolean;
 }
 
 type Deps = ExecuteDeps & { log: FastifyBaseLogger };
@@ -57,7 +59,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
   const instance = options.instance ?? randomUUID();
   const active = new Map<string, Active>();
   const settled = new Map<string, { promise: Promise<void>; resolve: () => void }>();
-  const queue = new JobQueue(options.concurrency, execute);
+  const queue = new JobQueue(options.concurrency, execute, (id, error) => log.error({ err: error, run: id }, 'analysis run job threw'));
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
 
@@ -182,6 +184,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     const now = Date.now();
     try {
       await runs.heartbeat(instance, now);
+      if (options.claim === false) return;
       const mine = [...active.keys(), ...settled.keys()];
       for (const run of await runs.claim(instance, now - 3 * options.heartbeatMs, mine)) {
         if (stopping) return;

@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createAnalyticsPool, type AnalyticsPool } from '../../src/analytics/pool.js';
+import { loadQueries, type Queries } from '../../src/neo4j/queries.js';
+import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../../src/repositories/analytics-repository.js';
+import { createRunRepository, RUN_QUERIES, type RunRepository, type StoredRun } from '../../src/repositories/run-repository.js';
+import { createRunResults } from '../../src/runs/results.js';
+import { createRunService, investigationsKey, type RunServiceOptions } from '../../src/runs/run-service.js';
+import { RunRequestSchema } from '../../src/schemas/runs.js';
+import { useTestApp } from '../support/app.js';
+import { GRADING, one, uniqueTag } from '../support/graph.js';
+import { waitFor } from '../support/wait.js';
+
+/**
+ * The run lifecycle against the real database: cancelling a running and a queued run, a clean
+ * shutdown that leaves a run interrupted and another instance that finishes it, a crashed
+ * instance's run taken over with its partial results deleted, and one interrupted too often.
+ * An analysis that never ends by itself (`stuck`) holds a run in its running state for as long
+ * as a test needs; the rest is the real queue, repository and Neo4j.
+ */
+
+/** The pool's analyse, reporting its first stage and then waiting until the run is aborted. */
+const stuck: Pick<AnalyticsPool, 'analyse'> = {
+  analyse: (_projection, _options, control) =>
+    new Promise((_resolve, reject) => {
+      const signal = control!.signal!;
+      if (signal.aborted) return reject(signal.reason);
+      control?.onStage?.('csr');
+      signal.addEventListener('abort', () => reject(signal.reason));
+    }),
+};
+
+describe('run lifecycle', () => {
+  let app: FastifyInstance;
+  let driver: Driver;
+  let queries: Queries;
+  let runs: RunRepository;
+  let realPool: AnalyticsPool;
+  const tag = uniqueTag();
+  const investigation = `OP-LIFE-${tag}`;
+  const request = RunRequestSchema.parse({ scope: { investigations: [investigation] }, force: true });
+  const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({ concurrency: 1, writeBack: false, heartbeatMs: 60_000, maxAttempts: 3, instance: `${instance}-${tag}`, claim: false, ...extra });
+  const service = (pool: Pick<AnalyticsPool, 'analyse'>, opts: RunServiceOptions) =>
+    createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), pool, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
+  const status = async (id: string) => (await runs.get(id))?.status;
+  const resultCount = (runId: string) => one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {runId: $runId}) RETURN count(x) AS n', { runId }).then((r) => r.n);
+
+  useTestApp({}, (a, d) => ((app = a), (driver = d)));
+
+  beforeAll(async () => {
+    queries = await loadQueries([...RUN_QUERIES, ...ANALYTICS_QUERIES]);
+    runs = createRunRepository(driver, 'neo4j', queries);
+    realPool = createAnalyticsPool(1, { pathHelpers: 0 });
+    const people = ['A', 'B', 'C', 'D', 'E'].map((p) => ({ id: `${p}-${tag}`, name: `${p} ${tag}` }));
+    const loaded = await app.inject({
+      method: 'POST',
+      url: '/v1/ingest',
+      payload: {
+        investigations: [{ id: investigation }],
+        defaults: { source: `REP-${tag}`, grading: GRADING },
+        people,
+        links: [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'E'], ['A', 'C']].map(([from, to]) => ({ id: `LK-${from}${to}-${tag}`, type: 'communication', from: `${from}-${tag}`, to: `${to}-${tag}`, count: 3 })),
+      },
+    });
+    expect(loaded.statusCode, loaded.body).toBe(200);
+  });
+
+  afterAll(async () => realPool?.close());
+
+  it('cancels a running run and a queued one, keeping no results of either', async () => {
+    const a = service(stuck, options('A'));
+    a.start();
+    const running = (await a.submit(request, 'test')).run;
+    const queued = (await a.submit(request, 'test')).run;
+    await waitFor(async () => (await a.get(running.id)).stage === 'analysing:csr', 30_000);
+    expect(await a.get(running.id)).toMatchObject({ status: 'running', progress: 26.5, attempts: 1 });
+    expect(await a.get(queued.id)).toMatchObject({ status: 'queued', queuePosition: 1 });
+
+    expect(await a.cancel(queued.id)).toMatchObject({ status: 'cancelled', queuePosition: null });
+    const cancelled = await a.cancel(running.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', finishedAt: expect.any(String) });
+    expect(await resultCount(running.id)).toBe(0);
+    await expect(a.cancel(running.id)).rejects.toMatchObject({ statusCode: 409 });
+    await a.shutdown();
+  });
+
+  it('marks a run interrupted on shutdown; another instance takes it over and finishes it', async () => {
+    const b = service(stuck, options('B'));
+    b.start();
+    const { run } = await b.submit(request, 'test');
+    await waitFor(async () => (await b.get(run.id)).status === 'running', 30_000);
+    await b.shutdown();
+    expect(await status(run.id)).toBe('interrupted');
+
+    const c = service(realPool, options('C', { claim: true, heartbeatMs: 500 }));
+    c.start();
+    try {
+      await waitFor(async () => (await status(run.id)) === 'done', 60_000);
+      expect(await c.get(run.id)).toMatchObject({ status: 'done', attempts: 2, error: null, summary: { graph: { nodes: 5 } } });
+      const ranking = await createRunResults({ runs, service: c }).rankings(run.id, { limit: 10, offset: 0 });
+      expect(ranking.total).toBe(5);
+    } finally {
+      await c.shutdown();
+    }
+  });
+
+  describe('runs a crashed instance left', () => {
+    /** A run as a process that died mid-way leaves it: owner gone (no heartbeat), some results stored. */
+    async function orphan(fields: Partial<StoredRun>): Promise<string> {
+      const id = crypto.randomUUID();
+      await runs.create({
+        id,
+        status: 'running',
+        fingerprint: `orphan-${id}`,
+        scope: JSON.stringify(request.scope),
+        parameters: JSON.stringify(request.parameters),
+        investigations: [investigation],
+        investigationsKey: investigationsKey([investigation]),
+        writeBack: false,
+        requestedBy: 'test',
+        createdAt: new Date().toISOString(),
+        submittedDataVersion: 0,
+        attempts: 1,
+        owner: `crashed-${tag}`,
+        ...fields,
+      });
+      await runs.writeResults([{ runId: id, position: 0, index: 0, key: 'person:half-written' } as never]);
+      return id;
+    }
+
+    it('starts it again without its partial results, or fails it after too many attempts', async () => {
+      const retried = await orphan({});
+      const exhausted = await orphan({ status: 'interrupted', attempts: 3 });
+      const d = service(realPool, options('D', { claim: true, heartbeatMs: 500 }));
+      d.start();
+      try {
+        await waitFor(async () => (await status(retried)) === 'done' && (await status(exhausted)) === 'failed', 60_000);
+        expect(await d.get(retried)).toMatchObject({ attempts: 2, summary: { graph: { nodes: 5 } } });
+        expect(await resultCount(retried)).toBe(5);
+        expect(await runs.result(retried, 'person:half-written')).toBeUndefined();
+        expect(await d.get(exhausted)).toMatchObject({ error: { code: 'INTERRUPTED', message: 'interrupted 3 times (shutdowns or crashes); not started again' } });
+        expect(await resultCount(exhausted)).toBe(0);
+      } finally {
+        await d.shutdown();
+      }
+    });
+
+    it('leaves alone the runs of an instance whose heartbeat is fresh', async () => {
+      const alive = `alive-${tag}`;
+      await runs.heartbeat(alive, Date.now() + 3_600_000);
+      const owned = await orphan({ owner: alive });
+      const e = service(realPool, options('E', { claim: true, heartbeatMs: 200 }));
+      e.start();
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(await runs.get(owned)).toMatchObject({ status: 'running', owner: alive });
+      } finally {
+        await e.shutdown();
+        await runs.retire(alive);
+        await runs.update(owned, { status: 'cancelled' });
+        await runs.deleteResults(owned);
+      }
+    });
+  });
+});
