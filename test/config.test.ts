@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.database).toBe('neo4j');
     expect(config.embedded).toMatchObject({ home: '.data/neo4j', boltPort: 7687, heap: '1g', pageCache: '512m' });
+    expect(config.runs).toEqual({ concurrency: 1, maxTies: 5_000_000, writeBack: true, maxWaitMs: 60_000, heartbeatMs: 10_000, maxAttempts: 3, batchSize: 1_000 });
+  });
+
+  it('reads the analysis run settings', () => {
+    expect(loadConfig({ ANALYSIS_WRITE_BACK: 'false', ANALYSIS_CONCURRENCY: '2', ANALYSIS_MAX_WAIT_MS: '0' }).runs).toMatchObject({ writeBack: false, concurrency: 2, maxWaitMs: 0 });
   });
 
   it('reads an external server with credentials', () => {
@@ -30,6 +35,9 @@ describe('loadConfig', () => {
     [{ NEO4J_USER: 'neo4j' }, 'NEO4J_URI'],
     [{ NEO4J_HEAP: 'lots' }, 'NEO4J_HEAP'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ANALYSIS_WRITE_BACK: 'yes' }, 'ANALYSIS_WRITE_BACK'],
+    [{ ANALYSIS_CONCURRENCY: '0' }, 'ANALYSIS_CONCURRENCY'],
+    [{ ANALYSIS_HEARTBEAT_MS: '10' }, 'ANALYSIS_HEARTBEAT_MS'],
   ])('rejects %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
