@@ -42,4 +42,6 @@ RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND NOT wasPlaceholder AND NOT same THEN 1 ELSE 0 END) AS updated,
        sum(CASE WHEN same THEN 1 ELSE 0 END) AS unchanged,
        sum(removed) AS relationsRemoved,
-       sum(size(joined)) AS investigationsJoined
+       sum(size(joined)) AS investigationsJoined,
+       // The investigations whose data this batch changed: their data versions move.
+       collect(CASE WHEN NOT same OR removed > 0 OR size(joined) > 0 THEN n.investigations END) AS changedIn

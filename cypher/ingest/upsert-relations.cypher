@@ -6,9 +6,9 @@
 // properties all match is left alone.
 UNWIND $rows AS row
 OPTIONAL MATCH (a0)-[old:__TYPE__ {id: row.id}]->(b0)
-WITH row, old, a0, b0,
+WITH row, old, a0, b0, coalesce(old.investigations, []) AS oldInvestigations,
      old IS NOT NULL AND a0.id = row.from AND b0.id = row.to AND a0:__FROM__ AND b0:__TO__ AS samePlace
-WITH row, old, a0, b0, samePlace,
+WITH row, old, a0, b0, oldInvestigations, samePlace,
      samePlace AND all(k IN keys(row.props) WHERE coalesce(old[k] = row.props[k], false)) AS same,
      samePlace AND coalesce(all(i IN row.investigations WHERE i IN old.investigations), false) AS sameScope
 CALL (old, samePlace) {
@@ -59,7 +59,7 @@ OPTIONAL CALL (row, samePlace, sameScope) {
          CASE WHEN b.unresolved THEN b.id END AS toPlaceholder
 }
 // Placeholders are reported whoever made them, so a re-sent load lists the same ones.
-WITH row, old, samePlace, same, sameScope,
+WITH row, old, oldInvestigations, samePlace, same, sameScope,
      coalesce(fromPlaceholder, CASE WHEN samePlace AND a0.unresolved THEN a0.id END) AS fromPlaceholder,
      coalesce(toPlaceholder, CASE WHEN samePlace AND b0.unresolved THEN b0.id END) AS toPlaceholder
 CALL (row, old, samePlace, sameScope) {
@@ -71,4 +71,6 @@ RETURN sum(CASE WHEN old IS NULL THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN same THEN 1 ELSE 0 END) AS unchanged,
        sum(CASE WHEN sameScope THEN 0 ELSE 1 END) AS scopeChanged,
        collect(DISTINCT fromPlaceholder) AS fromPlaceholders,
-       collect(DISTINCT toPlaceholder) AS toPlaceholders
+       collect(DISTINCT toPlaceholder) AS toPlaceholders,
+       // The investigations whose data this batch changed (a moved relation's old ones too).
+       collect(CASE WHEN old IS NULL OR NOT same OR NOT sameScope THEN row.investigations + oldInvestigations END) AS changedIn

@@ -46,10 +46,11 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, s
     if (error instanceof TooManyTiesError) throw new ScopeTooLargeError(error.limit);
     throw error;
   }
-  const { projection, dataVersion } = read;
+  const { projection, dataVersion, scopeVersion } = read;
   return {
     projection,
     dataVersion,
+    scopeVersion,
     projectionMs: Math.round((performance.now() - started) * 10) / 10,
     summary: {
       kind: projection.kind,

@@ -25,7 +25,10 @@ export const ANALYTICS_QUERIES = [
 
 export interface ProjectionRead {
   projection: Projection;
+  /** The database's data version the read saw. */
   dataVersion: number;
+  /** The scope's: the newest version of its investigations (the database's for everything). */
+  scopeVersion: number;
 }
 
 /**
@@ -56,7 +59,11 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
       try {
         return await session.executeRead(async (tx) => {
           let dataVersion = 0;
-          await stream<{ version: number }>(tx, 'analytics/data-version', {}, (row) => (dataVersion = row.version));
+          let scopeVersion = 0;
+          await stream<{ version: number; scopeVersion: number }>(tx, 'analytics/data-version', { investigations: params.investigations }, (row) => {
+            dataVersion = row.version;
+            scopeVersion = row.scopeVersion;
+          });
           if (scope.projection === 'full') {
             const builder = new FullProjectionBuilder(options);
             await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => builder.node(row), signal);
@@ -64,7 +71,7 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
             await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row), signal);
             await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row), signal);
             await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row), signal);
-            return { projection: builder.finish(), dataVersion };
+            return { projection: builder.finish(), dataVersion, scopeVersion };
           }
           const builder = new PeopleProjectionBuilder(options);
           await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => builder.node(row), signal);
@@ -74,7 +81,7 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
           await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row), signal);
           await stream<LocationRow>(tx, 'analytics/locations', params, (row) => builder.location(row), signal);
           await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => builder.employment(row), signal);
-          return { projection: builder.finish(), dataVersion };
+          return { projection: builder.finish(), dataVersion, scopeVersion };
         });
       } finally {
         await session.close();

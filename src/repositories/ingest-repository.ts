@@ -41,9 +41,11 @@ export interface RelationBatchResult {
 export function createIngestRepository(driver: Driver, database: string, queries: Queries) {
   const template = createTemplates(queries);
 
-  async function bumpIfChanged(tx: ManagedTransaction, changed: boolean): Promise<number | undefined> {
+  /** `changedIn`: per changed record, the investigations whose data it changed (their versions move too). */
+  async function bumpIfChanged(tx: ManagedTransaction, changed: boolean, changedIn: (string[] | null)[]): Promise<number | undefined> {
     if (!changed) return undefined;
-    const result = await tx.run(queries['ingest/bump-data-version']!);
+    const investigations = [...new Set(changedIn.flatMap((list) => list ?? []))];
+    const result = await tx.run(queries['ingest/bump-data-version']!, { investigations });
     return toNative(result.records[0]!.get('version')) as number;
   }
 
@@ -57,9 +59,9 @@ export function createIngestRepository(driver: Driver, database: string, queries
       const session = driver.session({ database });
       try {
         return await session.executeWrite(async (tx) => {
-          const result = recordToObject<EntityBatchResult>((await tx.run(query, { rows })).records[0]!);
+          const { changedIn, ...result } = recordToObject<EntityBatchResult & { changedIn: string[][] }>((await tx.run(query, { rows })).records[0]!);
           const changed = result.created + result.resolved + result.updated + result.relationsRemoved + result.investigationsJoined > 0;
-          return { ...result, dataVersion: await bumpIfChanged(tx, changed) };
+          return { ...result, dataVersion: await bumpIfChanged(tx, changed, changedIn) };
         });
       } finally {
         await session.close();
@@ -71,9 +73,9 @@ export function createIngestRepository(driver: Driver, database: string, queries
       const session = driver.session({ database });
       try {
         return await session.executeWrite(async (tx) => {
-          const result = recordToObject<RelationBatchResult>((await tx.run(query, { rows, ingestId })).records[0]!);
+          const { changedIn, ...result } = recordToObject<RelationBatchResult & { changedIn: string[][] }>((await tx.run(query, { rows, ingestId })).records[0]!);
           const changed = result.created + result.updated + result.scopeChanged > 0;
-          return { ...result, dataVersion: await bumpIfChanged(tx, changed) };
+          return { ...result, dataVersion: await bumpIfChanged(tx, changed, changedIn) };
         });
       } finally {
         await session.close();

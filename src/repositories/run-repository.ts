@@ -52,7 +52,10 @@ export interface StoredRun {
   startedAt?: string;
   finishedAt?: string;
   submittedDataVersion: number;
+  /** The scope's data version when asked for: what reuse of a queued run compares. */
+  submittedScopeVersion: number;
   dataVersion?: number;
+  scopeVersion?: number;
   attempts: number;
   error?: string;
   summary?: string;
@@ -63,7 +66,7 @@ export interface StoredRun {
 
 export type RunFields = { [K in keyof StoredRun]?: StoredRun[K] | null };
 
-const INTEGER_FIELDS = new Set(['position', 'index', 'rank', 'communitiesBridged', 'size', 'internalTies', 'externalTies', 'part', 'ties', 'submittedDataVersion', 'dataVersion', 'attempts']);
+const INTEGER_FIELDS = new Set(['position', 'index', 'rank', 'communitiesBridged', 'size', 'internalTies', 'externalTies', 'part', 'ties', 'submittedDataVersion', 'submittedScopeVersion', 'dataVersion', 'scopeVersion', 'attempts']);
 
 /** Whole-number fields go as Neo4j integers, so Cypher users see `rank: 3`, not `3.0`. */
 function withIntegers<T extends object>(row: T): Record<string, unknown> {
@@ -87,9 +90,10 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
   const runOf = (record: { get(key: string): unknown }) => recordToObject<{ r: StoredRun }>({ toObject: () => ({ r: record.get('r') }) }).r;
 
   return {
-    async dataVersion(): Promise<number> {
-      const { records } = await driver.executeQuery(q('analytics/data-version'), {}, read);
-      return recordToObject<{ version: number }>(records[0]!).version;
+    /** The database's data version, and that of a scope's investigations (null: everything). */
+    async dataVersion(investigations: string[] | null): Promise<{ version: number; scopeVersion: number }> {
+      const { records } = await driver.executeQuery(q('analytics/data-version'), { investigations }, read);
+      return recordToObject<{ version: number; scopeVersion: number }>(records[0]!);
     },
 
     async create(run: StoredRun): Promise<void> {
@@ -115,8 +119,8 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       return recordToObject<{ total: number; rows: StoredRun[] }>(records[0]!);
     },
 
-    async reusable(fingerprint: string, dataVersion: number): Promise<StoredRun | undefined> {
-      const { records } = await driver.executeQuery(q('runs/reusable'), { fingerprint, dataVersion: neoInt(dataVersion) }, read);
+    async reusable(fingerprint: string, scopeVersion: number): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/reusable'), { fingerprint, scopeVersion: neoInt(scopeVersion) }, read);
       return records[0] ? runOf(records[0]) : undefined;
     },
 
@@ -125,9 +129,9 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       return records[0] ? runOf(records[0]) : undefined;
     },
 
-    /** This instance is alive (ServiceInstance.heartbeatAt, epoch ms). */
-    async heartbeat(instance: string, now: number): Promise<void> {
-      await driver.executeQuery(q('runs/heartbeat'), { instance, now: neoInt(now) }, write);
+    /** This instance is alive, until `expiresAt` (epoch ms). */
+    async heartbeat(instance: string, now: number, expiresAt: number): Promise<void> {
+      await driver.executeQuery(q('runs/heartbeat'), { instance, now: neoInt(now), expiresAt: neoInt(expiresAt) }, write);
     },
 
     /** This instance stops: its runs can be taken over at once. */
@@ -136,11 +140,12 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
     },
 
     /**
-     * Unfinished runs nobody works on become this instance's, oldest first: those whose owner
-     * stopped or went silent before `staleBefore`, and its own that are not `active` here.
+     * Unfinished runs nobody works on become this instance's, oldest first: those whose owner's
+     * heartbeat expired before `now` (or that has none, for runs older than `staleBefore`), and
+     * its own that are not `active` here.
      */
-    async claim(instance: string, staleBefore: number, active: string[]): Promise<StoredRun[]> {
-      const { records } = await driver.executeQuery(q('runs/claim'), { instance, staleBefore: neoInt(staleBefore), active }, write);
+    async claim(instance: string, now: number, staleBefore: number, active: string[]): Promise<StoredRun[]> {
+      const { records } = await driver.executeQuery(q('runs/claim'), { instance, now: neoInt(now), staleBeforeTime: new Date(staleBefore).toISOString(), active }, write);
       return records.map(runOf);
     },
 

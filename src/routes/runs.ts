@@ -81,11 +81,12 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
     },
     async (request, reply) => {
       const { run, reused } = await service.submit(request.body, requesterOf(request));
-      const waitMs = reused ? 0 : preferredWaitMs(request, request.query.wait, maxWaitMs);
-      const now = waitMs > 0 ? await service.wait(run.id, waitMs) : run;
+      // A reused run may still be queued or running (for an earlier request): it is waited for too.
+      const waitMs = preferredWaitMs(request, request.query.wait, maxWaitMs);
+      const now = waitMs > 0 && !FINAL_STATUSES.includes(run.status) ? await service.wait(run.id, waitMs) : run;
       reply.header('location', `/v1/analyses/${run.id}`);
       if (waitMs > 0) reply.header('preference-applied', `wait=${Math.round(waitMs / 1000)}`);
-      const ended = reused || FINAL_STATUSES.includes(now.status);
+      const ended = FINAL_STATUSES.includes(now.status);
       return reply.code(ended ? 200 : 202).send({ ...now, reused });
     },
   );

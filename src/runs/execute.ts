@@ -27,6 +27,7 @@ export interface ExecuteDeps {
 
 export interface Outcome {
   dataVersion: number;
+  scopeVersion: number;
   summary: RunSummary;
   timings: Record<string, number>;
   finishedAt: string;
@@ -101,6 +102,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
 
   return {
     dataVersion: read.dataVersion,
+    scopeVersion: read.scopeVersion,
     finishedAt,
     timings,
     summary: {

@@ -62,6 +62,14 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
   const queue = new JobQueue(options.concurrency, execute, (id, error) => log.error({ err: error, run: id }, 'analysis run job threw'));
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
+  let alive = false;
+
+  /** The first heartbeat is written before this instance owns a run, so no other takes it meanwhile. */
+  async function heartbeat(): Promise<void> {
+    const now = Date.now();
+    await runs.heartbeat(instance, now, now + 3 * options.heartbeatMs);
+    alive = true;
+  }
 
   function settlement(id: string) {
     let entry = settled.get(id);
@@ -84,7 +92,8 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     queue.enqueue(id);
   }
 
-  function view(run: StoredRun, currentDataVersion?: number): AnalysisRun {
+  /** `current`: the run's scope's data version now, for `stale`. */
+  function view(run: StoredRun, current?: number): AnalysisRun {
     const live = active.get(run.id);
     const status = run.status as RunStatus;
     return {
@@ -103,12 +112,18 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       finishedAt: run.finishedAt ?? null,
       submittedDataVersion: run.submittedDataVersion,
       dataVersion: run.dataVersion ?? null,
-      stale: run.dataVersion !== undefined && currentDataVersion !== undefined && currentDataVersion > run.dataVersion,
+      scopeVersion: run.scopeVersion ?? null,
+      stale: run.scopeVersion !== undefined && current !== undefined && current > run.scopeVersion,
       attempts: run.attempts,
       error: json(run.error),
       summary: json(run.summary),
       timings: json(run.timings),
     };
+  }
+
+  async function currentScopeVersion(run: StoredRun): Promise<number> {
+    const { investigations } = JSON.parse(run.scope) as { investigations?: string[] };
+    return (await runs.dataVersion(investigations ?? null)).scopeVersion;
   }
 
   /** Records a run's state, logging instead of throwing when the database is away (the claim loop finds it again). */
@@ -148,6 +163,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         progress: 100,
         finishedAt: outcome.finishedAt,
         dataVersion: outcome.dataVersion,
+        scopeVersion: outcome.scopeVersion,
         summary: JSON.stringify(outcome.summary),
         timings: JSON.stringify({ queued, ...outcome.timings }),
       });
@@ -183,10 +199,10 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     if (stopping) return;
     const now = Date.now();
     try {
-      await runs.heartbeat(instance, now);
+      await heartbeat();
       if (options.claim === false) return;
       const mine = [...active.keys(), ...settled.keys()];
-      for (const run of await runs.claim(instance, now - 3 * options.heartbeatMs, mine)) {
+      for (const run of await runs.claim(instance, now, now - 3 * options.heartbeatMs, mine)) {
         if (stopping) return;
         if (run.status === 'queued') {
           log.info({ run: run.id }, 'queued analysis run taken over');
@@ -233,11 +249,11 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       }
       const settings = settingsOf(parameters);
       const fingerprint = fingerprintOf({ scope, engine: settings.engine, projection: settings.projectionParameters, communitiesFrom: communitiesFrom ?? null });
-      const dataVersion = await runs.dataVersion();
+      const versions = await runs.dataVersion(scope.investigations ?? null);
       if (!force) {
-        const found = await runs.reusable(fingerprint, dataVersion);
+        const found = await runs.reusable(fingerprint, versions.scopeVersion);
         // A run that did not write back does not answer one that asks to.
-        if (found && (found.writeBack || !writeBack)) return { run: view(found, dataVersion), reused: true };
+        if (found && (found.writeBack || !writeBack)) return { run: view(found, versions.scopeVersion), reused: true };
       }
       const run: StoredRun = {
         id: randomUUID(),
@@ -252,35 +268,47 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         writeBack,
         requestedBy,
         createdAt: new Date().toISOString(),
-        submittedDataVersion: dataVersion,
+        submittedDataVersion: versions.version,
+        submittedScopeVersion: versions.scopeVersion,
         attempts: 0,
         owner: instance,
       };
+      if (!alive) await heartbeat();
       await runs.create(run);
       enqueue(run.id);
-      return { run: view(run, dataVersion), reused: false };
+      return { run: view(run, versions.scopeVersion), reused: false };
     },
 
     async get(id: string): Promise<AnalysisRun> {
-      const [run, dataVersion] = await Promise.all([runs.get(id), runs.dataVersion()]);
+      const run = await runs.get(id);
       if (!run) throw new NotFoundError(`no analysis run ${id}`);
-      return view(run, dataVersion);
+      return view(run, await currentScopeVersion(run));
     },
 
     async list(filter: { status?: RunStatus; investigation?: string; limit: number; offset: number }) {
-      const [{ total, rows }, dataVersion] = await Promise.all([runs.list(filter), runs.dataVersion()]);
-      return { total, limit: filter.limit, offset: filter.offset, items: rows.map((run) => view(run, dataVersion)) };
+      const { total, rows } = await runs.list(filter);
+      const items = await Promise.all(rows.map(async (run) => view(run, await currentScopeVersion(run))));
+      return { total, limit: filter.limit, offset: filter.offset, items };
     },
 
-    /** Waits up to `ms` for a run of this process to finish; then the run as it is. */
+    /**
+     * Waits up to `ms` for a run to end, then answers it as it is: a run of this process is
+     * awaited, another's (a reused run queued elsewhere) is read again every half second.
+     */
     async wait(id: string, ms: number): Promise<AnalysisRun> {
-      const entry = settled.get(id);
-      if (entry && ms > 0) {
-        let timeout: NodeJS.Timeout | undefined;
-        await Promise.race([entry.promise, new Promise<void>((resolve) => (timeout = setTimeout(resolve, ms)))]);
-        clearTimeout(timeout);
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const entry = settled.get(id);
+        const left = deadline - Date.now();
+        if (entry && left > 0) {
+          let timeout: NodeJS.Timeout | undefined;
+          await Promise.race([entry.promise, new Promise<void>((resolve) => (timeout = setTimeout(resolve, left)))]);
+          clearTimeout(timeout);
+        }
+        const run = await this.get(id);
+        if (FINAL_STATUSES.includes(run.status) || Date.now() >= deadline) return run;
+        if (!settled.has(id)) await new Promise((resolve) => setTimeout(resolve, Math.min(500, deadline - Date.now())));
       }
-      return this.get(id);
     },
 
     /** Cancels a queued or running run; its partial results are deleted. */

@@ -122,6 +122,7 @@ describe('run lifecycle', () => {
         requestedBy: 'test',
         createdAt: new Date().toISOString(),
         submittedDataVersion: 0,
+        submittedScopeVersion: 0,
         attempts: 1,
         owner: `crashed-${tag}`,
         ...fields,
@@ -149,7 +150,7 @@ describe('run lifecycle', () => {
 
     it('leaves alone the runs of an instance whose heartbeat is fresh', async () => {
       const alive = `alive-${tag}`;
-      await runs.heartbeat(alive, Date.now() + 3_600_000);
+      await runs.heartbeat(alive, Date.now(), Date.now() + 3_600_000);
       const owned = await orphan({ owner: alive });
       const e = service(realPool, options('E', { claim: true, heartbeatMs: 200 }));
       e.start();

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+
+import type { FastifyBaseLogger } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+
+import { createAnalyticsPool } from '../analytics/pool.js';
+import type { Config } from '../config.js';
+import { ConflictError } from '../errors.js';
+import { createDriver, isUnavailableError, redactUri } from '../neo4j/driver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
+import { Neo4jSetupError } from '../neo4j/jars.js';
+import { applyMigrations } from '../neo4j/migrations.js';
+import { loadQueries } from '../neo4j/queries.js';
+import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../repositories/analytics-repository.js';
+import { createRunRepository, RUN_QUERIES } from '../repositories/run-repository.js';
+import { SYSTEM_QUERIES } from '../repositories/system-repository.js';
+import { createRunResults } from '../runs/results.js';
+import { createRunService } from '../runs/run-service.js';
+import { RankingPageSchema } from '../schemas/runs.js';
+import { UnreachableError } from './rank-errors.js';
+import type { RankBackend } from './rank-jobs.js';
+
+/**
+ * Direct mode: the run service in this process, on Neo4j. Runs are stored, reused and read back
+ * exactly as the service does it, so the API shows them in its history. The service is started
+ * without claiming (a CLI must never take over another instance's runs) but heartbeats, so no
+ * instance takes over the CLI's while it works on them.
+ */
+
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES, 'cli/investigations'];
+
+export interface DirectOptions {
+  log: FastifyBaseLogger;
+  /** Tells the person at the terminal what takes long (starting the embedded database). */
+  notice: (line: string) => void;
+}
+
+interface Connection {
+  driver: Driver;
+  embedded?: EmbeddedNeo4j;
+}
+
+async function reachable(config: Config, uri: string, log: FastifyBaseLogger): Promise<Driver> {
+  const driver = createDriver(config.neo4j, uri, { warn: (m) => log.warn(m), error: (m) => log.error(m) });
+  try {
+    await driver.verifyConnectivity({ database: config.neo4j.database });
+    return driver;
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+}
+
+/** NEO4J_URI when set; else a running service's embedded database; else the embedded database started here. */
+async function connect(config: Config, options: DirectOptions): Promise<Connection> {
+  const given = config.neo4j.uri;
+  const uri = given ?? `bolt://127.0.0.1:${config.embedded.boltPort}`;
+  try {
+    return { driver: await reachable(config, uri, options.log) };
+  } catch (error) {
+    if (given || !isUnavailableError(error)) throw new UnreachableError(`cannot reach Neo4j at ${redactUri(uri)}: ${(error as Error).message}`);
+  }
+  options.notice(`no Neo4j answers at ${uri}: starting the embedded database in ${config.embedded.home} (about 15 s); it stops when the ranking is done`);
+  let embedded: EmbeddedNeo4j;
+  try {
+    embedded = await startEmbeddedNeo4j(config.embedded, { log: (line) => options.log.debug({ neo4j: line }) });
+  } catch (error) {
+    if (error instanceof Neo4jSetupError) throw new UnreachableError(error.message);
+    throw error;
+  }
+  try {
+    return { driver: await reachable(config, embedded.uri, options.log), embedded };
+  } catch (error) {
+    await embedded.stop();
+    throw new UnreachableError(`cannot reach the embedded Neo4j it started at ${embedded.uri}: ${(error as Error).message}`);
+  }
+}
+
+export async function openDirect(config: Config, options: DirectOptions): Promise<RankBackend> {
+  const queries = await loadQueries(REQUIRED_QUERIES);
+  const { driver, embedded } = await connect(config, options);
+  const database = config.neo4j.database;
+  const closeConnection = async () => {
+    await driver.close();
+    await embedded?.stop();
+  };
+  const runs = createRunRepository(driver, database, queries);
+  const instance = `cli-${randomUUID()}`;
+  try {
+    const { applied } = await applyMigrations(driver, database, queries);
+    if (applied.length > 0) options.log.info({ applied }, 'schema migrations applied');
+  } catch (error) {
+    await closeConnection();
+    throw isUnavailableError(error) ? new UnreachableError(`Neo4j went away: ${(error as Error).message}`) : error;
+  }
+
+  const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
+  const service = createRunService(
+    { runs, analytics: createAnalyticsRepository(driver, database, queries), pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: options.log },
+    { concurrency: config.runs.concurrency, writeBack: false, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts, instance, claim: false },
+  );
+  service.start();
+  const results = createRunResults({ runs, service });
+
+  return {
+    async investigations() {
+      const { records } = await driver.executeQuery(queries['cli/investigations']!, {}, { database, routing: 'READ' });
+      return records.map((record) => record.get('id') as string);
+    },
+    submit: (request, requestedBy) => service.submit(request, requestedBy),
+    wait: (id, ms) => service.wait(id, ms),
+    async cancel(id) {
+      try {
+        await service.cancel(id);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    },
+    // Through the response schema, so the items are what GET /v1/analyses/{id}/rankings sends.
+    rankings: async (id, top) => RankingPageSchema.parse(await results.rankings(id, { limit: top, offset: 0 })),
+    async close() {
+      try {
+        await service.shutdown();
+        await pool.close();
+      } finally {
+        await closeConnection();
+      }
+    },
+  };
+}

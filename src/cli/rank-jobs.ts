@@ -1,0 +1,107 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { FINAL_STATUSES, RunRequestSchema, type AnalysisRun, type RunRequest } from '../schemas/runs.js';
+import type { RankingPage } from './rank-output.js';
+import { InterruptedError } from './rank-errors.js';
+
+/**
+ * The ranking jobs, one investigation after another: submit a run, follow it until it ends,
+ * read the top of its ranking. The same steps whether the run service is in this process
+ * (direct.ts) or behind the HTTP API (api.ts).
+ */
+
+export interface RankBackend {
+  /** Every investigation id in the database, sorted. */
+  investigations(): Promise<string[]>;
+  /** A new run, or `reused`: a run of someone else's that already answers the request. */
+  submit(request: RunRequest, requestedBy: string): Promise<{ run: AnalysisRun; reused: boolean }>;
+  /** The run once it has ended or `ms` have passed, whichever comes first. */
+  wait(id: string, ms: number): Promise<AnalysisRun>;
+  /** Cancels a queued or running run; a run that has ended already is left as it is. */
+  cancel(id: string): Promise<void>;
+  rankings(id: string, top: number): Promise<RankingPage>;
+  close(): Promise<void>;
+}
+
+export interface RankOutcome {
+  /** null: the run over all the data. */
+  investigation: string | null;
+  run: AnalysisRun;
+  reused: boolean;
+  /** The top of the ranking, for a run that is done. */
+  page?: RankingPage;
+  /** Why there is no ranking: the run's own error, or that it was cancelled or timed out. */
+  error?: { code: string; message: string };
+}
+
+export interface RankOptions {
+  top: number;
+  writeBack: boolean;
+  /** Longest wait for one run to end, then it is cancelled. */
+  waitMs: number;
+  requestedBy: string;
+  /** Aborted on SIGINT: the run in progress is cancelled and InterruptedError thrown. */
+  signal: AbortSignal;
+  /** Called about every pollMs while a run is queued or running. */
+  onProgress?: (investigation: string | null, run: AnalysisRun) => void;
+  onStatus?: (line: string) => void;
+  pollMs?: number;
+}
+
+const POLL_MS = 250;
+
+const isFinal = (run: AnalysisRun) => FINAL_STATUSES.includes(run.status);
+const labelOf = (investigation: string | null) => investigation ?? 'all investigations';
+
+export function requestFor(investigation: string | null, writeBack: boolean): RunRequest {
+  return RunRequestSchema.parse({ scope: investigation === null ? {} : { investigations: [investigation] }, writeBack });
+}
+
+export async function rankOne(backend: RankBackend, investigation: string | null, options: RankOptions): Promise<RankOutcome> {
+  const pollMs = options.pollMs ?? POLL_MS;
+  const label = labelOf(investigation);
+  if (options.signal.aborted) throw new InterruptedError('interrupted');
+  const submitted = await backend.submit(requestFor(investigation, options.writeBack), options.requestedBy);
+  const { reused } = submitted;
+  let run = submitted.run;
+  options.onStatus?.(`${label}: run ${run.id} ${reused ? `reused (${run.status})` : 'submitted'}`);
+
+  // A reused run is someone else's: stop waiting for it, but never cancel it.
+  const cancelOwn = async () => {
+    if (!reused) await backend.cancel(run.id);
+  };
+  const deadline = Date.now() + options.waitMs;
+  while (!isFinal(run)) {
+    if (options.signal.aborted) {
+      await cancelOwn();
+      throw new InterruptedError(`interrupted; run ${run.id} (${label}) ${reused ? 'left to its owner' : 'cancelled'}`);
+    }
+    if (Date.now() >= deadline) {
+      await cancelOwn();
+      const minutes = Math.round(options.waitMs / 60_000);
+      const what = reused ? 'left running: it is not this command’s run' : 'cancelled';
+      return { investigation, run, reused, error: { code: 'TIMEOUT', message: `still ${run.status} after ${minutes} min; ${what}` } };
+    }
+    options.onProgress?.(investigation, run);
+    const started = Date.now();
+    run = await backend.wait(run.id, pollMs);
+    // wait() returns at once for a run another process computes: poll, do not spin.
+    const left = pollMs - (Date.now() - started);
+    if (!isFinal(run) && left > 0) await sleep(left, undefined, { signal: options.signal }).catch(() => undefined);
+  }
+
+  if (run.status !== 'done') {
+    const error = run.error ?? { code: run.status.toUpperCase(), message: `the run was ${run.status}` };
+    return { investigation, run, reused, error };
+  }
+  const page = await backend.rankings(run.id, options.top);
+  options.onStatus?.(`${label}: run ${run.id} done, ${page.total} ranked`);
+  return { investigation, run: page.run, reused, page };
+}
+
+/** One run after another, in the order given; stops at SIGINT. */
+export async function rankAll(backend: RankBackend, investigations: (string | null)[], options: RankOptions): Promise<RankOutcome[]> {
+  const outcomes: RankOutcome[] = [];
+  for (const investigation of investigations) outcomes.push(await rankOne(backend, investigation, options));
+  return outcomes;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+
+import { HELP, parseRankArgs } from '../../src/cli/rank-args.js';
+import { EXIT, exitCodeOf, UsageError } from '../../src/cli/rank-errors.js';
+
+describe('rank CLI arguments', () => {
+  it('defaults: one run over all the data, top 20, a table on stdout, no write-back, 60 minutes', () => {
+    expect(parseRankArgs([])).toEqual({
+      help: false,
+      investigations: [],
+      allInvestigations: false,
+      top: 20,
+      format: 'table',
+      writeBack: false,
+      waitMinutes: 60,
+      verbose: false,
+    });
+  });
+
+  it('takes repeated investigations in order, once each, and every other option', () => {
+    const args = parseRankArgs([
+      '--investigation', 'OP-2',
+      '--investigation=OP-1',
+      '--investigation', 'OP-2',
+      '--top', '50',
+      '--format', 'csv',
+      '--write-back',
+      '--out', 'ranks.csv',
+      '--api', 'http://127.0.0.1:3000',
+      '--key', 's3cret',
+      '--wait-minutes', '5',
+      '-v',
+    ]);
+    expect(args).toEqual({
+      help: false,
+      investigations: ['OP-2', 'OP-1'],
+      allInvestigations: false,
+      top: 50,
+      format: 'csv',
+      writeBack: true,
+      out: 'ranks.csv',
+      api: { url: 'http://127.0.0.1:3000/', key: 's3cret' },
+      waitMinutes: 5,
+      verbose: true,
+    });
+  });
+
+  it('takes --all-investigations in direct mode and an API without a key', () => {
+    expect(parseRankArgs(['--all-investigations', '--format', 'json'])).toMatchObject({ allInvestigations: true, investigations: [], format: 'json' });
+    expect(parseRankArgs(['--api', 'https://ranking.example/base']).api).toEqual({ url: 'https://ranking.example/base' });
+  });
+
+  it('answers --help (or -h) whatever else is given', () => {
+    expect(parseRankArgs(['--help']).help).toBe(true);
+    expect(parseRankArgs(['-h', '--top', '0']).help).toBe(true);
+  });
+
+  it.each([
+    [['--frobnicate'], "Unknown option '--frobnicate'"],
+    [['OP-1'], "Unexpected argument 'OP-1'"],
+    [['--top'], "Option '--top <value>' argument missing"],
+    [['--investigation'], "Option '--investigation <value>' argument missing"],
+    [['--top', '0'], "--top must be an integer from 1 to 1000, got '0'"],
+    [['--top', '1001'], "--top must be an integer from 1 to 1000, got '1001'"],
+    [['--top', '2.5'], "--top must be an integer from 1 to 1000, got '2.5'"],
+    [['--top', 'ten'], "--top must be an integer from 1 to 1000, got 'ten'"],
+    [['--wait-minutes', '0'], "--wait-minutes must be an integer from 1 to 10080, got '0'"],
+    [['--format', 'xml'], "--format must be table, json or csv, got 'xml'"],
+    [['--investigation', ' OP-1'], "--investigation ' OP-1': must not start with a space or contain control characters"],
+    [['--investigation', 'x'.repeat(201)], `--investigation '${'x'.repeat(201)}': Too big`],
+    [['--investigation', 'OP-1', '--all-investigations'], 'give --investigation or --all-investigations, not both'],
+    [['--out', ''], '--out must name a file'],
+    [['--key', 'k'], '--key needs --api'],
+    [['--api', 'http://h:1', '--key', ' '], '--key must not be empty'],
+    [['--api', 'not a url'], "--api must be a URL such as http://127.0.0.1:3000, got 'not a url'"],
+    [['--api', 'ftp://h/'], "--api must be an http:// or https:// URL, got 'ftp://h/'"],
+    [['--api', 'http://h:1', '--all-investigations'], '--all-investigations needs direct mode: the API has no endpoint that lists investigations'],
+    [['--write-back=yes'], "Option '--write-back' does not take an argument"],
+  ])('refuses %j with a usage error (exit 2)', (argv, message) => {
+    let caught: unknown;
+    try {
+      parseRankArgs(argv);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as Error).message).toContain(message);
+    expect(exitCodeOf(caught)).toBe(EXIT.usage);
+  });
+
+  it('documents every exit code in --help', () => {
+    for (const code of Object.values(EXIT)) expect(HELP).toMatch(new RegExp(`^  ${code} |; ${code} the same`, 'm'));
+  });
+});
