@@ -1,32 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { usePrivateDatabaseApp } from '../support/embedded.js';
-import { GRADING } from '../support/graph.js';
+import { useTestApp } from '../support/app.js';
+import { GRADING, uniqueTag } from '../support/graph.js';
 
 /**
- * Reuse of a stored run for the same scope and parameters on unchanged data. The data version is
- * the database's, moved by every load anywhere, so this runs on a private database: other test
- * files loading in parallel would otherwise change it between two requests.
+ * Reuse of a stored run for the same scope and parameters on unchanged data. What counts is the
+ * version of the scope's investigations' data: other test files loading their own investigations
+ * in parallel must not (and do not) make a run stale or stop its reuse.
  */
 
 describe('analysis run reuse', () => {
   let app: FastifyInstance;
-  const request = { scope: { investigations: ['OP-R'] }, parameters: { seed: 3 } };
+  const tag = uniqueTag();
+  const investigation = `OP-R-${tag}`;
+  const request = { scope: { investigations: [investigation] }, parameters: { seed: 3 } };
   const submit = (body: object) => app.inject({ method: 'POST', url: '/v1/analyses?wait=true', payload: body });
   const load = (people: string[]) =>
     app.inject({
       method: 'POST',
       url: '/v1/ingest',
       payload: {
-        investigations: [{ id: 'OP-R' }],
-        defaults: { source: 'REP-R', grading: GRADING },
-        people: people.map((id) => ({ id, name: id })),
-        links: people.slice(1).map((id, i) => ({ id: `LK-${i}-${id}`, type: 'communication', from: people[i], to: id, count: 2 })),
+        investigations: [{ id: investigation }],
+        defaults: { source: `REP-${tag}`, grading: GRADING },
+        people: people.map((id) => ({ id: `${id}-${tag}`, name: id })),
+        links: people.slice(1).map((id, i) => ({ id: `LK-${i}-${id}-${tag}`, type: 'communication', from: `${people[i]}-${tag}`, to: `${id}-${tag}`, count: 2 })),
       },
     });
 
-  usePrivateDatabaseApp('runs-reuse', {}, (a) => (app = a));
+  useTestApp({}, (a) => (app = a));
 
   beforeAll(async () => {
     expect((await load(['A', 'B', 'C', 'D'])).statusCode).toBe(200);
@@ -39,7 +41,7 @@ describe('analysis run reuse', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ id: first.id, reused: true, status: 'done' });
     // A default written out, keys and investigations in another order.
-    const spelled = (await submit({ parameters: { resolution: 1, seed: 3 }, scope: { minAssessment: 'D', investigations: ['OP-R'] } })).json();
+    const spelled = (await submit({ parameters: { resolution: 1, seed: 3 }, scope: { minAssessment: 'D', investigations: [investigation] } })).json();
     expect(spelled).toMatchObject({ id: first.id, reused: true });
     const other = (await submit({ ...request, parameters: { seed: 4 } })).json();
     expect(other).toMatchObject({ reused: false });
@@ -61,10 +63,18 @@ describe('analysis run reuse', () => {
     expect(before.reused).toBe(true);
     expect((await load(['A', 'B', 'C', 'D'])).statusCode).toBe(200);
     expect((await submit(request)).json()).toMatchObject({ id: before.id, reused: true });
+    // New data in another investigation leaves this scope's runs as they were.
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/v1/ingest',
+      payload: { investigations: [{ id: `OP-ELSE-${tag}` }], defaults: { source: `REP-${tag}`, grading: GRADING }, people: [{ id: `Z-${tag}`, name: 'Z' }] },
+    });
+    expect(elsewhere.statusCode).toBe(200);
+    expect((await submit(request)).json()).toMatchObject({ id: before.id, reused: true, stale: false });
     expect((await load(['A', 'B', 'C', 'D', 'E'])).statusCode).toBe(200);
     const after = (await submit(request)).json();
     expect(after).toMatchObject({ reused: false, status: 'done', stale: false, summary: { graph: { nodes: 5 } } });
-    expect(after.dataVersion).toBeGreaterThan(before.dataVersion);
+    expect(after.scopeVersion).toBeGreaterThan(before.scopeVersion);
     expect((await app.inject({ method: 'GET', url: `/v1/analyses/${before.id}` })).json().stale).toBe(true);
   });
 });
