@@ -1,5 +1,5 @@
 import type { CommunityReport } from '../analytics/report.js';
-import { rankedNodes, type RankedNode, type RankingTable } from '../analytics/ranking.js';
+import { rankedNodes, type NodeMeasures, type RankedNode, type RankingTable } from '../analytics/ranking.js';
 import type { Projection } from '../analytics/projection/types.js';
 
 /**
@@ -11,7 +11,8 @@ import type { Projection } from '../analytics/projection/types.js';
  * the rest of the run), for exports and community views.
  */
 
-export interface ResultRow {
+/** Every measure is a property of its own (NodeMeasures), so Cypher can filter and sort on it. */
+export interface ResultRow extends NodeMeasures {
   runId: string;
   /** 0-based place in the ranking order (ranked nodes by harm, then the rest). */
   position: number;
@@ -26,16 +27,6 @@ export interface ResultRow {
   community: string;
   components: string;
   explanation: string[];
-  degree: number;
-  strength: number;
-  pagerank: number;
-  betweenness: number;
-  betweennessEstimated: boolean;
-  closeness: number;
-  eigenvector: number;
-  participation: number;
-  communitiesBridged: number;
-  articulationPoint: boolean;
 }
 
 /** Rows for positions `from` to `to` (end excluded) of the ranking, explanations written. */
