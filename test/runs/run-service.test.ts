@@ -134,10 +134,13 @@ describe('run lifecycle', () => {
     it('starts it again without its partial results, or fails it after too many attempts', async () => {
       const retried = await orphan({});
       const exhausted = await orphan({ status: 'interrupted', attempts: 3 });
+      // Its own, left running by a database outage (the job could not record how it ended).
+      const own = await orphan({ owner: `D-${tag}` });
       const d = service(realPool, options('D', { claim: true, heartbeatMs: 500 }));
       d.start();
       try {
-        await waitFor(async () => (await status(retried)) === 'done' && (await status(exhausted)) === 'failed', 60_000);
+        await waitFor(async () => (await status(retried)) === 'done' && (await status(exhausted)) === 'failed' && (await status(own)) === 'done', 60_000);
+        expect(await d.get(own)).toMatchObject({ attempts: 2 });
         expect(await d.get(retried)).toMatchObject({ attempts: 2, summary: { graph: { nodes: 5 } } });
         expect(await resultCount(retried)).toBe(5);
         expect(await runs.result(retried, 'person:half-written')).toBeUndefined();
