@@ -10,6 +10,7 @@ export const RUN_QUERIES = [
   'analytics/data-version',
   'runs/create',
   'runs/update',
+  'runs/progress',
   'runs/get',
   'runs/list',
   'runs/reusable',
@@ -103,6 +104,10 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
     async update(id: string, fields: RunFields): Promise<StoredRun | undefined> {
       const { records } = await driver.executeQuery(q('runs/update'), { id, fields: withIntegers(fields) }, write);
       return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    async progress(id: string, stage: string, progress: number): Promise<void> {
+      await driver.executeQuery(q('runs/progress'), { id, stage, progress }, write);
     },
 
     async get(id: string): Promise<StoredRun | undefined> {

@@ -52,6 +52,8 @@ export function appliedParameters(parameters: AnalysisParameters) {
   return { ...options, ...projectionParameters, ...(previousCommunities ? { previousCommunities: previousCommunities.length } : {}) };
 }
 
+const PROGRESS_STORE_MS = 1_000;
+
 const json = <T>(text: string | undefined): T | null => (text === undefined ? null : (JSON.parse(text) as T));
 
 export function createRunService(deps: Deps, options: RunServiceOptions) {
@@ -156,7 +158,15 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       await runs.update(id, { status: 'running', stage: 'starting', progress: 0, startedAt, attempts: run.attempts + 1, error: null });
       await runs.deleteResults(id);
       log.info({ run: id, attempt: run.attempts + 1 }, 'analysis run started');
-      const outcome = await executeRun(deps, run, controller.signal, (stage, progress) => Object.assign(state, { stage, progress }));
+      // Progress lives in memory here and is stored at most once a second, so the run's page on
+      // another instance (or a CLI's run seen through the API) moves too.
+      let stored = Date.now();
+      const outcome = await executeRun(deps, run, controller.signal, (stage, progress) => {
+        Object.assign(state, { stage, progress });
+        if (Date.now() - stored < PROGRESS_STORE_MS) return;
+        stored = Date.now();
+        runs.progress(id, stage, progress).catch((error: unknown) => log.warn({ err: error, run: id }, 'could not store a run’s progress'));
+      });
       await runs.update(id, {
         status: 'done',
         stage: null,

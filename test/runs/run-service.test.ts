@@ -21,14 +21,18 @@ import { waitFor } from '../support/wait.js';
  * as a test needs; the rest is the real queue, repository and Neo4j.
  */
 
-/** The pool's analyse, reporting its first stage and then waiting until the run is aborted. */
+/** The pool's analyse, reporting its first stage, its second 1.2 s later, then waiting until the run is aborted. */
 const stuck: Pick<AnalyticsPool, 'analyse'> = {
   analyse: (_projection, _options, control) =>
     new Promise((_resolve, reject) => {
       const signal = control!.signal!;
       if (signal.aborted) return reject(signal.reason);
       control?.onStage?.('csr');
-      signal.addEventListener('abort', () => reject(signal.reason));
+      const later = setTimeout(() => control?.onStage?.('louvain'), 1_200);
+      signal.addEventListener('abort', () => {
+        clearTimeout(later);
+        reject(signal.reason);
+      });
     }),
 };
 
@@ -76,6 +80,9 @@ describe('run lifecycle', () => {
     const queued = (await a.submit(request, 'test')).run;
     await waitFor(async () => (await a.get(running.id)).stage === 'analysing:csr', 30_000);
     expect(await a.get(running.id)).toMatchObject({ status: 'running', progress: 26.5, attempts: 1 });
+    // Stored too (at most once a second), for readers on other instances.
+    await waitFor(async () => (await runs.get(running.id))?.stage === 'analysing:louvain', 30_000);
+    expect((await runs.get(running.id))?.progress).toBe(36.5);
     expect(await a.get(queued.id)).toMatchObject({ status: 'queued', queuePosition: 1 });
 
     expect(await a.cancel(queued.id)).toMatchObject({ status: 'cancelled', queuePosition: null });
