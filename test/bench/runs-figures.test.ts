@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import { createRng } from '../../src/shared/rng.js';
+import { medianStages, randomOffsets, stagesOf } from '../../bench/lib/runs-figures.js';
+
+describe('stagesOf', () => {
+  it('adds up the engine stages into the analysis and keeps the stages around it', () => {
+    const stages = stagesOf({ queued: 5, projection: 100, csr: 2, louvain: 30, betweennessCloseness: 68, storing: 200, writeBack: 50 }, 500);
+    expect(stages).toEqual({
+      queued: 5,
+      projection: 100,
+      analysis: 100,
+      storing: 200,
+      writeBack: 50,
+      unaccounted: 45,
+      engine: { csr: 2, louvain: 30, betweennessCloseness: 68 },
+    });
+  });
+
+  it('reads a preview’s timings (no queue, storing or write-back) and leaves the rest out without a wall time', () => {
+    const stages = stagesOf({ projection: 40, pagerank: 10 });
+    expect(stages).toEqual({ projection: 40, analysis: 10, engine: { pagerank: 10 } });
+    expect(stagesOf({ projection: 40, pagerank: 10 }, 65).unaccounted).toBe(15);
+  });
+});
+
+describe('medianStages', () => {
+  it('takes each stage’s median over the repetitions that have it, engine stages prefixed', () => {
+    const m = medianStages([stagesOf({ projection: 10, csr: 1, storing: 7 }), stagesOf({ projection: 30, csr: 3 }), stagesOf({ projection: 20, csr: 2, storing: 9 })]);
+    expect(m).toEqual({ projection: 20, analysis: 2, storing: 8, 'engine.csr': 2 });
+  });
+
+  it('has nothing for no repetitions', () => {
+    expect(medianStages([])).toEqual({});
+  });
+});
+
+describe('randomOffsets', () => {
+  it('stays where a whole page fits, and is the same for the same seed', () => {
+    const offsets = randomOffsets(120, 50, 200, createRng(7));
+    expect(offsets).toHaveLength(200);
+    expect(offsets.every((o) => Number.isInteger(o) && o >= 0 && o <= 70)).toBe(true);
+    // Spread over the ranking, not stuck at its start.
+    expect(Math.max(...offsets) - Math.min(...offsets)).toBeGreaterThan(50);
+    expect(randomOffsets(120, 50, 200, createRng(7))).toEqual(offsets);
+  });
+
+  it('asks for the first page of a ranking shorter than a page', () => {
+    expect(randomOffsets(10, 50, 3, createRng(1))).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a page size under 1', () => {
+    expect(() => randomOffsets(10, 0, 3, createRng(1))).toThrow('bench/runs-figures: limit must be at least 1');
+  });
+});
