@@ -7,10 +7,9 @@ CREATE INDEX analysis_run_fingerprint IF NOT EXISTS FOR (r:AnalysisRun) ON (r.fi
 CREATE INDEX analysis_run_status IF NOT EXISTS FOR (r:AnalysisRun) ON (r.status);
 CREATE INDEX analysis_run_scope_finished IF NOT EXISTS FOR (r:AnalysisRun) ON (r.investigationsKey, r.finishedAt);
 CREATE INDEX analysis_run_created IF NOT EXISTS FOR (r:AnalysisRun) ON (r.createdAt);
-// Pages of a ranking in rank order, a community's members, one entity's result, and every result of an entity (erasure).
+// Pages of a ranking in rank order, a community's members, and an entity's results (one run's, erasure).
 CREATE INDEX analysis_result_position IF NOT EXISTS FOR (x:AnalysisResult) ON (x.runId, x.position);
 CREATE INDEX analysis_result_community IF NOT EXISTS FOR (x:AnalysisResult) ON (x.runId, x.community, x.position);
-CREATE INDEX analysis_result_key IF NOT EXISTS FOR (x:AnalysisResult) ON (x.runId, x.key);
 CREATE INDEX analysis_result_entity IF NOT EXISTS FOR (x:AnalysisResult) ON (x.key);
 CREATE INDEX analysis_community_position IF NOT EXISTS FOR (c:AnalysisCommunity) ON (c.runId, c.position);
 CREATE INDEX analysis_community_id IF NOT EXISTS FOR (c:AnalysisCommunity) ON (c.runId, c.id);

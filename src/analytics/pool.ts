@@ -4,6 +4,8 @@ import { Piscina } from 'piscina';
 
 import type { AnalysisResult, EngineOptions, EngineRuntime } from './engine.js';
 import type { DisruptionOutcome, DisruptionTask } from '../disruption/task.js';
+import type { ResultRow } from '../runs/result-rows.js';
+import type { Analysed, StoreMessage, StoreRequest } from '../runs/store-task.js';
 import type { PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
@@ -31,17 +33,53 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
       return pool.run({ projection, options, runtime }, { transferList: transferList(projection) });
     },
     /**
-     * An analysis a run waits for: told each engine stage as it ends, and stopped (the worker
-     * thread is terminated, piscina starts another) when `signal` aborts.
+     * A run's analysis, kept in the worker while it is stored (runs/store-task.ts): resolves when
+     * it is analysed with what to store first, and `rows(from, to)` fetches result rows a batch at
+     * a time; `finish()` ends the task. `signal` ends the worker thread at any point.
      */
-    async analyse(projection: Projection, options: Partial<EngineOptions>, control: { signal?: AbortSignal; onStage?: (stage: string) => void } = {}): Promise<AnalysisResult> {
+    async analyseToStore(projection: Projection, options: Partial<EngineOptions>, runId: string, control: { signal?: AbortSignal; onStage?: (stage: string) => void } = {}): Promise<StoringSession> {
       const { port1, port2 } = new MessageChannel();
-      port1.on('message', (stage: string) => control.onStage?.(stage));
-      try {
-        return await pool.run({ projection, options, runtime, progress: port2 }, { transferList: [...transferList(projection), port2] as never, signal: control.signal });
-      } finally {
-        port1.close();
-      }
+      let pendingRows: { resolve: (rows: ResultRow[]) => void; reject: (error: unknown) => void } | undefined;
+      let analysed!: (value: Analysed) => void;
+      const ready = new Promise<Analysed>((resolve) => (analysed = resolve));
+      port1.on('message', (message: StoreMessage) => {
+        if (message.type === 'stage') control.onStage?.(message.stage);
+        else if (message.type === 'analysed') analysed(message.analysed);
+        else if (message.type === 'rows') {
+          pendingRows?.resolve(message.rows);
+          pendingRows = undefined;
+        }
+      });
+      const task: Promise<void> = pool.run({ projection, options, runtime, store: { runId, port: port2 } }, { transferList: [...transferList(projection), port2] as never, signal: control.signal });
+      let over: { error: unknown } | undefined;
+      const ended = task.then(
+        () => {
+          over = { error: new Error('analytics/pool: the storing task has ended') };
+          port1.close();
+        },
+        (error: unknown) => {
+          over = { error };
+          pendingRows?.reject(error);
+          port1.close();
+          throw error;
+        },
+      );
+      // Whichever comes first: the analysis, or the task failing (or aborted) before it.
+      const first = await Promise.race([ready, ended.then(() => Promise.reject(new Error('analytics/pool: the storing task ended before its analysis')))]);
+      ended.catch(() => {});
+      return {
+        ...first,
+        rows: (from, to) =>
+          new Promise<ResultRow[]>((resolve, reject) => {
+            if (over) return reject(over.error);
+            pendingRows = { resolve, reject };
+            port1.postMessage({ type: 'rows', from, to } satisfies StoreRequest);
+          }),
+        finish: async () => {
+          port1.postMessage({ type: 'done' } satisfies StoreRequest);
+          await ended;
+        },
+      };
     },
     /** The preview's response body, JSON as UTF-8 bytes (see preview.ts), moved out of the worker without a copy. */
     async preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<Buffer> {
@@ -57,3 +95,8 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
 }
 
 export type AnalyticsPool = ReturnType<typeof createAnalyticsPool>;
+
+export interface StoringSession extends Analysed {
+  rows(from: number, to: number): Promise<ResultRow[]>;
+  finish(): Promise<void>;
+}

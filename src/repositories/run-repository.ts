@@ -4,6 +4,7 @@ import { ENTITY_LABELS, type EntityType } from '../ingest/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject } from '../neo4j/values.js';
+import type { ExportRow } from '../exports/analysis-graph.js';
 import type { CommunityRow, ResultRow, TieArtefact } from '../runs/result-rows.js';
 
 export const RUN_QUERIES = [
@@ -25,7 +26,7 @@ export const RUN_QUERIES = [
   'runs/results-page',
   'runs/result',
   'runs/memberships',
-  'runs/all-results',
+  'runs/export-rows',
   'runs/communities-page',
   'runs/community',
   'runs/artefacts',
@@ -197,10 +198,10 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       return records.map((record) => recordToObject(record));
     },
 
-    /** Every result of a run in node-index order. */
-    async allResults(runId: string): Promise<ResultRow[]> {
-      const { records } = await driver.executeQuery(q('runs/all-results'), { runId }, read);
-      return records.map((record) => recordToObject<{ x: ResultRow }>(record).x);
+    /** Every result of a run in node-index order, the fields an export writes. */
+    async exportRows(runId: string): Promise<ExportRow[]> {
+      const { records } = await driver.executeQuery(q('runs/export-rows'), { runId }, read);
+      return records.map((record) => recordToObject<{ x: ExportRow }>(record).x);
     },
 
     async communitiesPage(runId: string, page: { limit: number; offset: number }): Promise<{ total: number; rows: CommunityRow[] }> {

@@ -6,11 +6,10 @@ import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { RunSummary } from '../schemas/runs.js';
 import type { EntityType } from '../ingest/graph-model.js';
 import { afterEngineStage, PHASES, within } from './progress.js';
-import { communityRows, packTies, resultRows } from './result-rows.js';
 
 /**
  * One run's work, start to end: read the scope from Neo4j, analyse it in a worker thread, store
- * every result, write the scores back onto the entities. Progress goes to `report`; `signal`
+ * every result (fetched from the worker a batch at a time), write the scores back onto the entities. Progress goes to `report`; `signal`
  * stops it between records, between batches, or by ending the worker thread. It leaves no run
  * status behind: the run service records how it ended, and deletes what a run that did not
  * finish had stored.
@@ -19,7 +18,7 @@ import { communityRows, packTies, resultRows } from './result-rows.js';
 export interface ExecuteDeps {
   runs: RunRepository;
   analytics: AnalyticsRepository;
-  pool: Pick<AnalyticsPool, 'analyse'>;
+  pool: Pick<AnalyticsPool, 'analyseToStore'>;
   maxTies: number;
   /** Results per write transaction. */
   batchSize: number;
@@ -35,9 +34,6 @@ export interface Outcome {
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
 
-/** Lets the event loop answer other requests between batches. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: AbortSignal, report: (stage: string, progress: number) => void): Promise<Outcome> {
   const { runs } = deps;
   const scope = JSON.parse(run.scope) as Scope;
@@ -46,13 +42,12 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
 
   report('projecting', PHASES.projecting);
   const read = await readScope(deps.analytics, scope, settings, deps.maxTies, signal);
-  // Copies of the ties for the export, before the analysis takes the arrays to its thread.
-  const packed = packTies(read.projection);
 
   let progress: number = PHASES.analysing;
   signal.throwIfAborted();
   report('analysing', progress);
-  const result = await deps.pool.analyse(read.projection, settings.engine, {
+  // The analysis stays in the worker thread; its rows come over a batch at a time.
+  const session = await deps.pool.analyseToStore(read.projection, settings.engine, run.id, {
     signal,
     onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
   });
@@ -60,17 +55,16 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
 
   const storing = performance.now();
   report('storing', PHASES.storing);
-  const communities = communityRows(run.id, result.communities);
+  const { communities, artefacts, total } = session;
   for (let from = 0; from < communities.length; from += deps.batchSize) await runs.writeCommunities(communities.slice(from, from + deps.batchSize));
-  for (const part of packed) {
+  for (const part of artefacts) {
     signal.throwIfAborted();
     await runs.writeArtefact(run.id, part);
   }
-  const total = result.ranking.order.length;
   const ranked = new Map<EntityType, { id: string; harmScore: number | null; rank: number | null; community: string }[]>();
   for (let from = 0; from < total; from += deps.batchSize) {
     signal.throwIfAborted();
-    const rows = resultRows(run.id, result.ranking, from, Math.min(total, from + deps.batchSize));
+    const rows = await session.rows(from, Math.min(total, from + deps.batchSize));
     await runs.writeResults(rows);
     if (run.writeBack) {
       for (const row of rows) {
@@ -80,9 +74,9 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
       }
     }
     report('storing', within(PHASES.storing, PHASES.writingBack, from + rows.length, total));
-    await breathe();
   }
-  const timings: Record<string, number> = { projection: read.projectionMs, ...result.timings, storing: elapsed(storing) };
+  await session.finish();
+  const timings: Record<string, number> = { projection: read.projectionMs, ...session.timings, storing: elapsed(storing) };
 
   const finishedAt = new Date().toISOString();
   if (run.writeBack) {
@@ -105,15 +99,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     scopeVersion: read.scopeVersion,
     finishedAt,
     timings,
-    summary: {
-      projection: read.summary,
-      graph: result.graph,
-      modularity: result.modularity,
-      communities: result.communities.length,
-      communitiesSplit: result.communitiesSplit,
-      betweenness: result.betweenness,
-      warnings: result.warnings,
-    },
+    summary: { projection: read.summary, ...session.summary },
   };
 }
 

@@ -64,6 +64,15 @@ export function rankedNodeOf(row: Partial<ResultRow>): RankedNode {
   };
 }
 
+/** A tie as a community's page shows it: ends by key, relation counts by kind. */
+export interface StoredTie {
+  source: string;
+  target: string;
+  strength: number;
+  money: number;
+  kinds: Record<string, number>;
+}
+
 export interface CommunityRow {
   runId: string;
   /** 0-based, largest community first (the engine's order). */
@@ -75,9 +84,11 @@ export interface CommunityRow {
   internalMoneyFlow: number;
   /** The whole CommunityReport as JSON. */
   report: string;
+  /** Its strongest internal ties (StoredTie[]) as JSON. */
+  strongestTies: string;
 }
 
-export function communityRows(runId: string, reports: readonly CommunityReport[]): CommunityRow[] {
+export function communityRows(runId: string, reports: readonly CommunityReport[], strongest: ReadonlyMap<string, { strongest: StoredTie[] }>): CommunityRow[] {
   return reports.map((report, position) => ({
     runId,
     position,
@@ -87,10 +98,12 @@ export function communityRows(runId: string, reports: readonly CommunityReport[]
     externalTies: report.externalTies,
     internalMoneyFlow: report.internalMoneyFlow,
     report: JSON.stringify(report),
+    strongestTies: JSON.stringify(strongest.get(report.id)?.strongest ?? []),
   }));
 }
 
 export const communityOf = (row: Pick<CommunityRow, 'report'>): CommunityReport => JSON.parse(row.report) as CommunityReport;
+export const strongestTiesOf = (row: Pick<CommunityRow, 'strongestTies'>): StoredTie[] => JSON.parse(row.strongestTies) as StoredTie[];
 
 /** The analysed ties, as exports need them: node indices, strength, money, relation counts per kind. */
 export interface StoredTies {

@@ -8,7 +8,7 @@ import { writeGraphml } from '../exports/graphml.js';
 import type { RunRepository } from '../repositories/run-repository.js';
 import type { AnalysisRun, EXPORT_FORMATS } from '../schemas/runs.js';
 import { compareRuns } from './compare.js';
-import { communityOf, rankedNodeOf, unpackTies } from './result-rows.js';
+import { communityOf, rankedNodeOf, strongestTiesOf, unpackTies } from './result-rows.js';
 import { investigationsKey, type RunService } from './run-service.js';
 
 /**
@@ -16,8 +16,6 @@ import { investigationsKey, type RunService } from './run-service.js';
  * run of a scope, a comparison of two runs, and exports of the analysed graph. Everything is
  * read from Neo4j, so results outlive the process that computed them.
  */
-
-const STRONGEST_TIES = 100;
 
 export interface Page {
   limit: number;
@@ -64,32 +62,12 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
       const row = await runs.community(id, communityId);
       if (!row) throw new NotFoundError(`run ${id} has no community ${communityId}`);
       const community = communityOf(row);
-      const [members, memberships, artefacts] = await Promise.all([
-        runs.resultsPage(id, { community: communityId, ...page }),
-        runs.memberships(id),
-        runs.artefacts(id),
-      ]);
-      const keyOf: string[] = [];
-      const inside = new Set<number>();
-      for (const m of memberships) {
-        keyOf[m.index] = m.key;
-        if (m.community === communityId) inside.add(m.index);
-      }
-      const ties = unpackTies(artefacts);
-      const K = ties.tieKinds.length;
-      const internal: number[] = [];
-      for (let t = 0; t < ties.source.length; t++) if (inside.has(ties.source[t]!) && inside.has(ties.target[t]!)) internal.push(t);
-      internal.sort((a, b) => ties.strength[b]! - ties.strength[a]! || a - b);
-      const strongest = internal.slice(0, STRONGEST_TIES).map((t) => {
-        const kinds: Record<string, number> = {};
-        for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[ties.tieKinds[k]!] = ties.kindCount[t * K + k]!;
-        return { source: keyOf[ties.source[t]!]!, target: keyOf[ties.target[t]!]!, strength: ties.strength[t]!, money: ties.money[t]!, kinds };
-      });
+      const members = await runs.resultsPage(id, { community: communityId, ...page });
       return {
         run,
         community,
         members: { total: members.total, ...page, items: members.rows.map(rankedNodeOf) },
-        internalTies: { total: internal.length, strongest },
+        internalTies: { total: community.internalTies, strongest: strongestTiesOf(row) },
         brokers: community.bridges,
       };
     },
@@ -116,7 +94,7 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
     /** The analysed graph in a file format, with its media type and a file name. */
     async export(id: string, format: (typeof EXPORT_FORMATS)[number]): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
       const run = await finished(id);
-      const [rows, artefacts] = await Promise.all([runs.allResults(id), runs.artefacts(id)]);
+      const [rows, artefacts] = await Promise.all([runs.exportRows(id), runs.artefacts(id)]);
       const graph = analysisGraph(rows, unpackTies(artefacts));
       const name = `analysis-${run.id}`;
       switch (format) {

@@ -21,9 +21,9 @@ import { waitFor } from '../support/wait.js';
  * as a test needs; the rest is the real queue, repository and Neo4j.
  */
 
-/** The pool's analyse, reporting its first stage, its second 1.2 s later, then waiting until the run is aborted. */
-const stuck: Pick<AnalyticsPool, 'analyse'> = {
-  analyse: (_projection, _options, control) =>
+/** The pool's analysis for a run, reporting its first stage, its second 1.2 s later, then waiting until the run is aborted. */
+const stuck: Pick<AnalyticsPool, 'analyseToStore'> = {
+  analyseToStore: (_projection, _options, _runId, control) =>
     new Promise((_resolve, reject) => {
       const signal = control!.signal!;
       if (signal.aborted) return reject(signal.reason);
@@ -46,7 +46,7 @@ describe('run lifecycle', () => {
   const investigation = `OP-LIFE-${tag}`;
   const request = RunRequestSchema.parse({ scope: { investigations: [investigation] }, force: true });
   const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({ concurrency: 1, writeBack: false, heartbeatMs: 60_000, maxAttempts: 3, instance: `${instance}-${tag}`, claim: false, ...extra });
-  const service = (pool: Pick<AnalyticsPool, 'analyse'>, opts: RunServiceOptions) =>
+  const service = (pool: Pick<AnalyticsPool, 'analyseToStore'>, opts: RunServiceOptions) =>
     createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), pool, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
   const status = async (id: string) => (await runs.get(id))?.status;
   const resultCount = (runId: string) => one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {runId: $runId}) RETURN count(x) AS n', { runId }).then((r) => r.n);

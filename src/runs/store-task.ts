@@ -1,0 +1,84 @@
+import type { MessagePort } from 'node:worker_threads';
+
+import { analyse, type EngineOptions, type EngineRuntime } from '../analytics/engine.js';
+import type { Projection } from '../analytics/projection/types.js';
+import type { RankingTable } from '../analytics/ranking.js';
+import type { RunSummary } from '../schemas/runs.js';
+import { communityRows, packTies, resultRows, type CommunityRow, type ResultRow, type StoredTie, type TieArtefact } from './result-rows.js';
+
+/**
+ * A run's analysis in the worker thread, kept there while the run is stored: the event loop asks
+ * for result rows a batch at a time over the task's port and writes each to Neo4j before asking
+ * for the next. The whole result (every node's evidence and explanation) never crosses to the
+ * event loop's thread, which stays free to answer requests while a large run is stored.
+ *
+ * The conversation, worker → event loop: `stage` (each engine stage as it ends), `analysed`
+ * (summary, community rows, packed ties, how many rows), `rows` (one batch, on request);
+ * event loop → worker: `rows` {from, to}, `done` (the task then ends).
+ */
+
+export type StoreMessage =
+  | { type: 'stage'; stage: string }
+  | { type: 'analysed'; analysed: Analysed }
+  | { type: 'rows'; rows: ResultRow[] };
+
+export type StoreRequest = { type: 'rows'; from: number; to: number } | { type: 'done' };
+
+export interface Analysed {
+  summary: Omit<RunSummary, 'projection'>;
+  timings: Record<string, number>;
+  communities: CommunityRow[];
+  artefacts: TieArtefact[];
+  /** Result rows to fetch: every analysed node. */
+  total: number;
+}
+
+/** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */
+export const STRONGEST_TIES = 100;
+
+export async function runForStorage(projection: Projection, options: Partial<EngineOptions>, runtime: Partial<EngineRuntime>, runId: string, port: MessagePort): Promise<void> {
+  const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) });
+  const { ranking } = result;
+  const strongest = strongestInternalTies(projection, ranking);
+  const artefacts = packTies(projection);
+  const analysed: Analysed = {
+    summary: { graph: result.graph, modularity: result.modularity, communities: result.communities.length, communitiesSplit: result.communitiesSplit, betweenness: result.betweenness, warnings: result.warnings },
+    timings: result.timings,
+    communities: communityRows(runId, result.communities, strongest),
+    artefacts,
+    total: ranking.order.length,
+  };
+  port.postMessage({ type: 'analysed', analysed } satisfies StoreMessage, artefacts.flatMap((a) => [a.source.buffer, a.target.buffer, a.strength.buffer, a.money.buffer, a.kindCount.buffer]) as ArrayBuffer[]);
+  await new Promise<void>((resolve) => {
+    port.on('message', (request: StoreRequest) => {
+      if (request.type === 'done') return resolve();
+      port.postMessage({ type: 'rows', rows: resultRows(runId, ranking, request.from, request.to) } satisfies StoreMessage);
+    });
+  });
+  port.close();
+}
+
+/** Per community id, its strongest internal ties (by strength, then tie order), at most STRONGEST_TIES. */
+export function strongestInternalTies(projection: Pick<Projection, 'ties' | 'tieKinds'>, ranking: Pick<RankingTable, 'nodes' | 'community' | 'communityIds'>): Map<string, { total: number; strongest: StoredTie[] }> {
+  const { ties, tieKinds } = projection;
+  const K = tieKinds.length;
+  const inside = new Map<number, number[]>();
+  for (let t = 0; t < ties.source.length; t++) {
+    const c = ranking.community[ties.source[t]!]!;
+    if (c !== ranking.community[ties.target[t]!]) continue;
+    let list = inside.get(c);
+    if (!list) inside.set(c, (list = []));
+    list.push(t);
+  }
+  const out = new Map<string, { total: number; strongest: StoredTie[] }>();
+  for (const [c, list] of inside) {
+    list.sort((a, b) => ties.strength[b]! - ties.strength[a]! || a - b);
+    const strongest = list.slice(0, STRONGEST_TIES).map((t) => {
+      const kinds: Record<string, number> = {};
+      for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[tieKinds[k]!] = ties.kindCount[t * K + k]!;
+      return { source: ranking.nodes[ties.source[t]!]!.key, target: ranking.nodes[ties.target[t]!]!.key, strength: ties.strength[t]!, money: ties.money[t]!, kinds };
+    });
+    out.set(ranking.communityIds[c]!, { total: list.length, strongest });
+  }
+  return out;
+}
