@@ -23,6 +23,7 @@ export const RUN_QUERIES = [
   'runs/write-communities',
   'runs/write-artefact',
   'runs/delete-results',
+  'runs/delete',
   'runs/results-page',
   'runs/result',
   'runs/memberships',
@@ -176,6 +177,11 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
         total += deleted;
         if (deleted === 0) return total;
       }
+    },
+
+    /** Deletes a run's node; its results must be gone first (deleteResults). */
+    async delete(id: string): Promise<void> {
+      await driver.executeQuery(q('runs/delete'), { id }, write);
     },
 
     async resultsPage(runId: string, filter: { type?: string; community?: string; limit: number; offset: number }): Promise<{ total: number; rows: ResultRow[] }> {

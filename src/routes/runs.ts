@@ -122,12 +122,30 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
     {
       schema: {
         tags: ['analyses'],
-        summary: 'Cancel a queued or running run (its partial results are deleted)',
+        summary: 'Cancel a queued or running run (its partial results are deleted); with ?purge=true, delete an ended run and its results',
         params: IdParams,
-        response: { 200: AnalysisRunSchema, 400: ErrorResponseSchema, ...notFound, 409: ErrorResponseSchema.describe('The run has already ended'), ...databaseErrorResponses },
+        querystring: z.object({
+          purge: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true')
+            .describe('true: delete an ended run (done, failed, cancelled) with everything it stored'),
+        }),
+        response: {
+          200: AnalysisRunSchema.describe('The cancelled run'),
+          204: z.null().describe('Purged'),
+          400: ErrorResponseSchema,
+          ...notFound,
+          409: ErrorResponseSchema.describe('Cancel: the run has already ended. Purge: the run has not'),
+          ...databaseErrorResponses,
+        },
       },
     },
-    async (request) => service.cancel(request.params.id),
+    async (request, reply) => {
+      if (!request.query.purge) return service.cancel(request.params.id);
+      await service.purge(request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

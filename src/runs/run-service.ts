@@ -333,7 +333,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         active.get(id)!.controller.abort('cancel');
         await entry?.promise;
       } else if (FINAL_STATUSES.includes(run.status as RunStatus)) {
-        throw new ConflictError(`the run has already ended (${run.status}); only a queued or running run can be cancelled`);
+        throw new ConflictError(`the run has already ended (${run.status}); only a queued or running run can be cancelled (?purge=true deletes an ended run with its results)`);
       } else if (run.status === 'running' && run.owner !== instance) {
         throw new ConflictError('the run is running in another service instance; cancel it there');
       } else {
@@ -342,6 +342,16 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         await runs.update(id, { status: 'cancelled', stage: null, finishedAt: new Date().toISOString() });
       }
       return this.get(id);
+    },
+
+    /** Deletes an ended run and everything it stored (the history forgets it). */
+    async purge(id: string): Promise<void> {
+      const run = await runs.get(id);
+      if (!run) throw new NotFoundError(`no analysis run ${id}`);
+      if (!FINAL_STATUSES.includes(run.status as RunStatus)) throw new ConflictError(`the run is ${run.status}: cancel it first, then purge it`);
+      await runs.deleteResults(id);
+      await runs.delete(id);
+      log.info({ run: id }, 'analysis run purged');
     },
 
     /** Stops taking work; running runs end as interrupted, queued ones stay queued for the next claim. */

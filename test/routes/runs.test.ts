@@ -248,6 +248,17 @@ describe('analysis runs', () => {
     });
   });
 
+  it('purges an ended run with its results', async () => {
+    const extra = (await submit({ ...request, force: true, writeBack: false })).json();
+    expect(extra.status).toBe('done');
+    const purged = await app.inject({ method: 'DELETE', url: `/v1/analyses/${extra.id}?purge=true` });
+    expect(purged.statusCode).toBe(204);
+    expect((await get(`/v1/analyses/${extra.id}`)).statusCode).toBe(404);
+    const left = await one<{ n: number }>(driver, 'MATCH (x) WHERE (x:AnalysisResult OR x:AnalysisCommunity OR x:AnalysisArtefact) AND x.runId = $id RETURN count(x) AS n', { id: extra.id });
+    expect(left.n).toBe(0);
+    expect((await app.inject({ method: 'DELETE', url: `/v1/analyses/${extra.id}?purge=true` })).statusCode).toBe(404);
+  });
+
   it('erases an entity’s results in every run when the entity is erased', async () => {
     const victim = preview.ranking[5];
     const erased = await app.inject({ method: 'DELETE', url: `/v1/entities/${victim.type}/${encodeURIComponent(victim.id)}` });

@@ -84,6 +84,7 @@ describe('run lifecycle', () => {
     await waitFor(async () => (await runs.get(running.id))?.stage === 'analysing:louvain', 30_000);
     expect((await runs.get(running.id))?.progress).toBe(36.5);
     expect(await a.get(queued.id)).toMatchObject({ status: 'queued', queuePosition: 1 });
+    await expect(a.purge(running.id)).rejects.toMatchObject({ statusCode: 409, message: 'the run is running: cancel it first, then purge it' });
 
     expect(await a.cancel(queued.id)).toMatchObject({ status: 'cancelled', queuePosition: null });
     const cancelled = await a.cancel(running.id);

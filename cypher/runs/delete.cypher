@@ -1,0 +1,4 @@
+// Deletes a run's own node (its results first, with delete-results).
+MATCH (r:AnalysisRun {id: $id})
+DELETE r
+RETURN count(*) AS deleted
