@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from './config.js';
 import { loadQueries, type Queries } from './neo4j/queries.js';
+import { createAuditLog } from './audit/audit-log.js';
+import { createJwtVerifier } from './auth/jwt.js';
+import { createKeyService } from './auth/key-service.js';
+import { auditPlugin } from './plugins/audit.js';
+import { authPlugin } from './plugins/auth.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
+import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repository.js';
+import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
+import { auditRoutes } from './routes/audit.js';
+import { keyRoutes } from './routes/keys.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { createAnalysisService } from './analytics/analysis-service.js';
@@ -37,7 +49,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES, ...KEY_QUERIES, ...AUDIT_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -62,6 +74,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     reply.header('x-request-id', request.id);
   });
 
+  await app.register(helmet, {
+    // Swagger UI at /docs needs inline styles and its own images; nothing else is served as HTML.
+    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } },
+  });
+  if (config.auth.corsOrigins.length > 0) await app.register(cors, { origin: config.auth.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-justification', 'x-request-id', 'prefer'] });
   await app.register(openapiPlugin);
   await app.register(errorsPlugin);
   await app.register(databasePlugin, {
@@ -73,6 +90,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   const { driver, database } = app.neo4j;
+  const keys = createKeyService(createKeyRepository(driver, database, queries));
+  const auditRepository = createAuditRepository(driver, database, queries);
+  const auditLog = createAuditLog(auditRepository);
+  await app.register(authPlugin, { keys, verifyJwt: config.auth.jwt ? createJwtVerifier(config.auth.jwt) : undefined, requireJustification: config.auth.requireJustification });
+  await app.register(auditPlugin, { log: auditLog });
+  // The first admin key, before the database counts as ready: ADMIN_API_KEY, or one made and
+  // printed once when no admin key exists.
+  app.dbHealth.alsoPrepare(async () => {
+    const made = await keys.bootstrap(config.auth.adminKey);
+    if (made) app.log.warn({ adminApiKey: made }, 'no admin API key existed: this one was made and is shown only now; keep it safe (or set ADMIN_API_KEY)');
+  });
   const system = createSystemRepository(driver, database, queries);
   const entities = createEntityRepository(driver, database, queries);
   const ingest = createIngestService(createIngestRepository(driver, database, queries), {
@@ -99,6 +127,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', requireDatabase);
+      v1.addHook('onRequest', async (request) => app.authenticate(request));
+      await v1.register(rateLimit, {
+        max: config.auth.rateLimit.max,
+        timeWindow: config.auth.rateLimit.windowMs,
+        hook: 'preHandler',
+        keyGenerator: (request) => request.principal?.id ?? request.ip,
+      });
+      v1.addHook('onSend', async (request, reply, payload) => {
+        await app.auditRecord(request, reply, payload);
+        return payload;
+      });
+      await v1.register(keyRoutes, { keys });
+      await v1.register(auditRoutes, { audit: auditRepository, log: auditLog });
       await v1.register(systemRoutes, { system });
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(entityRoutes, { entities });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { JwtSettings } from './auth/jwt.js';
+
 /**
  * The service's whole configuration, read from the environment once at start-up.
  * Every variable is listed in `.env.example` and in the README's configuration table.
@@ -50,6 +52,19 @@ const EnvSchema = z
     ANALYSIS_MAX_ATTEMPTS: positiveInt.max(100).default(3),
     ANALYSIS_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
 
+    ADMIN_API_KEY: optionalText.pipe(z.string().regex(/^sna_[A-Za-z0-9_-]{32,}$/, 'expected sna_ and at least 32 letters, digits, - or _').optional()),
+    AUTH_JWT_ISSUER: optionalText,
+    AUTH_JWT_AUDIENCE: optionalText,
+    AUTH_JWT_PUBLIC_KEY: optionalText,
+    AUTH_JWT_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    AUTH_JWT_ALGORITHM: z.string().min(1).default('RS256'),
+    AUTH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+    AUTH_JWT_INVESTIGATIONS_CLAIM: z.string().min(1).default('investigations'),
+    AUDIT_REQUIRE_JUSTIFICATION: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    RATE_LIMIT_MAX: positiveInt.default(1_200),
+    RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+    CORS_ORIGINS: optionalText,
+
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
     NEO4J_BOLT_PORT: port.default(7687),
     NEO4J_HEAP: size.default('1g'),
@@ -63,6 +78,12 @@ const EnvSchema = z
     }
     if (env.NEO4J_USER !== undefined && env.NEO4J_URI === undefined) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when NEO4J_USER is set' });
+    }
+    if (env.AUTH_JWT_ISSUER !== undefined && (env.AUTH_JWT_PUBLIC_KEY === undefined) === (env.AUTH_JWT_JWKS_URL === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_PUBLIC_KEY'], message: 'with AUTH_JWT_ISSUER, set exactly one of AUTH_JWT_PUBLIC_KEY and AUTH_JWT_JWKS_URL' });
+    }
+    if (env.AUTH_JWT_ISSUER === undefined && (env.AUTH_JWT_PUBLIC_KEY !== undefined || env.AUTH_JWT_JWKS_URL !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_ISSUER'], message: 'required when a JWT key or JWKS URL is set' });
     }
   });
 
@@ -122,6 +143,17 @@ export interface Config {
     /** Results per write transaction. */
     batchSize: number;
   };
+  auth: {
+    /** An admin key to store at start-up; none: one is made and printed when no admin key exists. */
+    adminKey?: string;
+    /** JWT verification (single sign-on) when an issuer is set. */
+    jwt?: JwtSettings;
+    /** Refuse entity lookups, neighbourhoods and exports without an X-Justification header. */
+    requireJustification: boolean;
+    rateLimit: { max: number; windowMs: number };
+    /** Origins allowed by CORS; none: CORS off. */
+    corsOrigins: string[];
+  };
   embedded: EmbeddedNeo4jConfig;
 }
 
@@ -170,6 +202,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heartbeatMs: e.ANALYSIS_HEARTBEAT_MS,
       maxAttempts: e.ANALYSIS_MAX_ATTEMPTS,
       batchSize: e.ANALYSIS_BATCH_SIZE,
+    },
+    auth: {
+      adminKey: e.ADMIN_API_KEY,
+      jwt: e.AUTH_JWT_ISSUER
+        ? {
+            issuer: e.AUTH_JWT_ISSUER,
+            audience: e.AUTH_JWT_AUDIENCE,
+            // A PEM in one environment line may have its line breaks written as \n.
+            publicKey: e.AUTH_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+            jwksUrl: e.AUTH_JWT_JWKS_URL,
+            algorithm: e.AUTH_JWT_ALGORITHM,
+            roleClaim: e.AUTH_JWT_ROLE_CLAIM,
+            investigationsClaim: e.AUTH_JWT_INVESTIGATIONS_CLAIM,
+          }
+        : undefined,
+      requireJustification: e.AUDIT_REQUIRE_JUSTIFICATION,
+      rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+      corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     },
     embedded: {
       home: e.NEO4J_HOME,

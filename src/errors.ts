@@ -43,3 +43,12 @@ export class RequestRejectedError extends Error {
 
 /** The request does not fit the resource's state (cancelling a finished run, reading a run still running). */
 export const ConflictError = createError<[string]>('CONFLICT', '%s', 409);
+
+export const UnauthorizedError = createError<[string]>('UNAUTHORIZED', '%s', 401);
+
+export const ForbiddenError = createError<[string]>('FORBIDDEN', '%s', 403);
+
+export const JustificationRequiredError = createError<[string]>('JUSTIFICATION_REQUIRED', '%s', 400);
+
+/** The audit record of a request could not be written: the request fails rather than go unrecorded. */
+export const AuditUnavailableError = createError<[string]>('AUDIT_UNAVAILABLE', 'the audit trail could not be written (%s); the request is refused rather than left unrecorded', 503);

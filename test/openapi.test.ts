@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildApp } from '../src/app.js';
-import { testConfig } from './support/app.js';
+import { asAdmin, testConfig } from './support/app.js';
 
 describe('OpenAPI document', () => {
   let app: FastifyInstance;
@@ -13,7 +13,7 @@ describe('OpenAPI document', () => {
   };
 
   beforeAll(async () => {
-    app = await buildApp(testConfig());
+    app = asAdmin(await buildApp(testConfig()));
     await app.ready();
     doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
   });
@@ -34,6 +34,8 @@ describe('OpenAPI document', () => {
         "/v1/analyses/{id}/entities/{type}/{entityId}",
         "/v1/analyses/{id}/export",
         "/v1/analyses/{id}/rankings",
+        "/v1/audit",
+        "/v1/audit/verify",
         "/v1/disruption/plan",
         "/v1/disruption/what-if",
         "/v1/entities",
@@ -42,6 +44,8 @@ describe('OpenAPI document', () => {
         "/v1/ingest",
         "/v1/ingest/csv/{kind}",
         "/v1/ingest/ndjson",
+        "/v1/keys",
+        "/v1/keys/{id}",
         "/v1/rankings/latest",
         "/v1/system",
       ]

@@ -57,7 +57,11 @@ describe('the start command', () => {
     await waitForReady(port, 120_000);
     const docs = await fetch(`http://127.0.0.1:${port}/docs`);
     expect(docs.status).toBe(200);
-    const system = (await (await fetch(`http://127.0.0.1:${port}/v1/system`)).json()) as SystemInfo;
+    // No ADMIN_API_KEY: the first start makes an admin key and prints it, once.
+    const key = /"adminApiKey":"(sna_[\w-]+)"/.exec(first.output())?.[1];
+    expect(key).toBeDefined();
+    expect((await fetch(`http://127.0.0.1:${port}/v1/system`)).status).toBe(401);
+    const system = (await (await fetch(`http://127.0.0.1:${port}/v1/system`, { headers: { authorization: `Bearer ${key}` } })).json()) as SystemInfo;
     expect(system.database).toMatchObject({ embedded: true, uri: `bolt://127.0.0.1:${neo.boltPort}` });
 
     const driver = neo4j.driver(`bolt://127.0.0.1:${neo.boltPort}`);
@@ -74,6 +78,8 @@ describe('the start command', () => {
     const second = startServer(env);
     try {
       await waitForReady(port, 120_000);
+      expect(second.output()).not.toContain('adminApiKey');
+      expect((await fetch(`http://127.0.0.1:${port}/v1/system`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
       // Counted by label: each instance's run heartbeat (ServiceInstance) comes and goes with it.
       const check = neo4j.driver(`bolt://127.0.0.1:${neo.boltPort}`);
       try {

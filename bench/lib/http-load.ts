@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 
 import type { IngestReport } from '../../src/schemas/ingest-report.js';
+import { BENCH_AUTH } from './service.js';
 
 /**
  * One POST /v1/ingest/ndjson with the file piped from disk, as curl --data-binary @file would
@@ -34,7 +35,7 @@ export async function postNdjson(url: string, file: string, signal: AbortSignal)
   return new Promise<HttpLoad>((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', 'content-length': String(size) },
+      headers: { 'content-type': 'application/x-ndjson', 'content-length': String(size), ...BENCH_AUTH },
       agent: false,
     });
     const abandon = () => req.destroy(signal.reason as Error);

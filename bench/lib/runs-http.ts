@@ -1,5 +1,7 @@
 import { Agent, request } from 'node:http';
 
+import { BENCH_AUTH } from './service.js';
+
 /**
  * The HTTP client of bench/runs.ts: one request at a time over a kept-alive connection, as an
  * analyst's browser or script would read a finished run, timed from the request's start to
@@ -19,7 +21,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 export function call(method: 'GET' | 'POST', url: string, body?: unknown, signal?: AbortSignal): Promise<HttpAnswer> {
   signal?.throwIfAborted();
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const headers: Record<string, string> = { 'x-requested-by': 'bench/runs' };
+  const headers: Record<string, string> = { 'x-requested-by': 'bench/runs', ...BENCH_AUTH };
   if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(payload.length) });
   const started = performance.now();
   return new Promise((resolve, reject) => {

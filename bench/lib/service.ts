@@ -33,6 +33,10 @@ export interface RunningService {
 }
 
 const STOP_TIMEOUT_MS = 120_000;
+
+/** The admin key the bench's service is started with (ADMIN_API_KEY); every /v1 request sends it. */
+export const BENCH_API_KEY = 'sna_bench-admin-key-0123456789abcdefghijklmnopqrs';
+export const BENCH_AUTH = { authorization: `Bearer ${BENCH_API_KEY}` } as const;
 const TAIL = 40;
 
 export async function startService(serverJs: string, settings: ServiceSettings): Promise<RunningService> {
@@ -52,6 +56,9 @@ export async function startService(serverJs: string, settings: ServiceSettings):
       NEO4J_PAGECACHE: settings.pageCache,
       LOG_LEVEL: 'info',
       TMPDIR: tmp,
+      ADMIN_API_KEY: BENCH_API_KEY,
+      // One key sends everything: the per-principal rate limit is not what is measured.
+      RATE_LIMIT_MAX: '100000000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

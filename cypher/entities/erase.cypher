@@ -2,6 +2,7 @@
 // explanations, its name), leaving a record of the erasure that holds no personal data beyond
 // the id. __LABEL__ is replaced from the graph-model whitelist; $key is the entity's `type:id`.
 MATCH (n:__LABEL__ {id: $id})
+WHERE ($allowed IS NULL OR any(i IN coalesce(n.investigations, []) WHERE i IN $allowed))
 WITH n, COUNT { (n)-[]-() } AS relations,
      coalesce(n.investigations, []) + reduce(acc = [], xs IN [(n)-[rel]-() WHERE NOT rel:BELONGS_TO | coalesce(rel.investigations, [])] | acc + xs) AS touched
 DETACH DELETE n

@@ -117,7 +117,7 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
       }
     },
     // Through the response schema, so the items are what GET /v1/analyses/{id}/rankings sends.
-    rankings: async (id, top) => RankingPageSchema.parse(await results.rankings(id, { limit: top, offset: 0 })),
+    rankings: async (id, top) => RankingPageSchema.parse(await results.rankings(id, { limit: top, offset: 0 }, null)),
     async close() {
       try {
         await service.shutdown();

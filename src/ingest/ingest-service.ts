@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { MalformedBodyError } from '../errors.js';
+import { ForbiddenError, MalformedBodyError } from '../errors.js';
 import type { IngestRepository } from '../repositories/ingest-repository.js';
 import { IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
 import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
@@ -31,12 +31,23 @@ export interface StreamRecord {
   raw: unknown;
 }
 
+/**
+ * A principal limited to some investigations (`allowed`; null: all) loads only into those: a
+ * header naming another refuses the whole load before anything is written.
+ */
+export function checkInvestigations(header: IngestHeader, allowed: readonly string[] | null): void {
+  if (allowed === null) return;
+  const foreign = header.investigations.map((i) => i.id).filter((id) => !allowed.includes(id));
+  if (foreign.length > 0) throw new ForbiddenError(`this key may not load into investigation${foreign.length > 1 ? 's' : ''} ${foreign.join(', ')}`);
+}
+
 export function createIngestService(repository: IngestRepository, options: IngestOptions) {
   const newLoader = (header: IngestHeader, atomic: boolean) => new IngestLoader(repository, header, options.batchSize, atomic);
 
   return {
     /** A whole JSON document whose envelope (header, arrays) the route has checked. */
-    async ingestDocument(document: IngestHeader & Record<string, unknown>, atomic: boolean): Promise<IngestReport> {
+    async ingestDocument(document: IngestHeader & Record<string, unknown>, atomic: boolean, allowed: readonly string[] | null): Promise<IngestReport> {
+      checkInvestigations(document, allowed);
       const loader = newLoader(document, atomic);
       const now = new Date().toISOString();
       const valid = [];
@@ -59,7 +70,7 @@ export function createIngestService(repository: IngestRepository, options: Inges
      * then one record a line as `{"kind":"vessel","record":{…}}`. The record is wrapped because
      * several record kinds have a `kind` field of their own (a vessel's is dinghy, engine…).
      */
-    async ingestNdjson(body: NodeJS.ReadableStream, atomic: boolean): Promise<IngestReport> {
+    async ingestNdjson(body: NodeJS.ReadableStream, atomic: boolean, allowed: readonly string[] | null): Promise<IngestReport> {
       let header: IngestHeader | undefined;
       async function* records(): AsyncGenerator<StreamRecord> {
         for await (const { line, value } of readNdjson(body as never, options.maxStreamBytes)) {
@@ -71,11 +82,16 @@ export function createIngestService(repository: IngestRepository, options: Inges
         }
         if (header === undefined) throw new MalformedBodyError('the body is empty: line 1 must be the header');
       }
-      return this.ingestStream(() => header!, records(), atomic);
+      return this.ingestStream(() => header!, records(), atomic, allowed);
     },
 
     /** Records from a stream (NDJSON lines or CSV rows), spooled and checked, then loaded. */
-    async ingestStream(header: () => IngestHeader, records: AsyncIterable<StreamRecord>, atomic: boolean): Promise<IngestReport> {
+    async ingestStream(headerOf: () => IngestHeader, records: AsyncIterable<StreamRecord>, atomic: boolean, allowed: readonly string[] | null): Promise<IngestReport> {
+      const header = () => {
+        const known = headerOf();
+        checkInvestigations(known, allowed);
+        return known;
+      };
       const dir = await mkdtemp(join(tmpdir(), 'sna-ingest-'));
       const spool = join(dir, 'records.ndjson');
       try {

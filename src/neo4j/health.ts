@@ -35,8 +35,14 @@ export class DatabaseHealth {
   private inFlight: Promise<void> | undefined;
   private stopped = false;
   private readonly readyListeners: (() => void)[] = [];
+  private readonly preparations: (() => Promise<void>)[] = [];
 
   constructor(private readonly options: HealthOptions) {}
+
+  /** A step that must succeed (after the migrations) before the database counts as ready. */
+  alsoPrepare(step: () => Promise<void>): void {
+    this.preparations.push(step);
+  }
 
   /** Called on every transition to ready (schema applied), and now if it is ready already. */
   onReady(listener: () => void): void {
@@ -94,6 +100,7 @@ export class DatabaseHealth {
       if (!this.ready) {
         step = 'applying the schema failed';
         await prepare();
+        for (const step of this.preparations) await step();
         this.set({ status: 'ready' });
       }
     } catch (error) {

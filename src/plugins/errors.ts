@@ -52,6 +52,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       return reply.code(409).send(body('CONFLICT', 'the data conflicts with what is stored', request.id));
     }
     const status = error.statusCode ?? 500;
+    if (status === 401) reply.header('www-authenticate', 'Bearer');
+    if (status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+    if (status === 503 && error.code === 'AUDIT_UNAVAILABLE') {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.code(503).send(body(error.code, error.message, request.id));
+    }
     if (status >= 400 && status < 500) {
       return reply.code(status).send(body(clientCode(error), error.message, request.id));
     }
@@ -78,6 +84,7 @@ export function fieldPath(context: string, instancePath: string): string {
 }
 
 function clientCode(error: FastifyError): string {
+  if (error.statusCode === 429) return 'RATE_LIMITED';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'UNSUPPORTED_MEDIA_TYPE';
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError') return 'MALFORMED_BODY';

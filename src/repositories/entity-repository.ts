@@ -11,24 +11,28 @@ export const ENTITY_QUERIES = ['entities/get', 'entities/search', 'entities/star
 
 const RELATIONS_SHOWN = 500;
 
-/** Reading entities back: one with its relations, search, a neighbourhood, and erasure. */
+/**
+ * Reading entities back: one with its relations, search, a neighbourhood, and erasure. Every
+ * query takes `allowed`, the investigations the caller may see (null: all): what lies outside
+ * them is filtered in the query itself, so it is not found rather than hidden afterwards.
+ */
 export function createEntityRepository(driver: Driver, database: string, queries: Queries) {
   const template = createTemplates(queries);
   const read = { database, routing: 'READ' as const };
 
   return {
-    async get(type: EntityType, id: string): Promise<EntityView | undefined> {
+    async get(type: EntityType, id: string, allowed: string[] | null): Promise<EntityView | undefined> {
       const query = template('entities/get', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { id, limit: neoInt(RELATIONS_SHOWN) }, read);
+      const { records } = await driver.executeQuery(query, { id, limit: neoInt(RELATIONS_SHOWN), allowed }, read);
       if (records.length === 0) return undefined;
-      return entityView(type, id, recordToObject(records[0]!));
+      return entityView(type, id, recordToObject(records[0]!), allowed);
     },
 
-    async search(text: string, type: EntityType | undefined, limit: number, offset: number) {
+    async search(text: string, type: EntityType | undefined, limit: number, offset: number, allowed: string[] | null) {
       if (luceneQuery(text) === '') return { total: 0, limit, offset, items: [] };
       const { records } = await driver.executeQuery(
         queries['entities/search']!,
-        { query: luceneQuery(text), label: type ? ENTITY_LABELS[type] : null, limit: neoInt(limit), offset: neoInt(offset) },
+        { query: luceneQuery(text), label: type ? ENTITY_LABELS[type] : null, limit: neoInt(limit), offset: neoInt(offset), allowed },
         read,
       );
       const { total, items } = recordToObject<{ total: number; items: { label: string; id: string; name: string | null; unresolved: boolean; score: number }[] }>(records[0]!);
@@ -36,8 +40,8 @@ export function createEntityRepository(driver: Driver, database: string, queries
     },
 
     /** Breadth-first, one query per level, stopping at `limit` nodes (then `truncated`). */
-    async network(type: EntityType, id: string, depth: number, limit: number): Promise<Network | undefined> {
-      const start = await driver.executeQuery(template('entities/start', { __LABEL__: ENTITY_LABELS[type] }), { id }, read);
+    async network(type: EntityType, id: string, depth: number, limit: number, allowed: string[] | null): Promise<Network | undefined> {
+      const start = await driver.executeQuery(template('entities/start', { __LABEL__: ENTITY_LABELS[type] }), { id, allowed }, read);
       if (start.records.length === 0) return undefined;
       const root = recordToObject<{ key: string; entityId: string; name: string | null; unresolved: boolean }>(start.records[0]!);
       const keys = new Map<string, string>([[root.key, `${type}:${id}`]]);
@@ -48,7 +52,7 @@ export function createEntityRepository(driver: Driver, database: string, queries
       let truncated = false;
       for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
         const room = limit - nodes.length;
-        const { records } = await driver.executeQuery(queries['entities/neighbours']!, { frontier, limit: neoInt(room * 20 + 1000) }, read);
+        const { records } = await driver.executeQuery(queries['entities/neighbours']!, { frontier, limit: neoInt(room * 20 + 1000), allowed }, read);
         const next: string[] = [];
         for (const row of records.map((r) => toNative(r.toObject()) as Record<string, string | boolean | null>)) {
           const key = row.key as string;
@@ -75,9 +79,9 @@ export function createEntityRepository(driver: Driver, database: string, queries
       return { nodes, edges: [...edges.values()], truncated };
     },
 
-    async erase(type: EntityType, id: string, requestId: string): Promise<{ relationsRemoved: number; dataVersion: number } | undefined> {
+    async erase(type: EntityType, id: string, requestId: string, allowed: string[] | null): Promise<{ relationsRemoved: number; dataVersion: number } | undefined> {
       const query = template('entities/erase', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { id, key: `${type}:${id}`, requestId }, { database });
+      const { records } = await driver.executeQuery(query, { id, key: `${type}:${id}`, requestId, allowed }, { database });
       if (records.length === 0) return undefined;
       const { relations, dataVersion } = recordToObject<{ relations: number; dataVersion: number }>(records[0]!);
       return { relationsRemoved: relations, dataVersion };

@@ -16,20 +16,29 @@ const INTERNAL = new Set([
   'handlingCode',
   'recordedAt',
   'origin',
+  // Written back by analysis runs (for Cypher users): runs over investigations the caller may
+  // not see would show through them; GET /v1/analyses/… gives scores with their run.
+  'harmScore',
+  'harmRank',
+  'communityId',
+  'lastAnalysis',
+  'lastAnalysisAt',
 ]);
 
 
 type Props = Record<string, unknown>;
 
-export function entityView(type: EntityType, id: string, row: { properties: Props; relations: (Omit<RelationView, 'provenance' | 'investigations' | 'other'> & { other: { label: string; id: string; name: string | null; unresolved: boolean } })[]; relationCount: number }): EntityView {
+/** `allowed`: the investigations the caller may see (null: all); others are not named. */
+export function entityView(type: EntityType, id: string, row: { properties: Props; relations: (Omit<RelationView, 'provenance' | 'investigations' | 'other'> & { other: { label: string; id: string; name: string | null; unresolved: boolean } })[]; relationCount: number }, allowed: string[] | null): EntityView {
   const { properties } = row;
+  const investigations = (list: unknown) => ((list as string[] | undefined) ?? []).filter((i) => allowed === null || allowed.includes(i));
   return {
     type,
     id,
     unresolved: properties.unresolved === true,
     properties: visible(properties),
     provenance: provenance(properties),
-    investigations: (properties.investigations as string[] | undefined) ?? [],
+    investigations: investigations(properties.investigations),
     relations: row.relations.map((r) => ({
       id: r.id,
       type: r.type,
@@ -37,7 +46,7 @@ export function entityView(type: EntityType, id: string, row: { properties: Prop
       other: { type: typeOfLabel(r.other.label), id: r.other.id, name: r.other.name, unresolved: r.other.unresolved },
       properties: visible(r.properties),
       provenance: provenance(r.properties),
-      investigations: (r.properties.investigations as string[] | undefined) ?? [],
+      investigations: investigations(r.properties.investigations),
     })),
     relationCount: row.relationCount,
     relationsTruncated: row.relationCount > row.relations.length,

@@ -46,7 +46,8 @@ export interface StoredRun {
   fingerprint: string;
   scope: string;
   parameters: string;
-  investigations: string[];
+  /** The scope's investigations, sorted ([] for all). Not `investigations`: that names the data's membership. */
+  scopeInvestigations: string[];
   investigationsKey: string;
   communitiesFrom?: string;
   writeBack: boolean;
@@ -112,15 +113,16 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       await driver.executeQuery(q('runs/progress'), { id, stage, progress }, write);
     },
 
-    async get(id: string): Promise<StoredRun | undefined> {
-      const { records } = await driver.executeQuery(q('runs/get'), { id }, read);
+    /** A run, if one whose investigations are all `allowed` (null: any run). */
+    async get(id: string, allowed: string[] | null = null): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/get'), { id, allowed }, read);
       return records[0] ? runOf(records[0]) : undefined;
     },
 
-    async list(filter: { status?: string; investigation?: string; limit: number; offset: number }): Promise<{ total: number; rows: StoredRun[] }> {
+    async list(filter: { status?: string; investigation?: string; limit: number; offset: number }, allowed: string[] | null): Promise<{ total: number; rows: StoredRun[] }> {
       const { records } = await driver.executeQuery(
         q('runs/list'),
-        { status: filter.status ? [filter.status] : null, investigation: filter.investigation ?? null, limit: neoInt(filter.limit), offset: neoInt(filter.offset) },
+        { status: filter.status ? [filter.status] : null, investigation: filter.investigation ?? null, limit: neoInt(filter.limit), offset: neoInt(filter.offset), allowed },
         read,
       );
       return recordToObject<{ total: number; rows: StoredRun[] }>(records[0]!);

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 import type { AnalysisService } from '../analytics/analysis-service.js';
+import { scopeFor } from '../auth/principal.js';
+import { principalOf } from '../plugins/auth.js';
 import { AnalysisPreviewSchema, AnalysisRequestSchema } from '../schemas/analysis.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 
@@ -8,6 +10,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
   app.post(
     '/analyses/preview',
     {
+      config: { permission: 'analyse' },
       schema: {
         tags: ['analyses'],
         summary: 'Analyse a scope now: communities and the explained harm ranking (size-capped)',
@@ -26,6 +29,10 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
     },
     // The body comes as JSON bytes from the worker thread: a ranking of 100k nodes would
     // otherwise serialise on the event loop. Its shape is AnalysisPreviewSchema (preview.ts).
-    async (request, reply) => reply.type('application/json; charset=utf-8').send((await analyses.preview(request.body)) as never),
+    async (request, reply) => {
+      // Only the caller's investigations are read (the projection's queries filter on them).
+      const body = await analyses.preview({ ...request.body, scope: scopeFor(principalOf(request), request.body.scope) });
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   );
 };

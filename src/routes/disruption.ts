@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
+import { scopeFor } from '../auth/principal.js';
 import type { DisruptionService } from '../disruption/disruption-service.js';
+import { principalOf } from '../plugins/auth.js';
 import { DisruptionPlanRequestSchema, DisruptionPlanSchema, WhatIfRequestSchema, WhatIfSchema } from '../schemas/disruption.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 
@@ -8,6 +10,7 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
   app.post(
     '/disruption/plan',
     {
+      config: { permission: 'analyse' },
       schema: {
         tags: ['disruption'],
         summary: 'Plan a disruption: with a budget of k removals, which people break the network most, by each strategy',
@@ -25,12 +28,13 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
         },
       },
     },
-    async (request) => disruption.plan(request.body),
+    async (request) => disruption.plan({ ...request.body, scope: scopeFor(principalOf(request), request.body.scope) }),
   );
 
   app.post(
     '/disruption/what-if',
     {
+      config: { permission: 'analyse' },
       schema: {
         tags: ['disruption'],
         summary: 'What if these entities were removed: the network before and after, what breaks, who takes over',
@@ -47,6 +51,6 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
         },
       },
     },
-    async (request) => disruption.whatIf(request.body),
+    async (request) => disruption.whatIf({ ...request.body, scope: scopeFor(principalOf(request), request.body.scope) }),
   );
 };

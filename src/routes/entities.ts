@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
+import { allowedInvestigations } from '../auth/principal.js';
 import { NotFoundError } from '../errors.js';
+import { principalOf } from '../plugins/auth.js';
 import type { EntityRepository } from '../repositories/entity-repository.js';
 import {
   EntityParamsSchema,
@@ -19,6 +21,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
   app.get(
     '/entities',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['entities'],
         summary: 'Search entities by name, alias or identifier (full-text, prefixes match)',
@@ -28,13 +31,14 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
     },
     async (request) => {
       const { q, type, limit, offset } = request.query;
-      return entities.search(q, type, limit, offset);
+      return entities.search(q, type, limit, offset, allowedInvestigations(principalOf(request)));
     },
   );
 
   app.get(
     '/entities/:type/:id',
     {
+      config: { permission: 'read', justify: true },
       schema: {
         tags: ['entities'],
         summary: 'One entity with its relations and the provenance of each',
@@ -44,7 +48,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
     },
     async (request) => {
       const { type, id } = request.params;
-      const view = await entities.get(type, id);
+      const view = await entities.get(type, id, allowedInvestigations(principalOf(request)));
       if (!view) throw new NotFoundError(`no ${type} with id ${id}`);
       return view;
     },
@@ -53,6 +57,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
   app.get(
     '/entities/:type/:id/network',
     {
+      config: { permission: 'read', justify: true },
       schema: {
         tags: ['entities'],
         summary: 'The neighbourhood of an entity as {nodes, edges}, up to 3 steps, capped',
@@ -63,7 +68,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
     },
     async (request) => {
       const { type, id } = request.params;
-      const network = await entities.network(type, id, request.query.depth, request.query.limit);
+      const network = await entities.network(type, id, request.query.depth, request.query.limit, allowedInvestigations(principalOf(request)));
       if (!network) throw new NotFoundError(`no ${type} with id ${id}`);
       return network;
     },
@@ -72,6 +77,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
   app.delete(
     '/entities/:type/:id',
     {
+      config: { permission: 'admin', auditChanges: true },
       schema: {
         tags: ['entities'],
         summary: 'Erase an entity and its relations; the erasure itself is recorded',
@@ -81,7 +87,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
     },
     async (request) => {
       const { type, id } = request.params;
-      const erased = await entities.erase(type, id, request.id);
+      const erased = await entities.erase(type, id, request.id, allowedInvestigations(principalOf(request)));
       if (!erased) throw new NotFoundError(`no ${type} with id ${id}`);
       request.log.info({ type, id, relationsRemoved: erased.relationsRemoved }, 'entity erased');
       return { type, id, erased: true as const, ...erased };

@@ -5,11 +5,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { allowedInvestigations } from '../auth/principal.js';
 import { readCsv } from '../ingest/csv.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { describeJsonError } from '../ingest/json-error.js';
 import { zodProblems } from '../ingest/validate.js';
 import { MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
+import { principalOf } from '../plugins/auth.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
 import { IngestFailureSchema, IngestReportSchema, type IngestReport } from '../schemas/ingest-report.js';
@@ -97,9 +99,12 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
     }
   });
 
+  const config = { permission: 'ingest' as const, auditChanges: true };
+
   app.post(
     '/ingest',
     {
+      config,
       schema: {
         tags: ['ingest'],
         summary: 'Load a JSON document: investigations, provenance defaults and one array per record kind',
@@ -114,7 +119,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       bodyLimit: maxJsonBytes,
     },
     async (request, reply) => {
-      const report = await ingest.ingestDocument(request.body as IngestHeader & Record<string, unknown>, request.query.atomic);
+      const report = await ingest.ingestDocument(request.body as IngestHeader & Record<string, unknown>, request.query.atomic, allowedInvestigations(principalOf(request)));
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
     },
   );
@@ -122,6 +127,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.post(
     '/ingest/ndjson',
     {
+      config,
       schema: {
         tags: ['ingest'],
         summary: 'Load newline-delimited JSON (application/x-ndjson): a header line, then one `{kind, record}` a line',
@@ -134,7 +140,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const report = await ingest.ingestNdjson(streamBody(request.body, 'application/x-ndjson'), request.query.atomic);
+      const report = await ingest.ingestNdjson(streamBody(request.body, 'application/x-ndjson'), request.query.atomic, allowedInvestigations(principalOf(request)));
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
     },
   );
@@ -142,6 +148,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   app.post(
     '/ingest/csv/:kind',
     {
+      config,
       schema: {
         tags: ['ingest'],
         summary: 'Load one CSV (text/csv) of one record kind: a header row naming the columns, then one record a row',
@@ -160,7 +167,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
       const { investigations, source, grading, atomic } = request.query;
       const header: IngestHeader = { investigations: investigations.map((id) => ({ id })), defaults: { source, grading } };
       const records = readCsv(streamBody(request.body, 'text/csv'), request.params.kind, maxStreamBytes);
-      const report = await ingest.ingestStream(() => header, records, atomic);
+      const report = await ingest.ingestStream(() => header, records, atomic, allowedInvestigations(principalOf(request)));
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
     },
   );

@@ -2,6 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { allowedInvestigations, can, scopedInvestigations } from '../auth/principal.js';
+import { ForbiddenError } from '../errors.js';
+import { principalOf } from '../plugins/auth.js';
 import type { RunResults } from '../runs/results.js';
 import type { RunService } from '../runs/run-service.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
@@ -29,8 +32,8 @@ import {
 
 /**
  * Analysis runs over HTTP: queue one, follow it, cancel it, page through its results, compare
- * two, export the analysed graph. Who asked is the `x-requested-by` header until access control
- * names the caller.
+ * two, export the analysed graph. A caller sees only runs whose investigations it may all see,
+ * and its runs' scopes are limited to its investigations.
  */
 
 const IdParams = z.object({ id: RunIdSchema });
@@ -46,15 +49,22 @@ function preferredWaitMs(request: FastifyRequest, wait: boolean, maxMs: number):
   return match[1] === undefined ? maxMs : Math.min(maxMs, Number(match[1]) * 1000);
 }
 
+/** Who asked: the principal, and on whose behalf when a batch job says so (X-Requested-By). */
 const requesterOf = (request: FastifyRequest) => {
+  const principal = principalOf(request);
   const given = request.headers['x-requested-by'];
-  return typeof given === 'string' && given.trim() !== '' ? given.trim().slice(0, 200) : 'anonymous';
+  const onBehalf = typeof given === 'string' && given.trim() !== '' ? ` for ${given.trim().slice(0, 200)}` : '';
+  return `${principal.name} (${principal.id})${onBehalf}`;
 };
+
+const allowed = (request: FastifyRequest) => allowedInvestigations(principalOf(request));
+const read = { permission: 'read' as const };
 
 export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: RunResults; maxWaitMs: number }> = async (app, { service, results, maxWaitMs }) => {
   app.post(
     '/analyses',
     {
+      config: { permission: 'analyse' },
       schema: {
         tags: ['analyses'],
         summary: 'Queue an analysis run (stored, with history); 202 with its id',
@@ -80,10 +90,12 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
       },
     },
     async (request, reply) => {
-      const { run, reused } = await service.submit(request.body, requesterOf(request));
+      const principal = principalOf(request);
+      const body = { ...request.body, scope: { ...request.body.scope, investigations: scopedInvestigations(principal, request.body.scope.investigations) } };
+      const { run, reused } = await service.submit(body, requesterOf(request), allowed(request));
       // A reused run may still be queued or running (for an earlier request): it is waited for too.
       const waitMs = preferredWaitMs(request, request.query.wait, maxWaitMs);
-      const now = waitMs > 0 && !FINAL_STATUSES.includes(run.status) ? await service.wait(run.id, waitMs) : run;
+      const now = waitMs > 0 && !FINAL_STATUSES.includes(run.status) ? await service.wait(run.id, waitMs, allowed(request)) : run;
       reply.header('location', `/v1/analyses/${run.id}`);
       if (waitMs > 0) reply.header('preference-applied', `wait=${Math.round(waitMs / 1000)}`);
       const ended = FINAL_STATUSES.includes(now.status);
@@ -94,6 +106,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
   app.get(
     '/analyses',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'Run history, newest first',
@@ -101,12 +114,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: RunListSchema, 400: ErrorResponseSchema, ...databaseErrorResponses },
       },
     },
-    async (request) => service.list(request.query),
+    async (request) => service.list(request.query, allowed(request)),
   );
 
   app.get(
     '/analyses/:id',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'A run: status, progress, parameters, the data version it saw, timings, summary or error',
@@ -114,12 +128,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: AnalysisRunSchema, 400: ErrorResponseSchema, ...notFound, ...databaseErrorResponses },
       },
     },
-    async (request) => service.get(request.params.id),
+    async (request) => service.get(request.params.id, allowed(request)),
   );
 
   app.delete(
     '/analyses/:id',
     {
+      config: { permission: 'analyse' },
       schema: {
         tags: ['analyses'],
         summary: 'Cancel a queued or running run (its partial results are deleted); with ?purge=true, delete an ended run and its results',
@@ -136,14 +151,17 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
           204: z.null().describe('Purged'),
           400: ErrorResponseSchema,
           ...notFound,
+          403: ErrorResponseSchema.describe('Purging needs the admin role'),
           409: ErrorResponseSchema.describe('Cancel: the run has already ended. Purge: the run has not'),
           ...databaseErrorResponses,
         },
       },
     },
     async (request, reply) => {
-      if (!request.query.purge) return service.cancel(request.params.id);
-      await service.purge(request.params.id);
+      if (!request.query.purge) return service.cancel(request.params.id, allowed(request));
+      const principal = principalOf(request);
+      if (!can(principal, 'admin')) throw new ForbiddenError(`the ${principal.role} role may not purge runs (admin)`);
+      await service.purge(request.params.id, allowed(request));
       return reply.code(204).send(null);
     },
   );
@@ -151,6 +169,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
   app.get(
     '/analyses/:id/rankings',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'A page of a finished run’s explained ranking, optionally one entity type or community',
@@ -159,12 +178,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: RankingPageSchema, 400: ErrorResponseSchema, ...notFound, ...notDone, ...databaseErrorResponses },
       },
     },
-    async (request) => results.rankings(request.params.id, request.query),
+    async (request) => results.rankings(request.params.id, request.query, allowed(request)),
   );
 
   app.get(
     '/analyses/:id/communities',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'A page of a finished run’s communities, largest first',
@@ -173,12 +193,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: CommunityPageSchema, 400: ErrorResponseSchema, ...notFound, ...notDone, ...databaseErrorResponses },
       },
     },
-    async (request) => results.communities(request.params.id, request.query),
+    async (request) => results.communities(request.params.id, request.query, allowed(request)),
   );
 
   app.get(
     '/analyses/:id/communities/:communityId',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'One community: its report, members (paged, by harm), strongest internal ties, brokers',
@@ -187,12 +208,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: CommunityDetailSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema.describe('No such run or community'), ...notDone, ...databaseErrorResponses },
       },
     },
-    async (request) => results.community(request.params.id, request.params.communityId, request.query),
+    async (request) => results.community(request.params.id, request.params.communityId, request.query, allowed(request)),
   );
 
   app.get(
     '/analyses/:id/entities/:type/:entityId',
     {
+      config: { permission: 'read', justify: true },
       schema: {
         tags: ['analyses'],
         summary: 'One entity in a finished run: score, components with evidence, explanation, measures',
@@ -200,12 +222,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: EntityResultSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema.describe('No such run, or the entity was not in it'), ...notDone, ...databaseErrorResponses },
       },
     },
-    async (request) => results.entity(request.params.id, request.params.type, request.params.entityId),
+    async (request) => results.entity(request.params.id, request.params.type, request.params.entityId, allowed(request)),
   );
 
   app.get(
     '/analyses/:id/compare/:otherId',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'What changed from run :id to run :otherId: top-N entries and exits, rank moves, communities merged or split',
@@ -214,12 +237,13 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         response: { 200: RunComparisonSchema, 400: ErrorResponseSchema, ...notFound, ...notDone, ...databaseErrorResponses },
       },
     },
-    async (request) => results.compare(request.params.id, request.params.otherId, request.query.top),
+    async (request) => results.compare(request.params.id, request.params.otherId, request.query.top, allowed(request)),
   );
 
   app.get(
     '/analyses/:id/export',
     {
+      config: { permission: 'analyse', justify: true },
       schema: {
         tags: ['analyses'],
         summary: 'The analysed graph as a file: GEXF (Gephi), GraphML, CSV (zip of nodes and edges) or graphology JSON',
@@ -231,7 +255,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
       },
     },
     async (request, reply) => {
-      const file = await results.export(request.params.id, request.query.format);
+      const file = await results.export(request.params.id, request.query.format, allowed(request));
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -242,6 +266,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
   app.get(
     '/rankings/latest',
     {
+      config: read,
       schema: {
         tags: ['analyses'],
         summary: 'The newest finished run over these investigations, and a page of its ranking',
@@ -251,7 +276,8 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
     },
     async (request) => {
       const { investigation, ...query } = request.query;
-      return results.latest(investigation === undefined ? undefined : [investigation].flat(), query);
+      const principal = principalOf(request);
+      return results.latest(scopedInvestigations(principal, investigation === undefined ? undefined : [investigation].flat()), query, allowed(request));
     },
   );
 };

@@ -9,6 +9,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ system: SystemRepository }> =
   app.get(
     '/system',
     {
+      config: { permission: 'read' },
       schema: {
         tags: ['system'],
         summary: 'Service version, the Neo4j server behind it, and the applied schema migrations',

@@ -25,8 +25,9 @@ export interface Page {
 export function createRunResults(deps: { runs: RunRepository; service: RunService }) {
   const { runs, service } = deps;
 
-  async function finished(id: string): Promise<AnalysisRun> {
-    const run = await service.get(id);
+  /** A finished run the caller may see (`allowed`; null: all): others are not found. */
+  async function finished(id: string, allowed: string[] | null): Promise<AnalysisRun> {
+    const run = await service.get(id, allowed);
     if (run.status !== 'done') throw new ConflictError(`the run is ${run.status}; its results are there once it is done`);
     return run;
   }
@@ -37,28 +38,31 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
   }
 
   return {
-    async rankings(id: string, query: Page & { type?: string; community?: string }) {
-      return rankingOf(await finished(id), query);
+    async rankings(id: string, query: Page & { type?: string; community?: string }, allowed: string[] | null) {
+      return rankingOf(await finished(id, allowed), query);
     },
 
-    /** The newest finished run over exactly these investigations (none: all), and a page of its ranking. */
-    async latest(investigations: string[] | undefined, query: Page & { type?: string; community?: string }) {
+    /**
+     * The newest finished run over exactly these investigations (none: all), and a page of its
+     * ranking; the caller's investigations are applied before (scopedInvestigations).
+     */
+    async latest(investigations: string[] | undefined, query: Page & { type?: string; community?: string }, allowed: string[] | null) {
       const found = await runs.latest(investigationsKey(investigations));
       if (!found) {
         const scope = investigations?.length ? `investigations ${[...investigations].sort().join(', ')}` : 'all investigations';
         throw new NotFoundError(`no finished analysis run over ${scope}; POST /v1/analyses to make one`);
       }
-      return rankingOf(await service.get(found.id), query);
+      return rankingOf(await service.get(found.id, allowed), query);
     },
 
-    async communities(id: string, page: Page) {
-      const run = await finished(id);
+    async communities(id: string, page: Page, allowed: string[] | null) {
+      const run = await finished(id, allowed);
       const { total, rows } = await runs.communitiesPage(id, page);
       return { run, total, ...page, items: rows.map(communityOf) };
     },
 
-    async community(id: string, communityId: string, page: Page) {
-      const run = await finished(id);
+    async community(id: string, communityId: string, page: Page, allowed: string[] | null) {
+      const run = await finished(id, allowed);
       const row = await runs.community(id, communityId);
       if (!row) throw new NotFoundError(`run ${id} has no community ${communityId}`);
       const community = communityOf(row);
@@ -72,15 +76,15 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
       };
     },
 
-    async entity(id: string, type: string, entityId: string) {
-      const run = await finished(id);
+    async entity(id: string, type: string, entityId: string, allowed: string[] | null) {
+      const run = await finished(id, allowed);
       const row = await runs.result(id, `${type}:${entityId}`);
       if (!row) throw new NotFoundError(`run ${id} did not analyse ${type} ${entityId}`);
       return { run, result: rankedNodeOf(row) };
     },
 
-    async compare(fromId: string, toId: string, top: number) {
-      const [from, to] = await Promise.all([finished(fromId), finished(toId)]);
+    async compare(fromId: string, toId: string, top: number, allowed: string[] | null) {
+      const [from, to] = await Promise.all([finished(fromId, allowed), finished(toId, allowed)]);
       const [before, after] = await Promise.all([runs.memberships(fromId), runs.memberships(toId)]);
       return {
         from,
@@ -92,8 +96,8 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
     },
 
     /** The analysed graph in a file format, with its media type and a file name. */
-    async export(id: string, format: (typeof EXPORT_FORMATS)[number]): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
-      const run = await finished(id);
+    async export(id: string, format: (typeof EXPORT_FORMATS)[number], allowed: string[] | null): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
+      const run = await finished(id, allowed);
       const [rows, artefacts] = await Promise.all([runs.exportRows(id), runs.artefacts(id)]);
       const graph = analysisGraph(rows, unpackTies(artefacts));
       const name = `analysis-${run.id}`;

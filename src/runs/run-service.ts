@@ -248,11 +248,15 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       }
     },
 
-    async submit(request: RunRequest, requestedBy: string): Promise<{ run: AnalysisRun; reused: boolean }> {
+    /**
+     * Queues a run (or answers a stored one). `allowed`: the investigations the caller may see
+     * (null: all); the scope must already be limited to them (auth/principal.ts scopedInvestigations).
+     */
+    async submit(request: RunRequest, requestedBy: string, allowed: string[] | null = null): Promise<{ run: AnalysisRun; reused: boolean }> {
       const { scope, parameters, communitiesFrom, force } = request;
       const writeBack = request.writeBack ?? options.writeBack;
       if (communitiesFrom) {
-        const from = await runs.get(communitiesFrom);
+        const from = await runs.get(communitiesFrom, allowed);
         if (from?.status !== 'done') {
           throw new RequestRejectedError('communitiesFrom must name a finished run', [{ path: 'body.communitiesFrom', message: from ? `the run is ${from.status}` : 'no such run' }]);
         }
@@ -272,7 +276,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         fingerprint,
         scope: JSON.stringify(scope),
         parameters: JSON.stringify(parameters),
-        investigations: [...(scope.investigations ?? [])].sort(),
+        scopeInvestigations: [...(scope.investigations ?? [])].sort(),
         investigationsKey: investigationsKey(scope.investigations),
         ...(communitiesFrom ? { communitiesFrom } : {}),
         writeBack,
@@ -289,14 +293,15 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       return { run: view(run, versions.scopeVersion), reused: false };
     },
 
-    async get(id: string): Promise<AnalysisRun> {
-      const run = await runs.get(id);
+    /** A run the caller may see (`allowed`, null: all); others are not found. */
+    async get(id: string, allowed: string[] | null = null): Promise<AnalysisRun> {
+      const run = await runs.get(id, allowed);
       if (!run) throw new NotFoundError(`no analysis run ${id}`);
       return view(run, await currentScopeVersion(run));
     },
 
-    async list(filter: { status?: RunStatus; investigation?: string; limit: number; offset: number }) {
-      const { total, rows } = await runs.list(filter);
+    async list(filter: { status?: RunStatus; investigation?: string; limit: number; offset: number }, allowed: string[] | null = null) {
+      const { total, rows } = await runs.list(filter, allowed);
       const items = await Promise.all(rows.map(async (run) => view(run, await currentScopeVersion(run))));
       return { total, limit: filter.limit, offset: filter.offset, items };
     },
@@ -305,7 +310,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
      * Waits up to `ms` for a run to end, then answers it as it is: a run of this process is
      * awaited, another's (a reused run queued elsewhere) is read again every half second.
      */
-    async wait(id: string, ms: number): Promise<AnalysisRun> {
+    async wait(id: string, ms: number, allowed: string[] | null = null): Promise<AnalysisRun> {
       const deadline = Date.now() + ms;
       for (;;) {
         const entry = settled.get(id);
@@ -315,15 +320,15 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
           await Promise.race([entry.promise, new Promise<void>((resolve) => (timeout = setTimeout(resolve, left)))]);
           clearTimeout(timeout);
         }
-        const run = await this.get(id);
+        const run = await this.get(id, allowed);
         if (FINAL_STATUSES.includes(run.status) || Date.now() >= deadline) return run;
         if (!settled.has(id)) await new Promise((resolve) => setTimeout(resolve, Math.min(500, deadline - Date.now())));
       }
     },
 
     /** Cancels a queued or running run; its partial results are deleted. */
-    async cancel(id: string): Promise<AnalysisRun> {
-      const run = await runs.get(id);
+    async cancel(id: string, allowed: string[] | null = null): Promise<AnalysisRun> {
+      const run = await runs.get(id, allowed);
       if (!run) throw new NotFoundError(`no analysis run ${id}`);
       if (queue.remove(id)) {
         await runs.update(id, { status: 'cancelled', stage: null, finishedAt: new Date().toISOString() });
@@ -341,12 +346,12 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         await runs.deleteResults(id);
         await runs.update(id, { status: 'cancelled', stage: null, finishedAt: new Date().toISOString() });
       }
-      return this.get(id);
+      return this.get(id, allowed);
     },
 
     /** Deletes an ended run and everything it stored (the history forgets it). */
-    async purge(id: string): Promise<void> {
-      const run = await runs.get(id);
+    async purge(id: string, allowed: string[] | null = null): Promise<void> {
+      const run = await runs.get(id, allowed);
       if (!run) throw new NotFoundError(`no analysis run ${id}`);
       if (!FINAL_STATUSES.includes(run.status as RunStatus)) throw new ConflictError(`the run is ${run.status}: cancel it first, then purge it`);
       await runs.deleteResults(id);

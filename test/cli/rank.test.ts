@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDirect } from '../../src/cli/direct.js';
 import type { RankingReport } from '../../src/cli/rank-output.js';
 import { stderrLog } from '../../src/cli/stderr-log.js';
-import { testConfig, useTestApp } from '../support/app.js';
+import { TEST_ADMIN_KEY, testConfig, useTestApp } from '../support/app.js';
 import { uniqueTag } from '../support/graph.js';
 import { taggedNetwork } from '../support/network.js';
 import { freePort } from '../support/ports.js';
@@ -127,7 +127,7 @@ describe('rank CLI, end to end', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const viaApi = await runCli(['--api', `http://127.0.0.1:${port}`, '--investigation', investigation, '--top', '5', '--format', 'json']);
+    const viaApi = await runCli(['--api', `http://127.0.0.1:${port}`, '--key', TEST_ADMIN_KEY, '--investigation', investigation, '--top', '5', '--format', 'json']);
     expect(viaApi.stderr).toBe('');
     expect(viaApi.code).toBe(0);
     const direct = await runCli(['--investigation', investigation, '--top', '5', '--format', 'json'], env);

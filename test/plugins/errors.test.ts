@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { buildApp } from '../../src/app.js';
 import { fieldPath } from '../../src/plugins/errors.js';
-import { testConfig } from '../support/app.js';
+import { asAdmin, testConfig } from '../support/app.js';
 
 describe('fieldPath', () => {
   it('joins the context and a JSON pointer into a readable path', () => {
@@ -18,7 +18,7 @@ describe('one error shape for every error', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    app = await buildApp(testConfig());
+    app = asAdmin(await buildApp(testConfig()));
     // Probe routes that fail in each of the ways the handler must cover.
     const probe = app.withTypeProvider<ZodTypeProvider>();
     probe.post(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { asAdmin, TEST_ADMIN_KEY } from '../support/app.js';
 import { usePrivateDatabaseApp, type PrivateDatabase } from '../support/embedded.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
@@ -43,7 +44,7 @@ describe('when Neo4j is unreachable from the start', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     const port = await freePort();
-    app = await buildApp(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent' }));
+    app = asAdmin(await buildApp(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY })));
     await app.ready();
     await app.dbHealth.check();
   });

@@ -107,7 +107,7 @@ describe('run lifecycle', () => {
     try {
       await waitFor(async () => (await status(run.id)) === 'done', 60_000);
       expect(await c.get(run.id)).toMatchObject({ status: 'done', attempts: 2, error: null, summary: { graph: { nodes: 5 } } });
-      const ranking = await createRunResults({ runs, service: c }).rankings(run.id, { limit: 10, offset: 0 });
+      const ranking = await createRunResults({ runs, service: c }).rankings(run.id, { limit: 10, offset: 0 }, null);
       expect(ranking.total).toBe(5);
     } finally {
       await c.shutdown();
@@ -124,7 +124,7 @@ describe('run lifecycle', () => {
         fingerprint: `orphan-${id}`,
         scope: JSON.stringify(request.scope),
         parameters: JSON.stringify(request.parameters),
-        investigations: [investigation],
+        scopeInvestigations: [investigation],
         investigationsKey: investigationsKey([investigation]),
         writeBack: false,
         requestedBy: 'test',

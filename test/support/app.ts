@@ -5,6 +5,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 
+/** The admin key every test app is given (ADMIN_API_KEY) and sends unless a test says otherwise. */
+export const TEST_ADMIN_KEY = 'sna_test-admin-key-0123456789abcdefghijklmnopqrstuv';
+
 /** Config for tests: the run's Neo4j (see global-setup.ts), silent logs, env overrides on top. */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -12,13 +15,32 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NEO4J_USER: process.env.NEO4J_USER,
     NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
     LOG_LEVEL: 'silent',
+    ADMIN_API_KEY: TEST_ADMIN_KEY,
+    // Tests send many requests from one key in a few seconds.
+    RATE_LIMIT_MAX: '100000',
     ...env,
   });
 }
 
+/**
+ * `app.inject` sending the test admin key unless the request names its own Authorization
+ * (an empty one sends none): the tests of every other concern run as an admin.
+ */
+export function asAdmin(app: FastifyInstance): FastifyInstance {
+  const inject = app.inject.bind(app) as (options: object) => ReturnType<FastifyInstance['inject']>;
+  const withKey = (options: { headers?: Record<string, unknown> }) => {
+    const headers: Record<string, unknown> = { ...(options.headers ?? {}) };
+    if (!('authorization' in headers)) headers.authorization = `Bearer ${TEST_ADMIN_KEY}`;
+    else if (headers.authorization === '') delete headers.authorization;
+    return inject({ ...options, headers });
+  };
+  app.inject = withKey as unknown as FastifyInstance['inject'];
+  return app;
+}
+
 /** The app as the server builds it, ready, with the database checked and the schema applied. */
 export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const app = await buildApp(testConfig(env));
+  const app = asAdmin(await buildApp(testConfig(env)));
   await app.ready();
   for (let attempt = 0; attempt < 30 && !app.dbHealth.ready; attempt++) {
     await app.dbHealth.check();

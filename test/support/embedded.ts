@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
+import { asAdmin, TEST_ADMIN_KEY } from './app.js';
 import { freePort } from './ports.js';
 
 /** Settings for an extra embedded Neo4j that a test starts and stops itself. */
@@ -53,7 +54,7 @@ export function usePrivateDatabaseApp(
         running = await startEmbeddedNeo4j(settings);
       },
     };
-    app = await buildApp(loadConfig({ NEO4J_URI: running.uri, LOG_LEVEL: 'silent', ...env }));
+    app = asAdmin(await buildApp(loadConfig({ NEO4J_URI: running.uri, LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY, RATE_LIMIT_MAX: '100000', ...env })));
     await app.ready();
     await app.dbHealth.check();
     set(app, database);

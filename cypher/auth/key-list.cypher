@@ -1,0 +1,3 @@
+MATCH (k:ApiKey)
+RETURN k
+ORDER BY k.createdAt, k.id

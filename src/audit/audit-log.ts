@@ -1,0 +1,57 @@
+import type { AuditRepository } from '../repositories/audit-repository.js';
+import { chain, GENESIS, verifyStretch, type UnchainedRecord, type Verification } from './chain.js';
+
+/**
+ * Appends audit records with group commit: records arriving while a write is in flight wait and
+ * go together in the next transaction (one lock of the chain's head for many requests), and each
+ * caller is answered only when its record is committed. A request waits for its record: if the
+ * write fails, so does the request.
+ */
+export function createAuditLog(repository: AuditRepository, options: { maxBatch?: number } = {}) {
+  const maxBatch = options.maxBatch ?? 500;
+  let waiting: { record: UnchainedRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let writing: Promise<void> | undefined;
+
+  async function drain(): Promise<void> {
+    while (waiting.length > 0) {
+      const batch = waiting.slice(0, maxBatch);
+      waiting = waiting.slice(batch.length);
+      try {
+        await repository.append((head) => chain(head, batch.map((w) => w.record)));
+        for (const w of batch) w.resolve();
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+  }
+
+  return {
+    append(record: UnchainedRecord): Promise<void> {
+      const written = new Promise<void>((resolve, reject) => waiting.push({ record, resolve, reject }));
+      writing ??= drain().finally(() => (writing = undefined));
+      return written;
+    },
+
+    /** Re-walks the whole chain from the start, a page at a time. */
+    async verify(pageSize = 5_000): Promise<Verification> {
+      let last = { seq: 0, hash: GENESIS };
+      let checked = 0;
+      for (;;) {
+        const page = await repository.chainAfter(last.seq, pageSize);
+        const result = verifyStretch(last, page);
+        // Those of this page before the broken one checked out.
+        if (!result.ok) return { ok: false, checked: checked + result.broken.seq - 1 - last.seq, firstBroken: result.broken };
+        checked += page.length;
+        last = result.last;
+        if (page.length < pageSize) break;
+      }
+      const head = await repository.head();
+      if (head && (head.seq !== last.seq || head.hash !== last.hash)) {
+        return { ok: false, checked, firstBroken: { seq: last.seq + 1, reason: `the chain ends at ${last.seq} but its head says ${head.seq}: records were removed from the end` } };
+      }
+      return { ok: true, checked, firstBroken: null };
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+
+import type { KeyRepository, StoredKey } from '../repositories/key-repository.js';
+import { hashKey, isApiKey, newApiKey } from './api-keys.js';
+import type { Principal, Role } from './principal.js';
+
+/** API keys: made (the key shown once), listed, revoked, and turned into a principal per request. */
+
+export interface KeyView {
+  id: string;
+  name: string;
+  role: Role;
+  investigations: string[];
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+const viewOf = ({ hash: _hash, ...key }: StoredKey): KeyView => ({ ...key, revokedAt: key.revokedAt ?? null, revokedBy: key.revokedBy ?? null });
+
+export const principalOfKey = (key: StoredKey): Principal => ({ id: `key:${key.id}`, name: key.name, role: key.role, investigations: key.investigations });
+
+export function createKeyService(keys: KeyRepository) {
+  const stored = (key: string, name: string, role: Role, investigations: string[], createdBy: string): StoredKey => ({
+    id: randomUUID(),
+    name,
+    hash: hashKey(key),
+    role,
+    investigations,
+    createdAt: new Date().toISOString(),
+    createdBy,
+  });
+
+  return {
+    async create(request: { name: string; role: Role; investigations: string[] }, createdBy: string): Promise<KeyView & { key: string }> {
+      const key = newApiKey();
+      const created = await keys.create(stored(key, request.name, request.role, request.investigations, createdBy));
+      return { ...viewOf(created), key };
+    },
+
+    async list(): Promise<KeyView[]> {
+      return (await keys.list()).map(viewOf);
+    },
+
+    async revoke(id: string, by: string): Promise<KeyView | undefined> {
+      const revoked = await keys.revoke(id, by, new Date().toISOString());
+      return revoked ? viewOf(revoked) : undefined;
+    },
+
+    /** The principal of an API key, or undefined for a key that is unknown or revoked. */
+    async principalOf(token: string): Promise<Principal | undefined> {
+      if (!isApiKey(token)) return undefined;
+      const key = await keys.byHash(hashKey(token));
+      return key ? principalOfKey(key) : undefined;
+    },
+
+    /**
+     * The first admin key: ADMIN_API_KEY when given (stored unless it exists), otherwise a new one
+     * when no active admin key exists. Returns a key made here, to print once.
+     */
+    async bootstrap(given: string | undefined): Promise<string | undefined> {
+      const key = given ?? newApiKey();
+      const created = await keys.bootstrap(stored(key, given ? 'ADMIN_API_KEY' : 'bootstrap admin', 'admin', ['*'], 'bootstrap'), given !== undefined);
+      return created && !given ? key : undefined;
+    },
+  };
+}
+
+export type KeyService = ReturnType<typeof createKeyService>;
