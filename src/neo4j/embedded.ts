@@ -29,6 +29,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** Shuts the DBMS down cleanly (SIGTERM), killing it only if it hangs. */
   stop(): Promise<void>;
+  /** Kills the JVM at once (SIGKILL), as a crash would: no checkpoint; the next start recovers from the transaction log. */
+  kill(): Promise<void>;
   /** Resolves with the exit code when the JVM exits for any reason. */
   exited: Promise<number | null>;
 }
@@ -82,6 +84,11 @@ export async function startEmbeddedNeo4j(
       child.kill('SIGTERM');
       await exited;
       clearTimeout(killer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 

@@ -17,7 +17,7 @@ function load() {
   };
 }
 
-describe('a load interrupted by a database failure', () => {
+describe('a load interrupted by the database process being killed', () => {
   let app: FastifyInstance;
   let database: PrivateDatabase;
   usePrivateDatabaseApp('cut', { NEO4J_HEALTH_INTERVAL_MS: '200', NEO4J_MAX_RETRY_MS: '1000', INGEST_BATCH_SIZE: '50' }, (a, db) => {
@@ -30,7 +30,8 @@ describe('a load interrupted by a database failure', () => {
     const pending = app.inject({ method: 'POST', url: '/v1/ingest', payload: load() });
     await waitFor(async () => (await one<{ n: number }>(watcher, 'MATCH (p:Person) RETURN count(p) AS n')).n > 0, 30_000, 50);
     await watcher.close();
-    await database.stop();
+    // Killed, not stopped: no checkpoint, no goodbye to the driver; the next start recovers.
+    await database.kill();
 
     const cut = await pending;
     expect(cut.statusCode).toBe(503);

@@ -27,6 +27,8 @@ export async function privateNeo4jConfig(name: string): Promise<EmbeddedNeo4jCon
 export interface PrivateDatabase {
   readonly uri: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
   start(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function usePrivateDatabaseApp(
     const database: PrivateDatabase = {
       uri: running.uri,
       stop: async () => running?.stop(),
+      kill: async () => running?.kill(),
       start: async () => {
         running = await startEmbeddedNeo4j(settings);
       },
