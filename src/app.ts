@@ -66,7 +66,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 50 * 1024 * 1024,
+    // Bodies beyond 1 MB are refused (413) except where a route allows more: ingest
+    // (INGEST_MAX_JSON_BYTES, streams up to INGEST_MAX_STREAM_BYTES) and analyses (32 MB, ANALYSIS_BODY_BYTES).
+    bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

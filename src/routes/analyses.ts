@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AnalysisService } from '../analytics/analysis-service.js';
 import { scopeFor } from '../auth/principal.js';
 import { principalOf } from '../plugins/auth.js';
-import { AnalysisPreviewSchema, AnalysisRequestSchema } from '../schemas/analysis.js';
+import { ANALYSIS_BODY_BYTES, AnalysisPreviewSchema, AnalysisRequestSchema } from '../schemas/analysis.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 
 export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }> = async (app, { analyses }) => {
@@ -11,6 +11,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
     '/analyses/preview',
     {
       config: { permission: 'analyse' },
+      bodyLimit: ANALYSIS_BODY_BYTES,
       schema: {
         tags: ['analyses'],
         summary: 'Analyse a scope now: communities and the explained harm ranking (size-capped)',

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { scopeFor } from '../auth/principal.js';
 import type { DisruptionService } from '../disruption/disruption-service.js';
 import { principalOf } from '../plugins/auth.js';
+import { ANALYSIS_BODY_BYTES } from '../schemas/analysis.js';
 import { DisruptionPlanRequestSchema, DisruptionPlanSchema, WhatIfRequestSchema, WhatIfSchema } from '../schemas/disruption.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 
@@ -11,6 +12,7 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
     '/disruption/plan',
     {
       config: { permission: 'analyse' },
+      bodyLimit: ANALYSIS_BODY_BYTES,
       schema: {
         tags: ['disruption'],
         summary: 'Plan a disruption: with a budget of k removals, which people break the network most, by each strategy',
@@ -35,6 +37,7 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
     '/disruption/what-if',
     {
       config: { permission: 'analyse' },
+      bodyLimit: ANALYSIS_BODY_BYTES,
       schema: {
         tags: ['disruption'],
         summary: 'What if these entities were removed: the network before and after, what breaks, who takes over',

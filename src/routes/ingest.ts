@@ -17,7 +17,7 @@ import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAM
 import { IngestFailureSchema, IngestReportSchema, type IngestReport } from '../schemas/ingest-report.js';
 import { GradingSchema, IdSchema } from '../schemas/provenance.js';
 
-const AtomicQuerySchema = z.object({
+const AtomicQuerySchema = z.strictObject({
   atomic: z
     .enum(['true', 'false'])
     .default('false')

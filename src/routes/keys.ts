@@ -17,6 +17,7 @@ export const keyRoutes: FastifyPluginAsyncZod<{ keys: KeyService }> = async (app
     '/keys',
     {
       config: admin,
+      bodyLimit: 64 * 1024,
       schema: { tags: ['access'], summary: 'Make an API key (the key is in this answer only)', body: KeyRequestSchema, response: { 201: NewKeySchema, ...errors } },
     },
     async (request, reply) => {

@@ -7,6 +7,7 @@ import { ForbiddenError } from '../errors.js';
 import { principalOf } from '../plugins/auth.js';
 import type { RunResults } from '../runs/results.js';
 import type { RunService } from '../runs/run-service.js';
+import { ANALYSIS_BODY_BYTES } from '../schemas/analysis.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 import { EntityTypeSchema } from '../schemas/entity-views.js';
 import { IdSchema } from '../schemas/provenance.js';
@@ -65,6 +66,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
     '/analyses',
     {
       config: { permission: 'analyse' },
+      bodyLimit: ANALYSIS_BODY_BYTES,
       schema: {
         tags: ['analyses'],
         summary: 'Queue an analysis run (stored, with history); 202 with its id',
@@ -73,7 +75,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
           'harmScore, harmRank, communityId and lastAnalysis onto the entities. The same scope and parameters on unchanged data ' +
           'answer with the stored run (200, reused: true) unless force. `?wait=true` or `Prefer: wait=N` waits up to N seconds ' +
           '(at most ANALYSIS_MAX_WAIT_MS) and answers 200 when the run has ended by then.',
-        querystring: z.object({
+        querystring: z.strictObject({
           wait: z
             .enum(['true', 'false'])
             .default('false')
@@ -139,7 +141,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
         tags: ['analyses'],
         summary: 'Cancel a queued or running run (its partial results are deleted); with ?purge=true, delete an ended run and its results',
         params: IdParams,
-        querystring: z.object({
+        querystring: z.strictObject({
           purge: z
             .enum(['true', 'false'])
             .default('false')

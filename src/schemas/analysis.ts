@@ -12,6 +12,9 @@ import { IdSchema, IsoDateSchema } from './provenance.js';
 
 const positive = z.number().finite().min(0);
 
+/** Largest body an analysis request may have: previousCommunities can list every member of a big network. */
+export const ANALYSIS_BODY_BYTES = 32 * 1024 * 1024;
+
 export const ScopeSchema = z
   .strictObject({
     investigations: z.array(IdSchema).min(1).max(100).optional().describe('Investigation ids; left out: all'),

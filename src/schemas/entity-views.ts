@@ -48,7 +48,7 @@ export const EntityViewSchema = z
   })
   .meta({ id: 'EntityView' });
 
-export const SearchQuerySchema = z.object({
+export const SearchQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200).describe('Words of a name, alias or identifier; prefixes match'),
   type: EntityTypeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -64,7 +64,7 @@ export const SearchResultSchema = z
   })
   .meta({ id: 'SearchResult' });
 
-export const NetworkQuerySchema = z.object({
+export const NetworkQuerySchema = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),
   limit: z.coerce.number().int().min(1).max(5_000).default(500).describe('Most nodes returned'),
 });

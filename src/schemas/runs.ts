@@ -78,7 +78,7 @@ export const RunSubmittedSchema = AnalysisRunSchema.extend({
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const offset = z.coerce.number().int().min(0).max(10_000_000).default(0);
 
-export const RunListQuerySchema = z.object({
+export const RunListQuerySchema = z.strictObject({
   status: z.enum(RUN_STATUSES).optional(),
   investigation: IdSchema.optional().describe('Runs whose scope names this investigation'),
   limit: limit(500, 50),
@@ -87,7 +87,7 @@ export const RunListQuerySchema = z.object({
 
 export const RunListSchema = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AnalysisRunSchema) }).meta({ id: 'RunList' });
 
-export const RankingQuerySchema = z.object({
+export const RankingQuerySchema = z.strictObject({
   limit: limit(1000, 50),
   offset,
   type: z.enum(ENTITY_TYPES).optional(),
@@ -108,7 +108,7 @@ export const LatestQuerySchema = RankingQuerySchema.extend({
   investigation: z.union([IdSchema, z.array(IdSchema).min(1).max(100)]).optional().describe('The scope’s investigations (repeat for several); left out: runs over all investigations'),
 });
 
-export const PageQuerySchema = z.object({ limit: limit(1000, 50), offset });
+export const PageQuerySchema = z.strictObject({ limit: limit(1000, 50), offset });
 
 export const CommunityPageSchema = z
   .object({ run: AnalysisRunSchema, total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(CommunityReportSchema) })
@@ -128,7 +128,7 @@ export const CommunityDetailSchema = z
 
 export const EntityResultSchema = z.object({ run: AnalysisRunSchema, result: RankedNodeSchema }).meta({ id: 'EntityResult' });
 
-export const CompareQuerySchema = z.object({ top: z.coerce.number().int().min(1).max(1000).default(20) });
+export const CompareQuerySchema = z.strictObject({ top: z.coerce.number().int().min(1).max(1000).default(20) });
 
 const Ref = { key: z.string(), name: z.string().nullable() };
 
@@ -157,6 +157,6 @@ export const RunComparisonSchema = z
 export type RunComparison = Omit<z.infer<typeof RunComparisonSchema>, 'from' | 'to'>;
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
-export const ExportQuerySchema = z.object({
+export const ExportQuerySchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('gexf').describe('gexf (Gephi), graphml, csv (a zip of nodes.csv and edges.csv), json (graphology serialisation)'),
 });

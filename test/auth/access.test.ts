@@ -149,6 +149,18 @@ describe('access control', () => {
     expect((await use()).statusCode).toBe(401);
   });
 
+  it('refuses unknown query parameters and bodies over each route’s limit', async () => {
+    const unknown = await as('viewerA', 'GET', '/v1/analyses?limit=5&sort=name');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0]).toMatchObject({ path: 'querystring' });
+    const big = await app.inject({ method: 'POST', url: '/v1/keys', payload: { name: 'x'.repeat(200_000), role: 'viewer', investigations: [A] } });
+    expect(big.statusCode).toBe(413);
+    // An analysis body may be large (previousCommunities): 2 MB is not refused for its size.
+    const members = Array.from({ length: 60_000 }, (_, i) => `person:${A}-P${i}`);
+    const large = await as('analystA', 'POST', '/v1/analyses/preview', { parameters: { previousCommunities: [{ id: 'C-1', members }] } });
+    expect(large.statusCode).toBe(200);
+  });
+
   it('records who read what, and the chain verifies', async () => {
     await app.inject({ method: 'GET', url: `/v1/entities/person/${person(A, 2)}`, headers: { authorization: `Bearer ${keys.viewerA}`, 'x-justification': 'case review 7' } });
     const me = (await app.inject({ method: 'GET', url: '/v1/keys' })).json().find((k: Json) => k.name === `viewerA-${tag}`);
