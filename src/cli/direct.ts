@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 
 import { createAnalyticsPool } from '../analytics/pool.js';
+import { createAuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import { ConflictError } from '../errors.js';
 import { createDriver, isUnavailableError, redactUri } from '../neo4j/driver.js';
@@ -12,6 +13,7 @@ import { Neo4jSetupError } from '../neo4j/jars.js';
 import { applyMigrations } from '../neo4j/migrations.js';
 import { loadQueries } from '../neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../repositories/analytics-repository.js';
+import { AUDIT_QUERIES, createAuditRepository } from '../repositories/audit-repository.js';
 import { createRunRepository, RUN_QUERIES } from '../repositories/run-repository.js';
 import { SYSTEM_QUERIES } from '../repositories/system-repository.js';
 import { createRunResults } from '../runs/results.js';
@@ -27,7 +29,7 @@ import type { RankBackend } from './rank-jobs.js';
  * instance takes over the CLI's while it works on them.
  */
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES, 'cli/investigations'];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES, ...AUDIT_QUERIES, 'cli/investigations'];
 
 export interface DirectOptions {
   log: FastifyBaseLogger;
@@ -101,13 +103,20 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
   );
   service.start();
   const results = createRunResults({ runs, service });
+  // Direct mode reads with the database's own credentials, past the API's access control: what
+  // it discloses still goes into the audit trail, under the operator's name.
+  const audit = createAuditLog(createAuditRepository(driver, database, queries));
+  let operator = 'cli';
 
   return {
     async investigations() {
       const { records } = await driver.executeQuery(queries['cli/investigations']!, {}, { database, routing: 'READ' });
       return records.map((record) => record.get('id') as string);
     },
-    submit: (request, requestedBy) => service.submit(request, requestedBy),
+    submit: (request, requestedBy) => {
+      operator = requestedBy;
+      return service.submit(request, requestedBy);
+    },
     wait: (id, ms) => service.wait(id, ms),
     async cancel(id) {
       try {
@@ -117,7 +126,26 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
       }
     },
     // Through the response schema, so the items are what GET /v1/analyses/{id}/rankings sends.
-    rankings: async (id, top) => RankingPageSchema.parse(await results.rankings(id, { limit: top, offset: 0 }, null)),
+    async rankings(id, top) {
+      const page = RankingPageSchema.parse(await results.rankings(id, { limit: top, offset: 0 }, null));
+      await audit.append({
+        at: new Date().toISOString(),
+        requestId: randomUUID(),
+        principal: operator,
+        principalName: operator,
+        role: 'operator (direct database access)',
+        method: 'CLI',
+        route: 'npm run rank',
+        parameters: JSON.stringify({ runId: id, top }),
+        justification: null,
+        investigations: (page.run.scope.investigations as string[] | undefined) ?? ['*'],
+        entities: [],
+        status: 200,
+        resultBytes: Buffer.byteLength(JSON.stringify(page.items)),
+        changes: null,
+      });
+      return page;
+    },
     async close() {
       try {
         await service.shutdown();

@@ -70,6 +70,9 @@ describe('rank CLI, end to end', () => {
     const history = await app.inject({ method: 'GET', url: `/v1/analyses?investigation=${encodeURIComponent(investigation)}` });
     const run = (history.json().items as { id: string; requestedBy: string; writeBack: boolean; scope: { investigations: string[] } }[]).find((r) => r.id === report.run.id);
     expect(run).toMatchObject({ requestedBy: expect.stringMatching(/^cli:./), writeBack: false, scope: { investigations: [investigation] } });
+    // What it disclosed is in the audit trail, under the operator's name.
+    const audit = await app.inject({ method: 'GET', url: `/v1/audit?investigation=${encodeURIComponent(investigation)}&limit=50` });
+    expect(audit.json().items.find((r: { route: string; parameters: string }) => r.route === 'npm run rank' && JSON.parse(r.parameters).runId === run!.id)).toMatchObject({ principal: run!.requestedBy, method: 'CLI' });
   });
 
   it('writes CSV that parses back to the ranking of the run it names', async () => {
