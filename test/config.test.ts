@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(config.runs).toEqual({ concurrency: 1, maxTies: 5_000_000, writeBack: true, maxWaitMs: 60_000, heartbeatMs: 10_000, maxAttempts: 3, batchSize: 1_000 });
   });
 
+  it('reads the access settings: JWT issuer with its key, CORS origins, a PEM written on one line', () => {
+    const config = loadConfig({ AUTH_JWT_ISSUER: 'https://sso.example', AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nABC\\n-----END PUBLIC KEY-----', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.auth.jwt).toMatchObject({ issuer: 'https://sso.example', publicKey: '-----BEGIN PUBLIC KEY-----\nABC\n-----END PUBLIC KEY-----', algorithm: 'RS256', roleClaim: 'role' });
+    expect(config.auth.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadConfig({}).auth).toMatchObject({ adminKey: undefined, jwt: undefined, requireJustification: false, rateLimit: { max: 1200, windowMs: 60_000 }, corsOrigins: [] });
+  });
+
   it('reads the analysis run settings', () => {
     expect(loadConfig({ ANALYSIS_WRITE_BACK: 'false', ANALYSIS_CONCURRENCY: '2', ANALYSIS_MAX_WAIT_MS: '0' }).runs).toMatchObject({ writeBack: false, concurrency: 2, maxWaitMs: 0 });
   });
@@ -36,6 +43,11 @@ describe('loadConfig', () => {
     [{ NEO4J_HEAP: 'lots' }, 'NEO4J_HEAP'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ANALYSIS_WRITE_BACK: 'yes' }, 'ANALYSIS_WRITE_BACK'],
+    [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY'],
+    [{ AUTH_JWT_ISSUER: 'https://sso.example' }, 'AUTH_JWT_PUBLIC_KEY'],
+    [{ AUTH_JWT_ISSUER: 'https://sso.example', AUTH_JWT_PUBLIC_KEY: 'x', AUTH_JWT_JWKS_URL: 'https://sso.example/jwks' }, 'AUTH_JWT_PUBLIC_KEY'],
+    [{ AUTH_JWT_JWKS_URL: 'https://sso.example/jwks' }, 'AUTH_JWT_ISSUER'],
+    [{ AUTH_JWT_ISSUER: 'https://sso.example', AUTH_JWT_JWKS_URL: 'ftp://sso.example/jwks' }, 'AUTH_JWT_JWKS_URL'],
     [{ ANALYSIS_CONCURRENCY: '0' }, 'ANALYSIS_CONCURRENCY'],
     [{ ANALYSIS_HEARTBEAT_MS: '10' }, 'ANALYSIS_HEARTBEAT_MS'],
   ])('rejects %o naming %s', (env, variable) => {
