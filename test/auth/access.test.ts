@@ -103,8 +103,10 @@ describe('access control', () => {
     expect(mine.graph.nodes).toBeGreaterThan(0);
     const theirs = (await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [B] } })).json();
     expect(theirs.graph.nodes).toBe(0);
-    const plan = await as('analystA', 'POST', '/v1/disruption/what-if', { remove: [{ type: 'person', id: person(B, 2) }] });
-    expect(plan.statusCode).toBe(400);
+    const whatIf = await as('analystA', 'POST', '/v1/disruption/what-if', { remove: [{ type: 'person', id: person(B, 2) }] });
+    expect(whatIf.statusCode).toBe(400);
+    const plan = (await as('analystA', 'POST', '/v1/disruption/plan', { k: 1 })).json();
+    expect(plan.strategies.flatMap((s: Json) => s.targets.map((t: Json) => t.id)).every((id: string) => id.startsWith(A))).toBe(true);
   });
 
   it('keeps runs of other investigations out of sight: status, history, results, compare, export, latest', async () => {
@@ -112,7 +114,16 @@ describe('access control', () => {
     expect(runA.scope.investigations).toEqual([A]);
     const runB = (await as('analystB', 'POST', '/v1/analyses?wait=true', { writeBack: false })).json();
     expect(runB.status).toBe('done');
-    for (const url of [`/v1/analyses/${runB.id}`, `/v1/analyses/${runB.id}/rankings`, `/v1/analyses/${runB.id}/communities`, `/v1/analyses/${runB.id}/export`, `/v1/analyses/${runA.id}/compare/${runB.id}`]) {
+    const topB = (await as('analystB', 'GET', `/v1/analyses/${runB.id}/rankings?limit=1`)).json().items[0];
+    for (const url of [
+      `/v1/analyses/${runB.id}`,
+      `/v1/analyses/${runB.id}/rankings`,
+      `/v1/analyses/${runB.id}/communities`,
+      `/v1/analyses/${runB.id}/communities/${topB.community}`,
+      `/v1/analyses/${runB.id}/entities/person/${topB.id}`,
+      `/v1/analyses/${runB.id}/export`,
+      `/v1/analyses/${runA.id}/compare/${runB.id}`,
+    ]) {
       expect((await as('analystA', 'GET', url)).statusCode, url).toBe(404);
     }
     expect((await as('analystA', 'DELETE', `/v1/analyses/${runB.id}`)).statusCode).toBe(404);
@@ -130,6 +141,14 @@ describe('access control', () => {
     const response = await as('ingestA', 'POST', '/v1/ingest', { investigations: [{ id: B }], defaults: { source: `REP-${tag}`, grading: GRADING }, people: [{ id: person(B, 7), name: 'Seven' }] });
     expect(response.statusCode).toBe(403);
     expect((await as('analystB', 'GET', `/v1/entities/person/${person(B, 7)}`)).statusCode).toBe(404);
+    const ndjson = await app.inject({
+      method: 'POST',
+      url: '/v1/ingest/ndjson',
+      payload: `${JSON.stringify({ kind: 'header', investigations: [{ id: B }], defaults: { source: 'S', grading: GRADING } })}\n${JSON.stringify({ kind: 'person', record: { id: person(B, 8), name: 'Eight' } })}\n`,
+      headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'application/x-ndjson' },
+    });
+    expect(ndjson.statusCode).toBe(403);
+    expect((await as('analystB', 'GET', `/v1/entities/person/${person(B, 8)}`)).statusCode).toBe(404);
     const csv = await app.inject({ method: 'POST', url: `/v1/ingest/csv/person?investigations=${B}&source=S&grading=2BP`, payload: 'id,name\nX1,X\n', headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'text/csv' } });
     expect(csv.statusCode).toBe(403);
   });
