@@ -33,6 +33,7 @@ import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-re
 import { analysisRoutes } from './routes/analyses.js';
 import { disruptionRoutes } from './routes/disruption.js';
 import { runRoutes } from './routes/runs.js';
+import { ResultCache } from './runs/result-cache.js';
 import { createRunResults } from './runs/results.js';
 import { createRunService } from './runs/run-service.js';
 import { entityRoutes } from './routes/entities.js';
@@ -119,7 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     { runs: runRepository, analytics: analyticsRepository, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: app.log },
     { concurrency: config.runs.concurrency, writeBack: config.runs.writeBack, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts },
   );
-  const runResults = createRunResults({ runs: runRepository, service: runs });
+  const runResults = createRunResults({ runs: runRepository, service: runs, cache: new ResultCache(config.runs.cacheEntries) });
   // Runs start (and interrupted ones are claimed) once the database is there; a shutdown marks
   // running ones interrupted while the driver is still open (preClose comes before onClose).
   app.addHook('onReady', async () => app.dbHealth.onReady(() => runs.start()));

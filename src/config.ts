@@ -51,6 +51,7 @@ const EnvSchema = z
     ANALYSIS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     ANALYSIS_MAX_ATTEMPTS: positiveInt.max(100).default(3),
     ANALYSIS_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
+    ANALYSIS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
 
     ADMIN_API_KEY: optionalText.pipe(z.string().regex(/^sna_[A-Za-z0-9_-]{32,}$/, 'expected sna_ and at least 32 letters, digits, - or _').optional()),
     AUTH_JWT_ISSUER: optionalText,
@@ -142,6 +143,8 @@ export interface Config {
     maxAttempts: number;
     /** Results per write transaction. */
     batchSize: number;
+    /** Pages of finished runs kept in memory (0: none). */
+    cacheEntries: number;
   };
   auth: {
     /** An admin key to store at start-up; none: one is made and printed when no admin key exists. */
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heartbeatMs: e.ANALYSIS_HEARTBEAT_MS,
       maxAttempts: e.ANALYSIS_MAX_ATTEMPTS,
       batchSize: e.ANALYSIS_BATCH_SIZE,
+      cacheEntries: e.ANALYSIS_CACHE_ENTRIES,
     },
     auth: {
       adminKey: e.ADMIN_API_KEY,

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.database).toBe('neo4j');
     expect(config.embedded).toMatchObject({ home: '.data/neo4j', boltPort: 7687, heap: '1g', pageCache: '512m' });
-    expect(config.runs).toEqual({ concurrency: 1, maxTies: 5_000_000, writeBack: true, maxWaitMs: 60_000, heartbeatMs: 10_000, maxAttempts: 3, batchSize: 1_000 });
+    expect(config.runs).toEqual({ concurrency: 1, maxTies: 5_000_000, writeBack: true, maxWaitMs: 60_000, heartbeatMs: 10_000, maxAttempts: 3, batchSize: 1_000, cacheEntries: 2_000 });
   });
 
   it('reads the access settings: JWT issuer with its key, CORS origins, a PEM written on one line', () => {

@@ -164,6 +164,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
       const principal = principalOf(request);
       if (!can(principal, 'admin')) throw new ForbiddenError(`the ${principal.role} role may not purge runs (admin)`);
       await service.purge(request.params.id, allowed(request));
+      results.forget(request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -9,12 +9,14 @@ import type { RunRepository } from '../repositories/run-repository.js';
 import type { AnalysisRun, EXPORT_FORMATS } from '../schemas/runs.js';
 import { compareRuns } from './compare.js';
 import { communityOf, rankedNodeOf, strongestTiesOf, unpackTies } from './result-rows.js';
+import { ResultCache } from './result-cache.js';
 import { investigationsKey, type RunService } from './run-service.js';
 
 /**
  * Reading a finished run's stored results: ranking pages, communities, one entity, the newest
  * run of a scope, a comparison of two runs, and exports of the analysed graph. Everything is
- * read from Neo4j, so results outlive the process that computed them.
+ * read from Neo4j, so results outlive the process that computed them; pages read again come
+ * from a ResultCache keyed by the run's scope's data version.
  */
 
 export interface Page {
@@ -22,18 +24,22 @@ export interface Page {
   offset: number;
 }
 
-export function createRunResults(deps: { runs: RunRepository; service: RunService }) {
+export function createRunResults(deps: { runs: RunRepository; service: RunService; cache?: ResultCache }) {
   const { runs, service } = deps;
+  const cache = deps.cache ?? new ResultCache(0);
 
-  /** A finished run the caller may see (`allowed`; null: all): others are not found. */
-  async function finished(id: string, allowed: string[] | null): Promise<AnalysisRun> {
-    const run = await service.get(id, allowed);
+  /**
+   * A finished run the caller may see (`allowed`; null: all), others are not found; with the
+   * prefix of its cache keys (run id and its scope's data version now).
+   */
+  async function finished(id: string, allowed: string[] | null): Promise<{ run: AnalysisRun; key: string }> {
+    const { run, scopeVersion } = await service.versioned(id, allowed);
     if (run.status !== 'done') throw new ConflictError(`the run is ${run.status}; its results are there once it is done`);
-    return run;
+    return { run, key: `${run.id}|${scopeVersion}` };
   }
 
-  async function rankingOf(run: AnalysisRun, query: Page & { type?: string; community?: string }) {
-    const { total, rows } = await runs.resultsPage(run.id, query);
+  async function rankingOf({ run, key }: { run: AnalysisRun; key: string }, query: Page & { type?: string; community?: string }) {
+    const { total, rows } = await cache.get(`${key}|ranking|${query.type ?? ''}|${query.community ?? ''}|${query.offset}|${query.limit}`, () => runs.resultsPage(run.id, query));
     return { run, total, limit: query.limit, offset: query.offset, items: rows.map(rankedNodeOf) };
   }
 
@@ -52,21 +58,21 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
         const scope = investigations?.length ? `investigations ${[...investigations].sort().join(', ')}` : 'all investigations';
         throw new NotFoundError(`no finished analysis run over ${scope}; POST /v1/analyses to make one`);
       }
-      return rankingOf(await service.get(found.id, allowed), query);
+      return rankingOf(await finished(found.id, allowed), query);
     },
 
     async communities(id: string, page: Page, allowed: string[] | null) {
-      const run = await finished(id, allowed);
-      const { total, rows } = await runs.communitiesPage(id, page);
+      const { run, key } = await finished(id, allowed);
+      const { total, rows } = await cache.get(`${key}|communities|${page.offset}|${page.limit}`, () => runs.communitiesPage(id, page));
       return { run, total, ...page, items: rows.map(communityOf) };
     },
 
     async community(id: string, communityId: string, page: Page, allowed: string[] | null) {
-      const run = await finished(id, allowed);
-      const row = await runs.community(id, communityId);
+      const { run, key } = await finished(id, allowed);
+      const row = await cache.get(`${key}|community|${communityId}`, () => runs.community(id, communityId));
       if (!row) throw new NotFoundError(`run ${id} has no community ${communityId}`);
       const community = communityOf(row);
-      const members = await runs.resultsPage(id, { community: communityId, ...page });
+      const members = await cache.get(`${key}|ranking||${communityId}|${page.offset}|${page.limit}`, () => runs.resultsPage(id, { community: communityId, ...page }));
       return {
         run,
         community,
@@ -77,14 +83,14 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
     },
 
     async entity(id: string, type: string, entityId: string, allowed: string[] | null) {
-      const run = await finished(id, allowed);
-      const row = await runs.result(id, `${type}:${entityId}`);
+      const { run, key } = await finished(id, allowed);
+      const row = await cache.get(`${key}|entity|${type}:${entityId}`, () => runs.result(id, `${type}:${entityId}`));
       if (!row) throw new NotFoundError(`run ${id} did not analyse ${type} ${entityId}`);
       return { run, result: rankedNodeOf(row) };
     },
 
     async compare(fromId: string, toId: string, top: number, allowed: string[] | null) {
-      const [from, to] = await Promise.all([finished(fromId, allowed), finished(toId, allowed)]);
+      const [{ run: from }, { run: to }] = await Promise.all([finished(fromId, allowed), finished(toId, allowed)]);
       const [before, after] = await Promise.all([runs.memberships(fromId), runs.memberships(toId)]);
       return {
         from,
@@ -95,9 +101,14 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
       };
     },
 
+    /** Forgets what is cached of a run (purged). */
+    forget(id: string): void {
+      cache.dropRun(id);
+    },
+
     /** The analysed graph in a file format, with its media type and a file name. */
     async export(id: string, format: (typeof EXPORT_FORMATS)[number], allowed: string[] | null): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
-      const run = await finished(id, allowed);
+      const { run } = await finished(id, allowed);
       const [rows, artefacts] = await Promise.all([runs.exportRows(id), runs.artefacts(id)]);
       const graph = analysisGraph(rows, unpackTies(artefacts));
       const name = `analysis-${run.id}`;

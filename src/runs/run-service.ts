@@ -295,9 +295,15 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
 
     /** A run the caller may see (`allowed`, null: all); others are not found. */
     async get(id: string, allowed: string[] | null = null): Promise<AnalysisRun> {
+      return (await this.versioned(id, allowed)).run;
+    },
+
+    /** The run, and the version of its scope's data now (what cached results are keyed by). */
+    async versioned(id: string, allowed: string[] | null = null): Promise<{ run: AnalysisRun; scopeVersion: number }> {
       const run = await runs.get(id, allowed);
       if (!run) throw new NotFoundError(`no analysis run ${id}`);
-      return view(run, await currentScopeVersion(run));
+      const scopeVersion = await currentScopeVersion(run);
+      return { run: view(run, scopeVersion), scopeVersion };
     },
 
     async list(filter: { status?: RunStatus; investigation?: string; limit: number; offset: number }, allowed: string[] | null = null) {
