@@ -5,7 +5,7 @@ CALL {
 }
 CALL {
   MATCH (c:AnalysisCommunity) WHERE c.runId = $runId AND c.position >= 0
-  WITH c ORDER BY c.position SKIP $offset LIMIT $limit
+  WITH c ORDER BY c.runId, c.position SKIP $offset LIMIT $limit
   RETURN collect(c) AS rows
 }
 RETURN total, rows

@@ -32,21 +32,24 @@ export function createAuditLog(repository: AuditRepository, options: { maxBatch?
       return written;
     },
 
-    /** Re-walks the whole chain from the start, a page at a time. */
+    /**
+     * Re-walks the chain from the start, a page at a time, up to the head as it was when the
+     * walk began (records appended meanwhile are the next walk's).
+     */
     async verify(pageSize = 5_000): Promise<Verification> {
+      const head = (await repository.head()) ?? { seq: 0, hash: GENESIS };
       let last = { seq: 0, hash: GENESIS };
       let checked = 0;
-      for (;;) {
-        const page = await repository.chainAfter(last.seq, pageSize);
+      while (last.seq < head.seq) {
+        const page = (await repository.chainAfter(last.seq, pageSize)).filter((record) => record.seq <= head.seq);
         const result = verifyStretch(last, page);
         // Those of this page before the broken one checked out.
         if (!result.ok) return { ok: false, checked: checked + result.broken.seq - 1 - last.seq, firstBroken: result.broken };
         checked += page.length;
+        if (page.length === 0) break;
         last = result.last;
-        if (page.length < pageSize) break;
       }
-      const head = await repository.head();
-      if (head && (head.seq !== last.seq || head.hash !== last.hash)) {
+      if (last.seq !== head.seq || last.hash !== head.hash) {
         return { ok: false, checked, firstBroken: { seq: last.seq + 1, reason: `the chain ends at ${last.seq} but its head says ${head.seq}: records were removed from the end` } };
       }
       return { ok: true, checked, firstBroken: null };

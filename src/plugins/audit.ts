@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -49,11 +51,17 @@ declare module 'fastify' {
 
 const SECRET = /key|token|password|secret|authori[sz]ation|cookie/i;
 const SMALL = 4_096;
+const DEEP = 6;
 
-/** A value as recorded: secrets redacted; a large body as its shape (arrays as counts). */
+/**
+ * A value as recorded: secrets redacted; a large body as its shape (arrays as counts); a
+ * streamed body (NDJSON, CSV: the request stream itself) as a marker; nothing deeper than DEEP.
+ */
 export function summarise(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return JSON.stringify(value).length > SMALL || depth > 2 ? { count: value.length } : value.map((v) => summarise(v, depth + 1));
+  if (value instanceof Readable) return '[stream]';
+  if (depth >= DEEP) return '[…]';
+  if (Array.isArray(value)) return depth > 2 || JSON.stringify(value).length > SMALL ? { count: value.length } : value.map((v) => summarise(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) out[key] = SECRET.test(key) ? '[redacted]' : summarise(inner, depth + 1);
   return out;

@@ -25,6 +25,7 @@ export const RUN_QUERIES = [
   'runs/delete-results',
   'runs/delete',
   'runs/results-page',
+  'runs/community-results-page',
   'runs/result',
   'runs/memberships',
   'runs/export-rows',
@@ -188,7 +189,7 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
 
     async resultsPage(runId: string, filter: { type?: string; community?: string; limit: number; offset: number }): Promise<{ total: number; rows: ResultRow[] }> {
       const { records } = await driver.executeQuery(
-        q('runs/results-page'),
+        q(filter.community ? 'runs/community-results-page' : 'runs/results-page'),
         { runId, type: filter.type ?? null, community: filter.community ?? null, limit: neoInt(filter.limit), offset: neoInt(filter.offset) },
         read,
       );

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 import { describe, expect, it } from 'vitest';
 
 import { chain, GENESIS, hashRecord, verifyStretch, type UnchainedRecord } from '../../src/audit/chain.js';
@@ -44,6 +46,13 @@ describe('audit chain', () => {
     const { hash: _old, ...second } = { ...records[1]!, status: 500 };
     const rehashed = [records[0]!, { ...second, hash: hashRecord(second) }, records[2]!];
     expect(verifyStretch({ seq: 0, hash: GENESIS }, rehashed)).toEqual({ ok: false, broken: { seq: 3, reason: 'its previous hash is not the hash of the record before it' } });
+  });
+
+  it('records a streamed body as a marker and stops at a depth, so a request stream (which refers to itself) is safe', () => {
+    const looped: Record<string, unknown> = { a: 1 };
+    looped.self = looped;
+    expect(summarise({ body: Readable.from(['x']) })).toEqual({ body: '[stream]' });
+    expect(JSON.stringify(summarise(looped))).toContain('[…]');
   });
 
   it('records bodies without secrets, large arrays as counts', () => {

@@ -180,6 +180,20 @@ describe('access control', () => {
     expect(large.statusCode).toBe(200);
   });
 
+  it('records a load streamed over real HTTP, with what it changed', async () => {
+    // inject() hands the route a request object that does not refer back to itself; a socket's does.
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as { port: number };
+    const body = `${JSON.stringify({ kind: 'header', investigations: [{ id: A }], defaults: { source: 'S', grading: GRADING } })}\n${JSON.stringify({ kind: 'person', record: { id: person(A, 5), name: 'Five' } })}\n`;
+    const response = await fetch(`http://127.0.0.1:${address.port}/v1/ingest/ndjson`, { method: 'POST', body, headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'application/x-ndjson' } });
+    expect(response.status).toBe(200);
+    const me = (await app.inject({ method: 'GET', url: '/v1/keys' })).json().find((k: Json) => k.name === `ingestA-${tag}`);
+    const record = (await app.inject({ method: 'GET', url: `/v1/audit?principal=key:${me.id}&limit=1` })).json().items[0];
+    expect(record).toMatchObject({ route: '/v1/ingest/ndjson', status: 200 });
+    expect(JSON.parse(record.parameters).body).toBe('[stream]');
+    expect(JSON.parse(record.changes)).toMatchObject({ status: 'completed' });
+  });
+
   it('records who read what, and the chain verifies', async () => {
     await app.inject({ method: 'GET', url: `/v1/entities/person/${person(A, 2)}`, headers: { authorization: `Bearer ${keys.viewerA}`, 'x-justification': 'case review 7' } });
     const me = (await app.inject({ method: 'GET', url: '/v1/keys' })).json().find((k: Json) => k.name === `viewerA-${tag}`);
