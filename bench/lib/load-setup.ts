@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import neo4j, { type Driver } from 'neo4j-driver';
+
+import type { IngestReport } from '../../src/schemas/ingest-report.js';
+import { loadSignal } from './abort.js';
+import type { LoadSizeResult } from './load-figures.js';
+import type { LoadData } from './load-scenarios.js';
+import { call, json } from './runs-http.js';
+import { timedRun } from './runs-measure.js';
+import { BENCH_AUTH, type RunningService } from './service.js';
+import type { Workload } from './workload.js';
+
+/**
+ * What bench/load.ts needs before the load, done through the API with the bench's admin key:
+ * the network loaded, one stored analysis run over all of it (POST /v1/analyses?wait=true, {}),
+ * an analyst key that sees every investigation (the principal the load runs as), the ranking's
+ * length and its top people.
+ */
+
+export interface Prepared {
+  data: LoadData;
+  analystKey: string;
+}
+
+const LOAD_TIMEOUT_MS = 10 * 60_000;
+const RSS_POLL_MS = 100;
+export const TOP_PEOPLE = 200;
+
+export async function prepare(service: RunningService, workload: Workload, size: LoadSizeResult, signal: AbortSignal): Promise<Prepared> {
+  const base = service.baseUrl;
+  const load = await postDocument(`${base}/v1/ingest`, join(dirname(workload.file), 'network.json'), loadSignal(signal, LOAD_TIMEOUT_MS));
+  size.load = { wallMs: load.wallMs, httpStatus: load.status, accepted: load.report?.accepted, rejected: load.report?.rejected };
+  if (load.status !== 200) throw new Error(`the load answered ${load.status}: ${load.error ?? ''}`);
+
+  const { figures, run } = await timedRun(service, {}, RSS_POLL_MS, signal);
+  if (figures.error || !run) throw new Error(`the analysis run: ${figures.error ?? 'no answer'}`);
+  size.run = { id: run.id, wallMs: figures.wallMs!, ...run.summary?.graph };
+  const runPath = `${base}/v1/analyses/${encodeURIComponent(run.id)}`;
+
+  const key = json<{ key: string }>(
+    await call('POST', `${base}/v1/keys`, { name: 'bench/load analyst', role: 'analyst', investigations: ['*'] }, signal),
+    'POST /v1/keys',
+    [201],
+  );
+  // One read as the analyst before the load: the key works, and the rate limit it gets is the one the service says.
+  const probe = await fetch(`${runPath}/rankings?limit=1`, { headers: { authorization: `Bearer ${key.key}` }, signal });
+  if (probe.status !== 200) throw new Error(`GET rankings as the analyst answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
+  const { total } = (await probe.json()) as { total: number };
+  size.rateLimit = probe.headers.get('x-ratelimit-limit') ?? undefined;
+  const top = json<{ items: { id: string }[] }>(await call('GET', `${runPath}/rankings?type=person&limit=${TOP_PEOPLE}`, undefined, signal), 'GET rankings of people');
+  size.rankingTotal = total;
+  size.peopleLoaded = top.items.length;
+  return { data: { runId: run.id, rankingTotal: total, people: top.items.map((item) => item.id) }, analystKey: key.key };
+}
+
+/**
+ * POST /v1/ingest with the generator's network.json (the same records as its network.ndjson).
+ * Not the NDJSON route: its audit record fails (the audit plugin's summarise() walks the raw
+ * request stream it gets as the body, whose references are circular, until the stack
+ * overflows), so a load that went through answers 503 AUDIT_UNAVAILABLE.
+ */
+async function postDocument(url: string, file: string, signal: AbortSignal): Promise<{ status: number; wallMs: number; report?: IngestReport; error?: string }> {
+  const body = await readFile(file);
+  const started = performance.now();
+  const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...BENCH_AUTH }, body, signal });
+  const text = await answer.text();
+  const wallMs = performance.now() - started;
+  return answer.status === 200 ? { status: 200, wallMs, report: JSON.parse(text) as IngestReport } : { status: answer.status, wallMs, error: text.slice(0, 2000) };
+}
+
+/** Reads the audit chain's length (its head's seq) straight from Neo4j; undefined when it cannot. */
+export function auditSeqReader(driver: Driver): () => Promise<number | undefined> {
+  return async () => {
+    try {
+      const { records } = await driver.executeQuery("MATCH (h:AuditHead {id: 'head'}) RETURN h.seq AS seq", {}, { routing: neo4j.routing.READ });
+      const seq: unknown = records[0]?.get('seq');
+      return neo4j.isInt(seq) ? seq.toNumber() : typeof seq === 'number' ? seq : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
