@@ -13,6 +13,7 @@ export const RUN_QUERIES = [
   'runs/update',
   'runs/progress',
   'runs/get',
+  'runs/get-versioned',
   'runs/list',
   'runs/reusable',
   'runs/claim',
@@ -118,6 +119,13 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
     async get(id: string, allowed: string[] | null = null): Promise<StoredRun | undefined> {
       const { records } = await driver.executeQuery(q('runs/get'), { id, allowed }, read);
       return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    /** A run the caller may see, with its scope's data version now. */
+    async getVersioned(id: string, allowed: string[] | null): Promise<{ run: StoredRun; scopeVersion: number } | undefined> {
+      const { records } = await driver.executeQuery(q('runs/get-versioned'), { id, allowed }, read);
+      const record = records[0];
+      return record ? { run: runOf(record), scopeVersion: Number(record.get('scopeVersion')) } : undefined;
     },
 
     async list(filter: { status?: string; investigation?: string; limit: number; offset: number }, allowed: string[] | null): Promise<{ total: number; rows: StoredRun[] }> {

@@ -300,10 +300,9 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
 
     /** The run, and the version of its scope's data now (what cached results are keyed by). */
     async versioned(id: string, allowed: string[] | null = null): Promise<{ run: AnalysisRun; scopeVersion: number }> {
-      const run = await runs.get(id, allowed);
-      if (!run) throw new NotFoundError(`no analysis run ${id}`);
-      const scopeVersion = await currentScopeVersion(run);
-      return { run: view(run, scopeVersion), scopeVersion };
+      const found = await runs.getVersioned(id, allowed);
+      if (!found) throw new NotFoundError(`no analysis run ${id}`);
+      return { run: view(found.run, found.scopeVersion), scopeVersion: found.scopeVersion };
     },
 
     async list(filter: { status?: RunStatus; investigation?: string; limit: number; offset: number }, allowed: string[] | null = null) {
