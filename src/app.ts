@@ -19,8 +19,9 @@ import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repos
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
 import { auditRoutes } from './routes/audit.js';
 import { keyRoutes } from './routes/keys.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { createAnalysisService } from './analytics/analysis-service.js';
 import { createDisruptionService } from './disruption/disruption-service.js';
 import { createAnalyticsPool } from './analytics/pool.js';
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Bodies beyond 1 MB are refused (413) except where a route allows more: ingest
     // (INGEST_MAX_JSON_BYTES, streams up to INGEST_MAX_STREAM_BYTES) and analyses (32 MB, ANALYSIS_BODY_BYTES).
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,6 +86,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   if (config.auth.corsOrigins.length > 0) await app.register(cors, { origin: config.auth.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-justification', 'x-request-id', 'prefer'] });
   await app.register(openapiPlugin);
   await app.register(errorsPlugin);
+  await app.register(wellFormedTextPlugin);
   await app.register(databasePlugin, {
     settings: config.neo4j,
     uri,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { canonicalJson } from '../runs/fingerprint.js';
+import { wellFormedText } from '../shared/well-formed.js';
 
 /**
  * The audit trail's hash chain: each record carries the hash of the one before it and its own,
@@ -40,14 +41,22 @@ export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
   return createHash('sha256').update(`${record.prevHash}\n${canonicalJson(record)}`).digest('hex');
 }
 
-/** Records chained after a head. */
+/**
+ * Records chained after a head. Their text is made well-formed first (unpaired surrogates become
+ * U+FFFD, shared/well-formed.ts): Neo4j stores it so, and the hash must be of what is read back.
+ */
 export function chain(head: { seq: number; hash: string }, records: readonly UnchainedRecord[]): AuditRecord[] {
   let { seq, hash } = head;
   return records.map((record) => {
-    const linked = { ...record, seq: ++seq, prevHash: hash };
+    const linked = { ...storable(record), seq: ++seq, prevHash: hash };
     hash = hashRecord(linked);
     return { ...linked, hash };
   });
+}
+
+function storable(record: UnchainedRecord): UnchainedRecord {
+  const text = (value: unknown): unknown => (typeof value === 'string' ? wellFormedText(value) : Array.isArray(value) ? value.map(text) : value);
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, text(value)])) as UnchainedRecord;
 }
 
 export interface Verification {

@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 
 import { MalformedBodyError, PayloadTooLargeError } from '../errors.js';
+import { malformedTextPath } from '../shared/well-formed.js';
 
 export interface Line {
   line: number;
@@ -23,6 +24,10 @@ export async function* readNdjson(body: Readable, maxBytes: number, maxLineChars
       value = JSON.parse(text);
     } catch (error) {
       throw new MalformedBodyError(`line ${line} is not valid JSON: ${(error as Error).message}`);
+    }
+    const malformed = malformedTextPath(value, '');
+    if (malformed !== undefined) {
+      throw new MalformedBodyError(`line ${line}: ${malformed || 'the line'} is not well-formed Unicode text (an unpaired UTF-16 surrogate)`);
     }
     yield { line, value };
   }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 import { RequestRejectedError, RETRY_AFTER_SECONDS } from '../errors.js';
@@ -65,6 +65,18 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     return reply.code(500).send(body('INTERNAL', 'internal error; quote the request id when reporting it', request.id));
   });
 });
+
+/**
+ * Errors fastify meets while routing, before any handler or hook (a URL that does not decode, a
+ * path parameter over the router's length limit): the ErrorResponse shape too. Passed to
+ * Fastify({ frameworkErrors }).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST';
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than the limit' : 'the URL is not valid: a percent-escape does not decode to UTF-8 text';
+  reply.code(status).header('x-request-id', request.id).send(body(code, message, request.id));
+}
 
 function isConstraintError(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;

@@ -51,6 +51,21 @@ describe('one error shape for every error', () => {
     });
   });
 
+  it('answers URLs the router cannot take (bad escapes, over-long parameters) in the error shape', async () => {
+    const bad = await app.inject({ method: 'GET', url: '/v1/entities/person/a%ED%A0%80' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('not valid'), requestId: expect.any(String) } });
+    const long = await app.inject({ method: 'GET', url: `/v1/entities/person/${'x'.repeat(200)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('URI_TOO_LONG');
+  });
+
+  it('refuses text with unpaired surrogates, naming the field', async () => {
+    const response = await app.inject({ method: 'POST', url: '/probe/validate', headers: { 'content-type': 'application/json' }, payload: '{"people":[{"id":"a\\ud800","age":1}]}' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ path: 'body.people[0].id', message: expect.stringContaining('unpaired UTF-16 surrogate') }]);
+  });
+
   it('answers invalid input with 400 naming every field path and reason', async () => {
     const response = await app.inject({
       method: 'POST',
