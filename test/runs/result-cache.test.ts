@@ -27,4 +27,17 @@ describe('ResultCache', () => {
     await none.get('k', async () => 1);
     expect(none.size).toBe(0);
   });
+
+  it('shares one read between concurrent misses, and forgets a failed read', async () => {
+    const cache = new ResultCache(10);
+    let reads = 0;
+    let release!: (value: string) => void;
+    const slow = () => ((reads += 1), new Promise<string>((resolve) => (release = resolve)));
+    const waiting = Array.from({ length: 5 }, () => cache.get('r1|7|a', slow));
+    release('A');
+    expect(await Promise.all(waiting)).toEqual(['A', 'A', 'A', 'A', 'A']);
+    expect(reads).toBe(1);
+    await expect(cache.get('r1|7|b', async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    expect(await cache.get('r1|7|b', async () => 'B')).toBe('B');
+  });
 });
