@@ -92,7 +92,9 @@ describe('the start command', () => {
       second.child.kill('SIGTERM');
       expect(await exitCode(second.child)).toBe(0);
     }
-  });
+    // Two cold starts of Neo4j and the service, each with its migrations, next to the rest of the
+    // suite on two cores: the default 120 s was once not enough on a busy machine.
+  }, 300_000);
 
   it('exits with one clear line when the HTTP port is taken', async () => {
     const blocker: Server = createServer();
