@@ -17,7 +17,7 @@ import { writeResults } from './lib/report.js';
 import { childError, runChild } from './lib/run-child.js';
 
 /**
- * `npm run bench:analytics` (flags after `--`: `--quick`, `--sizes 10k,100k,1m`, `--seed 42`):
+ * `npm run bench:analytics` (flags after `--`: `--quick`, `--sizes 10k,100k,1m`, `--seed 42`, `--reference-budget-s 120`):
  * how long the analysis engine (src/analytics/engine.ts) takes on generated people graphs of
  * about 10k, 100k and 1M ties, how much memory it needs and how well its ranking finds the
  * planted targets, against networkx and igraph timing the same algorithms on the identical
@@ -38,7 +38,6 @@ const LIB = join(ROOT, 'bench', 'lib');
 const REFERENCE_SCRIPT = join(ROOT, 'bench', 'reference', 'analytics_reference.py');
 const PROBE_INTERVAL_MS = 20;
 /** Per-source work (betweenness, closeness) of a reference is cut to fit this. */
-const REFERENCE_BUDGET_S = 120;
 const PROJECT_TIMEOUT_MS = 30 * 60_000;
 const ANALYSE_TIMEOUT_MS = 60 * 60_000;
 const REFERENCE_TIMEOUT_MS = 60 * 60_000;
@@ -56,7 +55,7 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function benchSize(target: number, seed: number, eventLoop: boolean, pythons: Partial<Record<ReferenceLibrary, PythonFound>>, interrupt: AbortSignal): Promise<AnalyticsSizeResult> {
+async function benchSize(target: number, seed: number, eventLoop: boolean, pythons: Partial<Record<ReferenceLibrary, PythonFound>>, interrupt: AbortSignal, referenceBudgetS: number): Promise<AnalyticsSizeResult> {
   // The engine's code may change while a long run goes on: each size says what it measured.
   const { gitCommit, gitDirtyFiles } = machineInfo(ROOT);
   const size: AnalyticsSizeResult = { targetTies: target, commit: `${gitCommit}${gitDirtyFiles > 0 ? ` + ${gitDirtyFiles} changed files` : ''}`, references: {}, errors: [] };
@@ -90,7 +89,7 @@ async function benchSize(target: number, seed: number, eventLoop: boolean, pytho
       const out = join(dir, `${lib}.json`);
       const sources = join(dir, 'sources.txt');
       const args = [REFERENCE_SCRIPT, '--lib', lib, '--edges', join(dir, 'edges.txt'), ...((await exists(sources)) ? ['--sources', sources] : [])];
-      const ran = await runChild(python.command, [...args, '--seed', String(ENGINE_DEFAULTS.seed), '--budget-s', String(REFERENCE_BUDGET_S), '--out', out], { cwd: ROOT, timeoutMs: REFERENCE_TIMEOUT_MS, signal: interrupt });
+      const ran = await runChild(python.command, [...args, '--seed', String(ENGINE_DEFAULTS.seed), '--budget-s', String(referenceBudgetS), '--out', out], { cwd: ROOT, timeoutMs: REFERENCE_TIMEOUT_MS, signal: interrupt });
       const error = childError(lib, ran, REFERENCE_TIMEOUT_MS);
       if (error) size.errors.push(error);
       else size.references[lib] = await readJson<ReferenceFigures>(out);
@@ -130,7 +129,7 @@ async function main(): Promise<void> {
         'every investigation, no time window, assessment ≤ D, so the E-assessed noise is left out); loading 1M ties through the HTTP ingest ' +
         'would take about 30 min on this machine, so Neo4j is not involved and the projection time excludes reading it.',
       repeats: 'Analyses are repeated up to 5 times while the runs fit 60 s, projections up to 3 times within 90 s (at least once each).',
-      referenceBudgetSeconds: REFERENCE_BUDGET_S,
+      referenceBudgetSeconds: args.referenceBudgetS,
       probeIntervalMs: PROBE_INTERVAL_MS,
       pythons: { networkx, igraph },
     },
@@ -140,7 +139,7 @@ async function main(): Promise<void> {
   const largest = Math.max(...args.sizes);
   for (const target of args.sizes) {
     if (interrupt.aborted) break;
-    results.sizes.push(await benchSize(target, args.seed, target === largest, pythons, interrupt));
+    results.sizes.push(await benchSize(target, args.seed, target === largest, pythons, interrupt, args.referenceBudgetS));
   }
 
   if (interrupt.aborted) results.interrupted = message(interrupt.reason);

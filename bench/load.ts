@@ -13,7 +13,7 @@ import { runScenario } from './lib/load-cannon.js';
 import type { LoadBenchResults, LoadSizeResult } from './lib/load-figures.js';
 import { renderLoadMarkdown } from './lib/load-report.js';
 import { loadScenarios, scenarioOrder } from './lib/load-scenarios.js';
-import { auditSeqReader, prepare } from './lib/load-setup.js';
+import { auditSeqReader, ingestReference, prepare } from './lib/load-setup.js';
 import { progressLog } from './lib/log.js';
 import { machineInfo } from './lib/machine.js';
 import { writeResults } from './lib/report.js';
@@ -45,6 +45,10 @@ const progress = progressLog('bench');
 
 async function measure(service: RunningService, workload: Workload, size: LoadSizeResult, args: LoadArgs, interrupt: AbortSignal): Promise<void> {
   progress(`${formatInt(size.people)} people: loading ${formatInt(workload.records)} records, one stored run, an analyst key`);
+  if (args.ingestReference) {
+    progress(`${formatInt(size.people)} people: the plain driver pattern loading the same records first (then removed)`);
+    await ingestReference(service, workload, size, interrupt);
+  }
   const { data, analystKey } = await prepare(service, workload, size, interrupt);
   const driver = neo4j.driver(service.boltUri);
   const rng = createRng(args.seed);

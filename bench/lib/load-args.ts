@@ -13,6 +13,12 @@ export interface LoadArgs {
   connections: number;
   durationS: number;
   warmupS: number;
+  /**
+   * --ingest-reference: before the service's load, the same records are loaded into its Neo4j
+   * with the plain driver pattern and removed again, so one run gives the ingest ratio too
+   * (npm run bench -- --quick; bench:ingest uses a second, bare Neo4j instead).
+   */
+  ingestReference: boolean;
 }
 
 /** --quick loads half the people: the load and the run before the scenarios then take ~20 s instead of ~40 s. */
@@ -34,8 +40,10 @@ function positiveInt(text: string | undefined, fallback: number, flag: string): 
 }
 
 export function parseLoadArgs(argv: readonly string[]): LoadArgs {
-  const { quick, sizes, seed, values } = parseCommonArgs(argv, 'bench/load-args', LOAD_PEOPLE, ['duration', 'connections']);
+  const ingestReference = argv.includes('--ingest-reference');
+  const rest = argv.filter((arg) => arg !== '--ingest-reference');
+  const { quick, sizes, seed, values } = parseCommonArgs(rest, 'bench/load-args', LOAD_PEOPLE, ['duration', 'connections']);
   const durationS = positiveInt(values.duration, quick ? QUICK_DURATION_S : FULL_DURATION_S, 'duration');
   const connections = positiveInt(values.connections, CONNECTIONS, 'connections');
-  return { quick, people: sizes, seed, connections, durationS, warmupS: warmupFor(durationS) };
+  return { quick, people: sizes, seed, connections, durationS, warmupS: warmupFor(durationS), ingestReference };
 }

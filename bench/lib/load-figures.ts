@@ -2,6 +2,7 @@ import type autocannon from 'autocannon';
 
 import type { MachineInfo } from './machine.js';
 import type { MemoryFigures } from './rss-sampler.js';
+import type { Stages } from './runs-figures.js';
 import { perSecond, ratio } from './stats.js';
 
 /**
@@ -137,7 +138,11 @@ export interface LoadSizeResult {
   generateMs?: number;
   service: { startMs?: number; stopMs?: number; exitCode?: number | null };
   load?: { wallMs?: number; httpStatus?: number; accepted?: number; rejected?: number };
-  run?: { id: string; wallMs: number; nodes?: number; ties?: number; ranked?: number };
+  run?: { id: string; wallMs: number; nodes?: number; ties?: number; ranked?: number; stages?: Stages };
+  /** The same analysis as the run, answered whole and not stored (POST /v1/analyses/preview). */
+  preview?: { wallMs?: number; error?: string };
+  /** --ingest-reference: the plain driver pattern loading the same records into the service's Neo4j first. */
+  ingestReference?: { wallMs: number; records: number; recordsPerSec?: number; error?: string };
   rankingTotal?: number;
   /** x-ratelimit-limit on the analyst's first answer: the per-principal limit per window. */
   rateLimit?: string;

@@ -86,7 +86,11 @@ function sizeSection(size: LoadSizeResult, connections: number): string[] {
     `Data: ${formatInt(size.records)} records loaded through POST /v1/ingest (the generator's network.json) in ${formatSeconds(size.load?.wallMs)}; one stored run over everything ` +
       `(${run ? `${formatInt(run.nodes)} nodes, ${formatInt(run.ties)} ties, ${formatInt(run.ranked)} ranked; ${formatSeconds(run.wallMs)}` : '–'}); ` +
       `ranking of ${formatInt(size.rankingTotal)} entries, top ${formatInt(size.peopleLoaded)} people; the analyst's rate limit (x-ratelimit-limit) ${size.rateLimit ?? '–'} a minute. Service start ${formatSeconds(size.service.startMs)}, ` +
-      `stop ${formatSeconds(size.service.stopMs)}${size.service.exitCode !== undefined ? ` (exit ${size.service.exitCode})` : ''}.`,
+      `stop ${formatSeconds(size.service.stopMs)}${size.service.exitCode !== undefined ? ` (exit ${size.service.exitCode})` : ''}.` +
+      (size.preview ? ` The preview of the same analysis (not stored): ${size.preview.error ?? formatSeconds(size.preview.wallMs)}.` : '') +
+      (size.ingestReference
+        ? ` Before the load, the plain driver pattern loaded the same records into the same Neo4j (then removed): ${size.ingestReference.error ?? `${formatSeconds(size.ingestReference.wallMs)}, ${formatInt(size.ingestReference.recordsPerSec)} records/s`}.`
+        : ''),
     '',
     `### Throughput and latency, ${connections} connections`,
     '',

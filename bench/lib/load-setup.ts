@@ -4,19 +4,22 @@ import { dirname, join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 
 import type { IngestReport } from '../../src/schemas/ingest-report.js';
-import { loadSignal } from './abort.js';
+import { ENTITY_LABELS } from '../../src/ingest/graph-model.js';
+import { loadSignal, message } from './abort.js';
 import type { LoadSizeResult } from './load-figures.js';
 import type { LoadData } from './load-scenarios.js';
+import { createReferenceSchema, loadReference } from './reference-load.js';
 import { call, json } from './runs-http.js';
-import { timedRun } from './runs-measure.js';
+import { timedPreview, timedRun } from './runs-measure.js';
 import { BENCH_AUTH, type RunningService } from './service.js';
+import { perSecond } from './stats.js';
 import type { Workload } from './workload.js';
 
 /**
  * What bench/load.ts needs before the load, done through the API with the bench's admin key:
  * the network loaded, one stored analysis run over all of it (POST /v1/analyses?wait=true, {}),
- * an analyst key that sees every investigation (the principal the load runs as), the ranking's
- * length and its top people.
+ * the preview of the same analysis (not stored), an analyst key that sees every investigation
+ * (the principal the load runs as), the ranking's length and its top people.
  */
 
 export interface Prepared {
@@ -36,7 +39,9 @@ export async function prepare(service: RunningService, workload: Workload, size:
 
   const { figures, run } = await timedRun(service, {}, RSS_POLL_MS, signal);
   if (figures.error || !run) throw new Error(`the analysis run: ${figures.error ?? 'no answer'}`);
-  size.run = { id: run.id, wallMs: figures.wallMs!, ...run.summary?.graph };
+  size.run = { id: run.id, wallMs: figures.wallMs!, ...run.summary?.graph, stages: figures.stages };
+  const preview = await timedPreview(service, {}, RSS_POLL_MS, signal);
+  size.preview = { wallMs: preview.wallMs, ...(preview.error ? { error: preview.error } : {}) };
   const runPath = `${base}/v1/analyses/${encodeURIComponent(run.id)}`;
 
   const key = json<{ key: string }>(
@@ -55,12 +60,7 @@ export async function prepare(service: RunningService, workload: Workload, size:
   return { data: { runId: run.id, rankingTotal: total, people: top.items.map((item) => item.id) }, analystKey: key.key };
 }
 
-/**
- * POST /v1/ingest with the generator's network.json (the same records as its network.ndjson).
- * Not the NDJSON route: its audit record fails (the audit plugin's summarise() walks the raw
- * request stream it gets as the body, whose references are circular, until the stack
- * overflows), so a load that went through answers 503 AUDIT_UNAVAILABLE.
- */
+/** POST /v1/ingest with the generator's network.json (the same records as its network.ndjson), whole. */
 async function postDocument(url: string, file: string, signal: AbortSignal): Promise<{ status: number; wallMs: number; report?: IngestReport; error?: string }> {
   const body = await readFile(file);
   const started = performance.now();
@@ -81,4 +81,31 @@ export function auditSeqReader(driver: Driver): () => Promise<number | undefined
       return undefined;
     }
   };
+}
+
+/**
+ * --ingest-reference: the records loaded into the service's own Neo4j with the plain driver
+ * pattern (bench/lib/reference-load.ts), timed, then deleted, before the service's load. The
+ * store then has the service's schema too (its constraints are the reference's; the full-text
+ * and other indexes are extra), so the reference is if anything a little slower than on the
+ * bare Neo4j bench:ingest starts for it.
+ */
+export async function ingestReference(service: RunningService, workload: Workload, size: LoadSizeResult, signal: AbortSignal): Promise<void> {
+  const driver = neo4j.driver(service.boltUri);
+  try {
+    await createReferenceSchema(driver).catch(() => undefined); // the service's own constraints already cover each label's id
+    const load = await loadReference(driver, workload.file, loadSignal(signal, LOAD_TIMEOUT_MS));
+    size.ingestReference = { wallMs: load.wallMs, records: load.records, recordsPerSec: perSecond(load.records, load.wallMs) };
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+    const session = driver.session();
+    try {
+      for (const label of Object.values(ENTITY_LABELS)) await session.run(`MATCH (n:${label}) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    size.ingestReference = { wallMs: 0, records: 0, error: message(error) };
+  } finally {
+    await driver.close();
+  }
 }

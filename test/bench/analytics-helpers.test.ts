@@ -27,8 +27,8 @@ describe('peopleForTies', () => {
 
 describe('parseAnalyticsArgs', () => {
   it('defaults to 10k, 100k and 1M ties, --quick to 10k only', () => {
-    expect(parseAnalyticsArgs([])).toEqual({ quick: false, sizes: [10_000, 100_000, 1_000_000], seed: 42 });
-    expect(parseAnalyticsArgs(['--quick'])).toEqual({ quick: true, sizes: [10_000], seed: 42 });
+    expect(parseAnalyticsArgs([])).toEqual({ quick: false, sizes: [10_000, 100_000, 1_000_000], seed: 42, referenceBudgetS: 120 });
+    expect(parseAnalyticsArgs(['--quick'])).toEqual({ quick: true, sizes: [10_000], seed: 42, referenceBudgetS: 120 });
   });
 
   it('reads sizes and seed, and refuses bad ones', () => {
@@ -36,6 +36,9 @@ describe('parseAnalyticsArgs', () => {
     expect(() => parseAnalyticsArgs(['--sizes', 'lots'])).toThrow(/not a count/);
     expect(() => parseAnalyticsArgs(['--seed', '-1'])).toThrow(/--seed/);
     expect(() => parseAnalyticsArgs(['--people', '5'])).toThrow();
+    expect(parseAnalyticsArgs(['--reference-budget-s', '45']).referenceBudgetS).toBe(45);
+    expect(() => parseAnalyticsArgs(['--reference-budget-s', '0'])).toThrow(/--reference-budget-s/);
+    expect(() => parseAnalyticsArgs(['--reference-budget-s', 'soon'])).toThrow(/--reference-budget-s/);
   });
 });
 

@@ -4,7 +4,7 @@ import { CONNECTIONS, FULL_DURATION_S, LOAD_PEOPLE, parseLoadArgs, QUICK_DURATIO
 
 describe('parseLoadArgs', () => {
   it('runs 100 connections for 30 s a scenario on the full size by default', () => {
-    expect(parseLoadArgs([])).toEqual({ quick: false, people: LOAD_PEOPLE.full, seed: 42, connections: CONNECTIONS, durationS: FULL_DURATION_S, warmupS: 5 });
+    expect(parseLoadArgs([])).toEqual({ quick: false, people: LOAD_PEOPLE.full, seed: 42, connections: CONNECTIONS, durationS: FULL_DURATION_S, warmupS: 5, ingestReference: false });
   });
 
   it('runs 10 s a scenario on the quick size with --quick', () => {
@@ -19,7 +19,12 @@ describe('parseLoadArgs', () => {
       connections: 20,
       durationS: 60,
       warmupS: 10,
+      ingestReference: false,
     });
+  });
+
+  it('takes --ingest-reference anywhere among the flags', () => {
+    expect(parseLoadArgs(['--quick', '--ingest-reference', '--sizes', '1k'])).toMatchObject({ quick: true, people: [1_000], ingestReference: true });
   });
 
   it('refuses a duration or connection count that is not a positive whole number, naming the module and flag', () => {

@@ -1,0 +1,76 @@
+/**
+ * What `npm run bench` runs: each benchmark as its own process, in an order where nothing that
+ * shares the cores runs at once, with the sizes of the mode. The quick mode (under 3 minutes)
+ * is the analytics and disruption benches at their smallest size and one service doing the
+ * ingest, run and HTTP measurements together (bench/load.ts --ingest-reference); the full mode
+ * runs every bench at the issue's sizes, with the reference libraries' per-source work cut to
+ * what fits the whole run in about half an hour.
+ */
+
+export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load';
+
+export interface SuiteStep {
+  name: SuiteStepName;
+  /** bench/<script>.ts */
+  script: string;
+  args: string[];
+  /** What the step measures, for the report. */
+  measures: string;
+  /** The step is stopped (and reported as such) after this long. */
+  timeoutMs: number;
+}
+
+const MIN = 60_000;
+
+export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
+  const common = ['--seed', String(seed)];
+  const steps: SuiteStep[] = quick
+    ? [
+        {
+          name: 'analytics',
+          script: 'analytics.ts',
+          // The references' per-source work is cut at 5 s and compared per source.
+          args: ['--quick', '--reference-budget-s', '5'],
+          measures: 'each algorithm and the whole analysis against networkx and igraph at 10k ties; modularity; precision@10/@20; /healthz during an analysis',
+          timeoutMs: 3 * MIN,
+        },
+        { name: 'disruption', script: 'disruption.ts', args: ['--quick'], measures: 'the disruption planner per strategy at 1k people; networkx replaying its removal orders', timeoutMs: 2 * MIN },
+        {
+          name: 'load',
+          script: 'load.ts',
+          // One service for ingest, runs and HTTP: the ingest reference loads into its Neo4j first.
+          args: ['--quick', '--sizes', '1k', '--duration', '3', '--ingest-reference'],
+          measures: 'in one service: HTTP ingest against the plain driver pattern, a stored run against its preview, projection from Neo4j, autocannon at 100 connections against rankings and entity lookups with /healthz as the reference',
+          timeoutMs: 3 * MIN,
+        },
+      ]
+    : [
+        { name: 'ingest', script: 'ingest.ts', args: ['--sizes', '100k'], measures: 'HTTP NDJSON ingest against the plain driver pattern in a second, bare Neo4j (records/s, service RSS)', timeoutMs: 15 * MIN },
+        {
+          name: 'analytics',
+          script: 'analytics.ts',
+          args: ['--sizes', '10k,100k,1m', '--reference-budget-s', '45'],
+          measures: 'each algorithm and the whole analysis against networkx and igraph; modularity; precision@10/@20; /healthz during an analysis at 1M ties',
+          timeoutMs: 25 * MIN,
+        },
+        { name: 'disruption', script: 'disruption.ts', args: ['--sizes', '1k,10k'], measures: 'the disruption planner per strategy; networkx replaying its removal orders', timeoutMs: 10 * MIN },
+        { name: 'runs', script: 'runs.ts', args: ['--sizes', '10k'], measures: 'stored runs against the preview; projection from Neo4j; reads of a run; exports', timeoutMs: 10 * MIN },
+        {
+          name: 'load',
+          script: 'load.ts',
+          args: ['--duration', '20'],
+          measures: 'autocannon at 100 connections against rankings and entity lookups, with /healthz as the reference',
+          timeoutMs: 10 * MIN,
+        },
+      ];
+  return steps.map((step) => ({ ...step, args: [...step.args, ...common] }));
+}
+
+/** `--only runs,load`: a subset, in the plan's order; unknown names are an error naming them. */
+export function selectSteps(plan: readonly SuiteStep[], only: string | undefined): SuiteStep[] {
+  if (only === undefined) return [...plan];
+  const wanted = only.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = wanted.filter((name) => !plan.some((step) => step.name === name));
+  if (unknown.length > 0) throw new Error(`bench/suite: unknown step(s) ${unknown.join(', ')}; the steps are ${plan.map((step) => step.name).join(', ')}`);
+  return plan.filter((step) => wanted.includes(step.name));
+}
