@@ -14,7 +14,7 @@ describe('the benchmark suite plan', () => {
     expect(quick.load).toEqual(['--quick', '--sizes', '1k', '--duration', '3', '--ingest-reference', '--seed', '7']);
     expect(suitePlan(true, 7).reduce((sum, step) => sum + step.timeoutMs, 0)).toBeLessThanOrEqual(8 * 60_000);
     const full = Object.fromEntries(suitePlan(false, 42).map((step) => [step.name, step.args]));
-    expect(full.analytics).toEqual(['--sizes', '10k,100k,1m', '--reference-budget-s', '45', '--seed', '42']);
+    expect(full.analytics).toEqual(['--sizes', '10k,100k,1m', '--reference-budget-s', '20', '--seed', '42']);
   });
 
   it('selects steps by name in the plan’s order, and names unknown ones', () => {
