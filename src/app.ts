@@ -108,6 +108,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (made) app.log.warn({ adminApiKey: made }, 'no admin API key existed: this one was made and is shown only now; keep it safe (or set ADMIN_API_KEY)');
   });
   const system = createSystemRepository(driver, database, queries);
+  // Which analytics plugins the server has, said once it answers (the GDS engine needs gds.*).
+  // Never in the way of readiness: a server that cannot say is reported as such.
+  app.dbHealth.alsoPrepare(async () => {
+    const plugins = await system.plugins().catch((error: Error) => error);
+    if (plugins instanceof Error) app.log.warn({ err: plugins }, 'could not ask Neo4j which plugins it has');
+    else if (plugins.gds) app.log.info({ gds: plugins.gds, apoc: plugins.apoc }, 'Neo4j has the Graph Data Science plugin');
+    else app.log.warn({ apoc: plugins.apoc }, 'Graph Data Science is not installed on this Neo4j: analyses run in the service (graphology) only');
+  });
   const entities = createEntityRepository(driver, database, queries);
   const ingest = createIngestService(createIngestRepository(driver, database, queries), {
     batchSize: config.ingest.batchSize,

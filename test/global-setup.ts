@@ -15,6 +15,8 @@ import { freePort } from './support/ports.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** True when the run started its own Neo4j (with the plugins neo4j/pom.xml fetches). */
+    neo4jEmbedded: boolean;
   }
 }
 
@@ -24,6 +26,7 @@ let home: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   if (process.env.NEO4J_URI) {
     project.provide('neo4jUri', process.env.NEO4J_URI);
+    project.provide('neo4jEmbedded', false);
     return;
   }
   home = await mkdtemp(join(tmpdir(), 'sna-test-neo4j-'));
@@ -36,6 +39,7 @@ export async function setup(project: TestProject): Promise<void> {
     javaHome: process.env.JAVA_HOME,
   });
   project.provide('neo4jUri', embedded.uri);
+  project.provide('neo4jEmbedded', true);
 }
 
 export async function teardown(): Promise<void> {

@@ -35,10 +35,13 @@ export interface EmbeddedNeo4j {
   exited: Promise<number | null>;
 }
 
+/** The procedures of the plugins neo4j/pom.xml fetches: GDS and APOC need to be unrestricted (they use internal APIs). */
+export const PLUGIN_PROCEDURES = ['gds.*', 'apoc.*'];
+
 export interface StartOptions {
   /** Receives each line the JVM prints after start-up. */
   log?: (line: string) => void;
-  /** Extra procedures allowed unrestricted (for plugins such as GDS and APOC). */
+  /** Procedures allowed unrestricted; by default the plugins fetched into neo4j/plugins (GDS and APOC). */
   unrestricted?: string[];
 }
 
@@ -67,7 +70,7 @@ export async function startEmbeddedNeo4j(
     '--plugins',
     join(NEO4J_DIR, 'plugins'),
     '--unrestricted',
-    (options.unrestricted ?? []).join(','),
+    (options.unrestricted ?? PLUGIN_PROCEDURES).join(','),
     '--watch-stdin',
   ];
   const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'] });

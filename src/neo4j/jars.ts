@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,19 +13,23 @@ export class Neo4jSetupError extends Error {
 }
 
 /**
- * Makes sure the Neo4j jars named by neo4j/pom.xml are in neo4j/lib, fetching them from
- * Maven Central with `mvn dependency:copy-dependencies` when they are missing or the pom changed.
- * A stamp file holding the pom's hash marks a complete fetch, so an interrupted one is redone.
+ * Makes sure the jars named by neo4j/pom.xml are there: Neo4j and the libraries in neo4j/lib,
+ * the plugins (GDS, APOC) in neo4j/plugins, fetched from Maven Central with the pom's two
+ * `copy-dependencies` executions when they are missing or the pom changed. A stamp file holding
+ * the pom's hash marks a complete fetch, so an interrupted one is redone.
  */
 export async function ensureNeo4jJars(neo4jDir: string = NEO4J_DIR): Promise<void> {
   const pom = join(neo4jDir, 'pom.xml');
   const lib = join(neo4jDir, 'lib');
+  const plugins = join(neo4jDir, 'plugins');
   const stamp = join(lib, '.fetched');
   const pomHash = createHash('sha256').update(await readFile(pom)).digest('hex');
   if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === pomHash) return;
 
   await rm(lib, { recursive: true, force: true });
-  const { code, output } = await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies']);
+  // Jars of an earlier fetch go (another version would be loaded twice); the folder's README stays.
+  if (existsSync(plugins)) for (const file of await readdir(plugins)) if (file.endsWith('.jar')) await rm(join(plugins, file), { force: true });
+  const { code, output } = await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies@lib', 'dependency:copy-dependencies@plugins']);
   if (code === 'ENOENT') {
     throw new Neo4jSetupError(
       'Maven (mvn) is not installed: install it (apt-get install maven) or set NEO4J_URI to an existing Neo4j server',

@@ -12,12 +12,12 @@ export const systemRoutes: FastifyPluginAsyncZod<{ system: SystemRepository }> =
       config: { permission: 'read' },
       schema: {
         tags: ['system'],
-        summary: 'Service version, the Neo4j server behind it, and the applied schema migrations',
+        summary: 'Service version, the Neo4j server behind it (with its GDS and APOC plugins), and the applied schema migrations',
         response: { 200: SystemInfoSchema, ...databaseErrorResponses },
       },
     },
     async () => {
-      const [server, migrations] = await Promise.all([system.serverInfo(), system.appliedMigrations()]);
+      const [server, migrations, plugins] = await Promise.all([system.serverInfo(), system.appliedMigrations(), system.plugins()]);
       return {
         service: SERVICE,
         database: {
@@ -29,6 +29,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ system: SystemRepository }> =
           edition: server.edition,
           nodes: server.nodes,
           relationships: server.relationships,
+          plugins,
         },
         schema: { migrations },
       };

@@ -34,6 +34,12 @@ export const SystemInfoSchema = z
       edition: z.string(),
       nodes: z.number().int(),
       relationships: z.number().int(),
+      plugins: z
+        .object({
+          gds: z.string().nullable().describe('Graph Data Science version (gds.version()); null when not installed'),
+          apoc: z.string().nullable().describe('APOC version (apoc.version()); null when not installed'),
+        })
+        .describe('Plugins the analytics can use on this server'),
     }),
     schema: z.object({
       migrations: z.array(z.object({ id: z.string(), checksum: z.string(), appliedAt: z.string() })),
@@ -52,6 +58,7 @@ export const SystemInfoSchema = z
         edition: 'community',
         nodes: 0,
         relationships: 0,
+        plugins: { gds: '2.13.9', apoc: '5.26.19' },
       },
       schema: { migrations: [{ id: '001-schema-migrations', checksum: 'e3b0c442…', appliedAt: '2026-11-28T22:30:00Z' }] },
     },
