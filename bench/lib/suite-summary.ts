@@ -1,5 +1,6 @@
 import { compare, wallSummary } from './analytics-compare.js';
 import type { AnalyticsBenchResults } from './analytics-results.js';
+import type { DisruptionBenchResults } from './disruption-report.js';
 import { formatInt } from './format.js';
 import type { LoadBenchResults } from './load-figures.js';
 import { errorCount, referenceRate } from './load-figures.js';
@@ -23,20 +24,6 @@ export interface HeadlineRow {
   ratio?: number;
   /** Which way ours / reference is better: 'lower' for times, 'higher' for rates and scores. */
   better?: 'lower' | 'higher';
-}
-
-/** The disruption bench writes its results without an exported type; these are the fields read. */
-export interface DisruptionResultsRead {
-  sizes: {
-    people: number;
-    nodes: number;
-    ties: number;
-    analysisMs: number;
-    planMs: number;
-    best?: { strategy: string; largestComponentDrop: number };
-    strategies: { strategy: string; ms: number }[];
-    reference?: { curvesMs: number; curvesAgree: boolean };
-  }[];
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
@@ -108,7 +95,7 @@ export function analyticsHeadlines(results: AnalyticsBenchResults): HeadlineRow[
   });
 }
 
-export function disruptionHeadlines(results: DisruptionResultsRead): HeadlineRow[] {
+export function disruptionHeadlines(results: DisruptionBenchResults): HeadlineRow[] {
   return results.sizes.flatMap((size) => {
     const at = `${formatInt(size.people)} people (${formatInt(size.ties)} ties)`;
     const rows: HeadlineRow[] = [
