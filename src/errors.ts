@@ -19,6 +19,18 @@ export const MalformedBodyError = createError<[string]>('MALFORMED_BODY', '%s', 
 
 export const PayloadTooLargeError = createError<[number]>('PAYLOAD_TOO_LARGE', 'the body is larger than the limit of %d bytes', 413);
 
+export const GdsMemoryError = createError<[string, string, string, string]>(
+  'GDS_INSUFFICIENT_MEMORY',
+  'Neo4j cannot fit this analysis in memory: GDS estimates that %s needs up to %s, and %s of heap is available (heap max %s): narrow the scope, or give the Neo4j server more heap',
+  413,
+);
+
+export const GdsUnavailableError = createError(
+  'GDS_UNAVAILABLE',
+  'engine "gds" was asked for, but the Neo4j server has no Graph Data Science library (GET /v1/system shows its plugins): use engine "auto" or "graphology"',
+  422,
+);
+
 export const ScopeTooLargeError = createError<[number]>(
   'SCOPE_TOO_LARGE',
   'the scope has more than %d ties, the limit of a synchronous preview: narrow it (investigations, from/to, tieKinds)',

@@ -31,6 +31,18 @@ export interface ProjectionRead {
   scopeVersion: number;
 }
 
+/** The scope as the analytics queries' parameters (cypher/analytics/, cypher/gds/). */
+export function scopeParameters(scope: Scope) {
+  return {
+    investigations: scope.investigations ?? null,
+    from: scope.from ?? null,
+    to: scope.to ?? null,
+    minAssessment: scope.minAssessment,
+    maxSourceEvaluation: scope.maxSourceEvaluation,
+    labels: (scope.entityTypes ?? Object.keys(ENTITY_LABELS)).map((t) => ENTITY_LABELS[t as keyof typeof ENTITY_LABELS]),
+  };
+}
+
 /**
  * Reads a projection from Neo4j: one read transaction, a fixed handful of queries, each
  * streamed record by record into the projection builder (no query per node). The builder
@@ -47,14 +59,7 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
   return {
     /** `signal` stops the read between records (a cancelled run). */
     async project(scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
-      const params = {
-        investigations: scope.investigations ?? null,
-        from: scope.from ?? null,
-        to: scope.to ?? null,
-        minAssessment: scope.minAssessment,
-        maxSourceEvaluation: scope.maxSourceEvaluation,
-        labels: (scope.entityTypes ?? Object.keys(ENTITY_LABELS)).map((t) => ENTITY_LABELS[t as keyof typeof ENTITY_LABELS]),
-      };
+      const params = scopeParameters(scope);
       const session = driver.session({ database, defaultAccessMode: 'READ' });
       try {
         return await session.executeRead(async (tx) => {

@@ -52,8 +52,12 @@ export const MIN_AUTO_SAMPLES = 32;
  * the square root of the sources, and is smallest for the highest values).
  */
 export function autoSamples(csr: Pick<Csr, 'n' | 'targets'>): number {
-  const arcs = Math.max(1, csr.targets.length);
-  return Math.min(MAX_AUTO_SAMPLES, Math.max(MIN_AUTO_SAMPLES, Math.floor(RELAXATION_BUDGET / arcs)));
+  return samplesForArcs(csr.targets.length);
+}
+
+/** autoSamples for a graph of `arcs` arcs (each undirected tie is two), however it is held (the GDS engine's is in Neo4j). */
+export function samplesForArcs(arcs: number): number {
+  return Math.min(MAX_AUTO_SAMPLES, Math.max(MIN_AUTO_SAMPLES, Math.floor(RELAXATION_BUDGET / Math.max(1, arcs))));
 }
 
 export interface ShortestPathResult {

@@ -16,12 +16,18 @@ export interface ProjectionOptions {
   maxTies?: number;
   /** How payment amounts along ties are put in one currency. */
   money: MoneySettings;
+  /**
+   * False: nodes, evidence and what was dropped only, no ties (the GDS engine computes them
+   * inside Neo4j, analytics/gds/). Everything else is read and checked as usual.
+   */
+  gatherTies: boolean;
 }
 
 export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = {
   tieWeights: DEFAULT_TIE_WEIGHTS,
   sharedLocationCap: 30,
   money: DEFAULT_MONEY,
+  gatherTies: true,
 };
 
 /**
@@ -79,7 +85,7 @@ export abstract class ProjectionBuilder {
 
   /** Adds a tie of `kind` with `volume` relations' worth of affinity at the given confidence. */
   protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0): void {
-    if (!this.keeps(kind)) return;
+    if (!this.options.gatherTies || !this.keeps(kind)) return;
     this.accumulator.add(a, b, kind, this.options.tieWeights[kind] * confidenceFactor * volume, money);
   }
 

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+
+import { GdsMemoryError } from '../../errors.js';
+import { typeOfLabel } from '../../ingest/graph-model.js';
+import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../repositories/gds-repository.js';
+import type { Projection } from '../projection/types.js';
+import { betweennessConfig, closenessConfig, louvainConfig, pagerankConfig, type GdsRuntime } from './config.js';
+import { tiesFromRows } from './tie-rows.js';
+
+/**
+ * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j and projected
+ * into a GDS graph, the superlinear algorithms (Louvain, PageRank, betweenness, closeness) run
+ * there, their results brought back as columns aligned with the projection's nodes. The rest —
+ * participation, articulation points, eigenvector, the harm score, explanations, community
+ * reports — is the service's own engine on these columns (engine.ts, `given`), so both engines
+ * score and explain alike.
+ *
+ * Memory: every algorithm is estimated (GDS's `.estimate`) before any runs; the largest estimate
+ * over the heap GDS can still use refuses the job with GdsMemoryError, naming both figures.
+ */
+
+/** What GDS computed, per node index of the projection. */
+export interface GivenMeasures {
+  /** Louvain's community per node (any numbering: the engine renumbers and splits it). */
+  labels: Int32Array;
+  pagerank: Float64Array;
+  /** Normalised as the service's own engine's (shortest-paths.ts). */
+  betweenness: Float64Array;
+  closeness: Float64Array;
+  estimated: boolean;
+  sources: number;
+}
+
+export interface GdsRun {
+  given: GivenMeasures;
+  timings: Record<string, number>;
+  graph: { nodes: number; relationships: number };
+}
+
+export interface GdsAnalysisOptions {
+  exactBetweennessUpTo: number;
+  betweennessSamples: number | 'auto';
+  seed: number;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Fills the ties of `projection` (read without them) from the database's own tie query. */
+export async function readTies(repository: GdsRepository, projection: Projection, params: object, signal?: AbortSignal): Promise<Projection> {
+  const rows = [];
+  for await (const row of repository.ties(params, signal)) rows.push(row);
+  const { unmatched, ...ties } = tiesFromRows(projection.nodes, rows, projection.tieKinds);
+  const dropped = unmatched > 0 ? [...projection.dropped, { reason: 'tie with an end that changed while the scope was read', count: unmatched }] : projection.dropped;
+  return { ...projection, ties, dropped };
+}
+
+export async function runGds(repository: GdsRepository, projection: Projection, params: object, options: GdsAnalysisOptions, runtime: GdsRuntime, signal?: AbortSignal): Promise<GdsRun> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await run();
+    timings[stage] = round(performance.now() - started);
+    return value;
+  };
+  const graph = `sna-${randomUUID()}`;
+  const projected = await time('gdsProject', () => repository.project(graph, params));
+  try {
+    signal?.throwIfAborted();
+    const n = projection.nodes.length;
+    const paths = betweennessConfig(runtime, projected.nodes, projected.relationships, { exactUpTo: options.exactBetweennessUpTo, samples: options.betweennessSamples, seed: options.seed });
+    const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime), betweenness: paths.config };
+    await time('gdsEstimate', () => checkMemory(repository, graph, configs));
+
+    const index = new Map(projection.nodes.map((node, i) => [node.key, i]));
+    const column = <T extends Float64Array | Int32Array>(rows: NodeValue[], into: T): T => {
+      for (const row of rows) {
+        const i = index.get(`${typeOfLabel(row.label)}:${row.id}`);
+        if (i !== undefined) into[i] = row.value;
+      }
+      return into;
+    };
+    const labels = column(await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, signal)), new Int32Array(n).fill(-1));
+    // A node GDS did not see (data changed between the two reads) is a community of its own.
+    let next = labels.reduce((max, c) => Math.max(max, c), -1) + 1;
+    for (let i = 0; i < n; i++) if (labels[i] === -1) labels[i] = next++;
+    const pagerank = column(await time('gdsPagerank', () => repository.algorithm('pagerank', graph, configs.pagerank, signal)), new Float64Array(n));
+    const betweenness = column(await time('gdsBetweenness', () => repository.algorithm('betweenness', graph, paths.config, signal)), new Float64Array(n));
+    const closeness = column(await time('gdsCloseness', () => repository.algorithm('closeness', graph, closenessConfig(runtime), signal)), new Float64Array(n));
+
+    // GDS counts each unordered pair once, unscaled; the service's engine divides by the
+    // (n − 1)(n − 2)/2 pairs, and a sampled run by the share of sources (shortest-paths.ts).
+    const pairs = ((n - 1) * (n - 2)) / 2;
+    const scale = n > 2 ? (paths.estimated ? n / paths.sources : 1) / pairs : 0;
+    for (let i = 0; i < n; i++) betweenness[i]! *= scale;
+
+    return {
+      given: { labels, pagerank, betweenness, closeness, estimated: paths.estimated, sources: paths.sources },
+      timings,
+      graph: { nodes: projected.nodes, relationships: projected.relationships },
+    };
+  } finally {
+    await repository.drop(graph);
+  }
+}
+
+async function checkMemory(repository: GdsRepository, graph: string, configs: Record<EstimatedAlgorithm, object>): Promise<void> {
+  const heap = await repository.heap();
+  for (const [name, config] of Object.entries(configs) as [EstimatedAlgorithm, object][]) {
+    const estimate = await repository.estimate(name, graph, config);
+    if (estimate.bytesMax > heap.available) throw new GdsMemoryError(name, mib(estimate.bytesMax), mib(heap.available), mib(heap.max));
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;

@@ -1,0 +1,102 @@
+import type { Driver } from 'neo4j-driver';
+
+import type { Queries } from '../neo4j/queries.js';
+import { recordToObject } from '../neo4j/values.js';
+
+export const GDS_QUERIES = [
+  'gds/people-ties',
+  'gds/tie-rows',
+  'gds/project',
+  'gds/louvain',
+  'gds/pagerank',
+  'gds/betweenness',
+  'gds/closeness',
+  'gds/louvain-estimate',
+  'gds/pagerank-estimate',
+  'gds/betweenness-estimate',
+  'gds/heap',
+  'gds/drop',
+] as const;
+
+export type GdsAlgorithm = 'louvain' | 'pagerank' | 'betweenness' | 'closeness';
+export type EstimatedAlgorithm = 'louvain' | 'pagerank' | 'betweenness';
+
+/** One aggregated tie of gds/people-ties.cypher: its ends, strength, money, and a kind per relation behind it (with its strength). */
+export interface TieRow {
+  fromLabel: string;
+  from: string;
+  toLabel: string;
+  to: string;
+  strength: number;
+  money: number;
+  kinds: string[];
+  strengths: number[];
+}
+
+export interface NodeValue {
+  label: string;
+  id: string;
+  value: number;
+}
+
+/**
+ * The GDS engine's access to Neo4j: the ties computed in the database, projections into GDS's
+ * in-memory graph catalogue, algorithm results streamed a node a row, memory estimates. A
+ * projected graph lives in one server's memory, so every call goes to the same one: the WRITE
+ * route (the leader in a cluster; README, "Production topology"). A graph is dropped by whoever
+ * projected it, always (analytics/gds/gds-analysis.ts).
+ */
+export function createGdsRepository(driver: Driver, database: string, queries: Queries) {
+  // The tie query is pasted into the two queries that use it, so both read the same ties.
+  const withTies = (name: 'gds/tie-rows' | 'gds/project') => queries[name]!.replace('__TIES__', queries['gds/people-ties']!);
+  const tieRows = withTies('gds/tie-rows');
+  const project = withTies('gds/project');
+
+  async function* stream<T>(query: string, params: object, signal?: AbortSignal): AsyncGenerator<T> {
+    const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+    try {
+      for await (const record of session.run(query, params)) {
+        signal?.throwIfAborted();
+        yield recordToObject<T>(record);
+      }
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    /** The scope's ties as rows, streamed (`params`: the scope's and analytics/gds/config.ts tieParameters). */
+    ties: (params: object, signal?: AbortSignal) => stream<TieRow>(tieRows, params, signal),
+
+    async project(graph: string, params: object): Promise<{ nodes: number; relationships: number; millis: number }> {
+      const { records } = await driver.executeQuery(project, { ...params, graph }, { database, routing: 'WRITE' });
+      return recordToObject(records[0]!);
+    },
+
+    /** Node → value for every node of the graph. */
+    async algorithm(name: GdsAlgorithm, graph: string, config: object, signal?: AbortSignal): Promise<NodeValue[]> {
+      const out: NodeValue[] = [];
+      for await (const row of stream<NodeValue>(queries[`gds/${name}`]!, { graph, config }, signal)) out.push(row);
+      return out;
+    },
+
+    /** The most memory the algorithm may take on the graph, in bytes, and GDS's own words for it. */
+    async estimate(name: EstimatedAlgorithm, graph: string, config: object): Promise<{ bytesMax: number; requiredMemory: string }> {
+      const { records } = await driver.executeQuery(queries[`gds/${name}-estimate`]!, { graph, config }, { database, routing: 'WRITE' });
+      return recordToObject(records[0]!);
+    },
+
+    /** The heap GDS can still use and the heap's maximum, in bytes. */
+    async heap(): Promise<{ available: number; max: number }> {
+      const { records } = await driver.executeQuery(queries['gds/heap']!, {}, { database, routing: 'WRITE' });
+      const values = new Map(records.map((r) => [r.get('key') as string, Number(r.get('value'))]));
+      return { available: values.get('availableHeapInBytes') ?? 0, max: values.get('heapMaxInBytes') ?? 0 };
+    },
+
+    async drop(graph: string): Promise<void> {
+      await driver.executeQuery(queries['gds/drop']!, { graph }, { database, routing: 'WRITE' });
+    },
+  };
+}
+
+export type GdsRepository = ReturnType<typeof createGdsRepository>;
