@@ -2,6 +2,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 
 import { MalformedBodyError, PayloadTooLargeError } from '../errors.js';
+import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';
 import { malformedTextPath } from '../shared/well-formed.js';
 
 export interface Line {
@@ -19,6 +20,7 @@ export async function* readNdjson(body: Readable, maxBytes: number, maxLineChars
   for await (const text of readLines(body, maxBytes, maxLineChars)) {
     line += 1;
     if (text.trim() === '') continue;
+    if (nestsDeeperThan(text)) throw new MalformedBodyError(`line ${line}: ${TOO_DEEP}`);
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -10,6 +10,7 @@ import { readCsv } from '../ingest/csv.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { describeJsonError } from '../ingest/json-error.js';
 import { zodProblems } from '../ingest/validate.js';
+import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';
 import { MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
 import { principalOf } from '../plugins/auth.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
@@ -90,8 +91,11 @@ export interface IngestRoutesOptions {
 export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (app, { ingest, maxJsonBytes, maxStreamBytes }) => {
   // Streamed bodies reach the handler unread, so they are read with flat memory and their own limit.
   app.addContentTypeParser(['application/x-ndjson', 'application/jsonl', 'text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
-  // JSON with the line and column of a syntax error, which fastify's own parser does not give.
+  // JSON with the line and column of a syntax error, which fastify's own parser does not give
+  // (in place of the app's, in this context only).
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: maxJsonBytes }, (_request, text, done) => {
+    if (nestsDeeperThan(text as string)) return done(new MalformedBodyError(TOO_DEEP), undefined);
     try {
       done(null, JSON.parse(text as string));
     } catch {
