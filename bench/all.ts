@@ -9,7 +9,7 @@ import { progressLog } from './lib/log.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
 import { writeResults } from './lib/report.js';
 import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './lib/suite-plan.js';
-import { analyticsHeadlines, disruptionHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './lib/suite-summary.js';
+import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './lib/suite-summary.js';
 
 /**
  * `npm run bench` (flags after `--`: `--quick`, `--seed 42`, `--only ingest,analytics,…`): every
@@ -55,6 +55,7 @@ const HEADLINES: Record<SuiteStepName, (results: never) => HeadlineRow[]> = {
   disruption: disruptionHeadlines,
   runs: runsHeadlines,
   load: loadHeadlines,
+  gds: gdsHeadlines,
 };
 
 /** The newest `<name>-*.json` report in bench/results written since `since` (ms since the epoch). */

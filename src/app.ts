@@ -20,9 +20,12 @@ import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.
 import { auditRoutes } from './routes/audit.js';
 import { keyRoutes } from './routes/keys.js';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
+import { MalformedBodyError } from './errors.js';
+import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { createAnalysisService } from './analytics/analysis-service.js';
+import { createGdsEngine } from './analytics/engine-choice.js';
 import { createDisruptionService } from './disruption/disruption-service.js';
 import { createAnalyticsPool } from './analytics/pool.js';
 import { createIngestService } from './ingest/ingest-service.js';
@@ -31,6 +34,7 @@ import { createRunRepository, RUN_QUERIES } from './repositories/run-repository.
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
+import { createGdsRepository, GDS_QUERIES } from './repositories/gds-repository.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { disruptionRoutes } from './routes/disruption.js';
 import { runRoutes } from './routes/runs.js';
@@ -51,7 +55,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES, ...KEY_QUERIES, ...AUDIT_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...KEY_QUERIES, ...AUDIT_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -73,6 +77,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     bodyLimit: 1024 * 1024,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  // fastify's own JSON parsing (prototype poisoning refused), after a check of how deep the body
+  // nests: a valid but absurdly deep body would overflow the stack of whatever walks it later.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (nestsDeeperThan(body as string)) return done(new MalformedBodyError(TOO_DEEP), undefined);
+    parseJson(request, body as string, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -124,11 +136,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
   app.addHook('onClose', async () => pool.close());
   const analyticsRepository = createAnalyticsRepository(driver, database, queries);
-  const analyses = createAnalysisService({ repository: analyticsRepository, pool, previewMaxTies: config.analytics.previewMaxTies });
-  const disruption = createDisruptionService({ repository: analyticsRepository, pool, maxTies: config.analytics.previewMaxTies });
+  const gds = createGdsEngine(createGdsRepository(driver, database, queries), () => system.plugins(), { aboveRelations: config.analytics.gdsAboveRelations, concurrency: config.analytics.gdsConcurrency });
+  const analyses = createAnalysisService({ repository: analyticsRepository, gds, pool, previewMaxTies: config.analytics.previewMaxTies });
+  const disruption = createDisruptionService({ repository: analyticsRepository, gds, pool, maxTies: config.analytics.previewMaxTies });
   const runRepository = createRunRepository(driver, database, queries);
   const runs = createRunService(
-    { runs: runRepository, analytics: analyticsRepository, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: app.log },
+    { runs: runRepository, analytics: analyticsRepository, gds, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: app.log },
     { concurrency: config.runs.concurrency, writeBack: config.runs.writeBack, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts },
   );
   const runResults = createRunResults({ runs: runRepository, service: runs, cache: new ResultCache(config.runs.cacheEntries) });

@@ -43,6 +43,8 @@ const EnvSchema = z
     ANALYTICS_THREADS: positiveInt.max(64).default(1),
     ANALYTICS_PATH_HELPERS: z.coerce.number().int().min(0).max(64).default(1),
     ANALYTICS_PREVIEW_MAX_TIES: positiveInt.default(250_000),
+    ANALYTICS_GDS_ABOVE_RELATIONS: positiveInt.default(2_000_000),
+    GDS_CONCURRENCY: positiveInt.max(1024).default(4),
 
     ANALYSIS_CONCURRENCY: positiveInt.max(64).default(1),
     ANALYSIS_MAX_TIES: positiveInt.default(5_000_000),
@@ -127,6 +129,10 @@ export interface Config {
     pathHelpers: number;
     /** Largest projection (ties) POST /v1/analyses/preview analyses synchronously. */
     previewMaxTies: number;
+    /** `engine: auto` takes GDS above this many relations in scope. */
+    gdsAboveRelations: number;
+    /** Threads GDS may use for PageRank, betweenness and closeness (Louvain: one, to be repeatable). */
+    gdsConcurrency: number;
   };
   runs: {
     /** Runs computing at once (each in a worker thread). */
@@ -196,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       threads: e.ANALYTICS_THREADS,
       pathHelpers: e.ANALYTICS_PATH_HELPERS,
       previewMaxTies: e.ANALYTICS_PREVIEW_MAX_TIES,
+      gdsAboveRelations: e.ANALYTICS_GDS_ABOVE_RELATIONS,
+      gdsConcurrency: e.GDS_CONCURRENCY,
     },
     runs: {
       concurrency: e.ANALYSIS_CONCURRENCY,

@@ -37,7 +37,8 @@ const ENVELOPE: PreviewEnvelope = {
   projectionParameters: {},
   dataVersion: 0,
   projection: { kind: 'people', nodes: 0, ties: 0, relationsRead: 0, dropped: [] },
-  projectionMs: 0,
+  engine: { requested: 'graphology', used: 'graphology', reason: 'asked for' },
+  timings: { projection: 0 },
 };
 
 const progress = progressLog('analyse');

@@ -7,7 +7,7 @@
  * what fits the whole run in about half an hour.
  */
 
-export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load';
+export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load' | 'gds';
 
 export interface SuiteStep {
   name: SuiteStepName;
@@ -43,6 +43,7 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           measures: 'in one service: HTTP ingest against the plain driver pattern, a stored run against its preview, projection from Neo4j, autocannon at 100 connections against rankings and entity lookups with /healthz as the reference',
           timeoutMs: 3 * MIN,
         },
+        { name: 'gds', script: 'gds.ts', args: ['--sizes', '20k', '--heap', '2g'], measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science, at 20k ties: time, memory, agreement', timeoutMs: 3 * MIN },
       ]
     : [
         { name: 'ingest', script: 'ingest.ts', args: ['--sizes', '50k'], measures: 'HTTP NDJSON ingest against the plain driver pattern in a second, bare Neo4j (records/s, service RSS)', timeoutMs: 10 * MIN },
@@ -63,6 +64,8 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           measures: 'autocannon at 100 connections against rankings and entity lookups, with /healthz as the reference',
           timeoutMs: 10 * MIN,
         },
+        // 10M ties (about 40 minutes here) is run on its own: npm run bench:gds -- --sizes 10m --heap 12g.
+        { name: 'gds', script: 'gds.ts', args: ['--sizes', '100k,1m'], measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science: time, memory, agreement', timeoutMs: 20 * MIN },
       ];
   return steps.map((step) => ({ ...step, args: [...step.args, ...common] }));
 }

@@ -1,6 +1,7 @@
 import { compare, wallSummary } from './analytics-compare.js';
 import type { AnalyticsBenchResults } from './analytics-results.js';
 import type { DisruptionBenchResults } from './disruption-report.js';
+import { isRun, type GdsBenchResults } from './gds-report.js';
 import { formatInt } from './format.js';
 import type { LoadBenchResults } from './load-figures.js';
 import { errorCount, referenceRate } from './load-figures.js';
@@ -161,4 +162,19 @@ export function headlineTable(rows: readonly HeadlineRow[]): string {
     lines.push(`| ${row.area} | ${row.measure} | ${row.size} | ${row.ours} | ${row.reference ?? ''} | ${r} |`);
   }
   return lines.join('\n');
+}
+
+export function gdsHeadlines(results: GdsBenchResults): HeadlineRow[] {
+  return results.sizes.flatMap((size) => {
+    const own = size.runs.graphology;
+    const gds = size.runs.gds;
+    if (!isRun(gds)) return [];
+    const ties = formatInt(gds.ties);
+    const rows: HeadlineRow[] = [
+      { area: 'gds', measure: 'whole analysis with GDS, the service’s own engine as reference', size: ties, ours: seconds(gds.totalMs), ...(isRun(own) ? { reference: seconds(own.totalMs), ratio: ratio(gds.totalMs, own.totalMs), better: 'lower' as const } : {}) },
+      { area: 'gds', measure: 'peak RSS of the service / of Neo4j, GDS engine', size: ties, ours: `${mib(gds.hwmKb)} / ${mib(gds.neo4jHwmKb)}`, ...(isRun(own) ? { reference: `${mib(own.hwmKb)} / ${mib(own.neo4jHwmKb)}` } : {}) },
+    ];
+    if (isRun(own)) rows.push({ area: 'gds', measure: 'agreement: modularity, harm top 20 in common', size: ties, ours: `${gds.modularity.toFixed(3)}, ${gds.top20.filter((k) => own.top20.includes(k)).length}/20`, reference: own.modularity.toFixed(3) });
+    return rows;
+  });
 }

@@ -2,6 +2,6 @@
 // own engine, which adds up distances of 1 / strength: same name, not the same measure (see
 // src/analytics/gds/config.ts). It is not part of the harm score.
 CALL gds.closeness.harmonic.stream($graph, $config)
-YIELD nodeId, centrality
-WITH gds.util.asNode(nodeId) AS n, centrality
-RETURN [l IN labels(n) WHERE l IN ['Person', 'Organisation']][0] AS label, n.id AS id, centrality AS value
+YIELD nodeId, score
+WITH gds.util.asNode(nodeId) AS n, score
+RETURN [l IN labels(n) WHERE l IN ['Person', 'Organisation']][0] AS label, n.id AS id, score AS value

@@ -3,6 +3,7 @@ import type { AnalyticsRepository } from '../repositories/analytics-repository.j
 import type { AnalysisParameters, AnalysisRequest, Scope } from '../schemas/analysis.js';
 import { DEFAULTS as ENGINE_DEFAULTS, type EngineOptions } from './engine.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
+import { prepareAnalysis, type GdsEngine } from './engine-choice.js';
 import type { AnalyticsPool } from './pool.js';
 import { TooManyTiesError } from './projection/tie-accumulator.js';
 import { DEFAULT_HARM_WEIGHTS, DEFAULT_TIE_WEIGHTS, type TieKind } from './weights.js';
@@ -23,14 +24,14 @@ export function settingsOf(p: AnalysisParameters) {
     money,
     previousCommunities: p.previousCommunities,
   };
-  return { engine, money, tieWeights, projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap } };
+  return { engine, money, tieWeights, requestedEngine: p.engine, projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap, engine: p.engine } };
 }
 
 /**
  * Reads a scope's projection from Neo4j (on the event loop: it is I/O, streamed), refusing it
  * with 413 as soon as it passes `maxTies`.
  */
-export async function readScope(repository: AnalyticsRepository, scope: Scope, settings: ReturnType<typeof settingsOf>, maxTies: number, signal?: AbortSignal) {
+export async function readScope(repository: AnalyticsRepository, scope: Scope, settings: ReturnType<typeof settingsOf>, maxTies: number, signal?: AbortSignal, gatherTies = true) {
   const { money, tieWeights, projectionParameters } = settings;
   const started = performance.now();
   let read;
@@ -41,6 +42,7 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, s
       sharedLocationCap: projectionParameters.sharedLocationCap,
       maxTies,
       money,
+      gatherTies,
     }, signal);
   } catch (error) {
     if (error instanceof TooManyTiesError) throw new ScopeTooLargeError(error.limit);
@@ -67,21 +69,28 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, s
  * computation runs in a worker thread. A request's parameters are merged over the documented
  * defaults and echoed back whole, so a result says how it was made.
  */
-export function createAnalysisService(deps: { repository: AnalyticsRepository; pool: AnalyticsPool; previewMaxTies: number }) {
+export function createAnalysisService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: AnalyticsPool; previewMaxTies: number }) {
   return {
     /** The preview's response body, JSON made in the worker (UTF-8 bytes). */
     async preview(request: AnalysisRequest): Promise<Buffer> {
       const { scope, parameters } = request;
       const settings = settingsOf(parameters);
       const { engine, projectionParameters } = settings;
-      const read = await readScope(deps.repository, scope, settings, deps.previewMaxTies);
-      return deps.pool.preview(read.projection, engine, {
-        scope,
-        projectionParameters,
-        dataVersion: read.dataVersion,
-        projection: read.summary,
-        projectionMs: read.projectionMs,
-      });
+      const limit = deps.previewMaxTies;
+      const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: limit, gdsMaxTies: limit });
+      return deps.pool.preview(
+        read.projection,
+        engine,
+        {
+          scope,
+          projectionParameters,
+          dataVersion: read.dataVersion,
+          projection: read.summary,
+          engine: read.engine,
+          timings: { projection: read.projectionMs, ...read.gdsTimings },
+        },
+        read.given,
+      );
     },
   };
 }

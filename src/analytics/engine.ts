@@ -3,11 +3,12 @@ import { participation } from './brokerage/participation.js';
 import { degreeCentrality } from './centrality/degree.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank } from './centrality/pagerank.js';
-import { startShortestPaths, PARALLEL_DEFAULTS } from './centrality/parallel-paths.js';
+import { startShortestPaths, PARALLEL_DEFAULTS, type PathRun } from './centrality/parallel-paths.js';
 import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
-import { detectCommunitiesCsr } from './communities/louvain.js';
+import { detectCommunitiesCsr, partitionFromLabels } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import { csrFromEdges } from './csr.js';
+import type { GivenMeasures } from './gds/gds-analysis.js';
 import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
@@ -71,7 +72,11 @@ export interface AnalysisResult {
   ranking: RankingTable;
 }
 
-export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}): Promise<AnalysisResult> {
+/**
+ * With `given` (the GDS engine's results, analytics/gds/), communities, PageRank, betweenness and
+ * closeness are taken from it instead of computed here; everything else is the same.
+ */
+export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}, given?: GivenMeasures): Promise<AnalysisResult> {
   const o: EngineOptions = { ...DEFAULTS, ...options };
   const { pathHelpers, onStage } = { ...RUNTIME_DEFAULTS, ...runtime };
   const timings: Record<string, number> = {};
@@ -93,13 +98,13 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   // The helper threads take their share of the Dijkstra passes now, while this thread goes on
   // with communities and the other measures; 'betweennessCloseness' times this thread's share
   // and the wait for theirs.
-  const pathRun = startShortestPaths(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers, helperShare: HELPER_SHARE });
-  const found = time('louvain', () => detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed }));
+  const pathRun = given ? givenPaths(given) : startShortestPaths(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers, helperShare: HELPER_SHARE });
+  const found = time('louvain', () => (given ? partitionFromLabels(csr, given.labels, o.resolution) : detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed })));
   const stable = assignStableIds(found.communities, o.previousCommunities);
   const community = found.membership;
 
   const degree = time('degree', () => degreeCentrality(csr));
-  const rank = time('pagerank', () => pagerank(csr));
+  const rank = time('pagerank', () => (given ? { scores: given.pagerank, converged: true, iterations: 0 } : pagerank(csr)));
   const eigen = time('eigenvector', () => eigenvectorCentrality(csr));
   const brokerage = time('brokerage', () => ({ ...participation(csr, community), ...articulationPoints(csr) }));
   const ranked = new Uint8Array(n);
@@ -160,6 +165,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const warnings: string[] = [];
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
   if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
+  if (given) warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
   if (paths.estimated) warnings.push(`betweenness and closeness are estimates from ${paths.sources} sampled sources (more than ${o.exactBetweennessUpTo} nodes)`);
 
   const { previousCommunities: _previous, ...echoed } = o;
@@ -174,4 +180,10 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
     communities,
     ranking,
   };
+}
+
+/** The GDS engine's betweenness and closeness, in the shape of a path run. */
+function givenPaths(given: GivenMeasures): PathRun {
+  const { betweenness, closeness, estimated, sources } = given;
+  return { helpers: 0, failures: [], finish: async () => ({ betweenness, closeness, estimated, sources }) };
 }

@@ -3,6 +3,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 
 import type { AnalysisResult, EngineOptions, EngineRuntime } from './engine.js';
+import type { GivenMeasures } from './gds/gds-analysis.js';
 import type { DisruptionOutcome, DisruptionTask } from '../disruption/task.js';
 import type { ResultRow } from '../runs/result-rows.js';
 import type { Analysed, StoreMessage, StoreRequest } from '../runs/store-task.js';
@@ -25,19 +26,28 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
   });
 
   // The projection's typed arrays move to the worker instead of being copied.
-  const transferList = ({ ties: t }: Projection) =>
-    [t.source.buffer, t.target.buffer, t.strength.buffer, t.kindCount.buffer, t.kindStrength.buffer, t.money.buffer] as ArrayBuffer[];
+  // So do the GDS engine's results, when given.
+  const transferList = ({ ties: t }: Projection, given?: GivenMeasures) =>
+    [
+      t.source.buffer,
+      t.target.buffer,
+      t.strength.buffer,
+      t.kindCount.buffer,
+      t.kindStrength.buffer,
+      t.money.buffer,
+      ...(given ? [given.labels.buffer, given.pagerank.buffer, given.betweenness.buffer, given.closeness.buffer] : []),
+    ] as ArrayBuffer[];
 
   return {
-    run(projection: Projection, options: Partial<EngineOptions>): Promise<AnalysisResult> {
-      return pool.run({ projection, options, runtime }, { transferList: transferList(projection) });
+    run(projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures): Promise<AnalysisResult> {
+      return pool.run({ projection, options, runtime, given }, { transferList: transferList(projection, given) });
     },
     /**
      * A run's analysis, kept in the worker while it is stored (runs/store-task.ts): resolves when
      * it is analysed with what to store first, and `rows(from, to)` fetches result rows a batch at
      * a time; `finish()` ends the task. `signal` ends the worker thread at any point.
      */
-    async analyseToStore(projection: Projection, options: Partial<EngineOptions>, runId: string, control: { signal?: AbortSignal; onStage?: (stage: string) => void } = {}): Promise<StoringSession> {
+    async analyseToStore(projection: Projection, options: Partial<EngineOptions>, runId: string, control: { signal?: AbortSignal; onStage?: (stage: string) => void; given?: GivenMeasures } = {}): Promise<StoringSession> {
       const { port1, port2 } = new MessageChannel();
       let pendingRows: { resolve: (rows: ResultRow[]) => void; reject: (error: unknown) => void } | undefined;
       let analysed!: (value: Analysed) => void;
@@ -50,7 +60,8 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
           pendingRows = undefined;
         }
       });
-      const task: Promise<void> = pool.run({ projection, options, runtime, store: { runId, port: port2 } }, { transferList: [...transferList(projection), port2] as never, signal: control.signal });
+      const { given } = control;
+      const task: Promise<void> = pool.run({ projection, options, runtime, given, store: { runId, port: port2 } }, { transferList: [...transferList(projection, given), port2] as never, signal: control.signal });
       let over: { error: unknown } | undefined;
       const ended = task.then(
         () => {
@@ -82,13 +93,13 @@ export function createAnalyticsPool(threads: number, runtime: Partial<EngineRunt
       };
     },
     /** The preview's response body, JSON as UTF-8 bytes (see preview.ts), moved out of the worker without a copy. */
-    async preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope): Promise<Buffer> {
-      const bytes: Uint8Array = await pool.run({ projection, options, runtime, envelope }, { transferList: transferList(projection) });
+    async preview(projection: Projection, options: Partial<EngineOptions>, envelope: PreviewEnvelope, given?: GivenMeasures): Promise<Buffer> {
+      const bytes: Uint8Array = await pool.run({ projection, options, runtime, envelope, given }, { transferList: transferList(projection, given) });
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
     /** A disruption plan or what-if (disruption/task.ts), on the analysis of the projection. */
-    disrupt(projection: Projection, options: Partial<EngineOptions>, disruption: DisruptionTask): Promise<DisruptionOutcome> {
-      return pool.run({ projection, options, runtime, disruption }, { transferList: transferList(projection) });
+    disrupt(projection: Projection, options: Partial<EngineOptions>, disruption: DisruptionTask, given?: GivenMeasures): Promise<DisruptionOutcome> {
+      return pool.run({ projection, options, runtime, disruption, given }, { transferList: transferList(projection, given) });
     },
     close: () => pool.destroy(),
   };

@@ -1,3 +1,4 @@
+import type { EngineChoice } from '../schemas/analysis.js';
 import type { AnalysisResult } from './engine.js';
 import { rankedNodes } from './ranking.js';
 
@@ -12,7 +13,9 @@ export interface PreviewEnvelope {
   projectionParameters: object;
   dataVersion: number;
   projection: { kind: string; nodes: number; ties: number; relationsRead: number; dropped: { reason: string; count: number }[] };
-  projectionMs: number;
+  engine: EngineChoice;
+  /** Milliseconds of what came before the worker: the projection, and the GDS engine's stages when it ran. */
+  timings: Record<string, number>;
 }
 
 export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
@@ -22,7 +25,8 @@ export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
     parameters: { ...options, ...envelope.projectionParameters },
     dataVersion: envelope.dataVersion,
     projection: envelope.projection,
-    timings: { projection: envelope.projectionMs, ...timings },
+    engine: envelope.engine,
+    timings: { ...envelope.timings, ...timings },
     ...rest,
     ranking: rankedNodes(ranking),
   };

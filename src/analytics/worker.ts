@@ -5,6 +5,7 @@ import { move } from 'piscina';
 import { runDisruption, type DisruptionTask } from '../disruption/task.js';
 import { runForStorage } from '../runs/store-task.js';
 import { analyse, DEFAULTS, type EngineOptions, type EngineRuntime } from './engine.js';
+import type { GivenMeasures } from './gds/gds-analysis.js';
 import { previewBody, type PreviewEnvelope } from './preview.js';
 import type { Projection } from './projection/types.js';
 
@@ -21,10 +22,12 @@ export default async function run(task: {
   envelope?: PreviewEnvelope;
   disruption?: DisruptionTask;
   store?: { runId: string; port: MessagePort };
+  /** The GDS engine's results (analytics/gds/), when it ran. */
+  given?: GivenMeasures;
 }) {
-  if (task.disruption) return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, task.runtime ?? {}, task.disruption);
-  if (task.store) return runForStorage(task.projection, task.options, task.runtime ?? {}, task.store.runId, task.store.port);
-  const result = await analyse(task.projection, task.options, task.runtime);
+  if (task.disruption) return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, task.runtime ?? {}, task.disruption, task.given);
+  if (task.store) return runForStorage(task.projection, task.options, task.runtime ?? {}, task.store.runId, task.store.port, task.given);
+  const result = await analyse(task.projection, task.options, task.runtime, task.given);
   if (!task.envelope) return result;
   // The body leaves as bytes in a transferred buffer: a string would be copied again on the
   // event loop's side (hundreds of MB for a large preview).

@@ -15,7 +15,9 @@ import { loadQueries } from '../neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../repositories/analytics-repository.js';
 import { AUDIT_QUERIES, createAuditRepository } from '../repositories/audit-repository.js';
 import { createRunRepository, RUN_QUERIES } from '../repositories/run-repository.js';
-import { SYSTEM_QUERIES } from '../repositories/system-repository.js';
+import { createSystemRepository, SYSTEM_QUERIES } from '../repositories/system-repository.js';
+import { createGdsRepository, GDS_QUERIES } from '../repositories/gds-repository.js';
+import { createGdsEngine } from '../analytics/engine-choice.js';
 import { createRunResults } from '../runs/results.js';
 import { createRunService } from '../runs/run-service.js';
 import { RankingPageSchema } from '../schemas/runs.js';
@@ -29,7 +31,7 @@ import type { RankBackend } from './rank-jobs.js';
  * instance takes over the CLI's while it works on them.
  */
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...RUN_QUERIES, ...AUDIT_QUERIES, 'cli/investigations'];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...AUDIT_QUERIES, 'cli/investigations'];
 
 export interface DirectOptions {
   log: FastifyBaseLogger;
@@ -97,8 +99,10 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
   }
 
   const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
+  const system = createSystemRepository(driver, database, queries);
+  const gds = createGdsEngine(createGdsRepository(driver, database, queries), () => system.plugins(), { aboveRelations: config.analytics.gdsAboveRelations, concurrency: config.analytics.gdsConcurrency });
   const service = createRunService(
-    { runs, analytics: createAnalyticsRepository(driver, database, queries), pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: options.log },
+    { runs, analytics: createAnalyticsRepository(driver, database, queries), gds, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: options.log },
     { concurrency: config.runs.concurrency, writeBack: false, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts, instance, claim: false },
   );
   service.start();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 
+import { ENGINES } from '../schemas/analysis.js';
 import { IdSchema } from '../schemas/provenance.js';
 import { UsageError } from './rank-errors.js';
 
@@ -15,7 +16,8 @@ export const WAIT_MINUTES_MAX = 10_080;
 
 export const USAGE =
   'usage: rank [--investigation ID]... [--all-investigations] [--top N] [--format table|json|csv]\n' +
-  '            [--write-back] [--out FILE] [--api URL [--key KEY]] [--wait-minutes N] [--verbose]';
+  '            [--write-back] [--engine auto|graphology|gds] [--out FILE] [--api URL [--key KEY]]\n' +
+  '            [--wait-minutes N] [--verbose]';
 
 export const HELP = `${USAGE}
 
@@ -30,6 +32,8 @@ unchanged data is reused), and prints the top of each.
   --format F            table (default), json or csv
   --write-back          write harmScore, harmRank, communityId and lastAnalysis onto the
                         entities (default: not)
+  --engine E            auto (default), graphology or gds: who computes the analysis (README,
+                        "Engines")
   --out FILE            write the output to FILE (whole or not at all) instead of stdout
   --api URL             go through the service's HTTP API at URL instead of Neo4j
   --key KEY             API key, sent as Authorization: Bearer KEY
@@ -59,6 +63,8 @@ Exit codes:
   130  interrupted (Ctrl-C): the run in progress is cancelled; 143 the same for SIGTERM
 `;
 
+type Engine = (typeof ENGINES)[number];
+
 export interface RankArgs {
   help: boolean;
   /** One run each; empty with allInvestigations false means one run over all the data. */
@@ -67,6 +73,7 @@ export interface RankArgs {
   top: number;
   format: Format;
   writeBack: boolean;
+  engine: Engine;
   out?: string;
   api?: { url: string; key?: string };
   waitMinutes: number;
@@ -80,6 +87,7 @@ const DEFAULTS: RankArgs = {
   top: TOP_DEFAULT,
   format: 'table',
   writeBack: false,
+  engine: 'auto',
   waitMinutes: WAIT_MINUTES_DEFAULT,
   verbose: false,
 };
@@ -114,6 +122,7 @@ export function parseRankArgs(argv: string[]): RankArgs {
         top: { type: 'string' },
         format: { type: 'string' },
         'write-back': { type: 'boolean' },
+        engine: { type: 'string' },
         out: { type: 'string' },
         api: { type: 'string' },
         key: { type: 'string' },
@@ -139,6 +148,8 @@ export function parseRankArgs(argv: string[]): RankArgs {
 
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be table, json or csv, got '${format}'`);
+  const engine = values.engine ?? 'auto';
+  if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be auto, graphology or gds, got '${engine}'`);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out must name a file');
   if (values.key !== undefined && values.api === undefined) throw new UsageError('--key needs --api: direct mode uses NEO4J_USER and NEO4J_PASSWORD');
   if (values.key !== undefined && values.key.trim() === '') throw new UsageError('--key must not be empty');
@@ -153,6 +164,7 @@ export function parseRankArgs(argv: string[]): RankArgs {
     top: integer('top', values.top, TOP_DEFAULT, TOP_MAX),
     format: format as Format,
     writeBack: values['write-back'] ?? false,
+    engine: engine as Engine,
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.api !== undefined ? { api: { url: apiUrl(values.api), ...(values.key !== undefined ? { key: values.key } : {}) } } : {}),
     waitMinutes: integer('wait-minutes', values['wait-minutes'], WAIT_MINUTES_DEFAULT, WAIT_MINUTES_MAX),

@@ -37,6 +37,7 @@ export interface RankOutcome {
 export interface RankOptions {
   top: number;
   writeBack: boolean;
+  engine: RunRequest['parameters']['engine'];
   /** Longest wait for one run to end, then it is cancelled. */
   waitMs: number;
   requestedBy: string;
@@ -53,15 +54,15 @@ const POLL_MS = 250;
 const isFinal = (run: AnalysisRun) => FINAL_STATUSES.includes(run.status);
 const labelOf = (investigation: string | null) => investigation ?? 'all investigations';
 
-export function requestFor(investigation: string | null, writeBack: boolean): RunRequest {
-  return RunRequestSchema.parse({ scope: investigation === null ? {} : { investigations: [investigation] }, writeBack });
+export function requestFor(investigation: string | null, writeBack: boolean, engine: RankOptions['engine'] = 'auto'): RunRequest {
+  return RunRequestSchema.parse({ scope: investigation === null ? {} : { investigations: [investigation] }, parameters: { engine }, writeBack });
 }
 
 export async function rankOne(backend: RankBackend, investigation: string | null, options: RankOptions): Promise<RankOutcome> {
   const pollMs = options.pollMs ?? POLL_MS;
   const label = labelOf(investigation);
   if (options.signal.aborted) throw new InterruptedError('interrupted');
-  const submitted = await backend.submit(requestFor(investigation, options.writeBack), options.requestedBy);
+  const submitted = await backend.submit(requestFor(investigation, options.writeBack, options.engine), options.requestedBy);
   const { reused } = submitted;
   let run = submitted.run;
   options.onStatus?.(`${label}: run ${run.id} ${reused ? `reused (${run.status})` : 'submitted'}`);

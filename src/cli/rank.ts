@@ -90,6 +90,7 @@ export async function rank(argv: string[]): Promise<number> {
     const outcomes = await rankAll(backend, targets, {
       top: args.top,
       writeBack: args.writeBack,
+      engine: args.engine,
       waitMs: args.waitMinutes * 60_000,
       requestedBy: requester(),
       signal: interrupt.signal,

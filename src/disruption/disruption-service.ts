@@ -1,4 +1,5 @@
-import { readScope, settingsOf } from '../analytics/analysis-service.js';
+import { settingsOf } from '../analytics/analysis-service.js';
+import { prepareAnalysis, type GdsEngine } from '../analytics/engine-choice.js';
 import type { AnalyticsPool } from '../analytics/pool.js';
 import { RequestRejectedError } from '../errors.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
@@ -9,14 +10,16 @@ import type { DisruptionTask } from './task.js';
 /**
  * The disruption planner over HTTP: the scope is read from Neo4j on the event loop, then the
  * analysis and the plan (or what-if) run in a worker thread. Scopes over the synchronous limit
- * (ANALYTICS_PREVIEW_MAX_TIES) are refused with 413, as for the preview.
+ * (ANALYTICS_PREVIEW_MAX_TIES) are refused with 413, as for the preview. With the GDS engine,
+ * the analysis the plan starts from is GDS's (engine-choice.ts); strategies that recompute
+ * after each removal do so in the service.
  */
-export function createDisruptionService(deps: { repository: AnalyticsRepository; pool: AnalyticsPool; maxTies: number }) {
+export function createDisruptionService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: AnalyticsPool; maxTies: number }) {
   async function run(scope: Scope, parameters: AnalysisParameters, task: DisruptionTask) {
     const settings = settingsOf(parameters);
     const { engine, projectionParameters } = settings;
-    const read = await readScope(deps.repository, scope, settings, deps.maxTies);
-    const outcome = await deps.pool.disrupt(read.projection, engine, task);
+    const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: deps.maxTies });
+    const outcome = await deps.pool.disrupt(read.projection, engine, task, read.given);
     if (!outcome.ok) throw new RequestRejectedError(outcome.message, outcome.details);
     const { previousCommunities: _previous, ...applied } = engine;
     return {
@@ -25,7 +28,8 @@ export function createDisruptionService(deps: { repository: AnalyticsRepository;
         parameters: { ...applied, ...projectionParameters },
         dataVersion: read.dataVersion,
         projection: read.summary,
-        timings: { projection: read.projectionMs, ...outcome.timings },
+        engine: read.engine,
+        timings: { projection: read.projectionMs, ...read.gdsTimings, ...outcome.timings },
         warnings: outcome.warnings,
       },
       outcome,

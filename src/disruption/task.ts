@@ -1,4 +1,5 @@
 import { analyse, type EngineOptions, type EngineRuntime } from '../analytics/engine.js';
+import type { GivenMeasures } from '../analytics/gds/gds-analysis.js';
 import type { Projection } from '../analytics/projection/types.js';
 import { disruptionNetwork, nodeRef, type NodeRef } from './network.js';
 import { planDisruption, STRATEGY_NAMES, type Plan, type StrategyResult } from './planner.js';
@@ -23,9 +24,9 @@ export type DisruptionOutcome =
   | { ok: true; timings: Record<string, number>; warnings: string[]; plan?: PlanBody; whatIf?: WhatIf }
   | { ok: false; message: string; details: { path: string; message: string }[] };
 
-export async function runDisruption(projection: Projection, options: Partial<EngineOptions> & { seed: number }, runtime: Partial<EngineRuntime>, task: DisruptionTask): Promise<DisruptionOutcome> {
+export async function runDisruption(projection: Projection, options: Partial<EngineOptions> & { seed: number }, runtime: Partial<EngineRuntime>, task: DisruptionTask, given?: GivenMeasures): Promise<DisruptionOutcome> {
   let started = performance.now();
-  const analysis = await analyse(projection, options, runtime);
+  const analysis = await analyse(projection, options, runtime, given);
   const timings: Record<string, number> = { analysis: round(performance.now() - started) };
   const net = disruptionNetwork(projection, analysis, options.seed);
   const warnings = [...analysis.warnings];

@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
@@ -16,7 +16,13 @@ export const GDS_QUERIES = [
   'gds/betweenness-estimate',
   'gds/heap',
   'gds/drop',
+  'gds/relations-in-scope',
 ] as const;
+
+/** Settings GDS refuses as floats: the driver sends every JS number as one unless told. */
+const INTEGER_SETTINGS = new Set(['maxLevels', 'maxIterations', 'concurrency', 'samplingSize', 'samplingSeed']);
+
+const withIntegers = (config: object) => Object.fromEntries(Object.entries(config).map(([key, value]) => [key, INTEGER_SETTINGS.has(key) ? neo4j.int(value as number) : value]));
 
 export type GdsAlgorithm = 'louvain' | 'pagerank' | 'betweenness' | 'closeness';
 export type EstimatedAlgorithm = 'louvain' | 'pagerank' | 'betweenness';
@@ -76,13 +82,13 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
     /** Node → value for every node of the graph. */
     async algorithm(name: GdsAlgorithm, graph: string, config: object, signal?: AbortSignal): Promise<NodeValue[]> {
       const out: NodeValue[] = [];
-      for await (const row of stream<NodeValue>(queries[`gds/${name}`]!, { graph, config }, signal)) out.push(row);
+      for await (const row of stream<NodeValue>(queries[`gds/${name}`]!, { graph, config: withIntegers(config) }, signal)) out.push(row);
       return out;
     },
 
     /** The most memory the algorithm may take on the graph, in bytes, and GDS's own words for it. */
     async estimate(name: EstimatedAlgorithm, graph: string, config: object): Promise<{ bytesMax: number; requiredMemory: string }> {
-      const { records } = await driver.executeQuery(queries[`gds/${name}-estimate`]!, { graph, config }, { database, routing: 'WRITE' });
+      const { records } = await driver.executeQuery(queries[`gds/${name}-estimate`]!, { graph, config: withIntegers(config) }, { database, routing: 'WRITE' });
       return recordToObject(records[0]!);
     },
 
@@ -91,6 +97,12 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
       const { records } = await driver.executeQuery(queries['gds/heap']!, {}, { database, routing: 'WRITE' });
       const values = new Map(records.map((r) => [r.get('key') as string, Number(r.get('value'))]));
       return { available: values.get('availableHeapInBytes') ?? 0, max: values.get('heapMaxInBytes') ?? 0 };
+    },
+
+    /** Relations in the investigations (all of them for null): what `engine: auto` goes by. */
+    async relationsInScope(investigations: readonly string[] | null): Promise<number> {
+      const { records } = await driver.executeQuery(queries['gds/relations-in-scope']!, { investigations }, { database, routing: 'READ' });
+      return Number(records[0]!.get('relations'));
     },
 
     async drop(graph: string): Promise<void> {

@@ -11,6 +11,9 @@ export const RUN_QUERIES = [
   'analytics/data-version',
   'runs/create',
   'runs/update',
+  'runs/start',
+  'runs/owned',
+  'runs/settle',
   'runs/progress',
   'runs/get',
   'runs/get-versioned',
@@ -111,6 +114,18 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       return records[0] ? runOf(records[0]) : undefined;
     },
 
+    /** Marks a queued run of this instance's running (`fields`); undefined when it is not queued or no longer this instance's. */
+    async start(id: string, instance: string, fields: RunFields): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/start'), { id, instance, fields: withIntegers(fields) }, write);
+      return records[0] ? runOf(records[0]) : undefined;
+    },
+
+    /** Of `ids`, those this instance still owns. */
+    async owned(instance: string, ids: string[]): Promise<Set<string>> {
+      const { records } = await driver.executeQuery(q('runs/owned'), { instance, ids }, write);
+      return new Set(records[0]?.get('ids') as string[]);
+    },
+
     async progress(id: string, stage: string, progress: number): Promise<void> {
       await driver.executeQuery(q('runs/progress'), { id, stage, progress }, write);
     },
@@ -167,16 +182,29 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       return records.map(runOf);
     },
 
-    async writeResults(rows: ResultRow[]): Promise<void> {
-      await driver.executeQuery(q('runs/write-results'), { rows: rows.map(withIntegers) }, write);
+    /**
+     * The writes of a run's results: each only while the run is running and `owner`'s (fenced
+     * against a takeover); false when refused.
+     */
+    async writeResults(runId: string, owner: string, rows: ResultRow[]): Promise<boolean> {
+      const { records } = await driver.executeQuery(q('runs/write-results'), { runId, owner, rows: rows.map(withIntegers) }, write);
+      return records.length > 0;
     },
 
-    async writeCommunities(rows: CommunityRow[]): Promise<void> {
-      await driver.executeQuery(q('runs/write-communities'), { rows: rows.map(withIntegers) }, write);
+    async writeCommunities(runId: string, owner: string, rows: CommunityRow[]): Promise<boolean> {
+      const { records } = await driver.executeQuery(q('runs/write-communities'), { runId, owner, rows: rows.map(withIntegers) }, write);
+      return records.length > 0;
     },
 
-    async writeArtefact(runId: string, artefact: TieArtefact): Promise<void> {
-      await driver.executeQuery(q('runs/write-artefact'), { artefact: withIntegers({ runId, ...artefact }) }, write);
+    async writeArtefact(runId: string, owner: string, artefact: TieArtefact): Promise<boolean> {
+      const { records } = await driver.executeQuery(q('runs/write-artefact'), { runId, owner, artefact: withIntegers({ runId, ...artefact }) }, write);
+      return records.length > 0;
+    },
+
+    /** Records how a running run of `owner`'s ended; undefined when it is no longer running or theirs. */
+    async settle(id: string, owner: string, fields: RunFields): Promise<StoredRun | undefined> {
+      const { records } = await driver.executeQuery(q('runs/settle'), { id, owner, fields: withIntegers(fields) }, write);
+      return records[0] ? runOf(records[0]) : undefined;
     },
 
     /** Deletes a run's results, communities and artefacts, a batch per transaction; returns how many nodes went. */

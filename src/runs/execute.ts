@@ -1,5 +1,6 @@
 import type { AnalyticsPool } from '../analytics/pool.js';
-import { readScope, settingsOf } from '../analytics/analysis-service.js';
+import { settingsOf } from '../analytics/analysis-service.js';
+import { prepareAnalysis, type GdsEngine } from '../analytics/engine-choice.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
@@ -18,6 +19,7 @@ import { afterEngineStage, PHASES, within } from './progress.js';
 export interface ExecuteDeps {
   runs: RunRepository;
   analytics: AnalyticsRepository;
+  gds: GdsEngine;
   pool: Pick<AnalyticsPool, 'analyseToStore'>;
   maxTies: number;
   /** Results per write transaction. */
@@ -32,6 +34,14 @@ export interface Outcome {
   finishedAt: string;
 }
 
+/** The run's writes were refused: another instance owns it now (runs/write-results.cypher). */
+export class TakenOverError extends Error {
+  override name = 'TakenOverError';
+  constructor(readonly runId: string) {
+    super(`runs/execute: run ${runId} was taken over by another instance`);
+  }
+}
+
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
 
 export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: AbortSignal, report: (stage: string, progress: number) => void): Promise<Outcome> {
@@ -41,7 +51,8 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   if (run.communitiesFrom) settings.engine.previousCommunities = await previousCommunities(runs, run.communitiesFrom);
 
   report('projecting', PHASES.projecting);
-  const read = await readScope(deps.analytics, scope, settings, deps.maxTies, signal);
+  // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit.
+  const read = await prepareAnalysis({ repository: deps.analytics, gds: deps.gds }, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY }, signal);
 
   let progress: number = PHASES.analysing;
   signal.throwIfAborted();
@@ -49,6 +60,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   // The analysis stays in the worker thread; its rows come over a batch at a time.
   const session = await deps.pool.analyseToStore(read.projection, settings.engine, run.id, {
     signal,
+    given: read.given,
     onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
   });
   signal.throwIfAborted();
@@ -56,16 +68,21 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   const storing = performance.now();
   report('storing', PHASES.storing);
   const { communities, artefacts, total } = session;
-  for (let from = 0; from < communities.length; from += deps.batchSize) await runs.writeCommunities(communities.slice(from, from + deps.batchSize));
+  // Every write is fenced: refused once another instance has taken the run over.
+  const { owner } = run;
+  const fenced = (accepted: boolean) => {
+    if (!accepted) throw new TakenOverError(run.id);
+  };
+  for (let from = 0; from < communities.length; from += deps.batchSize) fenced(await runs.writeCommunities(run.id, owner, communities.slice(from, from + deps.batchSize)));
   for (const part of artefacts) {
     signal.throwIfAborted();
-    await runs.writeArtefact(run.id, part);
+    fenced(await runs.writeArtefact(run.id, owner, part));
   }
   const ranked = new Map<EntityType, { id: string; harmScore: number | null; rank: number | null; community: string }[]>();
   for (let from = 0; from < total; from += deps.batchSize) {
     signal.throwIfAborted();
     const rows = await session.rows(from, Math.min(total, from + deps.batchSize));
-    await runs.writeResults(rows);
+    fenced(await runs.writeResults(run.id, owner, rows));
     if (run.writeBack) {
       for (const row of rows) {
         const type = row.type as EntityType;
@@ -76,7 +93,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     report('storing', within(PHASES.storing, PHASES.writingBack, from + rows.length, total));
   }
   await session.finish();
-  const timings: Record<string, number> = { projection: read.projectionMs, ...session.timings, storing: elapsed(storing) };
+  const timings: Record<string, number> = { projection: read.projectionMs, ...read.gdsTimings, ...session.timings, storing: elapsed(storing) };
 
   const finishedAt = new Date().toISOString();
   if (run.writeBack) {
@@ -99,7 +116,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     scopeVersion: read.scopeVersion,
     finishedAt,
     timings,
-    summary: { projection: read.summary, ...session.summary },
+    summary: { projection: read.summary, engine: read.engine, ...session.summary },
   };
 }
 

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, RequestRejectedError, ScopeTooLargeError 
 import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters } from '../schemas/analysis.js';
 import { FINAL_STATUSES, type AnalysisRun, type RunRequest, type RunStatus } from '../schemas/runs.js';
-import { executeRun, type ExecuteDeps } from './execute.js';
+import { executeRun, TakenOverError, type ExecuteDeps } from './execute.js';
 import { fingerprintOf } from './fingerprint.js';
 import { JobQueue } from './queue.js';
 
@@ -137,6 +137,20 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     }
   }
 
+  /**
+   * How a run this instance was running ended, if it still owns it (runs/settle.cypher); false
+   * when another instance took it over meanwhile, or the database is away (logged).
+   */
+  async function recordEnd(id: string, fields: RunFields): Promise<boolean> {
+    try {
+      if (await runs.settle(id, instance, fields)) return true;
+      log.warn({ run: id, status: fields.status }, 'analysis run taken over by another instance; its end is recorded there');
+    } catch (error) {
+      log.error({ err: error, run: id, fields: Object.keys(fields) }, 'could not record the run’s state');
+    }
+    return false;
+  }
+
   async function discardResults(id: string): Promise<void> {
     try {
       await runs.deleteResults(id);
@@ -150,14 +164,19 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     const state: Active = { controller, stage: 'starting', progress: 0 };
     let run: StoredRun | undefined;
     try {
-      run = await runs.get(id);
-      if (!run || run.status !== 'queued' || stopping) return;
-      active.set(id, state);
+      const waiting = await runs.get(id);
+      if (!waiting || waiting.status !== 'queued' || stopping) return;
       const startedAt = new Date().toISOString();
-      const queued = Date.parse(startedAt) - Date.parse(run.createdAt);
-      await runs.update(id, { status: 'running', stage: 'starting', progress: 0, startedAt, attempts: run.attempts + 1, error: null });
+      const queued = Date.parse(startedAt) - Date.parse(waiting.createdAt);
+      // Started only if still queued and still this instance's: another may have taken it over.
+      run = await runs.start(id, instance, { status: 'running', stage: 'starting', progress: 0, startedAt, attempts: waiting.attempts + 1, error: null });
+      if (!run) {
+        log.warn({ run: id }, 'queued analysis run was taken over by another instance; not started here');
+        return;
+      }
+      active.set(id, state);
       await runs.deleteResults(id);
-      log.info({ run: id, attempt: run.attempts + 1 }, 'analysis run started');
+      log.info({ run: id, attempt: run.attempts }, 'analysis run started');
       // Progress lives in memory here and is stored at most once a second, so the run's page on
       // another instance (or a CLI's run seen through the API) moves too.
       let stored = Date.now();
@@ -167,7 +186,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         stored = Date.now();
         runs.progress(id, stage, progress).catch((error: unknown) => log.warn({ err: error, run: id }, 'could not store a run’s progress'));
       });
-      await runs.update(id, {
+      const settled = await runs.settle(id, instance, {
         status: 'done',
         stage: null,
         progress: 100,
@@ -177,24 +196,27 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         summary: JSON.stringify(outcome.summary),
         timings: JSON.stringify({ queued, ...outcome.timings }),
       });
-      log.info({ run: id, nodes: outcome.summary.graph.nodes, ties: outcome.summary.graph.ties }, 'analysis run done');
+      if (settled) log.info({ run: id, nodes: outcome.summary.graph.nodes, ties: outcome.summary.graph.ties }, 'analysis run done');
+      else log.warn({ run: id }, 'analysis run taken over by another instance before it was recorded done here; the other one records it');
     } catch (error) {
-      const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : error instanceof TakenOverError ? 'taken over' : undefined;
       const finishedAt = new Date().toISOString();
-      if (reason === 'shutdown') {
+      if (reason === 'taken over') {
+        // The other instance owns the run, its status and its results now: leave them alone.
+        log.warn({ run: id }, 'analysis run taken over by another instance (this one’s heartbeat lapsed); stopped here');
+      } else if (reason === 'shutdown') {
         // Partial results go when the run is claimed again; a shutdown should not wait for them.
-        await record(id, { status: 'interrupted', stage: null, progress: 0 });
+        await recordEnd(id, { status: 'interrupted', stage: null, progress: 0 });
         log.warn({ run: id }, 'analysis run interrupted by shutdown');
       } else if (reason === 'cancel') {
-        await discardResults(id);
-        await record(id, { status: 'cancelled', stage: null, finishedAt });
+        // Recorded first: from then on the run's writes are refused, so nothing comes after the discard.
+        if (await recordEnd(id, { status: 'cancelled', stage: null, finishedAt })) await discardResults(id);
         log.info({ run: id }, 'analysis run cancelled');
       } else if (run) {
         const failure = describeFailure(error);
         if (failure.code === 'INTERNAL') log.error({ err: error, run: id }, 'analysis run failed');
         else log.warn({ run: id, error: failure }, 'analysis run failed');
-        await discardResults(id);
-        await record(id, { status: 'failed', stage: null, finishedAt, error: JSON.stringify(failure) });
+        if (await recordEnd(id, { status: 'failed', stage: null, finishedAt, error: JSON.stringify(failure) })) await discardResults(id);
       } else {
         log.error({ err: error, run: id }, 'could not start an analysis run; it is claimed again when the database answers');
       }
@@ -210,6 +232,11 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     const now = Date.now();
     try {
       await heartbeat();
+      // A run another instance took over while this one's heartbeat had lapsed is stopped here.
+      if (active.size > 0) {
+        const owned = await runs.owned(instance, [...active.keys()]);
+        for (const [id, state] of active) if (!owned.has(id)) state.controller.abort('taken over');
+      }
       if (options.claim === false) return;
       const mine = [...active.keys(), ...settled.keys()];
       for (const run of await runs.claim(instance, now, now - 3 * options.heartbeatMs, mine)) {

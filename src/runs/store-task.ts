@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 
 import { analyse, type EngineOptions, type EngineRuntime } from '../analytics/engine.js';
+import type { GivenMeasures } from '../analytics/gds/gds-analysis.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import type { RunSummary } from '../schemas/runs.js';
@@ -36,8 +37,8 @@ export interface Analysed {
 /** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */
 export const STRONGEST_TIES = 100;
 
-export async function runForStorage(projection: Projection, options: Partial<EngineOptions>, runtime: Partial<EngineRuntime>, runId: string, port: MessagePort): Promise<void> {
-  const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) });
+export async function runForStorage(projection: Projection, options: Partial<EngineOptions>, runtime: Partial<EngineRuntime>, runId: string, port: MessagePort, given?: GivenMeasures): Promise<void> {
+  const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) }, given);
   const { ranking } = result;
   const strongest = strongestInternalTies(projection, ranking);
   const artefacts = packTies(projection);

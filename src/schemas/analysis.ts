@@ -4,6 +4,9 @@ import { ENTITY_TYPES } from '../ingest/graph-model.js';
 import { HARM_COMPONENTS, TIE_KINDS } from '../analytics/weights.js';
 import { IdSchema, IsoDateSchema } from './provenance.js';
 
+/** Who computes the superlinear measures (analytics/engine-choice.ts). */
+export const ENGINES = ['auto', 'graphology', 'gds'] as const;
+
 /**
  * The contract of an analysis: what is analysed (scope), how (parameters), and what comes
  * back (communities and an explained ranking). Defaults live in analytics/weights.ts and
@@ -64,6 +67,10 @@ export const AnalysisParametersSchema = z
       .max(10_000)
       .default(30)
       .describe('A location shared by more people than this ties none of them (a city says nothing)'),
+    engine: z
+      .enum(ENGINES)
+      .default('auto')
+      .describe('Who computes communities, PageRank, betweenness and closeness: the service itself (graphology), Neo4j Graph Data Science (gds), or auto: gds above ANALYTICS_GDS_ABOVE_RELATIONS relations in scope when the server has GDS'),
     previousCommunities: z
       .array(z.strictObject({ id: z.string().min(1).max(100), members: z.array(z.string().min(1)).max(1_000_000) }))
       .max(100_000)
@@ -72,11 +79,19 @@ export const AnalysisParametersSchema = z
   })
   .meta({ id: 'AnalysisParameters' });
 
+/** The GDS engine computes the people projection's ties only (analytics/gds/): refuse it with the full one. */
+export function engineFitsScope(request: { scope: { projection: string }; parameters: { engine: string } }, ctx: z.RefinementCtx): void {
+  if (request.parameters.engine === 'gds' && request.scope.projection === 'full') {
+    ctx.addIssue({ code: 'custom', path: ['parameters', 'engine'], message: 'the GDS engine analyses the people projection only: use "graphology" or "auto" with scope.projection "full"' });
+  }
+}
+
 export const AnalysisRequestSchema = z
   .strictObject({
     scope: ScopeSchema.default({ minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }),
-    parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30 }),
+    parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30, engine: 'auto' }),
   })
+  .superRefine(engineFitsScope)
   .meta({ id: 'AnalysisRequest', example: { scope: { investigations: ['OP-TIDE'] }, parameters: { seed: 42 } } });
 
 export type Scope = z.infer<typeof ScopeSchema>;
@@ -146,12 +161,23 @@ export const ProjectionSummarySchema = z
   })
   .meta({ id: 'ProjectionSummary' });
 
+export const EngineChoiceSchema = z
+  .object({
+    requested: z.enum(ENGINES),
+    used: z.enum(['graphology', 'gds']),
+    reason: z.string().describe('Why this engine: asked for, or what auto saw'),
+  })
+  .meta({ id: 'EngineChoice' });
+
+export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
+
 export const AnalysisPreviewSchema = z
   .object({
     scope: z.record(z.string(), z.unknown()).describe('The scope as applied, defaults filled in'),
     parameters: z.record(z.string(), z.unknown()).describe('Every parameter as applied, defaults filled in'),
     dataVersion: z.number().int().describe('The data version the projection saw'),
     projection: ProjectionSummarySchema,
+    engine: EngineChoiceSchema,
     graph: z.object({ nodes: z.number().int(), ties: z.number().int(), ranked: z.number().int() }),
     timings: z.record(z.string(), z.number()).describe('Milliseconds per stage'),
     modularity: z.number(),

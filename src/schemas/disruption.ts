@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { STRATEGY_NAMES } from '../disruption/planner.js';
-import { AnalysisParametersSchema, ProjectionSummarySchema, ScopeSchema } from './analysis.js';
+import { AnalysisParametersSchema, EngineChoiceSchema, ProjectionSummarySchema, ScopeSchema, engineFitsScope } from './analysis.js';
 import { EntityRefSchema } from './entities.js';
 
 /**
@@ -10,7 +10,7 @@ import { EntityRefSchema } from './entities.js';
  */
 
 const DEFAULT_SCOPE = { minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' } as const;
-const DEFAULT_PARAMETERS = { resolution: 1, seed: 1, sharedLocationCap: 30 } as const;
+const DEFAULT_PARAMETERS = { resolution: 1, seed: 1, sharedLocationCap: 30, engine: 'auto' } as const;
 
 export const DisruptionPlanRequestSchema = z
   .strictObject({
@@ -29,6 +29,7 @@ export const DisruptionPlanRequestSchema = z
       .optional()
       .describe('Strategies to compare; left out: all of them'),
   })
+  .superRefine(engineFitsScope)
   .meta({ id: 'DisruptionPlanRequest', example: { scope: { investigations: ['OP-TIDE'] }, k: 5 } });
 
 export const WhatIfRequestSchema = z
@@ -38,6 +39,7 @@ export const WhatIfRequestSchema = z
     remove: z.array(EntityRefSchema).min(1).max(10_000).describe('The entities removed (arrested, seized)'),
     ignoreUnknown: z.boolean().default(false).describe('Leave out, with a warning, entities that are not in the scope, instead of refusing the request'),
   })
+  .superRefine(engineFitsScope)
   .meta({ id: 'WhatIfRequest', example: { scope: { investigations: ['OP-TIDE'] }, remove: [{ type: 'person', id: 'P-001' }] } });
 
 export type DisruptionPlanRequest = z.infer<typeof DisruptionPlanRequestSchema>;
@@ -65,6 +67,7 @@ const EnvelopeShape = {
   parameters: z.record(z.string(), z.unknown()).describe('Every parameter as applied, defaults filled in'),
   dataVersion: z.number().int(),
   projection: ProjectionSummarySchema,
+  engine: EngineChoiceSchema.describe('Who made the analysis the plan starts from; the strategies that recompute after each removal run in the service'),
   timings: z.record(z.string(), z.number()).describe('Milliseconds: projection, analysis, plan or what-if'),
   warnings: z.array(z.string()),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { ENTITY_TYPES } from '../ingest/graph-model.js';
-import { AnalysisParametersSchema, CommunityReportSchema, ProjectionSummarySchema, RankedNodeSchema, ScopeSchema } from './analysis.js';
+import { AnalysisParametersSchema, CommunityReportSchema, EngineChoiceSchema, engineFitsScope, ProjectionSummarySchema, RankedNodeSchema, ScopeSchema } from './analysis.js';
 import { IdSchema } from './provenance.js';
 
 /**
@@ -18,11 +18,12 @@ export const RunIdSchema = z.uuid().describe('Run id');
 export const RunRequestSchema = z
   .strictObject({
     scope: ScopeSchema.default({ minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }),
-    parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30 }),
+    parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30, engine: 'auto' }),
     communitiesFrom: RunIdSchema.optional().describe('A finished run whose community ids are reused for the communities that match (ids stay stable week to week)'),
     writeBack: z.boolean().optional().describe('Write harmScore, harmRank, communityId and lastAnalysis onto the entities; left out: ANALYSIS_WRITE_BACK'),
     force: z.boolean().default(false).describe('Compute again even when a run of the same scope and parameters already saw this data version'),
   })
+  .superRefine(engineFitsScope)
   .meta({ id: 'RunRequest', example: { scope: { investigations: ['OP-TIDE'] }, parameters: { seed: 42 } } });
 
 export type RunRequest = z.infer<typeof RunRequestSchema>;
@@ -32,6 +33,7 @@ export const RunErrorSchema = z.object({ code: z.string(), message: z.string() }
 export const RunSummarySchema = z
   .object({
     projection: ProjectionSummarySchema,
+    engine: EngineChoiceSchema.optional().describe('Left out on runs stored before the engine could be chosen (graphology)'),
     graph: z.object({ nodes: z.number().int(), ties: z.number().int(), ranked: z.number().int() }),
     modularity: z.number(),
     communities: z.number().int(),

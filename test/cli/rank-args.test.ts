@@ -4,7 +4,7 @@ import { HELP, parseRankArgs } from '../../src/cli/rank-args.js';
 import { EXIT, exitCodeOf, UsageError } from '../../src/cli/rank-errors.js';
 
 describe('rank CLI arguments', () => {
-  it('defaults: one run over all the data, top 20, a table on stdout, no write-back, 60 minutes', () => {
+  it('defaults: one run over all the data, top 20, a table on stdout, no write-back, engine auto, 60 minutes', () => {
     expect(parseRankArgs([])).toEqual({
       help: false,
       investigations: [],
@@ -12,6 +12,7 @@ describe('rank CLI arguments', () => {
       top: 20,
       format: 'table',
       writeBack: false,
+      engine: 'auto',
       waitMinutes: 60,
       verbose: false,
     });
@@ -25,6 +26,7 @@ describe('rank CLI arguments', () => {
       '--top', '50',
       '--format', 'csv',
       '--write-back',
+      '--engine', 'gds',
       '--out', 'ranks.csv',
       '--api', 'http://127.0.0.1:3000',
       '--key', 's3cret',
@@ -38,6 +40,7 @@ describe('rank CLI arguments', () => {
       top: 50,
       format: 'csv',
       writeBack: true,
+      engine: 'gds',
       out: 'ranks.csv',
       api: { url: 'http://127.0.0.1:3000/', key: 's3cret' },
       waitMinutes: 5,
@@ -66,6 +69,7 @@ describe('rank CLI arguments', () => {
     [['--top', 'ten'], "--top must be an integer from 1 to 1000, got 'ten'"],
     [['--wait-minutes', '0'], "--wait-minutes must be an integer from 1 to 10080, got '0'"],
     [['--format', 'xml'], "--format must be table, json or csv, got 'xml'"],
+    [['--engine', 'spark'], "--engine must be auto, graphology or gds, got 'spark'"],
     [['--investigation', ' OP-1'], "--investigation ' OP-1': must not start with a space or contain control characters"],
     [['--investigation', 'x'.repeat(201)], `--investigation '${'x'.repeat(201)}': Too big`],
     [['--investigation', 'OP-1', '--all-investigations'], 'give --investigation or --all-investigations, not both'],

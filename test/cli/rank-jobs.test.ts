@@ -47,14 +47,14 @@ function scripted(script: Record<string, AnalysisRun['status'][]>, reused: strin
 }
 
 const options = (more: Partial<RankOptions> = {}): RankOptions => ({
-  top: 5, writeBack: false, waitMs: 60_000, requestedBy: 'cli:test', signal: new AbortController().signal, pollMs: 1, ...more,
+  top: 5, writeBack: false, engine: 'auto', waitMs: 60_000, requestedBy: 'cli:test', signal: new AbortController().signal, pollMs: 1, ...more,
 });
 
 describe('rank jobs', () => {
   it('asks for the API’s defaults with one investigation, or none for all the data', () => {
     expect(requestFor('OP-1', false)).toEqual({
       scope: { investigations: ['OP-1'], minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' },
-      parameters: { resolution: 1, seed: 1, sharedLocationCap: 30 },
+      parameters: { resolution: 1, seed: 1, sharedLocationCap: 30, engine: 'auto' },
       writeBack: false,
       force: false,
     });

@@ -10,6 +10,7 @@ import { createRunResults } from '../../src/runs/results.js';
 import { createRunService, investigationsKey, type RunServiceOptions } from '../../src/runs/run-service.js';
 import { RunRequestSchema } from '../../src/schemas/runs.js';
 import { useTestApp } from '../support/app.js';
+import { TEST_GDS_QUERIES, testGdsEngine } from '../support/gds.js';
 import { GRADING, one, uniqueTag } from '../support/graph.js';
 import { waitFor } from '../support/wait.js';
 
@@ -47,14 +48,14 @@ describe('run lifecycle', () => {
   const request = RunRequestSchema.parse({ scope: { investigations: [investigation] }, force: true });
   const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({ concurrency: 1, writeBack: false, heartbeatMs: 60_000, maxAttempts: 3, instance: `${instance}-${tag}`, claim: false, ...extra });
   const service = (pool: Pick<AnalyticsPool, 'analyseToStore'>, opts: RunServiceOptions) =>
-    createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), pool, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
+    createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), gds: testGdsEngine(driver, queries), pool, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
   const status = async (id: string) => (await runs.get(id))?.status;
   const resultCount = (runId: string) => one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {runId: $runId}) RETURN count(x) AS n', { runId }).then((r) => r.n);
 
   useTestApp({}, (a, d) => ((app = a), (driver = d)));
 
   beforeAll(async () => {
-    queries = await loadQueries([...RUN_QUERIES, ...ANALYTICS_QUERIES]);
+    queries = await loadQueries([...RUN_QUERIES, ...ANALYTICS_QUERIES, ...TEST_GDS_QUERIES]);
     runs = createRunRepository(driver, 'neo4j', queries);
     realPool = createAnalyticsPool(1, { pathHelpers: 0 });
     const people = ['A', 'B', 'C', 'D', 'E'].map((p) => ({ id: `${p}-${tag}`, name: `${p} ${tag}` }));
@@ -135,7 +136,8 @@ describe('run lifecycle', () => {
         owner: `crashed-${tag}`,
         ...fields,
       });
-      await runs.writeResults([{ runId: id, position: 0, index: 0, key: 'person:half-written' } as never]);
+      // Written as the dead process did, past the fence (which refuses writes into a run not running).
+      await one(driver, "CREATE (:AnalysisResult {runId: $id, position: 0, index: 0, key: 'person:half-written'})", { id });
       return id;
     }
 
@@ -173,6 +175,73 @@ describe('run lifecycle', () => {
         await runs.retire(alive);
         await runs.update(owned, { status: 'cancelled' });
         await runs.deleteResults(owned);
+      }
+    });
+
+    it('fences a run taken over while it ran: the old owner can neither write results nor record its end', async () => {
+      const id = await orphan({ owner: `stalled-${tag}` });
+      expect(await runs.writeResults(id, `stalled-${tag}`, [{ runId: id, position: 1, index: 1, key: 'person:before' } as never])).toBe(true);
+      // The stalled instance has no heartbeat: the next claim takes the run.
+      const taken = await runs.claim(`H-${tag}`, Date.now(), Date.now() + 1_000, []);
+      expect(taken.map((r) => r.id)).toContain(id);
+      expect(await runs.writeResults(id, `stalled-${tag}`, [{ runId: id, position: 2, index: 2, key: 'person:after' } as never])).toBe(false);
+      expect(await runs.writeCommunities(id, `stalled-${tag}`, [])).toBe(false);
+      expect(await runs.settle(id, `stalled-${tag}`, { status: 'done' })).toBeUndefined();
+      expect(await runs.result(id, 'person:after')).toBeUndefined();
+      expect(await runs.get(id)).toMatchObject({ status: 'running', owner: `H-${tag}` });
+      await runs.update(id, { status: 'cancelled' });
+      await runs.deleteResults(id);
+    });
+
+    it('two live instances claiming the same queued runs at once run each exactly once', async () => {
+      // Queued by an instance that is gone, so both live ones may take them from their first tick
+      // (both tick as they start). A lease of 15 s (3 heartbeats): a loaded machine's stalls stay
+      // well inside it, so no run is taken over from a live owner here.
+      const queued: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const id = crypto.randomUUID();
+        queued.push(id);
+        await runs.create({
+          id,
+          status: 'queued',
+          fingerprint: `queued-${id}`,
+          scope: JSON.stringify(request.scope),
+          parameters: JSON.stringify(request.parameters),
+          scopeInvestigations: [investigation],
+          investigationsKey: investigationsKey([investigation]),
+          writeBack: false,
+          requestedBy: 'test',
+          createdAt: new Date(Date.now() - 60_000).toISOString(),
+          submittedDataVersion: 0,
+          submittedScopeVersion: 0,
+          attempts: 0,
+          owner: `gone-${tag}`,
+        });
+      }
+      const started = new Map<string, string[]>();
+      const counting = (name: string): Pick<AnalyticsPool, 'analyseToStore'> => ({
+        analyseToStore: (projection, options, runId, control) => {
+          started.set(runId, [...(started.get(runId) ?? []), name]);
+          return realPool.analyseToStore(projection, options, runId, control);
+        },
+      });
+      const f = service(counting('F'), options('F', { claim: true, heartbeatMs: 5_000, concurrency: 2 }));
+      const g = service(counting('G'), options('G', { claim: true, heartbeatMs: 5_000, concurrency: 2 }));
+      f.start();
+      g.start();
+      try {
+        await waitFor(async () => (await Promise.all(queued.map(status))).every((s) => s === 'done'), 90_000);
+        // Other test files' apps share this database and claim too: a run started anywhere counts
+        // in `attempts` (runs/start.cypher), so 1 there means it ran once, whoever ran it.
+        for (const id of queued) {
+          expect(started.get(id)?.length ?? 0, id).toBeLessThanOrEqual(1);
+          expect(await runs.get(id)).toMatchObject({ status: 'done', attempts: 1 });
+          expect(await resultCount(id)).toBe(5);
+        }
+        console.log(`queued runs taken: ${queued.map((id) => started.get(id)?.[0] ?? 'another app').join(' ')}`);
+      } finally {
+        await f.shutdown();
+        await g.shutdown();
       }
     });
   });

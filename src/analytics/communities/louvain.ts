@@ -101,7 +101,16 @@ export function detectCommunitiesCsr(csr: Csr, options: Partial<CommunityOptions
     if (!(ids[v - 1]! < ids[v]!)) throw new RangeError('analytics/louvain: the nodes must be in sorted key order, without repeats');
   }
 
-  const labels = louvainLabels(csr, resolution, () => rng.next());
+  return partitionFromLabels(csr, louvainLabels(csr, resolution, () => rng.next()), resolution);
+}
+
+/**
+ * A Louvain partition (labels 0…k−1 per node, any order) as the engine reports communities:
+ * disconnected communities split, then sorted by size and smallest member, with the modularity
+ * of the result. The GDS engine's Louvain labels take the same way (analytics/gds/).
+ */
+export function partitionFromLabels(csr: Csr, labels: Int32Array, resolution: number): CsrCommunities {
+  const { n, ids } = csr;
   let louvainCount = 0;
   for (let v = 0; v < n; v++) louvainCount = Math.max(louvainCount, labels[v]! + 1);
   const parts = splitLabels(csr, labels).sort((a, b) => b.length - a.length || a[0]! - b[0]!);

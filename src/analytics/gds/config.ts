@@ -11,7 +11,8 @@ import { ASSESSMENT_CONFIDENCE, SOURCE_CONFIDENCE, UNGRADED_CONFIDENCE, type Tie
  *   thread (GDS's Louvain is deterministic only on one thread; a run must be repeatable). GDS has
  *   no random seed for Louvain: `seed` changes nothing there. Communities left disconnected are
  *   split afterwards exactly as for the service's own Louvain.
- * - PageRank: weighted, damping 0.85, tolerance 1e-10, scaled to sum to 1.
+ * - PageRank: weighted, damping 0.85, tolerance 1e-10, scaled to sum to 1, self-loops counted
+ *   once (gds/project.cypher `rankWeight`).
  * - Betweenness: over distance = 1 / strength; sampled above the same node count and with as
  *   many sources as the service's own engine would use, drawn with `seed`.
  * - Closeness: GDS's harmonic closeness counts hops (GDS takes no weights there), where the
@@ -49,7 +50,7 @@ export function louvainConfig() {
 }
 
 export function pagerankConfig(runtime: GdsRuntime) {
-  return { relationshipWeightProperty: 'strength', dampingFactor: 0.85, maxIterations: 100, tolerance: 1e-10, scaler: 'L1Norm', concurrency: runtime.concurrency };
+  return { relationshipWeightProperty: 'rankWeight', dampingFactor: 0.85, maxIterations: 100, tolerance: 1e-10, scaler: 'L1Norm', concurrency: runtime.concurrency };
 }
 
 /**

@@ -80,9 +80,7 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
       return into;
     };
     const labels = column(await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, signal)), new Int32Array(n).fill(-1));
-    // A node GDS did not see (data changed between the two reads) is a community of its own.
-    let next = labels.reduce((max, c) => Math.max(max, c), -1) + 1;
-    for (let i = 0; i < n; i++) if (labels[i] === -1) labels[i] = next++;
+    renumber(labels);
     const pagerank = column(await time('gdsPagerank', () => repository.algorithm('pagerank', graph, configs.pagerank, signal)), new Float64Array(n));
     const betweenness = column(await time('gdsBetweenness', () => repository.algorithm('betweenness', graph, paths.config, signal)), new Float64Array(n));
     const closeness = column(await time('gdsCloseness', () => repository.algorithm('closeness', graph, closenessConfig(runtime), signal)), new Float64Array(n));
@@ -100,6 +98,25 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
     };
   } finally {
     await repository.drop(graph);
+  }
+}
+
+/**
+ * GDS's community ids as 0…k−1 in order of first appearance (what the engine's partition takes);
+ * a node GDS did not see (the data changed between the two reads) is a community of its own.
+ */
+function renumber(labels: Int32Array): void {
+  const to = new Map<number, number>();
+  let next = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    if (label === -1) {
+      labels[i] = next++;
+      continue;
+    }
+    let c = to.get(label);
+    if (c === undefined) to.set(label, (c = next++));
+    labels[i] = c;
   }
 }
 

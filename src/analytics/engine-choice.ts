@@ -1,0 +1,107 @@
+import { GdsUnavailableError, ScopeTooLargeError } from '../errors.js';
+import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
+import { scopeParameters } from '../repositories/analytics-repository.js';
+import type { GdsRepository } from '../repositories/gds-repository.js';
+import type { EngineChoice, Scope } from '../schemas/analysis.js';
+import { readScope, type settingsOf } from './analysis-service.js';
+import { tieParameters, type GdsRuntime } from './gds/config.js';
+import { readTies, runGds, type GivenMeasures } from './gds/gds-analysis.js';
+
+/**
+ * Which engine analyses a scope, and the scope read for it. graphology: the service gathers the
+ * ties and computes everything itself (engine.ts). gds: Neo4j computes the ties and runs the
+ * superlinear algorithms in Graph Data Science (gds/); the service does the rest. `auto` takes
+ * gds when the scope's investigations hold more than `aboveRelations` relations, or when the
+ * service's own read stops at its tie limit, and the server has GDS; graphology otherwise. The
+ * answer says which and why.
+ */
+
+export interface GdsEngine {
+  repository: GdsRepository;
+  /** Whether the server has GDS (asked again after a minute: a server can be restarted with it). */
+  available(): Promise<boolean>;
+  /** `auto` takes GDS above this many relations in scope. */
+  aboveRelations: number;
+  runtime: GdsRuntime;
+}
+
+export type Settings = ReturnType<typeof settingsOf>;
+
+export interface PreparedAnalysis extends Awaited<ReturnType<typeof readScope>> {
+  engine: EngineChoice;
+  /** The GDS engine's results, for the analysis to take (engine.ts `given`). */
+  given?: GivenMeasures;
+  /** Milliseconds per GDS stage (projection, estimates, each algorithm). */
+  gdsTimings: Record<string, number>;
+}
+
+export interface Limits {
+  /** The service's own engine stops reading past this many ties. */
+  maxTies: number;
+  /** Ties the GDS engine takes at most (a preview answers with every node; a run has no limit but memory). */
+  gdsMaxTies: number;
+}
+
+const AVAILABILITY_TTL_MS = 60_000;
+
+/** The GDS engine on a server: its repository, whether the server has GDS (plugins()), the settings. */
+export function createGdsEngine(repository: GdsRepository, plugins: () => Promise<{ gds: string | null }>, settings: { aboveRelations: number; concurrency: number }): GdsEngine {
+  return { repository, available: gdsAvailability(plugins), aboveRelations: settings.aboveRelations, runtime: { concurrency: settings.concurrency } };
+}
+
+/** `plugins().gds !== null`, remembered for a minute. */
+function gdsAvailability(plugins: () => Promise<{ gds: string | null }>): () => Promise<boolean> {
+  let known: { value: boolean; at: number } | undefined;
+  return async () => {
+    if (known && performance.now() - known.at < AVAILABILITY_TTL_MS) return known.value;
+    const value = (await plugins()).gds !== null;
+    known = { value, at: performance.now() };
+    return value;
+  };
+}
+
+async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['requested']): Promise<Omit<EngineChoice, 'requested'>> {
+  if (requested === 'graphology') return { used: 'graphology', reason: 'asked for' };
+  if (requested === 'gds') {
+    // A request for gds with the full projection is refused by its schema (engineFitsScope).
+    if (!(await gds.available())) throw new GdsUnavailableError();
+    return { used: 'gds', reason: 'asked for' };
+  }
+  if (scope.projection === 'full') return { used: 'graphology', reason: 'the GDS engine analyses the people projection only' };
+  if (!(await gds.available())) return { used: 'graphology', reason: 'the Neo4j server has no Graph Data Science library' };
+  const relations = await gds.repository.relationsInScope(scope.investigations ?? null);
+  return relations > gds.aboveRelations
+    ? { used: 'gds', reason: `${relations} relations in scope, above ${gds.aboveRelations} (ANALYTICS_GDS_ABOVE_RELATIONS)` }
+    : { used: 'graphology', reason: `${relations} relations in scope, at most ${gds.aboveRelations} (ANALYTICS_GDS_ABOVE_RELATIONS)` };
+}
+
+export async function prepareAnalysis(deps: { repository: AnalyticsRepository; gds: GdsEngine }, scope: Scope, settings: Settings, requested: EngineChoice['requested'], limits: Limits, signal?: AbortSignal): Promise<PreparedAnalysis> {
+  let choice = await choose(deps.gds, scope, requested);
+  if (choice.used === 'graphology') {
+    try {
+      return { ...(await readScope(deps.repository, scope, settings, limits.maxTies, signal)), engine: { requested, ...choice }, gdsTimings: {} };
+    } catch (error) {
+      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || !(await deps.gds.available())) throw error;
+      choice = { used: 'gds', reason: `more than ${limits.maxTies} ties, the service's own limit` };
+    }
+  }
+
+  const started = performance.now();
+  const base = await readScope(deps.repository, scope, settings, limits.maxTies, signal, false);
+  const params = { ...scopeParameters(scope), ...tieParameters(settings.tieWeights, scope.tieKinds, settings.projectionParameters.sharedLocationCap, settings.money) };
+  const projection = await readTies(deps.gds.repository, base.projection, params, signal);
+  const ties = projection.ties.source.length;
+  if (ties > limits.gdsMaxTies) throw new ScopeTooLargeError(limits.gdsMaxTies);
+  const projectionMs = Math.round((performance.now() - started) * 10) / 10;
+  const { engine } = settings;
+  const run = await runGds(deps.gds.repository, projection, params, { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed }, deps.gds.runtime, signal);
+  return {
+    ...base,
+    projection,
+    projectionMs,
+    summary: { ...base.summary, ties, dropped: projection.dropped },
+    engine: { requested, ...choice },
+    given: run.given,
+    gdsTimings: run.timings,
+  };
+}
