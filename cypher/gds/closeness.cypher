@@ -3,5 +3,4 @@
 // src/analytics/gds/config.ts). It is not part of the harm score.
 CALL gds.closeness.harmonic.stream($graph, $config)
 YIELD nodeId, score
-WITH gds.util.asNode(nodeId) AS n, score
-RETURN [l IN labels(n) WHERE l IN ['Person', 'Organisation']][0] AS label, n.id AS id, score AS value
+RETURN nodeId AS node, score AS value

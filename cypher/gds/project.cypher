@@ -1,20 +1,16 @@
-// GDS engine: projects the ties of gds/people-ties.cypher (pasted in where the subquery names it) into an
-// in-memory graph named $graph, undirected, with the people in scope who have no tie as lone
-// nodes. strength is the affinity (Louvain); distance = 1 / strength is what shortest paths add
-// up (betweenness), as in the service's own engine. GDS keeps an undirected self-loop twice (once
-// each way), where PageRank elsewhere (networkx, the service's) counts it once: rankWeight halves
-// it, so PageRank agrees.
+// GDS engine: projects the scope's ties, as the service read them from gds/tie-rows.cypher, into an
+// in-memory graph named $graph: undirected, nodes numbered as the service's projection numbers
+// them (0 … $nodes − 1, so every result comes back by that number), people without a tie as lone
+// nodes. The ties are computed once, in Neo4j; they come back here as three lists. strength is
+// the affinity (Louvain); distance = 1 / strength is what shortest paths add up (betweenness), as
+// in the service's own engine. GDS keeps an undirected self-loop twice (once each way), where
+// PageRank elsewhere (networkx, the service's) counts it once: rankWeight halves it.
 CALL {
-  CALL {
-    __TIES__
-  }
-  RETURN lo, hi, strength
+  UNWIND range(0, size($source) - 1) AS t
+  RETURN toInteger($source[t]) AS lo, toInteger($target[t]) AS hi, $strength[t] AS strength
   UNION ALL
-  MATCH (n:Person|Organisation)
-  WHERE ($investigations IS NULL OR any(i IN coalesce(n.investigations, []) WHERE i IN $investigations))
-    AND (n.intelligenceAssessment IS NULL OR n.intelligenceAssessment <= $minAssessment)
-    AND (n.sourceEvaluation IS NULL OR n.sourceEvaluation <= $maxSourceEvaluation)
-  RETURN n AS lo, null AS hi, null AS strength
+  UNWIND range(0, $nodes - 1) AS i
+  RETURN i AS lo, null AS hi, null AS strength
 }
 WITH gds.graph.project($graph, lo, hi,
        CASE WHEN hi IS NULL THEN {} ELSE {relationshipProperties: {strength: strength, distance: 1.0 / strength,

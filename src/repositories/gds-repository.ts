@@ -40,8 +40,8 @@ export interface TieRow {
 }
 
 export interface NodeValue {
-  label: string;
-  id: string;
+  /** The node's number: its index in the service's projection. */
+  node: number;
   value: number;
 }
 
@@ -53,10 +53,8 @@ export interface NodeValue {
  * projected it, always (analytics/gds/gds-analysis.ts).
  */
 export function createGdsRepository(driver: Driver, database: string, queries: Queries) {
-  // The tie query is pasted into the two queries that use it, so both read the same ties.
-  const withTies = (name: 'gds/tie-rows' | 'gds/project') => queries[name]!.replace('__TIES__', queries['gds/people-ties']!);
-  const tieRows = withTies('gds/tie-rows');
-  const project = withTies('gds/project');
+  // The tie query is pasted into the query that streams its rows.
+  const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
 
   async function* stream<T>(query: string, params: object, signal?: AbortSignal): AsyncGenerator<T> {
     const session = driver.session({ database, defaultAccessMode: 'WRITE' });
@@ -74,12 +72,14 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
     /** The scope's ties as rows, streamed (`params`: the scope's and analytics/gds/config.ts tieParameters). */
     ties: (params: object, signal?: AbortSignal) => stream<TieRow>(tieRows, params, signal),
 
-    async project(graph: string, params: object): Promise<{ nodes: number; relationships: number; millis: number }> {
-      const { records } = await driver.executeQuery(project, { ...params, graph }, { database, routing: 'WRITE' });
+    /** Projects `nodes` nodes (numbered from 0) and the ties between them into a GDS graph. */
+    async project(graph: string, nodes: number, ties: { source: Int32Array; target: Int32Array; strength: Float64Array }): Promise<{ nodes: number; relationships: number; millis: number }> {
+      const params = { graph, nodes: neo4j.int(nodes), source: Array.from(ties.source), target: Array.from(ties.target), strength: Array.from(ties.strength) };
+      const { records } = await driver.executeQuery(queries['gds/project']!, params, { database, routing: 'WRITE' });
       return recordToObject(records[0]!);
     },
 
-    /** Node → value for every node of the graph. */
+    /** The algorithm's value for every node, by the node's number. */
     async algorithm(name: GdsAlgorithm, graph: string, config: object, signal?: AbortSignal): Promise<NodeValue[]> {
       const out: NodeValue[] = [];
       for await (const row of stream<NodeValue>(queries[`gds/${name}`]!, { graph, config: withIntegers(config) }, signal)) out.push(row);

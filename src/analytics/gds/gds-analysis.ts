@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { GdsMemoryError } from '../../errors.js';
-import { typeOfLabel } from '../../ingest/graph-model.js';
 import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../repositories/gds-repository.js';
 import type { Projection } from '../projection/types.js';
 import { betweennessConfig, closenessConfig, louvainConfig, pagerankConfig, type GdsRuntime } from './config.js';
 import { tiesFromRows } from './tie-rows.js';
 
 /**
- * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j and projected
- * into a GDS graph, the superlinear algorithms (Louvain, PageRank, betweenness, closeness) run
+ * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j (once; readTies
+ * brings them back) and projected into a GDS graph whose nodes are numbered as the projection's,
+ * the superlinear algorithms (Louvain, PageRank, betweenness, closeness) run
  * there, their results brought back as columns aligned with the projection's nodes. The rest —
  * participation, articulation points, eigenvector, the harm score, explanations, community
  * reports — is the service's own engine on these columns (engine.ts, `given`), so both engines
@@ -54,7 +54,7 @@ export async function readTies(repository: GdsRepository, projection: Projection
   return { ...projection, ties, dropped };
 }
 
-export async function runGds(repository: GdsRepository, projection: Projection, params: object, options: GdsAnalysisOptions, runtime: GdsRuntime, signal?: AbortSignal): Promise<GdsRun> {
+export async function runGds(repository: GdsRepository, projection: Projection, options: GdsAnalysisOptions, runtime: GdsRuntime, signal?: AbortSignal): Promise<GdsRun> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -63,7 +63,7 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
     return value;
   };
   const graph = `sna-${randomUUID()}`;
-  const projected = await time('gdsProject', () => repository.project(graph, params));
+  const projected = await time('gdsProject', () => repository.project(graph, projection.nodes.length, projection.ties));
   try {
     signal?.throwIfAborted();
     const n = projection.nodes.length;
@@ -71,15 +71,11 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
     const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime), betweenness: paths.config };
     await time('gdsEstimate', () => checkMemory(repository, graph, configs));
 
-    const index = new Map(projection.nodes.map((node, i) => [node.key, i]));
     const column = <T extends Float64Array | Int32Array>(rows: NodeValue[], into: T): T => {
-      for (const row of rows) {
-        const i = index.get(`${typeOfLabel(row.label)}:${row.id}`);
-        if (i !== undefined) into[i] = row.value;
-      }
+      for (const { node, value } of rows) into[node] = value;
       return into;
     };
-    const labels = column(await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, signal)), new Int32Array(n).fill(-1));
+    const labels = column(await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, signal)), new Int32Array(n));
     renumber(labels);
     const pagerank = column(await time('gdsPagerank', () => repository.algorithm('pagerank', graph, configs.pagerank, signal)), new Float64Array(n));
     const betweenness = column(await time('gdsBetweenness', () => repository.algorithm('betweenness', graph, paths.config, signal)), new Float64Array(n));
@@ -101,21 +97,12 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
   }
 }
 
-/**
- * GDS's community ids as 0…k−1 in order of first appearance (what the engine's partition takes);
- * a node GDS did not see (the data changed between the two reads) is a community of its own.
- */
+/** GDS's community ids as 0…k−1 in order of first appearance (what the engine's partition takes). */
 function renumber(labels: Int32Array): void {
   const to = new Map<number, number>();
-  let next = 0;
   for (let i = 0; i < labels.length; i++) {
-    const label = labels[i]!;
-    if (label === -1) {
-      labels[i] = next++;
-      continue;
-    }
-    let c = to.get(label);
-    if (c === undefined) to.set(label, (c = next++));
+    let c = to.get(labels[i]!);
+    if (c === undefined) to.set(labels[i]!, (c = to.size));
     labels[i] = c;
   }
 }

@@ -62,7 +62,7 @@ describe('GDS engine refusals', () => {
       },
       drop: async (graph: string) => void dropped.push(graph),
     } as unknown as GdsRepository;
-    const run = runGds(repository, projection, {}, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
+    const run = runGds(repository, projection, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
     await expect(run).rejects.toMatchObject({
       statusCode: 413,
       code: 'GDS_INSUFFICIENT_MEMORY',
