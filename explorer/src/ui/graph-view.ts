@@ -1,0 +1,158 @@
+import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import Sigma from 'sigma';
+
+import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from '../data/explorer-graph.js';
+import { isShown, NO_FILTERS, type ViewFilters } from '../data/filters.js';
+import { LayoutWatch } from '../data/layout-watch.js';
+import { DIMMED_COLOUR } from '../data/palette.js';
+import { PART_COLOURS, type WhatIfColouring } from '../data/what-if.js';
+
+/**
+ * The drawing: sigma (WebGL) over the run's graph, laid out by ForceAtlas2 in a web worker so
+ * the page stays responsive while it runs. What is shown is decided by reducers (filters,
+ * selection, what-if colours), never by changing the graph, so the layout is not restarted.
+ */
+
+export interface LayoutReport {
+  iterations: number;
+  ms: number;
+  settled: boolean;
+}
+
+export interface GraphViewState {
+  filters: ViewFilters;
+  /** The node whose neighbourhood is highlighted. */
+  focused: string | null;
+  /** Nodes picked for a what-if (drawn with a label and a dark ring colour). */
+  picked: ReadonlySet<string>;
+  whatIf: WhatIfColouring | null;
+}
+
+// The package is CommonJS (`module.exports = FA2LayoutSupervisor`) but its typings declare
+// `export default`; under NodeNext the default import is module.exports, i.e. the class itself.
+const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
+type FA2Layout = InstanceType<typeof FA2Layout>;
+
+/** Layout budget: ForceAtlas2 is stopped when settled or after this long. */
+export const LAYOUT_BUDGET_MS = 20_000;
+const SAMPLE_MS = 250;
+
+export class GraphView {
+  readonly renderer: Sigma<ExplorerNode, ExplorerEdge>;
+  private readonly layout: FA2Layout;
+  private iterations = 0;
+  private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null };
+  private neighbours = new Set<string>();
+
+  constructor(
+    container: HTMLElement,
+    readonly graph: ExplorerGraph,
+    onClickNode: (key: string) => void,
+  ) {
+    this.renderer = new Sigma(graph, container, {
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.5,
+      zIndex: true,
+      nodeReducer: (key, attributes) => {
+        const { filters, focused, picked, whatIf } = this.state;
+        if (!isShown(attributes, filters)) return { ...attributes, hidden: true };
+        const out = { ...attributes };
+        if (whatIf) out.color = PART_COLOURS[whatIf.parts.get(key) ?? 'apartBefore'];
+        if (focused !== null && key !== focused && !this.neighbours.has(key)) {
+          out.color = DIMMED_COLOUR;
+          out.forceLabel = false;
+          out.label = '';
+        }
+        if (key === focused || picked.has(key)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 1 });
+        return out;
+      },
+      edgeReducer: (key, attributes) => {
+        const [source, target] = this.graph.extremities(key);
+        const { filters, focused } = this.state;
+        if (!isShown(this.graph.getNodeAttributes(source), filters) || !isShown(this.graph.getNodeAttributes(target), filters)) return { ...attributes, hidden: true };
+        if (focused !== null && source !== focused && target !== focused) return { ...attributes, hidden: true };
+        return attributes;
+      },
+    });
+    this.renderer.on('clickNode', ({ node }) => onClickNode(node));
+    this.layout = new FA2Layout(graph, { settings: { ...inferSettings(graph), adjustSizes: false }, getEdgeWeight: 'weight' });
+  }
+
+  /** Runs ForceAtlas2 until the positions settle or the budget runs out. */
+  runLayout(budgetMs = LAYOUT_BUDGET_MS): Promise<LayoutReport> {
+    const started = performance.now();
+    const watch = new LayoutWatch();
+    // The supervisor's worker answers once per iteration; its type does not show the worker.
+    const worker = (this.layout as unknown as { worker: Worker }).worker;
+    const count = () => this.iterations++;
+    worker.addEventListener('message', count);
+    this.layout.start();
+    return new Promise((resolve) => {
+      const timer = setInterval(() => {
+        watch.sample(this.positions());
+        const ms = performance.now() - started;
+        if (!watch.settled && ms < budgetMs) return;
+        clearInterval(timer);
+        this.layout.stop();
+        worker.removeEventListener('message', count);
+        resolve({ iterations: this.iterations, ms, settled: watch.settled });
+      }, SAMPLE_MS);
+    });
+  }
+
+  private positions(): Float64Array {
+    const out = new Float64Array(this.graph.order * 2);
+    let i = 0;
+    this.graph.forEachNode((_, { x, y }) => {
+      out[i++] = x;
+      out[i++] = y;
+    });
+    return out;
+  }
+
+  update(state: Partial<GraphViewState>): void {
+    this.state = { ...this.state, ...state };
+    const { focused } = this.state;
+    this.neighbours = new Set(focused !== null && this.graph.hasNode(focused) ? this.graph.neighbors(focused) : []);
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** Moves the camera onto a node. */
+  focus(key: string): void {
+    const position = this.renderer.getNodeDisplayData(key);
+    if (!position) return;
+    void this.renderer.getCamera().animate({ x: position.x, y: position.y, ratio: 0.35 }, { duration: 400 });
+  }
+
+  /** The nodes the renderer has on screen (not hidden by the filters). */
+  drawnNodes(): number {
+    let drawn = 0;
+    this.graph.forEachNode((key) => {
+      const data = this.renderer.getNodeDisplayData(key);
+      if (data && !data.hidden) drawn++;
+    });
+    return drawn;
+  }
+
+  /** The current view as a PNG: sigma's layers drawn onto one canvas on white, right after a render. */
+  toPng(): Promise<Blob> {
+    const { width, height } = this.renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    // WebGL layers keep no drawing buffer: they are copied in the same task as the render.
+    this.renderer.refresh();
+    for (const layer of Object.values(this.renderer.getCanvases())) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('explorer/graph-view: the PNG could not be made'))), 'image/png'));
+  }
+
+  kill(): void {
+    this.layout.kill();
+    this.renderer.kill();
+  }
+}
