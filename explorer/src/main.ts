@@ -4,7 +4,7 @@ import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { entityTypes, NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
 import { toGexf } from './data/gexf.js';
-import { describeRun, investigationsOf, runRequest, type Assessment } from './data/scope.js';
+import { currencyOf, describeRun, investigationsOf, runRequest, type Assessment } from './data/scope.js';
 import { searchNodes } from './data/search.js';
 import { createApi, type Api } from './ui/api.js';
 import { renderCommunity } from './ui/community-panel.js';
@@ -128,7 +128,8 @@ async function openRun(id: string): Promise<void> {
   const graph = toExplorerGraph(exported.graph);
   byId('graph-state').textContent = graph.order === 0 ? 'This run found no one in its scope.' : '';
   view = new GraphView(byId('graph'), graph, (key) => void guarded(() => selectNode(key)));
-  await new Promise<void>((resolve) => view!.renderer.once('afterRender', () => resolve()));
+  // Sigma draws in its constructor: the drawing is on screen at the next frame.
+  await new Promise((resolve) => requestAnimationFrame(resolve));
   hook.firstRenderMs = performance.now() - started;
   hook.phase = 'drawn';
   filters = NO_FILTERS;
@@ -189,9 +190,8 @@ async function selectNode(key: string): Promise<void> {
 async function showCommunity(id: string): Promise<void> {
   if (!view || !run) return;
   const detail = await api!<CommunityDetail>('GET', `/analyses/${run.id}/communities/${encodeURIComponent(id)}?limit=20`);
-  const currency = String((run.parameters as { reportingCurrency?: string }).reportingCurrency ?? 'GBP');
   const graph = view.graph;
-  renderCommunity(byId('panel-community'), detail, currency, (k) => (graph.hasNode(k) ? graph.getNodeAttribute(k, 'label') : k), (k) => void guarded(() => selectNode(k)));
+  renderCommunity(byId('panel-community'), detail, currencyOf(run), (k) => (graph.hasNode(k) ? graph.getNodeAttribute(k, 'label') : k), (k) => void guarded(() => selectNode(k)));
   showTab('community');
 }
 

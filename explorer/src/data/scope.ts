@@ -60,3 +60,32 @@ export function investigationsOf(runs: readonly Pick<AnalysisRun, 'scope'>[]): s
   for (const run of runs) for (const id of (run.scope as { investigations?: string[] }).investigations ?? []) ids.add(id);
   return [...ids].sort();
 }
+
+const SCOPE_KEYS = ['investigations', 'from', 'to', 'minAssessment', 'maxSourceEvaluation', 'projection', 'entityTypes', 'tieKinds'];
+const PARAMETER_KEYS = ['tieWeights', 'harmWeights', 'resolution', 'seed', 'betweennessSamples', 'exactBetweennessUpTo', 'sharedLocationCap'];
+
+/**
+ * The scope and parameters to send with a disruption request so it analyses what the run did.
+ * A run shows its parameters as applied (runs/run-service.ts appliedParameters: money settings
+ * grouped, earlier communities as a count): this turns them back into a request. The earlier
+ * communities are left out (they name communities, and do not change who is tied to whom), and
+ * so are settings shown by a name rather than a number (betweennessSamples 'auto'): the service
+ * then applies the same default again.
+ */
+export function analysisRequestOf(run: Pick<AnalysisRun, 'scope' | 'parameters'>): { scope: Record<string, unknown>; parameters: Record<string, unknown> } {
+  const pick = (from: Record<string, unknown>, keys: string[], keep: (value: unknown) => boolean) => Object.fromEntries(keys.filter((k) => keep(from[k])).map((k) => [k, from[k]]));
+  const money = (run.parameters.money ?? {}) as { reportingCurrency?: string; exchangeRates?: Record<string, number> };
+  return {
+    scope: pick(run.scope, SCOPE_KEYS, (value) => value !== undefined && value !== null),
+    parameters: {
+      ...pick(run.parameters, PARAMETER_KEYS, (value) => typeof value === 'number' || (typeof value === 'object' && value !== null)),
+      ...(money.reportingCurrency ? { reportingCurrency: money.reportingCurrency } : {}),
+      ...(money.exchangeRates ? { exchangeRates: money.exchangeRates } : {}),
+    },
+  };
+}
+
+/** The currency a run's money figures are in. */
+export function currencyOf(run: Pick<AnalysisRun, 'parameters'>): string {
+  return (run.parameters.money as { reportingCurrency?: string } | undefined)?.reportingCurrency ?? 'GBP';
+}

@@ -27,8 +27,8 @@ export function createApi({ key, reason }: Credentials): Api {
     if (!response.ok) {
       let detail = `${response.status} ${response.statusText}`;
       try {
-        const parsed = JSON.parse(text) as { error?: { message?: string } };
-        if (parsed.error?.message) detail = parsed.error.message;
+        const parsed = JSON.parse(text) as { error?: { message?: string; details?: { path: string; message: string }[] } };
+        if (parsed.error?.message) detail = [parsed.error.message, ...(parsed.error.details ?? []).map((d) => `${d.path}: ${d.message}`)].join('; ');
       } catch {
         // Not the service's JSON error body (a proxy's page, say): the status line says enough.
       }

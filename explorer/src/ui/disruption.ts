@@ -1,5 +1,6 @@
 import type { AnalysisRun, DisruptionPlan, WhatIf } from '../data/api-types.js';
 import { formatInt, splitKey } from '../data/format.js';
+import { analysisRequestOf } from '../data/scope.js';
 import { whatIfColouring } from '../data/what-if.js';
 import type { Api } from './api.js';
 import { renderWhatIf } from './disruption-panel.js';
@@ -34,7 +35,7 @@ export function createDisruption({ api, run, view, selectedKey, guarded }: Conte
   let picked = new Set<string>();
   let plan: DisruptionPlan | null = null;
   const result = byId('what-if-result');
-  const body = () => ({ scope: run.scope, parameters: run.parameters });
+  const body = () => analysisRequestOf(run);
 
   const showPicked = () => {
     byId('picked').replaceChildren(
