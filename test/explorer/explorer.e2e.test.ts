@@ -1,10 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+/// <reference lib="dom" />
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type {} from '../../explorer/src/ui/test-hook.js';
 import { buildTestApp } from '../support/app.js';
 import { launchChromium } from '../support/chromium.js';
 import { ensureExplorerBuilt } from '../support/explorer-build.js';
@@ -201,6 +203,17 @@ describe('the network explorer in a browser', () => {
     await page.click('#banner-retry');
     await page.waitForSelector('#banner', { state: 'hidden' });
     await page.waitForFunction(() => document.querySelector('#panel-community h2')?.textContent?.startsWith('Community'));
+  });
+
+  it('starts a run re-scoped to stronger grading, follows it, and opens it when done', async () => {
+    await page.selectOption('#min-grading', 'B');
+    await page.click('#start-run');
+    await page.waitForFunction((previous) => window.__explorer.run !== previous && ['drawn', 'laid-out'].includes(window.__explorer.phase), run.id, { timeout: 60_000 });
+    const opened = (await hook()).run!;
+    const started = (await asAnalyst('GET', `/v1/analyses/${opened}`)).json();
+    expect(started).toMatchObject({ status: 'done', scope: { investigations: run.scope.investigations, minAssessment: 'B' } });
+    expect(Number(await page.locator('#status').getAttribute('data-nodes'))).toBe(started.summary.graph.nodes);
+    expect(await page.textContent('#run-message')).toBe('Done.');
   });
 
   it('goes back to sign-in with a message when the key is revoked', async () => {

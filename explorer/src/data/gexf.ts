@@ -1,4 +1,6 @@
-import { write } from 'graphology-gexf/browser/index.js';
+/// <reference path="./gexf-writer.d.ts" />
+// The writer alone: the browser entry also loads a parser that needs DOMParser when it loads.
+import write from 'graphology-gexf/common/writer.js';
 
 import type { ExplorerGraph } from './explorer-graph.js';
 
