@@ -5,6 +5,9 @@
  * stops it here, or when its time budget runs out, whichever comes first.
  */
 
+/** ForceAtlas2 is stopped when settled or after this long. */
+export const LAYOUT_BUDGET_MS = 20_000;
+
 export const STABILITY_DEFAULTS = {
   /** Mean move per sample as a share of the drawing's diagonal. */
   threshold: 0.002,

@@ -4,14 +4,19 @@ import Sigma from 'sigma';
 
 import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from '../data/explorer-graph.js';
 import { isShown, NO_FILTERS, type ViewFilters } from '../data/filters.js';
-import { LayoutWatch } from '../data/layout-watch.js';
+import { LAYOUT_BUDGET_MS, LayoutWatch } from '../data/layout-watch.js';
 import { DIMMED_COLOUR } from '../data/palette.js';
 import { PART_COLOURS, type WhatIfColouring } from '../data/what-if.js';
 
 /**
  * The drawing: sigma (WebGL) over the run's graph, laid out by ForceAtlas2 in a web worker so
- * the page stays responsive while it runs. What is shown is decided by reducers (filters,
- * selection, what-if colours), never by changing the graph, so the layout is not restarted.
+ * the page stays responsive while it runs. The worker lays out a copy of the graph, and the
+ * drawing takes its positions a few times a second: moving the drawn graph after every
+ * iteration would redraw it each time, and the worker only iterates again once the page has
+ * taken its last answer, so the drawing would set the pace (with WebGL on the CPU, a frame of
+ * 5,000 nodes and 20,000 ties takes a few hundred milliseconds). For the same reason the ties
+ * are hidden while the layout runs: drawing them costs the worker most of its CPU. What is
+ * shown is decided by reducers (filters, selection, what-if colours), never by changing the graph.
  */
 
 export interface LayoutReport {
@@ -34,16 +39,21 @@ export interface GraphViewState {
 const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
 type FA2Layout = InstanceType<typeof FA2Layout>;
 
-/** Layout budget: ForceAtlas2 is stopped when settled or after this long. */
-export const LAYOUT_BUDGET_MS = 20_000;
+/** How often the layout is checked for settling, and how often the drawing takes its positions. */
 const SAMPLE_MS = 250;
+const DRAW_EVERY_SAMPLES = 2;
 
 export class GraphView {
   readonly renderer: Sigma<ExplorerNode, ExplorerEdge>;
   private readonly layout: FA2Layout;
+  /** What the worker moves: the graph's structure and positions, nothing the drawing reads. */
+  private readonly layoutGraph: ExplorerGraph;
   private iterations = 0;
   private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null };
   private neighbours = new Set<string>();
+  private laying = false;
+  /** Ends a running layout early (the view is being closed). */
+  private endLayout: (() => void) | null = null;
 
   constructor(
     container: HTMLElement,
@@ -68,6 +78,7 @@ export class GraphView {
         return out;
       },
       edgeReducer: (key, attributes) => {
+        if (this.laying) return { ...attributes, hidden: true };
         const [source, target] = this.graph.extremities(key);
         const { filters, focused } = this.state;
         if (!isShown(this.graph.getNodeAttributes(source), filters) || !isShown(this.graph.getNodeAttributes(target), filters)) return { ...attributes, hidden: true };
@@ -76,7 +87,8 @@ export class GraphView {
       },
     });
     this.renderer.on('clickNode', ({ node }) => onClickNode(node));
-    this.layout = new FA2Layout(graph, { settings: { ...inferSettings(graph), adjustSizes: false }, getEdgeWeight: 'weight' });
+    this.layoutGraph = graph.copy();
+    this.layout = new FA2Layout(this.layoutGraph, { settings: { ...inferSettings(graph), adjustSizes: false }, getEdgeWeight: 'weight' });
   }
 
   /** Runs ForceAtlas2 until the positions settle or the budget runs out. */
@@ -87,24 +99,43 @@ export class GraphView {
     const worker = (this.layout as unknown as { worker: Worker }).worker;
     const count = () => this.iterations++;
     worker.addEventListener('message', count);
+    this.laying = true;
     this.layout.start();
+    let samples = 0;
     return new Promise((resolve) => {
-      const timer = setInterval(() => {
-        watch.sample(this.positions());
-        const ms = performance.now() - started;
-        if (!watch.settled && ms < budgetMs) return;
+      const end = () => {
         clearInterval(timer);
+        this.endLayout = null;
         this.layout.stop();
+        this.laying = false;
         worker.removeEventListener('message', count);
-        resolve({ iterations: this.iterations, ms, settled: watch.settled });
+        resolve({ iterations: this.iterations, ms: performance.now() - started, settled: watch.settled });
+      };
+      const timer = setInterval(() => {
+        if (++samples % DRAW_EVERY_SAMPLES === 0) this.takePositions();
+        watch.sample(this.positions());
+        if (!watch.settled && performance.now() - started < budgetMs) return;
+        end();
+        this.takePositions();
       }, SAMPLE_MS);
+      this.endLayout = end;
     });
   }
 
+  /** The worker's positions onto the drawn graph: one update, so one redraw. */
+  private takePositions(): void {
+    const moved = this.layoutGraph;
+    this.graph.updateEachNodeAttributes((key, attributes) => {
+      const { x, y } = moved.getNodeAttributes(key);
+      return { ...attributes, x, y };
+    });
+  }
+
+  /** The worker's latest positions, flat. */
   private positions(): Float64Array {
-    const out = new Float64Array(this.graph.order * 2);
+    const out = new Float64Array(this.layoutGraph.order * 2);
     let i = 0;
-    this.graph.forEachNode((_, { x, y }) => {
+    this.layoutGraph.forEachNode((_, { x, y }) => {
       out[i++] = x;
       out[i++] = y;
     });
@@ -152,6 +183,7 @@ export class GraphView {
   }
 
   kill(): void {
+    this.endLayout?.();
     this.layout.kill();
     this.renderer.kill();
   }
