@@ -1,17 +1,19 @@
 import { ApiFailure, failureMessage } from './data/api-failure.js';
-import type { AnalysisRun, CommunityDetail, RankedNode, RankingPage, RunList, AnalysisExport } from './data/api-types.js';
+import type { AnalysisExport, AnalysisRun, CommunityDetail, RankedNode, RankingPage } from './data/api-types.js';
 import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
-import { entityTypes, NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
+import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
 import { toGexf } from './data/gexf.js';
-import { currencyOf, describeRun, investigationsOf, runRequest, type Assessment } from './data/scope.js';
+import { currencyOf, runRequest, type Assessment } from './data/scope.js';
 import { searchNodes } from './data/search.js';
 import { createApi, type Api } from './ui/api.js';
 import { renderCommunity } from './ui/community-panel.js';
 import { createDisruption, type Disruption } from './ui/disruption.js';
 import { byId, download, el } from './ui/dom.js';
+import { renderFilterControls } from './ui/filter-controls.js';
 import { GraphView } from './ui/graph-view.js';
 import { renderNode } from './ui/node-panel.js';
+import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
 import { forgetCredentials, saveCredentials, savedCredentials } from './ui/session.js';
 import { initHook } from './ui/test-hook.js';
@@ -23,7 +25,6 @@ import { initHook } from './ui/test-hook.js';
  */
 
 const RANKING_ROWS = 50;
-const POLL_MS = 1000;
 
 const hook = initHook();
 let api: Api | null = null;
@@ -100,17 +101,9 @@ async function signIn(key: string, reason: string): Promise<void> {
 }
 
 async function loadRuns(): Promise<void> {
-  const investigation = input('investigation').value.trim();
-  const all = await api!<RunList>('GET', '/analyses?limit=200');
-  byId('investigations').replaceChildren(...investigationsOf(all.items).map((id) => el('option', { value: id })));
-  runs = investigation ? all.items.filter((r) => ((r.scope as { investigations?: string[] }).investigations ?? []).includes(investigation)) : all.items;
-  const select = input<HTMLSelectElement>('run');
-  select.replaceChildren(...runs.map((r) => el('option', { value: r.id, ...(r.status === 'done' ? {} : { disabled: '' }) }, describeRun(r))));
-  const firstDone = runs.find((r) => r.status === 'done');
-  if (firstDone) select.value = firstDone.id;
-  byId('runs-empty').hidden = firstDone !== undefined;
-  input<HTMLButtonElement>('open-run').disabled = firstDone === undefined;
-  if (!view) byId('graph-state').textContent = firstDone ? 'Choose a run and open it.' : 'No analysis runs yet: start one on the left.';
+  const { runs: shown, openable } = await fillRunPicker(api!, input('investigation').value.trim());
+  runs = shown;
+  if (!view) byId('graph-state').textContent = openable ? 'Choose a run and open it.' : 'No analysis runs yet: start one on the left.';
 }
 
 async function openRun(id: string): Promise<void> {
@@ -123,8 +116,14 @@ async function openRun(id: string): Promise<void> {
   const [exported, ranking] = await Promise.all([
     api!<AnalysisExport>('GET', `/analyses/${id}/export?format=json`),
     api!<RankingPage>('GET', `/analyses/${id}/rankings?limit=${RANKING_ROWS}`),
-  ]);
+  ]).catch((error: unknown) => {
+    byId('graph-state').textContent = 'The network could not be loaded.';
+    hook.phase = 'error';
+    throw error;
+  });
   run = chosen;
+  byId('panel-node').replaceChildren(el('p', { class: 'hint' }, 'Select someone in the table or the graph.'));
+  byId('panel-community').replaceChildren(el('p', { class: 'hint' }, 'Select a community in the legend.'));
   const graph = toExplorerGraph(exported.graph);
   byId('graph-state').textContent = graph.order === 0 ? 'This run found no one in its scope.' : '';
   view = new GraphView(byId('graph'), graph, (key) => void guarded(() => selectNode(key)));
@@ -134,7 +133,10 @@ async function openRun(id: string): Promise<void> {
   hook.phase = 'drawn';
   filters = NO_FILTERS;
   selected = null;
-  fillFilters();
+  renderFilterControls(graph, {
+    types: (types) => applyFilters({ ...filters, types }),
+    community: (id) => void guarded(() => showCommunity(id)),
+  });
   setStatus();
   const colours = new Map(communitySizes(graph).map((c) => [c.id, c.color]));
   renderRanking(tbody(), ranking.items, (c) => colours.get(c) ?? '#767676', (key) => void guarded(() => selectNode(key)));
@@ -144,29 +146,6 @@ async function openRun(id: string): Promise<void> {
   if (view !== drawing) return;
   hook.layout = report;
   hook.phase = 'laid-out';
-}
-
-function fillFilters(): void {
-  const graph = view!.graph;
-  const types = byId('type-filter');
-  types.replaceChildren(el('legend', {}, 'Entity types'));
-  for (const type of entityTypes(graph)) {
-    const box = el('input', { type: 'checkbox', id: `type-${type}`, value: type, checked: '' });
-    box.addEventListener('change', () => {
-      const checked = [...types.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
-      applyFilters({ ...filters, types: checked.length === entityTypes(graph).length ? null : new Set(checked) });
-    });
-    types.append(el('div', {}, box, ' ', el('label', { for: `type-${type}` }, type)));
-  }
-  const communities = communitySizes(graph);
-  input<HTMLSelectElement>('community-filter').replaceChildren(el('option', { value: '' }, 'all'), ...communities.map((c) => el('option', { value: c.id }, `${c.id} (${c.size})`)));
-  byId('legend').replaceChildren(
-    ...communities.slice(0, 12).map((c) => {
-      const button = el('button', { type: 'button' }, el('span', { class: 'swatch', style: `background:${c.color}`, 'aria-hidden': 'true' }), `${c.id} · ${c.size}`);
-      button.addEventListener('click', () => void guarded(() => showCommunity(c.id)));
-      return el('li', {}, button);
-    }),
-  );
 }
 
 function applyFilters(next: ViewFilters): void {
@@ -211,13 +190,7 @@ async function startRun(): Promise<void> {
     message.textContent = (error as Error).message.replace(/^explorer\/scope: /, '');
     return;
   }
-  message.textContent = 'Queued…';
-  let current = await api!<AnalysisRun>('POST', '/analyses', body);
-  while (!['done', 'failed', 'cancelled'].includes(current.status)) {
-    message.textContent = `${current.status}${current.stage ? ` (${current.stage})` : ''} · ${Math.round(current.progress)} %`;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    current = await api!<AnalysisRun>('GET', `/analyses/${current.id}`);
-  }
+  const current = await startAndFollow(api!, body, (text) => (message.textContent = text));
   if (current.status !== 'done') {
     message.textContent = `The run ${current.status}: ${current.error?.message ?? 'no reason given'}`;
     return;

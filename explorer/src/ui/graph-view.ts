@@ -87,6 +87,7 @@ export class GraphView {
       },
     });
     this.renderer.on('clickNode', ({ node }) => onClickNode(node));
+    this.renderer.on('clickStage', () => this.update({ focused: null }));
     this.layoutGraph = graph.copy();
     this.layout = new FA2Layout(this.layoutGraph, { settings: { ...inferSettings(graph), adjustSizes: false }, getEdgeWeight: 'weight' });
   }
