@@ -1,16 +1,18 @@
 /**
- * When a running layout has settled: the mean distance the nodes moved between two samples,
- * relative to the size of the drawing, stays under a threshold for a few samples in a row.
- * ForceAtlas2 never stops by itself (it keeps jittering around its equilibrium), so the page
- * stops it here, or when its time budget runs out, whichever comes first.
+ * When a running layout has settled: the mean distance the nodes moved per iteration between
+ * two samples, relative to the size of the drawing, stays under a threshold for a few samples
+ * in a row. Per iteration, not per sample: a layout starved of CPU moves little between samples
+ * without being anywhere near its equilibrium. ForceAtlas2 never stops by itself (it keeps
+ * jittering around its equilibrium), so the page stops it here, or when its time budget runs
+ * out, whichever comes first.
  */
 
 /** ForceAtlas2 is stopped when settled or after this long. */
 export const LAYOUT_BUDGET_MS = 20_000;
 
 export const STABILITY_DEFAULTS = {
-  /** Mean move per sample as a share of the drawing's diagonal. */
-  threshold: 0.002,
+  /** Mean move per iteration as a share of the drawing's diagonal. */
+  threshold: 0.0002,
   /** Samples in a row under the threshold. */
   samples: 3,
 };
@@ -37,6 +39,7 @@ export function relativeMovement(before: Float64Array, after: Float64Array): num
 /** Feed it samples of the positions; `settled` turns true once they have stopped moving. */
 export class LayoutWatch {
   private previous: Float64Array | null = null;
+  private previousIterations = 0;
   private quiet = 0;
   readonly options: typeof STABILITY_DEFAULTS;
 
@@ -44,10 +47,17 @@ export class LayoutWatch {
     this.options = { ...STABILITY_DEFAULTS, ...options };
   }
 
-  /** Records a sample; returns its movement (Infinity for the first). */
-  sample(positions: Float64Array): number {
-    const movement = this.previous ? relativeMovement(this.previous, positions) : Infinity;
+  /**
+   * Records the positions after `iterations` iterations in all; returns the movement per
+   * iteration since the last sample (Infinity for the first; NaN, and nothing recorded, when
+   * no iteration ran in between).
+   */
+  sample(positions: Float64Array, iterations: number): number {
+    const ran = iterations - this.previousIterations;
+    if (this.previous && ran <= 0) return NaN;
+    const movement = this.previous ? relativeMovement(this.previous, positions) / ran : Infinity;
     this.previous = positions;
+    this.previousIterations = iterations;
     this.quiet = movement < this.options.threshold ? this.quiet + 1 : 0;
     return movement;
   }

@@ -39,9 +39,14 @@ export interface GraphViewState {
 const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
 type FA2Layout = InstanceType<typeof FA2Layout>;
 
-/** How often the layout is checked for settling, and how often the drawing takes its positions. */
+/** How often the layout is checked for settling. */
 const SAMPLE_MS = 250;
-const DRAW_EVERY_SAMPLES = 2;
+/**
+ * The drawing takes the worker's positions at most this often, and never sooner than four
+ * times its last redraw took: drawing then uses at most a fifth of the page's main thread.
+ */
+const DRAW_MIN_INTERVAL_MS = 500;
+const DRAW_SHARE = 4;
 
 export class GraphView {
   readonly renderer: Sigma<ExplorerNode, ExplorerEdge>;
@@ -102,7 +107,8 @@ export class GraphView {
     worker.addEventListener('message', count);
     this.laying = true;
     this.layout.start();
-    let samples = 0;
+    let drawnAt = performance.now();
+    let drawMs = 0;
     return new Promise((resolve) => {
       const end = () => {
         clearInterval(timer);
@@ -113,8 +119,13 @@ export class GraphView {
         resolve({ iterations: this.iterations, ms: performance.now() - started, settled: watch.settled });
       };
       const timer = setInterval(() => {
-        if (++samples % DRAW_EVERY_SAMPLES === 0) this.takePositions();
-        watch.sample(this.positions());
+        const now = performance.now();
+        if (now - drawnAt >= Math.max(DRAW_MIN_INTERVAL_MS, DRAW_SHARE * drawMs)) {
+          drawnAt = now;
+          this.renderer.once('afterRender', () => (drawMs = performance.now() - now));
+          this.takePositions();
+        }
+        watch.sample(this.positions(), this.iterations);
         if (!watch.settled && performance.now() - started < budgetMs) return;
         end();
         this.takePositions();
