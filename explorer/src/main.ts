@@ -11,7 +11,7 @@ import { renderCommunity } from './ui/community-panel.js';
 import { createDisruption, type Disruption } from './ui/disruption.js';
 import { byId, download, el } from './ui/dom.js';
 import { renderFilterControls } from './ui/filter-controls.js';
-import { GraphView } from './ui/graph-view.js';
+import { ANIMATE_UP_TO_NODES, GraphView } from './ui/graph-view.js';
 import { renderNode } from './ui/node-panel.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
@@ -142,8 +142,10 @@ async function openRun(id: string): Promise<void> {
   renderRanking(tbody(), ranking.items, (c) => colours.get(c) ?? '#767676', (key) => void guarded(() => selectNode(key)));
   disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded });
   const drawing = view;
+  if (graph.order > ANIMATE_UP_TO_NODES) byId('graph-state').textContent = 'Laying out the network (it moves into place when done)…';
   const report = await drawing.runLayout();
   if (view !== drawing) return;
+  byId('graph-state').textContent = '';
   hook.layout = report;
   hook.phase = 'laid-out';
 }
