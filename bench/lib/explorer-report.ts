@@ -68,7 +68,7 @@ export function renderExplorer(results: ExplorerBenchResults): string {
     '',
     'The built page (dist/explorer) served by the service’s own static route, its /v1 calls answered by the bench with a generated network (bench/lib/explorer-network.ts; the service’s export itself is timed by bench:runs). ' +
       'Each run loads the page afresh, signs in and opens the run. First render: from asking for the run’s graph to the frame after sigma drew it (download and graph building included). ' +
-      `Stable layout: ForceAtlas2 in its web worker from the first frame until the positions stop moving (mean move under 0.2 % of the drawing for 3 samples 250 ms apart) or the ${formatSeconds(results.budgetMs)} budget ends. ` +
+      `Stable layout: from the first frame until ForceAtlas2, in its web worker, stops (mean move per iteration under 0.02 % of the drawing in 3 samples 250 ms apart, or the ${formatSeconds(results.budgetMs)} budget) and its final positions are drawn; above 2,000 nodes the page draws the layout only then. ` +
       'Frames: time between animation frames on the page while the layout ran (p50 / p95 / max). Reference: graphology-layout-forceatlas2 synchronous in Node on the same graph, starting positions and settings, for the iterations the page ran; the ratio compares time per iteration (page / Node, lower is better).',
     '',
     markdownTable(['nodes / ties', 'first render', 'stable layout', 'settled', 'iterations', 'frames while laying out', 'reference (Node, sync)', 'per iteration: page / Node'], rows),

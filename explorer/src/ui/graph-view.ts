@@ -116,13 +116,13 @@ export class GraphView {
     let drawnAt = performance.now();
     let drawMs = 0;
     return new Promise((resolve) => {
-      const end = () => {
+      const report = () => ({ iterations: this.iterations, ms: performance.now() - started, settled: watch.settled });
+      const stop = () => {
         clearInterval(timer);
         this.endLayout = null;
         this.layout.stop();
         this.laying = false;
         worker.removeEventListener('message', count);
-        resolve({ iterations: this.iterations, ms: performance.now() - started, settled: watch.settled });
       };
       const timer = setInterval(() => {
         const now = performance.now();
@@ -133,10 +133,16 @@ export class GraphView {
         }
         watch.sample(this.positions(), this.iterations);
         if (!watch.settled && performance.now() - started < budgetMs) return;
-        end();
+        stop();
+        // Laid out means drawn laid out: the report waits for the frame with the final positions.
+        if (this.graph.order === 0) return resolve(report());
+        this.renderer.once('afterRender', () => resolve(report()));
         this.takePositions();
       }, SAMPLE_MS);
-      this.endLayout = end;
+      this.endLayout = () => {
+        stop();
+        resolve(report());
+      };
     });
   }
 
