@@ -57,6 +57,6 @@ export const explorerRoutes: FastifyPluginAsync<{ root?: string }> = async (app,
     cacheControl: false,
     setHeaders: (reply, path) => reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
   });
-  // The page's relative links need the trailing slash.
+  // /explorer is what people type; the page and its assets live under /explorer/.
   app.get('/explorer', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/explorer/', 301));
 };
