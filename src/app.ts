@@ -42,6 +42,7 @@ import { ResultCache } from './runs/result-cache.js';
 import { createRunResults } from './runs/results.js';
 import { createRunService } from './runs/run-service.js';
 import { entityRoutes } from './routes/entities.js';
+import { explorerRoutes } from './routes/explorer.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { systemRoutes } from './routes/system.js';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('preClose', async () => runs.shutdown());
 
   await app.register(healthRoutes);
+  await app.register(explorerRoutes);
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', requireDatabase);

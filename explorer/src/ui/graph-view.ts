@@ -1,0 +1,214 @@
+import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import Sigma from 'sigma';
+
+import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from '../data/explorer-graph.js';
+import { isShown, NO_FILTERS, type ViewFilters } from '../data/filters.js';
+import { LAYOUT_BUDGET_MS, LayoutWatch } from '../data/layout-watch.js';
+import { DIMMED_COLOUR } from '../data/palette.js';
+import { PART_COLOURS, type WhatIfColouring } from '../data/what-if.js';
+
+/**
+ * The drawing: sigma (WebGL) over the run's graph, laid out by ForceAtlas2 in a web worker so
+ * the page stays responsive while it runs. The worker lays out a copy of the graph, and the
+ * drawing takes its positions a few times a second: moving the drawn graph after every
+ * iteration would redraw it each time, and the worker only iterates again once the page has
+ * taken its last answer, so the drawing would set the pace (with WebGL on the CPU, a frame of
+ * 5,000 nodes and 20,000 ties takes a few hundred milliseconds). For the same reason the ties
+ * are hidden while the layout runs: drawing them costs the worker most of its CPU. What is
+ * shown is decided by reducers (filters, selection, what-if colours), never by changing the graph.
+ */
+
+export interface LayoutReport {
+  iterations: number;
+  ms: number;
+  settled: boolean;
+}
+
+export interface GraphViewState {
+  filters: ViewFilters;
+  /** The node whose neighbourhood is highlighted. */
+  focused: string | null;
+  /** Nodes picked for a what-if (drawn with a label and a dark ring colour). */
+  picked: ReadonlySet<string>;
+  whatIf: WhatIfColouring | null;
+}
+
+// The package is CommonJS (`module.exports = FA2LayoutSupervisor`) but its typings declare
+// `export default`; under NodeNext the default import is module.exports, i.e. the class itself.
+const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
+type FA2Layout = InstanceType<typeof FA2Layout>;
+
+/** How often the layout is checked for settling. */
+const SAMPLE_MS = 250;
+/**
+ * The drawing takes the worker's positions at most this often, and never sooner than four
+ * times its last redraw took: drawing then uses at most a fifth of the page's main thread.
+ */
+const DRAW_MIN_INTERVAL_MS = 500;
+const DRAW_SHARE = 4;
+/**
+ * Above this many nodes the layout is drawn once, when it stops: without a GPU (WebGL on
+ * SwiftShader, as in headless Chromium here) each redraw of 5,000 nodes takes the CPU for long
+ * enough to starve the worker (9 iterations in 20 s, against 192 and settled in 15 s unseen).
+ */
+export const ANIMATE_UP_TO_NODES = 2_000;
+
+export class GraphView {
+  readonly renderer: Sigma<ExplorerNode, ExplorerEdge>;
+  private readonly layout: FA2Layout;
+  /** What the worker moves: the graph's structure and positions, nothing the drawing reads. */
+  private readonly layoutGraph: ExplorerGraph;
+  private iterations = 0;
+  private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null };
+  private neighbours = new Set<string>();
+  private laying = false;
+  /** Ends a running layout early (the view is being closed). */
+  private endLayout: (() => void) | null = null;
+
+  constructor(
+    container: HTMLElement,
+    readonly graph: ExplorerGraph,
+    onClickNode: (key: string) => void,
+  ) {
+    this.renderer = new Sigma(graph, container, {
+      labelRenderedSizeThreshold: 9,
+      labelDensity: 0.5,
+      zIndex: true,
+      nodeReducer: (key, attributes) => {
+        const { filters, focused, picked, whatIf } = this.state;
+        if (!isShown(attributes, filters)) return { ...attributes, hidden: true };
+        const out = { ...attributes };
+        if (whatIf) out.color = PART_COLOURS[whatIf.parts.get(key) ?? 'apartBefore'];
+        if (focused !== null && key !== focused && !this.neighbours.has(key)) {
+          out.color = DIMMED_COLOUR;
+          out.forceLabel = false;
+          out.label = '';
+        }
+        if (key === focused || picked.has(key)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 1 });
+        return out;
+      },
+      edgeReducer: (key, attributes) => {
+        if (this.laying) return { ...attributes, hidden: true };
+        const [source, target] = this.graph.extremities(key);
+        const { filters, focused } = this.state;
+        if (!isShown(this.graph.getNodeAttributes(source), filters) || !isShown(this.graph.getNodeAttributes(target), filters)) return { ...attributes, hidden: true };
+        if (focused !== null && source !== focused && target !== focused) return { ...attributes, hidden: true };
+        return attributes;
+      },
+    });
+    this.renderer.on('clickNode', ({ node }) => onClickNode(node));
+    this.renderer.on('clickStage', () => this.update({ focused: null }));
+    this.layoutGraph = graph.copy();
+    this.layout = new FA2Layout(this.layoutGraph, { settings: { ...inferSettings(graph), adjustSizes: false }, getEdgeWeight: 'weight' });
+  }
+
+  /** Runs ForceAtlas2 until the positions settle or the budget runs out. */
+  runLayout(budgetMs = LAYOUT_BUDGET_MS): Promise<LayoutReport> {
+    const started = performance.now();
+    const watch = new LayoutWatch();
+    // The supervisor's worker answers once per iteration; its type does not show the worker.
+    const worker = (this.layout as unknown as { worker: Worker }).worker;
+    const count = () => this.iterations++;
+    worker.addEventListener('message', count);
+    this.laying = true;
+    this.layout.start();
+    let drawnAt = performance.now();
+    let drawMs = 0;
+    return new Promise((resolve) => {
+      const report = () => ({ iterations: this.iterations, ms: performance.now() - started, settled: watch.settled });
+      const stop = () => {
+        clearInterval(timer);
+        this.endLayout = null;
+        this.layout.stop();
+        this.laying = false;
+        worker.removeEventListener('message', count);
+      };
+      const timer = setInterval(() => {
+        const now = performance.now();
+        if (this.graph.order <= ANIMATE_UP_TO_NODES && now - drawnAt >= Math.max(DRAW_MIN_INTERVAL_MS, DRAW_SHARE * drawMs)) {
+          drawnAt = now;
+          this.renderer.once('afterRender', () => (drawMs = performance.now() - now));
+          this.takePositions();
+        }
+        watch.sample(this.positions(), this.iterations);
+        if (!watch.settled && performance.now() - started < budgetMs) return;
+        stop();
+        // Laid out means drawn laid out: the report waits for the frame with the final positions.
+        if (this.graph.order === 0) return resolve(report());
+        this.renderer.once('afterRender', () => resolve(report()));
+        this.takePositions();
+      }, SAMPLE_MS);
+      this.endLayout = () => {
+        stop();
+        resolve(report());
+      };
+    });
+  }
+
+  /** The worker's positions onto the drawn graph: one update, so one redraw. */
+  private takePositions(): void {
+    const moved = this.layoutGraph;
+    this.graph.updateEachNodeAttributes((key, attributes) => {
+      const { x, y } = moved.getNodeAttributes(key);
+      return { ...attributes, x, y };
+    });
+  }
+
+  /** The worker's latest positions, flat. */
+  private positions(): Float64Array {
+    const out = new Float64Array(this.layoutGraph.order * 2);
+    let i = 0;
+    this.layoutGraph.forEachNode((_, { x, y }) => {
+      out[i++] = x;
+      out[i++] = y;
+    });
+    return out;
+  }
+
+  update(state: Partial<GraphViewState>): void {
+    this.state = { ...this.state, ...state };
+    const { focused } = this.state;
+    this.neighbours = new Set(focused !== null && this.graph.hasNode(focused) ? this.graph.neighbors(focused) : []);
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** Moves the camera onto a node. */
+  focus(key: string): void {
+    const position = this.renderer.getNodeDisplayData(key);
+    if (!position) return;
+    void this.renderer.getCamera().animate({ x: position.x, y: position.y, ratio: 0.35 }, { duration: 400 });
+  }
+
+  /** The nodes the renderer has on screen (not hidden by the filters). */
+  drawnNodes(): number {
+    let drawn = 0;
+    this.graph.forEachNode((key) => {
+      const data = this.renderer.getNodeDisplayData(key);
+      if (data && !data.hidden) drawn++;
+    });
+    return drawn;
+  }
+
+  /** The current view as a PNG: sigma's layers drawn onto one canvas on white, right after a render. */
+  toPng(): Promise<Blob> {
+    const { width, height } = this.renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    // WebGL layers keep no drawing buffer: they are copied in the same task as the render.
+    this.renderer.refresh();
+    for (const layer of Object.values(this.renderer.getCanvases())) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
+    return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('explorer/graph-view: the PNG could not be made'))), 'image/png'));
+  }
+
+  kill(): void {
+    this.endLayout?.();
+    this.layout.kill();
+    this.renderer.kill();
+  }
+}

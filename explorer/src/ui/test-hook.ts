@@ -1,0 +1,29 @@
+/**
+ * `window.__explorer`: what the page has drawn and how long it took, read by the end-to-end test
+ * (test/explorer/explorer.e2e.test.ts) and the bench (bench/explorer.ts). Plain figures only:
+ * nothing in it can change the page.
+ */
+
+export interface ExplorerHook {
+  phase: 'signed-out' | 'signed-in' | 'loading' | 'drawn' | 'laid-out' | 'error';
+  run: string | null;
+  nodes: number;
+  ties: number;
+  /** Nodes sigma has on screen (the filters hide the rest). */
+  drawn: number;
+  /** From asking for the run's graph to sigma's first frame of it. */
+  firstRenderMs: number | null;
+  /** From sigma's first frame to the layout stopped (settled or out of budget). */
+  layout: { ms: number; iterations: number; settled: boolean } | null;
+}
+
+declare global {
+  interface Window {
+    __explorer: ExplorerHook;
+  }
+}
+
+export function initHook(): ExplorerHook {
+  window.__explorer = { phase: 'signed-out', run: null, nodes: 0, ties: 0, drawn: 0, firstRenderMs: null, layout: null };
+  return window.__explorer;
+}
