@@ -165,7 +165,8 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const warnings: string[] = [];
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
   if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
-  if (given) warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
+  if (given && !given.estimated) warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
+  if (given?.estimated) warnings.push(`closeness is not computed by the GDS engine above ${o.exactBetweennessUpTo} nodes (GDS cannot sample it); it reads 0`);
   if (paths.estimated) warnings.push(`betweenness and closeness are estimates from ${paths.sources} sampled sources (more than ${o.exactBetweennessUpTo} nodes)`);
 
   const { previousCommunities: _previous, ...echoed } = o;

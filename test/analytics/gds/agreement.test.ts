@@ -82,6 +82,8 @@ describe('GDS engine against the service’s own', () => {
     const own = await preview('graphology', sampled);
     const gds = await preview('gds', sampled);
     expect(gds.warnings.join(' ')).toContain('estimates from 300 sampled sources');
+    expect(gds.warnings.join(' ')).toContain('closeness is not computed by the GDS engine above 100 nodes');
+    expect(gds.ranking.every((r) => r.measures.closeness === 0)).toBe(true);
     const total = (p: Preview) => p.ranking.reduce((sum, r) => sum + r.measures.betweenness, 0);
     // Each estimate is unbiased (Brandes & Pich 2007): over all nodes, both land near the exact total.
     console.log(`betweenness totals: exact ${total(exact).toFixed(4)}, service sampled ${total(own).toFixed(4)}, GDS sampled ${total(gds).toFixed(4)}`);
