@@ -30,7 +30,7 @@ describe('explorer/scope', () => {
   });
 
   it('turns a run’s applied parameters back into a what-if request the service accepts', () => {
-    const applied = appliedParameters({ resolution: 1.5, seed: 9, sharedLocationCap: 12, reportingCurrency: 'EUR', harmWeights: { financial: 2 }, previousCommunities: [{ id: 'c1', members: ['person:P1'] }] });
+    const applied = appliedParameters({ resolution: 1.5, seed: 9, sharedLocationCap: 12, engine: 'auto', reportingCurrency: 'EUR', harmWeights: { financial: 2 }, previousCommunities: [{ id: 'c1', members: ['person:P1'] }] });
     const run = { scope: { investigations: ['OP-TIDE'], minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }, parameters: applied as Record<string, unknown> };
     const { scope, parameters } = analysisRequestOf(run);
     expect(parameters).toMatchObject({ resolution: 1.5, seed: 9, sharedLocationCap: 12, reportingCurrency: 'EUR' });
