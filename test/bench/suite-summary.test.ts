@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { analyticsHeadlines, disruptionHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from '../../bench/lib/suite-summary.js';
+import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from '../../bench/lib/suite-summary.js';
 
 /**
  * The suite's headline rows, read from results files the benchmarks wrote earlier (committed in
@@ -63,5 +63,17 @@ describe('suite headlines', () => {
       '| a | m | s | 1 s | x 2 s | 0.500× (lower is better) |',
       '| b | n | t | 3 |  |  |',
     ]);
+  });
+
+  it('gds: the GDS engine against the service’s own, memory of both processes, and their agreement', () => {
+    const rows = gdsHeadlines(results('gds-2026-12-04T19-02-39Z'));
+    const whole = rows.filter((row) => row.measure.startsWith('whole analysis with GDS'));
+    // The README's figures for this run: 31.1 s against 8.8 s at 100k ties, 90.8 s against 32.9 s at 1M.
+    expect(whole.map((row) => [row.size, row.ours, row.reference])).toEqual([
+      ['91,292', '31.1 s', '8.84 s'],
+      ['913,256', '90.8 s', '32.9 s'],
+    ]);
+    expect(whole.map((row) => Number(row.ratio!.toFixed(2)))).toEqual([3.52, 2.76]);
+    expect(find(rows, 'agreement', '913,256')).toMatchObject({ ours: '0.857, 1/20', reference: '0.857' });
   });
 });
