@@ -116,13 +116,13 @@ describe('run lifecycle', () => {
   });
 
   describe('runs a crashed instance left', () => {
-    /** A run as a process that died mid-way leaves it: owner gone (no heartbeat), some results stored. */
-    async function orphan(fields: Partial<StoredRun>): Promise<string> {
+    /** A run of this test's scope as another instance left it, stored as it is; returns its id. */
+    async function leftRun(fields: Partial<StoredRun>): Promise<string> {
       const id = crypto.randomUUID();
       await runs.create({
         id,
         status: 'running',
-        fingerprint: `orphan-${id}`,
+        fingerprint: `left-${id}`,
         scope: JSON.stringify(request.scope),
         parameters: JSON.stringify(request.parameters),
         scopeInvestigations: [investigation],
@@ -136,6 +136,12 @@ describe('run lifecycle', () => {
         owner: `crashed-${tag}`,
         ...fields,
       });
+      return id;
+    }
+
+    /** A run as a process that died mid-way leaves it: owner gone (no heartbeat), some results stored. */
+    async function orphan(fields: Partial<StoredRun>): Promise<string> {
+      const id = await leftRun(fields);
       // Written as the dead process did, past the fence (which refuses writes into a run not running).
       await one(driver, "CREATE (:AnalysisResult {runId: $id, position: 0, index: 0, key: 'person:half-written'})", { id });
       return id;
@@ -199,24 +205,7 @@ describe('run lifecycle', () => {
       // well inside it, so no run is taken over from a live owner here.
       const queued: string[] = [];
       for (let i = 0; i < 6; i++) {
-        const id = crypto.randomUUID();
-        queued.push(id);
-        await runs.create({
-          id,
-          status: 'queued',
-          fingerprint: `queued-${id}`,
-          scope: JSON.stringify(request.scope),
-          parameters: JSON.stringify(request.parameters),
-          scopeInvestigations: [investigation],
-          investigationsKey: investigationsKey([investigation]),
-          writeBack: false,
-          requestedBy: 'test',
-          createdAt: new Date(Date.now() - 60_000).toISOString(),
-          submittedDataVersion: 0,
-          submittedScopeVersion: 0,
-          attempts: 0,
-          owner: `gone-${tag}`,
-        });
+        queued.push(await leftRun({ status: 'queued', attempts: 0, owner: `gone-${tag}`, createdAt: new Date(Date.now() - 60_000).toISOString() }));
       }
       const started = new Map<string, string[]>();
       const counting = (name: string): Pick<AnalyticsPool, 'analyseToStore'> => ({

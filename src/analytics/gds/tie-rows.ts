@@ -1,6 +1,7 @@
 import { typeOfLabel } from '../../ingest/graph-model.js';
 import type { TieRow } from '../../repositories/gds-repository.js';
 import type { TieKind } from '../weights.js';
+import { emptyTies } from '../projection/tie-accumulator.js';
 import type { ProjectedNode, ProjectedTies } from '../projection/types.js';
 
 /**
@@ -27,15 +28,7 @@ export function tiesFromRows(nodes: readonly Pick<ProjectedNode, 'key'>[], rows:
   }
   kept.sort((p, q) => p.a * n + p.b - (q.a * n + q.b));
   const m = kept.length;
-  const ties = {
-    source: new Int32Array(m),
-    target: new Int32Array(m),
-    strength: new Float64Array(m),
-    kindCount: new Float64Array(m * K),
-    kindStrength: new Float64Array(m * K),
-    money: new Float64Array(m),
-    unmatched,
-  };
+  const ties = { ...emptyTies(m, K), unmatched };
   kept.forEach(({ a, b, row }, t) => {
     ties.source[t] = a;
     ties.target[t] = b;

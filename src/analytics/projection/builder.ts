@@ -3,7 +3,7 @@ import { DEFAULT_MONEY, type MoneySettings } from '../money.js';
 import { DEFAULT_TIE_WEIGHTS, TIE_KINDS, confidence, type TieKind } from '../weights.js';
 import { EvidenceCollector } from './evidence.js';
 import type { CrossingRow, Graded, NodeRow, PaymentRow, VesselRow } from './rows.js';
-import { TieAccumulator } from './tie-accumulator.js';
+import { emptyTies, TieAccumulator } from './tie-accumulator.js';
 import type { Projection, ProjectedNode } from './types.js';
 
 export interface ProjectionOptions {
@@ -147,14 +147,7 @@ export abstract class ProjectionBuilder {
     }
     const tieOrder = Array.from({ length: m }, (_, t) => t).sort((x, y) => tieKey[x]! - tieKey[y]!);
     const K = TIE_KINDS.length;
-    const ties = {
-      source: new Int32Array(m),
-      target: new Int32Array(m),
-      strength: new Float64Array(m),
-      kindCount: new Float64Array(m * K),
-      kindStrength: new Float64Array(m * K),
-      money: new Float64Array(m),
-    };
+    const ties = emptyTies(m, K);
     tieOrder.forEach((old, t) => {
       ties.source[t] = Math.floor(tieKey[old]! / n);
       ties.target[t] = tieKey[old]! % n;

@@ -79,3 +79,15 @@ export class TieAccumulator {
 export function kindColumn(kind: TieKind): number {
   return KIND_INDEX.get(kind)!;
 }
+
+/** Zeroed ties for `m` ties of `kinds` kinds (the canonical copies are filled into these). */
+export function emptyTies(m: number, kinds: number): ProjectedTies {
+  return {
+    source: new Int32Array(m),
+    target: new Int32Array(m),
+    strength: new Float64Array(m),
+    kindCount: new Float64Array(m * kinds),
+    kindStrength: new Float64Array(m * kinds),
+    money: new Float64Array(m),
+  };
+}
