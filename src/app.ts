@@ -25,7 +25,7 @@ import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { createAnalysisService } from './analytics/analysis-service.js';
-import { createGdsEngine } from './analytics/engine-choice.js';
+import { openGdsServer } from './analytics/gds/gds-server.js';
 import { createDisruptionService } from './disruption/disruption-service.js';
 import { createAnalyticsPool } from './analytics/pool.js';
 import { createIngestService } from './ingest/ingest-service.js';
@@ -34,7 +34,7 @@ import { createRunRepository, RUN_QUERIES } from './repositories/run-repository.
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
-import { createGdsRepository, GDS_QUERIES } from './repositories/gds-repository.js';
+import { GDS_QUERIES } from './repositories/gds-repository.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { disruptionRoutes } from './routes/disruption.js';
 import { runRoutes } from './routes/runs.js';
@@ -121,14 +121,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (made) app.log.warn({ adminApiKey: made }, 'no admin API key existed: this one was made and is shown only now; keep it safe (or set ADMIN_API_KEY)');
   });
   const system = createSystemRepository(driver, database, queries);
-  // Which analytics plugins the server has, said once it answers (the GDS engine needs gds.*).
-  // Never in the way of readiness: a server that cannot say is reported as such.
-  app.dbHealth.alsoPrepare(async () => {
-    const plugins = await system.plugins().catch((error: Error) => error);
-    if (plugins instanceof Error) app.log.warn({ err: plugins }, 'could not ask Neo4j which plugins it has');
-    else if (plugins.gds) app.log.info({ gds: plugins.gds, apoc: plugins.apoc }, 'Neo4j has the Graph Data Science plugin');
-    else app.log.warn({ apoc: plugins.apoc }, 'Graph Data Science is not installed on this Neo4j: analyses run in the service (graphology) only');
-  });
   const entities = createEntityRepository(driver, database, queries);
   const ingest = createIngestService(createIngestRepository(driver, database, queries), {
     batchSize: config.ingest.batchSize,
@@ -137,7 +129,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
   app.addHook('onClose', async () => pool.close());
   const analyticsRepository = createAnalyticsRepository(driver, database, queries);
-  const gds = createGdsEngine(createGdsRepository(driver, database, queries), () => system.plugins(), { aboveRelations: config.analytics.gdsAboveRelations, concurrency: config.analytics.gdsConcurrency });
+  const gdsServer = openGdsServer(config, driver, queries, { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) });
+  app.addHook('onClose', async () => gdsServer.close());
+  const gds = gdsServer.engine;
+  // Which analytics plugins the server has, said once it answers (the GDS engine needs gds.*).
+  // Never in the way of readiness: a server that cannot say is reported as such.
+  app.dbHealth.alsoPrepare(async () => {
+    const where = gdsServer.uri === null ? 'Neo4j' : `the GDS server ${gdsServer.uri}`;
+    const plugins = await gdsServer.plugins().catch((error: Error) => error);
+    if (plugins instanceof Error) app.log.warn({ err: plugins }, `could not ask ${where} which plugins it has`);
+    else if (plugins.gds) app.log.info({ gds: plugins.gds, apoc: plugins.apoc }, `${where} has the Graph Data Science plugin`);
+    else app.log.warn({ apoc: plugins.apoc }, `Graph Data Science is not installed on ${where}: analyses run in the service (graphology) only`);
+  });
   const analyses = createAnalysisService({ repository: analyticsRepository, gds, pool, previewMaxTies: config.analytics.previewMaxTies });
   const disruption = createDisruptionService({ repository: analyticsRepository, gds, pool, maxTies: config.analytics.previewMaxTies });
   const runRepository = createRunRepository(driver, database, queries);
@@ -169,7 +172,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       });
       await v1.register(keyRoutes, { keys });
       await v1.register(auditRoutes, { audit: auditRepository, log: auditLog });
-      await v1.register(systemRoutes, { system });
+      await v1.register(systemRoutes, { system, gdsServer });
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(entityRoutes, { entities });
       await v1.register(analysisRoutes, { analyses });

@@ -15,18 +15,21 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
 
+const neo4jUri = optionalText.pipe(
+  z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'expected bolt://, neo4j://, neo4j+s:// or bolt+s:// URI')
+    .optional(),
+);
+
 const EnvSchema = z
   .object({
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-    NEO4J_URI: optionalText.pipe(
-      z
-        .string()
-        .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'expected bolt://, neo4j://, neo4j+s:// or bolt+s:// URI')
-        .optional(),
-    ),
+    NEO4J_URI: neo4jUri,
+    NEO4J_GDS_URI: neo4jUri,
     NEO4J_USER: optionalText,
     NEO4J_PASSWORD: optionalText,
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
@@ -79,6 +82,9 @@ const EnvSchema = z
     if (env.NEO4J_PASSWORD !== undefined && env.NEO4J_USER === undefined) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_USER'], message: 'required when NEO4J_PASSWORD is set' });
     }
+    if (env.NEO4J_GDS_URI !== undefined && env.NEO4J_URI === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when NEO4J_GDS_URI is set (a GDS server holds a copy of a cluster’s data, not of the embedded database)' });
+    }
     if (env.NEO4J_USER !== undefined && env.NEO4J_URI === undefined) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when NEO4J_USER is set' });
     }
@@ -106,6 +112,8 @@ export interface Config {
   neo4j: {
     /** Undefined means: start and use the embedded database. */
     uri?: string;
+    /** A dedicated server for the GDS engine (a member of the same cluster); undefined: the one above. */
+    gdsUri?: string;
     user?: string;
     password?: string;
     database: string;
@@ -184,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     neo4j: {
       uri: e.NEO4J_URI,
+      gdsUri: e.NEO4J_GDS_URI,
       user: e.NEO4J_USER,
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,

@@ -25,11 +25,14 @@ export const GdsMemoryError = createError<[string, string, string, string]>(
   413,
 );
 
-export const GdsUnavailableError = createError(
+export const GdsUnavailableError = createError<[string]>(
   'GDS_UNAVAILABLE',
-  'engine "gds" was asked for, but the Neo4j server has no Graph Data Science library (GET /v1/system shows its plugins): use engine "auto" or "graphology"',
+  'engine "gds" was asked for, but %s (GET /v1/system shows its plugins): use engine "auto" or "graphology"',
   422,
 );
+
+/** The dedicated GDS server (NEO4J_GDS_URI) does not answer; the service's own database may. */
+export const GdsServerUnavailableError = createError<[string]>('GDS_SERVER_UNAVAILABLE', 'the GDS server (NEO4J_GDS_URI) cannot be reached: %s', 503);
 
 export const ScopeTooLargeError = createError<[number]>(
   'SCOPE_TOO_LARGE',

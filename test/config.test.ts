@@ -29,6 +29,11 @@ describe('loadConfig', () => {
     expect(config.neo4j).toMatchObject({ uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j', password: 's3cret' });
   });
 
+  it('reads a dedicated GDS server', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j://core:7687', NEO4J_GDS_URI: 'bolt://analytics:7687' }).neo4j).toMatchObject({ uri: 'neo4j://core:7687', gdsUri: 'bolt://analytics:7687' });
+    expect(loadConfig({ NEO4J_URI: 'neo4j://core:7687' }).neo4j.gdsUri).toBeUndefined();
+  });
+
   it('treats an empty NEO4J_URI as unset (embedded database)', () => {
     expect(loadConfig({ NEO4J_URI: '  ' }).neo4j.uri).toBeUndefined();
   });
@@ -40,6 +45,8 @@ describe('loadConfig', () => {
     [{ NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI'],
     [{ NEO4J_URI: 'bolt://h:7687', NEO4J_PASSWORD: 'x' }, 'NEO4J_USER'],
     [{ NEO4J_USER: 'neo4j' }, 'NEO4J_URI'],
+    [{ NEO4J_GDS_URI: 'bolt://analytics:7687' }, 'NEO4J_URI'],
+    [{ NEO4J_URI: 'bolt://h:7687', NEO4J_GDS_URI: 'http://analytics:7474' }, 'NEO4J_GDS_URI'],
     [{ NEO4J_HEAP: 'lots' }, 'NEO4J_HEAP'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ANALYSIS_WRITE_BACK: 'yes' }, 'ANALYSIS_WRITE_BACK'],

@@ -1,4 +1,4 @@
-import { GdsUnavailableError, ScopeTooLargeError } from '../errors.js';
+import { GdsServerUnavailableError, GdsUnavailableError, RETRY_AFTER_SECONDS, ScopeTooLargeError } from '../errors.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import { scopeParameters } from '../repositories/analytics-repository.js';
 import type { GdsRepository } from '../repositories/gds-repository.js';
@@ -18,8 +18,12 @@ import { readTies, runGds, type GivenMeasures } from './gds/gds-analysis.js';
 
 export interface GdsEngine {
   repository: GdsRepository;
-  /** Whether the server has GDS (asked again after a minute: a server can be restarted with it). */
-  available(): Promise<boolean>;
+  /**
+   * Why GDS cannot run analyses now (null: it can), and the error for a request that insists on
+   * it. Asked again after a minute (a server can be restarted with GDS), or after Retry-After's
+   * seconds when a dedicated GDS server did not answer.
+   */
+  unavailable(): Promise<GdsUnavailable | null>;
   /** `auto` takes GDS above this many relations in scope. */
   aboveRelations: number;
   runtime: GdsRuntime;
@@ -42,20 +46,43 @@ export interface Limits {
   gdsMaxTies: number;
 }
 
-const AVAILABILITY_TTL_MS = 60_000;
-
-/** The GDS engine on a server: its repository, whether the server has GDS (plugins()), the settings. */
-export function createGdsEngine(repository: GdsRepository, plugins: () => Promise<{ gds: string | null }>, settings: { aboveRelations: number; concurrency: number }): GdsEngine {
-  return { repository, available: gdsAvailability(plugins), aboveRelations: settings.aboveRelations, runtime: { concurrency: settings.concurrency } };
+export interface GdsUnavailable {
+  /** For `auto`'s answer: why the service's own engine ran. */
+  reason: string;
+  /** For a request for `gds`: 422 GDS_UNAVAILABLE, or 503 GDS_SERVER_UNAVAILABLE (retry later). */
+  error: Error;
 }
 
-/** `plugins().gds !== null`, remembered for a minute. */
-function gdsAvailability(plugins: () => Promise<{ gds: string | null }>): () => Promise<boolean> {
-  let known: { value: boolean; at: number } | undefined;
+const AVAILABILITY_TTL_MS = 60_000;
+
+/**
+ * The GDS engine on a server: its repository, whether the server has GDS (plugins()), the
+ * settings. `server` names it in reasons: "the Neo4j server", or the dedicated GDS server.
+ */
+export function createGdsEngine(repository: GdsRepository, plugins: () => Promise<{ gds: string | null }>, settings: { aboveRelations: number; concurrency: number; server?: string }): GdsEngine {
+  const server = settings.server ?? 'the Neo4j server';
+  return { repository, unavailable: gdsAvailability(plugins, server), aboveRelations: settings.aboveRelations, runtime: { concurrency: settings.concurrency } };
+}
+
+/** From `plugins()`: no GDS there, or (a dedicated server) no answer; remembered a while. */
+function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, server: string): () => Promise<GdsUnavailable | null> {
+  let known: { value: GdsUnavailable | null; until: number } | undefined;
   return async () => {
-    if (known && performance.now() - known.at < AVAILABILITY_TTL_MS) return known.value;
-    const value = (await plugins()).gds !== null;
-    known = { value, at: performance.now() };
+    if (known && performance.now() < known.until) return known.value;
+    let value: GdsUnavailable | null = null;
+    let ttl = AVAILABILITY_TTL_MS;
+    try {
+      if ((await plugins()).gds === null) {
+        const reason = `${server} has no Graph Data Science library`;
+        value = { reason, error: new GdsUnavailableError(reason) };
+      }
+    } catch (error) {
+      // Only a dedicated server's silence is said so; the service's own database lost is a 503 of its own.
+      if (!(error instanceof GdsServerUnavailableError)) throw error;
+      value = { reason: `${server} cannot be reached`, error };
+      ttl = RETRY_AFTER_SECONDS * 1000;
+    }
+    known = { value, until: performance.now() + ttl };
     return value;
   };
 }
@@ -64,11 +91,13 @@ async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['req
   if (requested === 'graphology') return { used: 'graphology', reason: 'asked for' };
   if (requested === 'gds') {
     // A request for gds with the full projection is refused by its schema (engineFitsScope).
-    if (!(await gds.available())) throw new GdsUnavailableError();
+    const unavailable = await gds.unavailable();
+    if (unavailable) throw unavailable.error;
     return { used: 'gds', reason: 'asked for' };
   }
   if (scope.projection === 'full') return { used: 'graphology', reason: 'the GDS engine analyses the people projection only' };
-  if (!(await gds.available())) return { used: 'graphology', reason: 'the Neo4j server has no Graph Data Science library' };
+  const unavailable = await gds.unavailable();
+  if (unavailable) return { used: 'graphology', reason: unavailable.reason };
   const relations = await gds.repository.relationsInScope(scope.investigations ?? null);
   return relations > gds.aboveRelations
     ? { used: 'gds', reason: `${relations} relations in scope, above ${gds.aboveRelations} (ANALYTICS_GDS_ABOVE_RELATIONS)` }
@@ -81,7 +110,7 @@ export async function prepareAnalysis(deps: { repository: AnalyticsRepository; g
     try {
       return { ...(await readScope(deps.repository, scope, settings, limits.maxTies, signal)), engine: { requested, ...choice }, gdsTimings: {} };
     } catch (error) {
-      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || !(await deps.gds.available())) throw error;
+      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || (await deps.gds.unavailable()) !== null) throw error;
       choice = { used: 'gds', reason: `more than ${limits.maxTies} ties, the service's own limit` };
     }
   }

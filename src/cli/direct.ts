@@ -15,9 +15,9 @@ import { loadQueries } from '../neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../repositories/analytics-repository.js';
 import { AUDIT_QUERIES, createAuditRepository } from '../repositories/audit-repository.js';
 import { createRunRepository, RUN_QUERIES } from '../repositories/run-repository.js';
-import { createSystemRepository, SYSTEM_QUERIES } from '../repositories/system-repository.js';
-import { createGdsRepository, GDS_QUERIES } from '../repositories/gds-repository.js';
-import { createGdsEngine } from '../analytics/engine-choice.js';
+import { SYSTEM_QUERIES } from '../repositories/system-repository.js';
+import { GDS_QUERIES } from '../repositories/gds-repository.js';
+import { openGdsServer } from '../analytics/gds/gds-server.js';
 import { createRunResults } from '../runs/results.js';
 import { createRunService } from '../runs/run-service.js';
 import { RankingPageSchema } from '../schemas/runs.js';
@@ -99,8 +99,8 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
   }
 
   const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
-  const system = createSystemRepository(driver, database, queries);
-  const gds = createGdsEngine(createGdsRepository(driver, database, queries), () => system.plugins(), { aboveRelations: config.analytics.gdsAboveRelations, concurrency: config.analytics.gdsConcurrency });
+  const gdsServer = openGdsServer(config, driver, queries, { warn: (m) => options.log.warn(m), error: (m) => options.log.error(m) });
+  const gds = gdsServer.engine;
   const service = createRunService(
     { runs, analytics: createAnalyticsRepository(driver, database, queries), gds, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: options.log },
     { concurrency: config.runs.concurrency, writeBack: false, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts, instance, claim: false },
@@ -155,6 +155,7 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
         await service.shutdown();
         await pool.close();
       } finally {
+        await gdsServer.close();
         await closeConnection();
       }
     },

@@ -41,6 +41,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (error instanceof RequestRejectedError) {
       return reply.code(400).send(body(error.code, error.message, request.id, error.details));
     }
+    // Before a lost database: the GDS server's message quotes the driver's ("ECONNREFUSED"),
+    // and the service's own database may be fine.
+    if (error.code === 'GDS_SERVER_UNAVAILABLE') {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.code(503).send(body(error.code, error.message, request.id));
+    }
     if (error.code === 'DATABASE_UNAVAILABLE' || isUnavailableError(error)) {
       if (error.code !== 'DATABASE_UNAVAILABLE') app.dbHealth?.markUnavailable(error.message);
       request.log.warn({ err: error }, 'database unavailable');

@@ -1,5 +1,7 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 
+import { GdsServerUnavailableError } from '../errors.js';
+import { isUnavailableError } from '../neo4j/driver.js';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
 
@@ -45,24 +47,46 @@ export interface NodeValue {
   value: number;
 }
 
+/** Where the GDS calls go: the service's own driver, or a dedicated GDS server's (analytics/gds/gds-server.ts). */
+export interface GdsServerOptions {
+  /** A server of its own: when it does not answer that is GDS_SERVER_UNAVAILABLE, not the service's database lost. */
+  dedicated: boolean;
+  /** The service driver's bookmarks, so the ties read here include what the service has written. */
+  bookmarkManager: BookmarkManager;
+}
+
+/** A dedicated GDS server's unreachability, said as its own (503 GDS_SERVER_UNAVAILABLE); any other error as it is. */
+export function asGdsServerError(error: unknown): unknown {
+  return isUnavailableError(error) ? new GdsServerUnavailableError((error as Error).message) : error;
+}
+
 /**
  * The GDS engine's access to Neo4j: the ties computed in the database, projections into GDS's
  * in-memory graph catalogue, algorithm results streamed a node a row, memory estimates. A
  * projected graph lives in one server's memory, so every call goes to the same one: the WRITE
- * route (the leader in a cluster; README, "Production topology"). A graph is dropped by whoever
- * projected it, always (analytics/gds/gds-analysis.ts).
+ * route (the leader in a cluster; a direct bolt:// driver ignores it; README, "Production
+ * topology"). A graph is dropped by whoever projected it, always (analytics/gds/gds-analysis.ts).
  */
-export function createGdsRepository(driver: Driver, database: string, queries: Queries) {
+export function createGdsRepository(driver: Driver, database: string, queries: Queries, options: GdsServerOptions = { dedicated: false, bookmarkManager: driver.executeQueryBookmarkManager }) {
   // The tie query is pasted into the query that streams its rows.
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
+  const { bookmarkManager } = options;
+
+  const fail = (error: unknown): never => {
+    throw options.dedicated ? asGdsServerError(error) : error;
+  };
+
+  const run = (query: string, params: object, routing: 'READ' | 'WRITE') => driver.executeQuery(query, params, { database, routing, bookmarkManager }).catch(fail);
 
   async function* stream<T>(query: string, params: object, signal?: AbortSignal): AsyncGenerator<T> {
-    const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+    const session = driver.session({ database, defaultAccessMode: 'WRITE', bookmarkManager });
     try {
       for await (const record of session.run(query, params)) {
         signal?.throwIfAborted();
         yield recordToObject<T>(record);
       }
+    } catch (error) {
+      fail(error);
     } finally {
       await session.close();
     }
@@ -75,7 +99,7 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
     /** Projects `nodes` nodes (numbered from 0) and the ties between them into a GDS graph. */
     async project(graph: string, nodes: number, ties: { source: Int32Array; target: Int32Array; strength: Float64Array }): Promise<{ nodes: number; relationships: number; millis: number }> {
       const params = { graph, nodes: neo4j.int(nodes), source: Array.from(ties.source), target: Array.from(ties.target), strength: Array.from(ties.strength) };
-      const { records } = await driver.executeQuery(queries['gds/project']!, params, { database, routing: 'WRITE' });
+      const { records } = await run(queries['gds/project']!, params, 'WRITE');
       return recordToObject(records[0]!);
     },
 
@@ -88,25 +112,25 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
 
     /** The most memory the algorithm may take on the graph, in bytes, and GDS's own words for it. */
     async estimate(name: EstimatedAlgorithm, graph: string, config: object): Promise<{ bytesMax: number; requiredMemory: string }> {
-      const { records } = await driver.executeQuery(queries[`gds/${name}-estimate`]!, { graph, config: withIntegers(config) }, { database, routing: 'WRITE' });
+      const { records } = await run(queries[`gds/${name}-estimate`]!, { graph, config: withIntegers(config) }, 'WRITE');
       return recordToObject(records[0]!);
     },
 
     /** The heap GDS can still use and the heap's maximum, in bytes. */
     async heap(): Promise<{ available: number; max: number }> {
-      const { records } = await driver.executeQuery(queries['gds/heap']!, {}, { database, routing: 'WRITE' });
+      const { records } = await run(queries['gds/heap']!, {}, 'WRITE');
       const values = new Map(records.map((r) => [r.get('key') as string, Number(r.get('value'))]));
       return { available: values.get('availableHeapInBytes') ?? 0, max: values.get('heapMaxInBytes') ?? 0 };
     },
 
     /** Relations in the investigations (all of them for null): what `engine: auto` goes by. */
     async relationsInScope(investigations: readonly string[] | null): Promise<number> {
-      const { records } = await driver.executeQuery(queries['gds/relations-in-scope']!, { investigations }, { database, routing: 'READ' });
+      const { records } = await run(queries['gds/relations-in-scope']!, { investigations }, 'READ');
       return Number(records[0]!.get('relations'));
     },
 
     async drop(graph: string): Promise<void> {
-      await driver.executeQuery(queries['gds/drop']!, { graph }, { database, routing: 'WRITE' });
+      await run(queries['gds/drop']!, { graph }, 'WRITE');
     },
   };
 }

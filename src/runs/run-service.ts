@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 
 import { settingsOf } from '../analytics/analysis-service.js';
-import { ConflictError, NotFoundError, RequestRejectedError, ScopeTooLargeError } from '../errors.js';
+import { ConflictError, NotFoundError, RequestRejectedError } from '../errors.js';
 import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters } from '../schemas/analysis.js';
 import { FINAL_STATUSES, type AnalysisRun, type RunRequest, type RunStatus } from '../schemas/runs.js';
@@ -410,9 +410,12 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
 
 export type RunService = ReturnType<typeof createRunService>;
 
+/** The service's own refusals a run can meet, kept by their code. */
+const REFUSALS = new Set(['SCOPE_TOO_LARGE', 'GDS_UNAVAILABLE', 'GDS_SERVER_UNAVAILABLE', 'GDS_INSUFFICIENT_MEMORY']);
+
 function describeFailure(error: unknown): { code: string; message: string } {
-  if (error instanceof ScopeTooLargeError) return { code: 'SCOPE_TOO_LARGE', message: error.message };
   const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && REFUSALS.has(code)) return { code, message: (error as Error).message };
   if (typeof code === 'string' && code.startsWith('Neo.')) return { code: 'DATABASE', message: `Neo4j: ${(error as Error).message}` };
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }

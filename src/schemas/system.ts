@@ -22,6 +22,11 @@ export const ReadinessSchema = z
     example: { status: 'ready', database: { status: 'ready', since: '2026-11-28T22:30:00.000Z' } },
   });
 
+const PluginsSchema = z.object({
+  gds: z.string().nullable().describe('Graph Data Science version (gds.version()); null when not installed'),
+  apoc: z.string().nullable().describe('APOC version (apoc.version()); null when not installed'),
+});
+
 export const SystemInfoSchema = z
   .object({
     service: z.object({ name: z.string(), version: z.string() }),
@@ -34,13 +39,16 @@ export const SystemInfoSchema = z
       edition: z.string(),
       nodes: z.number().int(),
       relationships: z.number().int(),
-      plugins: z
-        .object({
-          gds: z.string().nullable().describe('Graph Data Science version (gds.version()); null when not installed'),
-          apoc: z.string().nullable().describe('APOC version (apoc.version()); null when not installed'),
-        })
-        .describe('Plugins the analytics can use on this server'),
+      plugins: PluginsSchema.describe('Plugins the analytics can use on this server'),
     }),
+    gdsServer: z
+      .object({
+        uri: z.string().describe('Bolt URI without credentials'),
+        reachable: z.boolean(),
+        plugins: PluginsSchema.nullable().describe('null when the server did not answer'),
+      })
+      .nullable()
+      .describe('The dedicated GDS server (NEO4J_GDS_URI) the GDS engine runs on; null: it runs on the database above'),
     schema: z.object({
       migrations: z.array(z.object({ id: z.string(), checksum: z.string(), appliedAt: z.string() })),
     }),
@@ -60,6 +68,7 @@ export const SystemInfoSchema = z
         relationships: 0,
         plugins: { gds: '2.13.9', apoc: '5.26.19' },
       },
+      gdsServer: null,
       schema: { migrations: [{ id: '001-schema-migrations', checksum: 'e3b0c442…', appliedAt: '2026-11-28T22:30:00Z' }] },
     },
   });

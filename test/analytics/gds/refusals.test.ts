@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { settingsOf } from '../../../src/analytics/analysis-service.js';
-import { prepareAnalysis, type GdsEngine } from '../../../src/analytics/engine-choice.js';
+import { createGdsEngine, prepareAnalysis, type GdsEngine } from '../../../src/analytics/engine-choice.js';
 import { runGds } from '../../../src/analytics/gds/gds-analysis.js';
 import type { Projection } from '../../../src/analytics/projection/types.js';
 import type { AnalyticsRepository } from '../../../src/repositories/analytics-repository.js';
@@ -28,7 +28,7 @@ const projection: Projection = {
 const analytics = { project: async () => ({ projection, dataVersion: 3, scopeVersion: 3 }) } as unknown as AnalyticsRepository;
 
 function withoutGds(): GdsEngine {
-  return { repository: {} as GdsRepository, available: async () => false, aboveRelations: 1, runtime: { concurrency: 1 } };
+  return createGdsEngine({} as GdsRepository, async () => ({ gds: null }), { aboveRelations: 1, concurrency: 1 });
 }
 
 describe('GDS engine refusals', () => {
