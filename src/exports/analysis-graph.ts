@@ -37,12 +37,17 @@ export interface ExportEdgeAttributes {
 
 export type AnalysisGraph = UndirectedGraph<ExportNodeAttributes, ExportEdgeAttributes>;
 
-export type ExportRow = Pick<ResultRow, 'key' | 'type' | 'entityId' | 'name' | 'community' | 'rank' | 'harmScore' | 'degree' | 'strength' | 'pagerank' | 'betweenness' | 'closeness' | 'eigenvector' | 'participation' | 'articulationPoint'>;
+export type ExportRow = Pick<ResultRow, 'index' | 'key' | 'type' | 'entityId' | 'name' | 'community' | 'rank' | 'harmScore' | 'degree' | 'strength' | 'pagerank' | 'betweenness' | 'closeness' | 'eigenvector' | 'participation' | 'articulationPoint'>;
 
-/** `rows[i]` is node index i (the order the ties refer to). */
+/**
+ * Ties name their ends by node index: each row is placed by its own `index`, whatever order the
+ * rows came in, and a tie whose end has no row is an error, not a tie to somebody else.
+ */
 export function analysisGraph(rows: readonly ExportRow[], ties: StoredTies): AnalysisGraph {
   const graph: AnalysisGraph = new UndirectedGraph({ allowSelfLoops: true });
+  const keyOf: string[] = [];
   for (const row of rows) {
+    keyOf[row.index] = row.key;
     graph.addNode(row.key, {
       label: row.name ?? row.entityId,
       type: row.type,
@@ -64,7 +69,9 @@ export function analysisGraph(rows: readonly ExportRow[], ties: StoredTies): Ana
   for (let t = 0; t < ties.source.length; t++) {
     const kinds: string[] = [];
     for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds.push(`${ties.tieKinds[k]}:${ties.kindCount[t * K + k]}`);
-    graph.addEdgeWithKey(`t${t}`, rows[ties.source[t]!]!.key, rows[ties.target[t]!]!.key, { weight: ties.strength[t]!, money: ties.money[t]!, kinds: kinds.join(';') });
+    const [source, target] = [keyOf[ties.source[t]!], keyOf[ties.target[t]!]];
+    if (source === undefined || target === undefined) throw new Error(`exports/analysis-graph: tie ${t} names node ${ties.source[t]}–${ties.target[t]}, which no result row has`);
+    graph.addEdgeWithKey(`t${t}`, source, target, { weight: ties.strength[t]!, money: ties.money[t]!, kinds: kinds.join(';') });
   }
   return graph;
 }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import type {} from '../../explorer/src/ui/test-hook.js';
 import { buildTestApp } from '../support/app.js';
 import { launchChromium } from '../support/chromium.js';
 import { ensureExplorerBuilt } from '../support/explorer-build.js';
+import { readGexf } from '../support/outside-readers.js';
 import { freePort } from '../support/ports.js';
 
 /**
@@ -138,6 +139,20 @@ describe('the network explorer in a browser', () => {
     const gexf = await readFile(path, 'utf8');
     expect(gexf.match(/<node /g)?.length).toBe(run.summary.graph.nodes);
     expect(gexf.match(/<edge /g)?.length).toBe(run.summary.graph.ties);
+  });
+
+  it("draws each node with the run's neighbours: networkx reads the page's GEXF as the service's export", async () => {
+    const drawn = await readGexf(join(ARTEFACTS, 'graph-export.gexf'));
+    const servicePath = join(ARTEFACTS, 'service-export.gexf');
+    await writeFile(servicePath, (await asAnalyst('GET', `/v1/analyses/${run.id}/export?format=gexf`)).body);
+    const exported = await readGexf(servicePath);
+    const ranking = (await asAnalyst('GET', `/v1/analyses/${run.id}/rankings?limit=1000`)).json().items as Json[];
+    expect(Object.keys(drawn.nodes).sort()).toEqual(ranking.map((n) => n.key).sort());
+    const wrong = ranking.filter((n) => {
+      const node = drawn.nodes[n.key]!;
+      return node.neighbours.length !== n.measures.degree || node.neighbours.join('|') !== exported.nodes[n.key]!.neighbours.join('|');
+    });
+    expect(wrong.map((n) => n.key)).toEqual([]);
   });
 
   it('explains the top-ranked person when the first row is clicked', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { toExplorerGraph } from '../../explorer/src/data/explorer-graph.js';
 import { toGexf } from '../../explorer/src/data/gexf.js';
+import { rgbOf } from '../../explorer/src/data/palette.js';
 import { SMALL_EXPORT } from './fixtures.js';
 
 describe('explorer/gexf', () => {
@@ -24,7 +25,7 @@ describe('explorer/gexf', () => {
     expect(p3).toMatchObject({ label: 'Besnik Hoxha', type: 'person', id: 'P3', community: 'c1', rank: 1, harmScore: 90, size: drawn.size });
     expect(p3.x).toBeCloseTo(drawn.x, 3);
     expect(p3.y).toBeCloseTo(drawn.y, 3);
-    expect(String(p3.color).toLowerCase()).toBe(drawn.color.toLowerCase());
+    expect(p3.color).toBe(rgbOf(drawn.color));
     expect(back.getEdgeAttributes(back.edge('person:P2', 'person:P3'))).toMatchObject({ weight: 3, kinds: 'communication:1', money: 0 });
   });
 

@@ -8,7 +8,7 @@ import { analyse } from '../../src/analytics/engine.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 import { analysisGraph, type AnalysisGraph } from '../../src/exports/analysis-graph.js';
 import { EDGE_COLUMNS, edgesCsv, NODE_COLUMNS, nodesCsv } from '../../src/exports/csv.js';
-import { PALETTE, writeGexf } from '../../src/exports/gexf.js';
+import { PALETTE, rgbOf, writeGexf } from '../../src/exports/gexf.js';
 import { writeGraphml } from '../../src/exports/graphml.js';
 import { packTies, resultRows, unpackTies } from '../../src/runs/result-rows.js';
 
@@ -26,7 +26,8 @@ async function analysed(): Promise<{ graph: AnalysisGraph; communities: string[]
   // Packed before the analysis, as a run does, and read back through the stored shapes.
   const ties = unpackTies(packTies(projection, 3));
   const result = await analyse(projection);
-  const rows = resultRows('run', result.ranking, 0, projection.nodes.length).sort((x, y) => x.index - y.index);
+  // In ranking order, reversed: not the node order the ties refer to, which the graph must not assume.
+  const rows = resultRows('run', result.ranking, 0, projection.nodes.length).reverse();
   return { graph: analysisGraph(rows, ties), communities: result.communities.map((c) => c.id) };
 }
 
@@ -69,7 +70,7 @@ describe('exports', () => {
       expect(read.label).toBe(attributes.label);
       expect(read.community).toBe(attributes.community);
       expect(read.harmScore).toBeCloseTo(attributes.harmScore!, 9);
-      expect(read.color).toBe(PALETTE[communities.indexOf(attributes.community)]);
+      expect(read.color).toBe(rgbOf(PALETTE[communities.indexOf(attributes.community)]!));
       expect(read.size).toBeCloseTo(4 + attributes.harmScore! / 5, 6);
     });
     const tie = back.getEdgeAttributes(back.edge('person:A1', 'person:A2')!);

@@ -44,3 +44,9 @@ export function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/** `#E69F00` as `rgb(230,159,0)`: the form every GEXF reader takes. */
+export function rgbOf(hex: string): string {
+  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
+  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
+}
