@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { csvField } from '../exports/csv.js';
+import { csvRow as row } from '../exports/csv.js';
 import type { RankingPageSchema } from '../schemas/runs.js';
 import type { Format } from './rank-args.js';
 
@@ -29,7 +29,6 @@ export function reportOf(investigation: string | null, page: RankingPage): Ranki
 export const CSV_COLUMNS = ['investigation', 'runId', 'rank', 'type', 'id', 'name', 'harmScore', 'community', 'explanation'] as const;
 
 export function formatCsv(reports: readonly RankingReport[]): string {
-  const row = (values: readonly unknown[]) => `${values.map(csvField).join(',')}\r\n`;
   let out = row(CSV_COLUMNS);
   for (const report of reports) {
     for (const item of report.items) {

@@ -69,6 +69,12 @@ describe('rank CLI output', () => {
     ]);
   });
 
+  it('csv: a name or explanation that starts like a formula is written with a quote before it', () => {
+    const hostile: RankingReport[] = [{ investigation: 'OP-1', run: run('r-1'), total: 1, items: [item(1, '@P-1', '=HYPERLINK("http://x","y")', 5, ['+1+1'])] }];
+    const [row] = parse(formatCsv(hostile), { columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({ id: "'@P-1", name: '\'=HYPERLINK("http://x","y")', explanation: "'+1+1", harmScore: '5' });
+  });
+
   it('json: an array of {investigation, run: {id, status, dataVersion, finishedAt}, total, items}', () => {
     const parsed = JSON.parse(formatJson(reports)) as RankingReport[];
     expect(parsed).toEqual(reports);

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analytics/engine.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 import { analysisGraph, type AnalysisGraph } from '../../src/exports/analysis-graph.js';
-import { EDGE_COLUMNS, edgesCsv, NODE_COLUMNS, nodesCsv } from '../../src/exports/csv.js';
+import { csvField, EDGE_COLUMNS, edgesCsv, NODE_COLUMNS, nodesCsv } from '../../src/exports/csv.js';
 import { PALETTE, rgbOf, writeGexf } from '../../src/exports/gexf.js';
 import { writeGraphml } from '../../src/exports/graphml.js';
 import { packTies, resultRows, unpackTies } from '../../src/runs/result-rows.js';
@@ -90,5 +90,21 @@ describe('exports', () => {
     expect(Object.keys(edges[0]!)).toEqual([...EDGE_COLUMNS]);
     expect(edges).toHaveLength(8);
     expect(nodesCsv(graph).endsWith('\r\n')).toBe(true);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula, in every column, and leaves numbers alone', () => {
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '=cmd|\' /C calc\'!A0'];
+    const g: AnalysisGraph = new UndirectedGraph();
+    const base = { type: 'person', community: '=C1', rank: 1, harmScore: 10, degree: 1, strength: 1, pagerank: 0.1, betweenness: 0, closeness: 0, eigenvector: 0, participation: 0, articulationPoint: false };
+    hostile.forEach((label, i) => g.addNode(`person:${i}`, { ...base, label, id: label }));
+    g.addEdge('person:0', 'person:1', { weight: 1, money: 0, kinds: '@communication:1' });
+    const nodes = parseCsv(nodesCsv(g), { columns: true, relax_quotes: false }) as Record<string, string>[];
+    expect(nodes.map((n) => n.label)).toEqual(hostile.map((h) => `'${h}`));
+    expect(nodes.map((n) => n.id)).toEqual(hostile.map((h) => `'${h}`));
+    expect(nodes[0]!.community).toBe("'=C1");
+    expect(parseCsv(edgesCsv(g), { columns: true })[0].kinds).toBe("'@communication:1");
+    // What a spreadsheet sees first in each cell, quotes taken off: never a formula's start.
+    for (const row of nodes) for (const cell of Object.values(row)) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
+    expect(csvField(-1.5)).toBe('-1.5');
   });
 });
