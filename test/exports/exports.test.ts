@@ -102,7 +102,7 @@ describe('exports', () => {
     expect(nodes.map((n) => n.label)).toEqual(hostile.map((h) => `'${h}`));
     expect(nodes.map((n) => n.id)).toEqual(hostile.map((h) => `'${h}`));
     expect(nodes[0]!.community).toBe("'=C1");
-    expect(parseCsv(edgesCsv(g), { columns: true })[0].kinds).toBe("'@communication:1");
+    expect((parseCsv(edgesCsv(g), { columns: true }) as Record<string, string>[])[0]!.kinds).toBe("'@communication:1");
     // What a spreadsheet sees first in each cell, quotes taken off: never a formula's start.
     for (const row of nodes) for (const cell of Object.values(row)) expect(cell, cell).not.toMatch(/^[=+@\t\r]|^-[^0-9]/);
     expect(csvField(-1.5)).toBe('-1.5');
