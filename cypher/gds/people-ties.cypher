@@ -19,7 +19,7 @@ CALL {
     AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
   WITH a, b, toLower(type(r)) AS kind, coalesce(r.count, 1) AS count,
        coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded) AS grade
-  RETURN a, b, kind, grade * (1 + log(CASE WHEN count > 1 THEN count ELSE 1 END)) AS volume, 0.0 AS money
+  RETURN a, b, kind, grade * (1 + log(CASE WHEN count > 1 THEN count ELSE 1 END)) AS volume, 0 AS money
   UNION ALL
   MATCH (a:Person)-[r:EMPLOYED_BY|DIRECTOR_OF]->(b:Organisation)
   WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
@@ -34,7 +34,7 @@ CALL {
     AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
   RETURN a, b, CASE type(r) WHEN 'DIRECTOR_OF' THEN 'directorship' ELSE 'employment' END AS kind,
          coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded) AS volume,
-         0.0 AS money
+         0 AS money
   UNION ALL
   // A payment: every payer–payee pair among the distinct parties in scope (an account stands for
   // its holders) gets an equal share of one payment and of its amount.
@@ -68,12 +68,20 @@ CALL {
          OR (x.intelligenceAssessment IS NOT NULL AND x.intelligenceAssessment > $minAssessment)
          OR (x.sourceEvaluation IS NOT NULL AND x.sourceEvaluation > $maxSourceEvaluation) THEN acc ELSE acc + x END) AS payees
   WHERE size(payers) > 0 AND size(payees) > 0
-  WITH payers, payees, 1.0 / (size(payers) * size(payees)) AS share,
+  // The amount in whole reporting minor units, split in whole units: the first (amount mod pairs)
+  // pairs, by payer key then payee key, get one more (as projection/people.ts does).
+  WITH payers, payees, size(payers) * size(payees) AS pairs,
        coalesce($sourceConfidence[toString(p.sourceEvaluation)] * $assessmentConfidence[p.intelligenceAssessment], $ungraded) AS grade,
-       coalesce(p.amount * $reportingPerMinorUnit[p.currency], 0.0) AS amount
-  UNWIND payers AS a
-  UNWIND payees AS b
-  RETURN a, b, 'payment' AS kind, grade * share AS volume, amount * share AS money
+       coalesce(toInteger(round(p.amount * $reportingPerMinorUnit[p.currency])), 0) AS amount
+  WITH pairs, grade, amount,
+       [x IN payers | [x, CASE WHEN x:Person THEN 'person:' ELSE 'organisation:' END + x.id]] AS payerKeys,
+       [x IN payees | [x, CASE WHEN x:Person THEN 'person:' ELSE 'organisation:' END + x.id]] AS payeeKeys
+  UNWIND payerKeys AS payer
+  UNWIND payeeKeys AS payee
+  WITH payer[0] AS a, payee[0] AS b, grade, amount, pairs,
+       size([y IN payerKeys WHERE y[1] < payer[1]]) * size(payeeKeys) + size([y IN payeeKeys WHERE y[1] < payee[1]]) AS k
+  RETURN a, b, 'payment' AS kind, grade / pairs AS volume,
+         amount / pairs + CASE WHEN k < amount % pairs THEN 1 ELSE 0 END AS money
   UNION ALL
   // Shared crossings, vessels and places: every pair of the distinct members in scope, each at
   // the weaker of the two members' best confidence.
@@ -94,7 +102,7 @@ CALL {
   UNWIND range(0, size(members) - 2) AS i
   UNWIND range(i + 1, size(members) - 1) AS j
   RETURN members[i].node AS a, members[j].node AS b, 'crossing' AS kind,
-         CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0.0 AS money
+         CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0 AS money
   UNION ALL
   MATCH (v:Vessel)
   WHERE ($investigations IS NULL OR any(i IN coalesce(v.investigations, []) WHERE i IN $investigations))
@@ -111,7 +119,7 @@ CALL {
   UNWIND range(0, size(members) - 2) AS i
   UNWIND range(i + 1, size(members) - 1) AS j
   RETURN members[i].node AS a, members[j].node AS b, 'vessel' AS kind,
-         CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0.0 AS money
+         CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0 AS money
   UNION ALL
   // A place shared by more than $sharedLocationCap people ties none of them.
   MATCH (l:Location)
@@ -142,7 +150,7 @@ CALL {
   UNWIND range(0, size(members) - 2) AS i
   UNWIND range(i + 1, size(members) - 1) AS j
   RETURN members[i].node AS a, members[j].node AS b, 'location' AS kind,
-         CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0.0 AS money
+         CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0 AS money
 }
 WITH a, b, kind, $tieWeights[kind] * volume AS strength, money
 WHERE strength > 0 AND ($tieKinds IS NULL OR kind IN $tieKinds)

@@ -3,7 +3,10 @@ import { DEFAULT_EXCHANGE_RATES, DEFAULT_REPORTING_CURRENCY } from './weights.js
 /**
  * Money in one reporting currency. Amounts are stored in minor units; how many a currency
  * has comes from ICU's currency data (2 for GBP, 0 for JPY). Rates are GBP per unit, so any
- * currency with a rate can be the reporting one.
+ * currency with a rate can be the reporting one. Every amount the service hands out is a whole
+ * number of the reporting currency's minor units (pence for GBP): a payment is converted once,
+ * rounded to the nearest minor unit, and split between its payers and payees in whole units
+ * (splitShare), so every sum after that is exact.
  */
 
 export interface MoneySettings {
@@ -32,22 +35,35 @@ export function minorDigits(currency: string): number {
   return d;
 }
 
-/** Minor units of `currency` in whole units of the reporting currency; undefined with no rate. */
-export function toReporting(minor: number, currency: string, money: MoneySettings): number | undefined {
+/** Reporting minor units per minor unit of `currency` (1 for the reporting currency itself); undefined with no rate. */
+export function reportingFactor(currency: string, money: MoneySettings): number | undefined {
   const rate = money.exchangeRates[currency];
   const reporting = money.exchangeRates[money.reportingCurrency];
   if (rate === undefined || reporting === undefined) return undefined;
-  return ((minor / 10 ** minorDigits(currency)) * rate) / reporting;
+  if (currency === money.reportingCurrency) return 1;
+  return (rate / reporting) * 10 ** (minorDigits(money.reportingCurrency) - minorDigits(currency));
+}
+
+/** Minor units of `currency` in whole minor units of the reporting currency; undefined with no rate. */
+export function toReporting(minor: number, currency: string, money: MoneySettings): number | undefined {
+  const factor = reportingFactor(currency, money);
+  return factor === undefined ? undefined : Math.round(minor * factor);
+}
+
+/** Share `k` (0-based) of a whole amount split `parts` ways in whole units: the first amount mod parts get one more, so the shares add up to it. */
+export function splitShare(amount: number, parts: number, k: number): number {
+  const base = Math.floor(amount / parts);
+  return base + (k < amount - base * parts ? 1 : 0);
 }
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** "£340,000". Formatters are cached: making one costs far more than using it. */
-export function formatMoney(units: number, currency: string): string {
+/** Minor units as "£340,000" (whole units). Formatters are cached: making one costs far more than using it. */
+export function formatMoney(minor: number, currency: string): string {
   let format = formats.get(currency);
   if (!format) {
     format = new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 });
     formats.set(currency, format);
   }
-  return format.format(units);
+  return format.format(minor / 10 ** minorDigits(currency));
 }

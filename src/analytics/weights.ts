@@ -82,6 +82,17 @@ export const DEFAULT_HARM_WEIGHTS: Readonly<Record<HarmComponent, number>> = {
 };
 
 /**
+ * The financial component's two sub-components, each in the reporting currency's minor units:
+ *   retained    money received minus money passed on, at least 0: the proceeds they kept
+ *   controlled  money received: what went through their hands, kept or passed on
+ * ranked as raw = retained × 2 + controlled × 1. Someone who only forwards money (retained 0)
+ * scores what they received; whoever keeps it at the end of the chain scores three times that,
+ * so a recruiter passing fees on never outranks the organiser who keeps them. A migrant paying
+ * a fare received nothing and scores nothing.
+ */
+export const FINANCIAL_WEIGHTS: Readonly<{ retained: number; controlled: number }> = { retained: 2, controlled: 1 };
+
+/**
  * Money is compared in one reporting currency. These are rough default rates (units of the
  * reporting currency per unit), meant to be replaced by the analyst's own in a request;
  * payments in a currency with no rate stay in the evidence but add nothing to the score.

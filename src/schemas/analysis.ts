@@ -145,7 +145,7 @@ export const CommunityReportSchema = z
     topMembers: z.array(z.object({ key: z.string(), harmScore: z.number() })),
     internalTies: z.number().int(),
     externalTies: z.number().int(),
-    internalMoneyFlow: z.number().describe('Payments between members, reporting currency'),
+    internalMoneyFlow: z.number().int().describe('Payments between members, in minor units of the reporting currency (pence for GBP)'),
     mainPlaces: z.array(z.object({ key: z.string(), crossings: z.number().int() })).describe('Routes and launch sites its members used most'),
     bridges: z.array(z.object({ key: z.string(), participation: z.number(), bridgesTo: z.array(z.string()) })),
   })

@@ -54,7 +54,7 @@ export const NetworkStateSchema = z
     fragmentation: z.number().describe('Borgatti: 1 − Σ s(s−1) / (n(n−1)) over the nodes left'),
     distanceFragmentation: z.number().nullable().describe('Borgatti’s distance-weighted fragmentation (hops); null above 5 000 nodes, estimated from 32 sources above 300'),
     paymentVolumeConnected: z.number().nullable().describe('Share of payment volume whose payer and payee are both left and connected; null without payments'),
-    paymentVolumeCutOff: z.number().describe('Payment volume (reporting currency) no longer connected'),
+    paymentVolumeCutOff: z.number().int().describe('Payment volume no longer connected, in minor units of the reporting currency (pence for GBP)'),
     crossingsStopped: z.number().int().describe('Crossings whose organisers in scope are all removed'),
     communitiesFallenApart: z.number().int().describe('Communities of two or more now in pieces, or gone'),
   })
@@ -104,7 +104,7 @@ export const WhatIfSchema = z
     communitiesFallenApart: z.array(z.object({ id: z.string(), size: z.number().int(), membersLeft: z.number().int() })),
     likelyReplacement: BrokerSchema.nullable().describe('The candidate left with the highest betweenness afterwards'),
     brokersAfter: z.array(BrokerSchema),
-    paymentVolumeCutOff: z.object({ amount: z.number(), share: z.number().nullable(), currency: z.string() }),
+    paymentVolumeCutOff: z.object({ amount: z.number().int().describe('Payments no longer connecting their ends, in minor units of the reporting currency (pence for GBP)'), share: z.number().nullable(), currency: z.string() }),
     crossingsStopped: z.object({ count: z.number().int(), ids: z.array(z.string()).describe('The first 50') }),
     betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
   })

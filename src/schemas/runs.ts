@@ -116,7 +116,7 @@ export const CommunityPageSchema = z
   .object({ run: AnalysisRunSchema, total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(CommunityReportSchema) })
   .meta({ id: 'CommunityPage' });
 
-export const TieSchema = z.object({ source: z.string(), target: z.string(), strength: z.number(), money: z.number(), kinds: z.record(z.string(), z.number()) }).meta({ id: 'AnalysedTie' });
+export const TieSchema = z.object({ source: z.string(), target: z.string(), strength: z.number(), money: z.number().int().describe('Payments along the tie, in minor units of the reporting currency (pence for GBP)'), kinds: z.record(z.string(), z.number()) }).meta({ id: 'AnalysedTie' });
 
 export const CommunityDetailSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { samplesForArcs } from '../centrality/shortest-paths.js';
-import { minorDigits, type MoneySettings } from '../money.js';
+import { reportingFactor, type MoneySettings } from '../money.js';
 import { ASSESSMENT_CONFIDENCE, SOURCE_CONFIDENCE, UNGRADED_CONFIDENCE, type TieKind } from '../weights.js';
 
 /**
@@ -28,11 +28,10 @@ export interface GdsRuntime {
 
 /** The parameters gds/people-ties.cypher reads besides the scope's own. */
 export function tieParameters(tieWeights: Readonly<Record<TieKind, number>>, tieKinds: readonly TieKind[] | undefined, sharedLocationCap: number, money: MoneySettings) {
-  const reporting = money.exchangeRates[money.reportingCurrency];
   const reportingPerMinorUnit: Record<string, number> = {};
   for (const currency of Object.keys(money.exchangeRates)) {
-    const rate = money.exchangeRates[currency];
-    if (rate !== undefined && reporting !== undefined) reportingPerMinorUnit[currency] = rate / 10 ** minorDigits(currency) / reporting;
+    const factor = reportingFactor(currency, money);
+    if (factor !== undefined) reportingPerMinorUnit[currency] = factor;
   }
   return {
     tieWeights,

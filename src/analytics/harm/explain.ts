@@ -1,13 +1,15 @@
 import { formatMoney, type MoneySettings } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
 import type { HarmComponent } from '../weights.js';
-import { scopeRank, topPercentOf } from './percentile.js';
-import type { HarmScores } from './score.js';
+import { scopeRank, type ScopeRank } from './percentile.js';
+import type { HarmScores, RankedMeasure } from './score.js';
 
 /**
  * Plain sentences behind a harm score, one per fact that carries weight, each citing the ids
- * of the evidence (the first few, then how many more) and where it places the node in the
- * scope ("top 2%"). Every component with a contribution above zero has at least one sentence.
+ * of the evidence (the first few, then how many more). Every percentile quoted is the one the
+ * score used: "financial percentile 85 of the 40 with any" is the financial component itself
+ * (0.85), ranked among the same 40 (percentile.ts); betweenness, PageRank and brokerage are the
+ * percentiles the structural component combines. Every component above zero has its sentence.
  */
 
 export interface ExplainInputs {
@@ -37,6 +39,22 @@ function cite(ids: readonly string[]): string {
   return ids.length > CITED ? ` (${shown} and ${ids.length - CITED} more)` : ` (${shown})`;
 }
 
+const LABEL: Record<RankedMeasure, string> = {
+  structural: 'structural',
+  betweenness: 'betweenness',
+  pagerank: 'PageRank',
+  brokerage: 'brokerage',
+  operational: 'operational',
+  financial: 'financial',
+  threatToLife: 'threat-to-life',
+};
+
+/** "financial percentile 85 of the 40 with any": a percentile above 0 is at least 1. */
+export function percentilePhrase(measure: RankedMeasure, percentile: number, rank: ScopeRank): string {
+  const shown = percentile > 0 ? Math.max(1, Math.round(100 * percentile)) : 0;
+  return `${LABEL[measure]} percentile ${shown} of the ${rank.among} with any`;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -52,36 +70,39 @@ function moneyPhrase(money: MoneyEvidence, total: number, settings: MoneySetting
 /** Builds the explainer once per analysis (it sorts each measure once), then one call per node. */
 export function createExplainer(inputs: ExplainInputs): (i: number) => Explanation {
   const { evidence, harm, ranked } = inputs;
-  const ranks = harm.ranks ?? {
+  const ranks: Record<RankedMeasure, ScopeRank> = harm.ranks ?? {
     betweenness: scopeRank(inputs.betweenness, ranked),
     pagerank: scopeRank(inputs.pagerank, ranked),
+    brokerage: scopeRank(harm.raw.brokerage, ranked),
+    structural: scopeRank(harm.raw.structural, ranked),
     operational: scopeRank(harm.raw.operational, ranked),
+    financial: scopeRank(harm.raw.financial, ranked),
     threatToLife: scopeRank(harm.raw.threatToLife, ranked),
   };
-  const top = {
-    betweenness: ranks.betweenness.topPercent,
-    pagerank: ranks.pagerank.topPercent,
-    bridged: topPercentOf(inputs.communitiesBridged, ranked),
-    operational: ranks.operational.topPercent,
-    received: topPercentOf(harm.raw.received, ranked),
-    passedOn: topPercentOf(harm.raw.passedOn, ranked),
-    threat: ranks.threatToLife.topPercent,
-  };
+  /** A sub-measure's percentile, from its value. */
+  const of = (measure: 'betweenness' | 'pagerank' | 'brokerage', value: number) => percentilePhrase(measure, ranks[measure].percentile(value), ranks[measure]);
+  /** A component's percentile: the component itself. */
+  const component = (c: HarmComponent, i: number) => percentilePhrase(c, harm.components[c][i]!, ranks[c]);
+  const reporting = inputs.money.reportingCurrency;
 
   return (i) => {
     const sentences: string[] = [];
     const cited: Explanation['evidence'] = {};
     const e = evidence[i];
 
-    const bridged = inputs.communitiesBridged[i]!;
-    if (bridged > 0) sentences.push(`bridges ${plural(bridged + 1, 'community', 'communities')} (top ${top.bridged(bridged)}%)`);
-    if (inputs.separated[i]! > 0) sentences.push(`cut point: removing them cuts ${plural(inputs.separated[i]!, 'node')} off from the rest of their component`);
-    if (inputs.betweenness[i]! > 0) {
-      const estimate = inputs.betweennessEstimated ? ', estimated' : '';
-      sentences.push(`lies on shortest paths between others (betweenness top ${top.betweenness(inputs.betweenness[i]!)}%${estimate})`);
-    }
-    if (harm.contributions.structural[i]! > 0 && inputs.pagerank[i]! > 0) {
-      sentences.push(`influence through well-connected ties (PageRank top ${top.pagerank(inputs.pagerank[i]!)}%)`);
+    if (harm.components.structural[i]! > 0) {
+      const bridged = inputs.communitiesBridged[i]!;
+      const brokerage = `(${of('brokerage', harm.raw.brokerage[i]!)})`;
+      if (bridged > 0) sentences.push(`ties into ${plural(bridged, 'other community', 'other communities')} ${brokerage}`);
+      if (inputs.separated[i]! > 0) {
+        sentences.push(`cut point: removing them cuts ${plural(inputs.separated[i]!, 'node')} off from the rest of their component${bridged > 0 ? '' : ` ${brokerage}`}`);
+      }
+      if (inputs.betweenness[i]! > 0) {
+        const estimate = inputs.betweennessEstimated ? ', estimated' : '';
+        sentences.push(`lies on shortest paths between others (${of('betweenness', inputs.betweenness[i]!)}${estimate})`);
+      }
+      if (inputs.pagerank[i]! > 0) sentences.push(`influence through well-connected ties (${of('pagerank', inputs.pagerank[i]!)})`);
+      sentences.push(`network position overall: ${component('structural', i)}`);
     }
 
     if (e) {
@@ -103,19 +124,24 @@ export function createExplainer(inputs: ExplainInputs): (i: number) => Explanati
         operational.push(...procured);
       }
       if (e.migrantsMoved > 0) sentences.push(`moved about ${e.migrantsMoved} migrants on the crossings they organised`);
-      if (operational.length > 0) {
-        sentences.push(`operational activity top ${top.operational(harm.raw.operational[i]!)}%`);
-        cited.operational = operational;
-      }
+      if (harm.components.operational[i]! > 0) sentences.push(`operational activity overall: ${component('operational', i)}`);
+      if (operational.length > 0) cited.operational = operational;
 
       const financial: string[] = [];
-      if (harm.raw.received[i]! > 0 || Object.keys(e.received.byCurrency).length > 0) {
-        sentences.push(`received ${moneyPhrase(e.received, harm.raw.received[i]!, inputs.money)} (top ${top.received(harm.raw.received[i]!)}%)`);
+      const received = harm.raw.received[i]!;
+      if (received > 0 || Object.keys(e.received.byCurrency).length > 0) {
+        sentences.push(`received ${moneyPhrase(e.received, received, inputs.money)}`);
         financial.push(...e.received.largest.map((p) => p[0]));
       }
       if (harm.raw.passedOn[i]! > 0 || Object.keys(e.passedOn.byCurrency).length > 0) {
-        sentences.push(`passed on ${moneyPhrase(e.passedOn, harm.raw.passedOn[i]!, inputs.money)} (top ${top.passedOn(harm.raw.passedOn[i]!)}%)`);
+        sentences.push(`passed on ${moneyPhrase(e.passedOn, harm.raw.passedOn[i]!, inputs.money)}`);
         financial.push(...e.passedOn.largest.map((p) => p[0]));
+      }
+      if (harm.components.financial[i]! > 0) {
+        const retained = harm.raw.retained[i]!;
+        const all = formatMoney(received, reporting);
+        const kept = retained === 0 ? `kept none of the ${all} received: passed it all on` : retained === received ? `kept all ${all} received` : `kept ${formatMoney(retained, reporting)} of the ${all} received`;
+        sentences.push(`${kept} (${component('financial', i)})`);
       }
       if (financial.length > 0) cited.financial = financial;
 
@@ -125,7 +151,7 @@ export function createExplainer(inputs: ExplainInputs): (i: number) => Explanati
           e.injuries > 0 ? plural(e.injuries, 'injury', 'injuries') : '',
           e.overloaded > 0 ? `${plural(e.overloaded, 'grossly overloaded crossing')}` : '',
         ].filter(Boolean);
-        sentences.push(`threat to life: ${parts.join(', ')}${cite(e.harmfulCrossings)} (top ${top.threat(harm.raw.threatToLife[i]!)}%)`);
+        sentences.push(`threat to life: ${parts.join(', ')}${cite(e.harmfulCrossings)} (${component('threatToLife', i)})`);
         cited.threatToLife = e.harmfulCrossings;
       }
     }

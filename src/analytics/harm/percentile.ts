@@ -1,18 +1,16 @@
 /**
- * Ranks within the scope, sorted once per measure and asked two questions:
- *
- * - percentile: the normaliser of every harm component. Among the ranked nodes that did any of
- *   it (value > 0), the share at or below a value, ties counted half (the mid-rank definition)
- *   and the value itself counted whole, so the top of 200 scores 1 and the lowest 1/200. Zero
- *   stays zero, and the many who did none of it (migrants, mostly) do not lift everyone who did
- *   a little into the top decile, which would leave nothing to tell a recruiter with one
- *   crossing from an organiser with forty.
- * - topPercent: "top x%" as an analyst reads it, the share of all ranked nodes at or above a
- *   value, rounded up to a whole percent (at least 1), so the single highest of 200 is "top 1%".
+ * Ranks within the scope, sorted once per measure. The percentile is the normaliser of every
+ * harm component and the figure every explanation quotes: among the ranked nodes that did any
+ * of it (value > 0, `among` of them), the share at or below a value, ties counted half (the
+ * mid-rank definition) and the value itself counted whole, so the top of 200 scores 1 and the
+ * lowest 1/200. Zero stays zero, and the many who did none of it (migrants, mostly) do not lift
+ * everyone who did a little into the top decile, which would leave nothing to tell a recruiter
+ * with one crossing from an organiser with forty.
  */
 export interface ScopeRank {
   percentile(value: number): number;
-  topPercent(value: number): number;
+  /** How many ranked nodes have a value above 0: the population the percentile is taken over. */
+  among: number;
 }
 
 export function scopeRank(values: ArrayLike<number>, ranked: ArrayLike<number>): ScopeRank {
@@ -41,10 +39,7 @@ export function scopeRank(values: ArrayLike<number>, ranked: ArrayLike<number>):
       const end = bound(value, true) - zeros;
       return (start + (end - start) / 2 + 0.5) / positives;
     },
-    topPercent(value) {
-      if (total === 0) return 100;
-      return Math.max(1, Math.ceil((100 * (total - bound(value, false))) / total));
-    },
+    among: positives,
   };
 }
 
@@ -53,8 +48,4 @@ export function percentiles(values: ArrayLike<number>, ranked: ArrayLike<number>
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) if (ranked[i]) out[i] = rank.percentile(values[i]!);
   return out;
-}
-
-export function topPercentOf(values: ArrayLike<number>, ranked: ArrayLike<number>): (value: number) => number {
-  return scopeRank(values, ranked).topPercent;
 }

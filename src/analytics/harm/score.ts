@@ -1,6 +1,6 @@
 import { DEFAULT_MONEY, toReporting, type MoneySettings } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
-import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from '../weights.js';
+import { DEFAULT_HARM_WEIGHTS, FINANCIAL_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from '../weights.js';
 import { percentiles, scopeRank, type ScopeRank } from './percentile.js';
 
 /**
@@ -12,9 +12,9 @@ import { percentiles, scopeRank, type ScopeRank } from './percentile.js';
  *                brokerage = communities bridged + participation coefficient + 1 for a cut point
  *   operational  3 × crossings organised + piloted + recruited for + 2 × vessels and engines
  *                procured + migrants moved (on crossings they organised) / 25
- *   financial    money received + money passed on up to what was received, in the reporting
- *                currency: proceeds and money moved onwards; a migrant paying a fare out of
- *                their own pocket passes nothing on
+ *   financial    2 × money retained (received − passed on, at least 0) + money controlled
+ *                (received), in reporting minor units (weights.ts FINANCIAL_WEIGHTS); a
+ *                migrant paying a fare out of their own pocket received nothing
  *   threatToLife 10 × deaths + 3 × injuries + 1 per grossly overloaded crossing, in full on
  *                crossings they organised, half on those they only piloted (evidence.ts)
  * Only people and organisations are ranked (`ranked`); other nodes of a full projection get
@@ -38,15 +38,20 @@ export interface HarmOptions {
 
 export const DEFAULTS: HarmOptions = { weights: DEFAULT_HARM_WEIGHTS, money: DEFAULT_MONEY };
 
+/** The money parts of the financial component: controlled is what was received. */
+export type MoneyPart = 'received' | 'passedOn' | 'retained';
+/** What a component's percentile is taken of: the components and the structural sub-measures. */
+export type RankedMeasure = HarmComponent | 'betweenness' | 'pagerank' | 'brokerage';
+
 export interface HarmScores {
   score: Float64Array;
   /** Percentile of each component per node. */
   components: Record<HarmComponent, Float64Array>;
   contributions: Record<HarmComponent, Float64Array>;
-  /** The raw values ranked, per component, plus the parts the explanation cites. */
-  raw: Record<HarmComponent | 'brokerage' | 'received' | 'passedOn', Float64Array>;
-  /** The measures' ranks within the scope, sorted once here and asked again by the explanations. */
-  ranks: Record<'betweenness' | 'pagerank' | 'operational' | 'threatToLife', ScopeRank>;
+  /** The raw values ranked, per component, plus the parts the explanation cites (money in reporting minor units). */
+  raw: Record<HarmComponent | 'brokerage' | MoneyPart, Float64Array>;
+  /** Every ranked value's rank within the scope, sorted once here and asked again by the explanations. */
+  ranks: Record<RankedMeasure, ScopeRank>;
   /** Normalised weights actually used (sum 1). */
   weights: Record<HarmComponent, number>;
 }
@@ -71,30 +76,31 @@ export function threatRaw(e: NodeEvidence): number {
  * shortest-path passes are still running.
  */
 export interface ActivityScores {
-  raw: Record<'operational' | 'financial' | 'threatToLife' | 'received' | 'passedOn', Float64Array>;
-  ranks: Record<'operational' | 'threatToLife', ScopeRank>;
+  raw: Record<'operational' | 'financial' | 'threatToLife' | MoneyPart, Float64Array>;
+  ranks: Record<'operational' | 'financial' | 'threatToLife', ScopeRank>;
   percentiles: Record<'operational' | 'financial' | 'threatToLife', Float64Array>;
 }
 
 export function activityScores(evidence: readonly (NodeEvidence | null)[], ranked: Uint8Array, money: MoneySettings = DEFAULT_MONEY): ActivityScores {
   const n = evidence.length;
-  const raw = Object.fromEntries(['operational', 'financial', 'threatToLife', 'received', 'passedOn'].map((k) => [k, new Float64Array(n)])) as ActivityScores['raw'];
+  const raw = Object.fromEntries(['operational', 'financial', 'threatToLife', 'received', 'passedOn', 'retained'].map((k) => [k, new Float64Array(n)])) as ActivityScores['raw'];
   for (let i = 0; i < n; i++) {
     const e = evidence[i];
     if (!e) continue;
     raw.operational[i] = operationalRaw(e);
     raw.received[i] = moneyTotal(e.received, money);
     raw.passedOn[i] = moneyTotal(e.passedOn, money);
-    raw.financial[i] = raw.received[i]! + Math.min(raw.passedOn[i]!, raw.received[i]!);
+    raw.retained[i] = Math.max(0, raw.received[i]! - raw.passedOn[i]!);
+    raw.financial[i] = FINANCIAL_WEIGHTS.retained * raw.retained[i]! + FINANCIAL_WEIGHTS.controlled * raw.received[i]!;
     raw.threatToLife[i] = threatRaw(e);
   }
-  const ranks = { operational: scopeRank(raw.operational, ranked), threatToLife: scopeRank(raw.threatToLife, ranked) };
+  const ranks = { operational: scopeRank(raw.operational, ranked), financial: scopeRank(raw.financial, ranked), threatToLife: scopeRank(raw.threatToLife, ranked) };
   return {
     raw,
     ranks,
     percentiles: {
       operational: percentiles(raw.operational, ranked, ranks.operational),
-      financial: percentiles(raw.financial, ranked),
+      financial: percentiles(raw.financial, ranked, ranks.financial),
       threatToLife: percentiles(raw.threatToLife, ranked, ranks.threatToLife),
     },
   };
@@ -119,17 +125,18 @@ export function harmScores(
   for (let i = 0; i < n; i++) {
     raw.brokerage[i] = measures.communitiesBridged[i]! + measures.participation[i]! + (measures.isArticulation[i] ? 1 : 0);
   }
-  const ranks = {
+  const sub = {
     betweenness: scopeRank(measures.betweenness, ranked),
     pagerank: scopeRank(measures.pagerank, ranked),
-    ...did.ranks,
+    brokerage: scopeRank(raw.brokerage, ranked),
   };
-  const pb = percentiles(measures.betweenness, ranked, ranks.betweenness);
-  const pp = percentiles(measures.pagerank, ranked, ranks.pagerank);
-  const pk = percentiles(raw.brokerage, ranked);
+  const pb = percentiles(measures.betweenness, ranked, sub.betweenness);
+  const pp = percentiles(measures.pagerank, ranked, sub.pagerank);
+  const pk = percentiles(raw.brokerage, ranked, sub.brokerage);
   for (let i = 0; i < n; i++) raw.structural[i] = ranked[i] && measures.degree[i]! > 0 ? (2 * pb[i]! + pp[i]! + 2 * pk[i]!) / 5 : 0;
+  const ranks = { ...sub, structural: scopeRank(raw.structural, ranked), ...did.ranks };
 
-  const components = { structural: percentiles(raw.structural, ranked), ...did.percentiles };
+  const components = { structural: percentiles(raw.structural, ranked, ranks.structural), ...did.percentiles };
   const contributions = Object.fromEntries(HARM_COMPONENTS.map((c) => [c, new Float64Array(n)])) as Record<HarmComponent, Float64Array>;
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-import { toReporting } from '../money.js';
+import { splitShare, toReporting } from '../money.js';
 import { confidence, type TieKind } from '../weights.js';
 import { ProjectionBuilder, type ProjectionOptions } from './builder.js';
 import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, PaymentRow, VesselRow } from './rows.js';
@@ -52,8 +52,11 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
     if (payers.size === 0 || payees.size === 0) return this.drop('payment with no payer or payee in scope (an account with no known holder?)');
     const amount = toReporting(row.amount, row.currency, this.options.money);
     if (amount === undefined) this.drop(`payment in ${row.currency}: no exchange rate, amount left out of money flows (tie kept)`);
-    const share = 1 / (payers.size * payees.size);
-    for (const a of payers.keys()) for (const b of payees.keys()) this.tie(a, b, 'payment', grade, share, (amount ?? 0) * share);
+    // Whole minor units per pair, the odd ones to the first pairs by key (as gds/people-ties.cypher does).
+    const byKey = (found: Map<number, number>) => [...found.keys()].sort((x, y) => (this.nodes[x]!.key < this.nodes[y]!.key ? -1 : 1));
+    const pairs = payers.size * payees.size;
+    let k = 0;
+    for (const a of byKey(payers)) for (const b of byKey(payees)) this.tie(a, b, 'payment', grade, 1 / pairs, splitShare(amount ?? 0, pairs, k++));
   }
 
   override crossing(row: CrossingRow): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { percentiles, topPercentOf } from '../../../src/analytics/harm/percentile.js';
+import { percentiles, scopeRank } from '../../../src/analytics/harm/percentile.js';
 
 describe('percentiles', () => {
   it('ranks the positive values mid-rank, leaves zeros at zero and unranked nodes out', () => {
@@ -15,12 +15,8 @@ describe('percentiles', () => {
     expect(Array.from(percentiles([0, 0, 0], [1, 1, 1]))).toEqual([0, 0, 0]);
   });
 
-  it('says "top x%" of the ranked nodes, at least 1%', () => {
-    const values = Array.from({ length: 200 }, (_, i) => i);
-    const top = topPercentOf(values, new Array(200).fill(1));
-    expect(top(199)).toBe(1);
-    expect(top(190)).toBe(5);
-    expect(top(0)).toBe(100);
-    expect(topPercentOf([], [])(3)).toBe(100);
+  it('counts the population it ranks among: the ranked nodes above 0', () => {
+    expect(scopeRank([5, 0, 1, 3, 3, 9], [1, 1, 1, 1, 1, 0]).among).toBe(4);
+    expect(scopeRank([], []).among).toBe(0);
   });
 });

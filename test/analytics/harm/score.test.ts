@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { harmScores } from '../../../src/analytics/harm/score.js';
@@ -36,9 +37,11 @@ describe('harm score', () => {
     // operational raw: 3 × 2 organised = 6 vs 0.5 × 1 recruited: among the two who did any, 1 and 0.5.
     expect(harm.components.operational[0]).toBe(1);
     expect(harm.components.operational[1]).toBe(0.5);
-    // financial raw: received + passed on up to what was received: £6,000, £2,000; the payer who
-    // received nothing passed nothing on.
-    expect(Array.from(harm.raw.financial)).toEqual([6000, 2000, 0, 0]);
+    // financial raw, in pence: 2 × retained + received. The first kept £4,000 of £5,000
+    // (2 × 400,000 + 500,000); the second passed on more than it received, kept nothing
+    // (0 + 100,000); the payer who received nothing scores nothing.
+    expect(Array.from(harm.raw.retained)).toEqual([400_000, 0, 0, 0]);
+    expect(Array.from(harm.raw.financial)).toEqual([1_300_000, 100_000, 0, 0]);
     expect(harm.contributions.threatToLife[0]).toBeCloseTo(100 * 0.1 * 1, 12);
     expect(harm.score[3]).toBe(harm.contributions.structural[3]);
   });
@@ -56,5 +59,29 @@ describe('harm score', () => {
     const harm = harmScores(nodes, measures(4, { degree: [1, 1, 1, 0], pagerank: [0.1, 0.2, 0.3, 0.4] }), new Uint8Array([1, 1, 0, 1]));
     expect(harm.score[2]).toBe(0);
     expect(harm.components.structural[3]).toBe(0);
+  });
+
+  it('never ranks someone who only forwards money above whoever receives it at the end of the chain', () => {
+    // A chain payer → F1 → … → Fk → end, each forwarder passing on all it received (from the
+    // chain and from others of its own), beside bystanders who received and kept money of their own.
+    const chain = fc.record({
+      amount: fc.integer({ min: 1, max: 10_000_000 }),
+      extra: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 5 }),
+      bystanders: fc.array(fc.tuple(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 30_000_000 })), { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(chain, ({ amount, extra, bystanders }) => {
+        const nodes: NodeEvidence[] = [evidence({ passedOn: gbp(amount) })];
+        let flowing = amount;
+        for (const more of extra) {
+          nodes.push(evidence({ received: gbp(flowing + more), passedOn: gbp(flowing + more) }));
+          flowing += more;
+        }
+        const end = nodes.push(evidence({ received: gbp(flowing) })) - 1;
+        for (const [received, passedOn] of bystanders) nodes.push(evidence({ received: gbp(received), passedOn: gbp(passedOn) }));
+        const harm = harmScores(nodes, measures(nodes.length), new Uint8Array(nodes.length).fill(1));
+        for (let f = 1; f < end; f++) expect(harm.components.financial[f]!).toBeLessThan(harm.components.financial[end]!);
+      }),
+    );
   });
 });

@@ -31,7 +31,7 @@ function ev(projection: Projection, key: string) {
 
 function build(feed: (b: PeopleProjectionBuilder) => void, options = {}): Projection {
   const builder = new PeopleProjectionBuilder(options);
-  for (const id of ['P1', 'P2', 'P3', 'P4']) builder.node(person(id));
+  for (const id of ['P1', 'P2', 'P3', 'P4', 'P5', 'P6']) builder.node(person(id));
   builder.node(org('O1'));
   feed(builder);
   return builder.finish();
@@ -43,7 +43,8 @@ describe('people projection', () => {
       b.payment({ id: 'PAY1', amount: 10000, currency: 'EUR', payers: [{ label: 'Person', id: 'P1' }], payees: [{ label: 'Person', id: 'P2' }], ...A });
       b.payment({ id: 'PAY2', amount: 5000, currency: 'GBP', payers: [{ label: 'Person', id: 'P2' }], payees: [{ label: 'Person', id: 'P1' }], ...A });
     });
-    expect(tie(p, 'person:P1', 'person:P2')).toEqual({ strength: 2, money: 100 * 0.85 + 50, kinds: { payment: { count: 2, strength: 2 } } });
+    // Money in whole pence: €100.00 at 0.85 is 8,500p, plus £50.00.
+    expect(tie(p, 'person:P1', 'person:P2')).toEqual({ strength: 2, money: 8500 + 5000, kinds: { payment: { count: 2, strength: 2 } } });
     expect(p.ties.source.length).toBe(1);
     expect(ev(p, 'person:P1')!.received.byCurrency).toEqual({ GBP: { amount: 5000, payments: 1 } });
     expect(ev(p, 'person:P1')!.passedOn.largest).toEqual([['PAY1', 'EUR', 10000]]);
@@ -56,9 +57,22 @@ describe('people projection', () => {
     });
     expect(tie(p, 'person:P1', 'person:P2')?.strength).toBeCloseTo(0.5, 12);
     expect(tie(p, 'person:P1', 'person:P3')?.strength).toBeCloseTo(0.5, 12);
+    expect([tie(p, 'person:P1', 'person:P2')?.money, tie(p, 'person:P1', 'person:P3')?.money]).toEqual([50, 50]);
     expect(tie(p, 'person:P4', 'person:P4')).toMatchObject({ strength: 1, kinds: { payment: { count: 1 } } });
     // Moving money between one's own accounts is neither received nor passed on.
     expect(ev(p, 'person:P4')!.received.byCurrency).toEqual({});
+  });
+
+  it('splits money in whole pence, the odd ones to the first pairs by key, adding up to the payment', () => {
+    const p = build((b) => {
+      const people = (...ids: string[]) => ids.map((id) => ({ label: 'Person', id }));
+      b.payment({ id: 'PAY1', amount: 101, currency: 'GBP', payers: people('P3', 'P1'), payees: people('P4', 'P2'), ...A });
+      b.payment({ id: 'PAY2', amount: 7, currency: 'EUR', payers: people('P5'), payees: people('P6'), ...A });
+    });
+    // 101p four ways: 26p to P1–P2 (the first pair by key), 25p to the other three.
+    expect([tie(p, 'person:P1', 'person:P2')?.money, tie(p, 'person:P1', 'person:P4')?.money, tie(p, 'person:P2', 'person:P3')?.money, tie(p, 'person:P3', 'person:P4')?.money]).toEqual([26, 25, 25, 25]);
+    // 7 cents at 0.85 is 5.95p: 6p.
+    expect(tie(p, 'person:P5', 'person:P6')?.money).toBe(6);
   });
 
   it('reports what it leaves out: an account with no holder, a currency with no rate, an end outside the scope', () => {
