@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { analyse } from '../src/analytics/engine.js';
 import { disruptionNetwork } from '../src/disruption/network.js';
+import { PATH_WEIGHTS } from '../src/analytics/weights.js';
 import { planDisruption, STRATEGY_NAMES } from '../src/disruption/planner.js';
 import { generateNetwork } from '../src/generator/network.js';
 import { parseCommonArgs } from './lib/args.js';
@@ -49,7 +50,7 @@ async function benchSize(people: number, seed: number, python: string | undefine
   const analysisMs = performance.now() - started;
   started = performance.now();
   const net = disruptionNetwork(projection, analysis, 1);
-  const plan = planDisruption(net, { k: K, strategies: STRATEGY_NAMES, seed: 1 });
+  const plan = planDisruption(net, { k: K, strategies: STRATEGY_NAMES, seed: 1, pathWeights: PATH_WEIGHTS });
   const planMs = performance.now() - started;
   const result: SizeResult = {
     people,
@@ -61,10 +62,10 @@ async function benchSize(people: number, seed: number, python: string | undefine
     best: plan.best,
     strategies: plan.strategies.map((s) => {
       const last = s.curve[s.curve.length - 1] ?? plan.before;
-      return { strategy: s.strategy, ms: s.ms, largestComponent: last.largestComponent, largestComponentShare: last.largestComponentShare, fragmentation: last.fragmentation, crossingsStopped: last.crossingsStopped };
+      return { strategy: s.label, ms: s.ms, largestComponent: last.largestComponent, largestComponentShare: last.largestComponentShare, fragmentation: last.fragmentation, crossingsStopped: last.crossingsStopped };
     }),
   };
-  progress(`analysis ${(analysisMs / 1000).toFixed(1)} s, plan ${(planMs / 1000).toFixed(1)} s; best ${plan.best?.strategy}`);
+  progress(`analysis ${(analysisMs / 1000).toFixed(1)} s, plan ${(planMs / 1000).toFixed(1)} s; best ${plan.best?.label}`);
   if (!python) return result;
 
   const dir = await mkdtemp(join(tmpdir(), 'sna-bench-disruption-'));
@@ -72,7 +73,7 @@ async function benchSize(people: number, seed: number, python: string | undefine
     await writeEdgeList(join(dir, 'edges.txt'), n, projection.ties);
     const candidates: number[] = [];
     for (let v = 0; v < n; v++) if (net.candidate[v]) candidates.push(v);
-    const orders = Object.fromEntries(plan.strategies.map((s) => [s.strategy, s.targets.map((t) => t.node)]));
+    const orders = Object.fromEntries(plan.strategies.map((s) => [s.label, s.targets.map((t) => t.node)]));
     await writeFile(join(dir, 'orders.json'), JSON.stringify({ candidates, orders }));
     progress(`networkx: curves of the planner's orders and the naive greedy step (budget ${REFERENCE_BUDGET_S} s)`);
     const timeoutMs = 30 * 60_000;

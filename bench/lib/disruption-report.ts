@@ -26,16 +26,16 @@ export interface DisruptionBenchResults {
   sizes: SizeResult[];
 }
 
-/** Steps where networkx's largest component or fragmentation differs from the planner's ("strategy step i"). */
+/** Steps where networkx's largest component or fragmentation differs from the planner's ("label step i"). */
 export function curveMismatches(
-  strategies: readonly { strategy: string; curve: readonly { largestComponent: number; fragmentation: number }[] }[],
+  strategies: readonly { label: string; curve: readonly { largestComponent: number; fragmentation: number }[] }[],
   reference: Readonly<Record<string, readonly { largest: number; fragmentation: number }[]>>,
 ): string[] {
   const mismatches: string[] = [];
   for (const s of strategies) {
     s.curve.forEach((state, i) => {
-      const theirs = reference[s.strategy]?.[i];
-      if (!theirs || theirs.largest !== state.largestComponent || Math.abs(theirs.fragmentation - state.fragmentation) > 1e-9) mismatches.push(`${s.strategy} step ${i + 1}`);
+      const theirs = reference[s.label]?.[i];
+      if (!theirs || theirs.largest !== state.largestComponent || Math.abs(theirs.fragmentation - state.fragmentation) > 1e-9) mismatches.push(`${s.label} step ${i + 1}`);
     });
   }
   return mismatches;
@@ -64,7 +64,7 @@ export function renderDisruption(results: DisruptionBenchResults): string {
         seconds(s.analysisMs),
         seconds(s.planMs),
         seconds(s.analysisMs + s.planMs),
-        s.best?.strategy ?? '–',
+        s.best?.label ?? '–',
         s.best ? `${formatInt(s.before.largestComponent)} → ${formatInt(s.before.largestComponent - s.best.largestComponentDrop)}` : '–',
       ]),
     ),

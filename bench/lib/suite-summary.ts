@@ -103,7 +103,7 @@ export function disruptionHeadlines(results: DisruptionBenchResults): HeadlineRo
       { area: 'disruption', measure: 'whole plan, every strategy, k = 20 (analysis excluded)', size: at, ours: seconds(size.planMs) },
       ...size.strategies.map((s): HeadlineRow => ({ area: 'disruption', measure: `strategy ${s.strategy}`, size: at, ours: seconds(s.ms) })),
     ];
-    if (size.best) rows.push({ area: 'disruption', measure: 'best strategy: largest component shrinks by', size: at, ours: `${formatInt(size.best.largestComponentDrop)} (${size.best.strategy})` });
+    if (size.best) rows.push({ area: 'disruption', measure: 'best strategy: largest component shrinks by', size: at, ours: `${formatInt(size.best.largestComponentDrop)} (${size.best.label})` });
     if (size.reference) rows.push({ area: 'disruption', measure: 'networkx replays every removal order: curves agree', size: at, ours: size.reference.curvesAgree ? 'yes' : '**no**', reference: `networkx ${seconds(size.reference.curvesMs)}` });
     return rows;
   });

@@ -4,7 +4,9 @@ Usage: python3 disruption_reference.py --edges FILE --orders FILE --budget-s S -
 
 The edge list is the people projection the planner ran on ("n m", then "u v weight distance"
 per tie; isolated nodes count in n). --orders is JSON: {"candidates": [node, ...],
-"orders": {strategy: [node, ...]}}, each strategy's removal order as the planner chose it.
+"orders": {label: [node, ...]}, "replay": {label: "static" | "adaptive"}}, each strategy's
+removal order as the planner chose it; "replay" (optional) names the hops betweenness orders to
+replay step by step.
 
 Timed (loading the graph is not):
   curves   for every strategy's order, the largest connected component and Borgatti's
@@ -15,6 +17,13 @@ Timed (loading the graph is not):
            turn and count components (networkx connected_components), as long as it fits
            --budget-s; the result gives the time per candidate evaluation, from which a whole
            greedy run (k steps x candidates) is extrapolated.
+
+Not timed:
+  replay   for each order named in "replay", networkx's own betweenness_centrality (hops:
+           every tie 1 long, normalized) of the candidates: on the intact network for a static
+           list, on the network left after the steps before for an adaptive one. Per step: the
+           planner's pick, networkx's value for it and the highest value among the candidates
+           still in, so a caller checks the pick is a highest one (ties may go either way).
 
 Writes one JSON object to --out; progress goes to stderr.
 """
@@ -86,12 +95,28 @@ def main():
     greedy_seconds = time.perf_counter() - started
     log(f"greedy: {evaluations} of {len(spec['candidates'])} candidate evaluations in {greedy_seconds:.2f} s")
 
+    replay = {}
+    candidates = set(spec["candidates"])
+    for label, mode in spec.get("replay", {}).items():
+        left = graph.copy()
+        intact = nx.betweenness_centrality(graph, normalized=True)
+        steps = []
+        for node in spec["orders"][label]:
+            values = intact if mode == "static" else nx.betweenness_centrality(left, normalized=True)
+            best = max((values[v] for v in left.nodes if v in candidates), default=0.0)
+            steps.append({"pick": node, "value": values[node], "best": best})
+            left.remove_node(node)
+        replay[label] = steps
+    if replay:
+        log(f"replayed {', '.join(replay)}")
+
     with open(args.out, "w") as f:
         json.dump(
             {
                 "networkx": nx.__version__,
                 "python": sys.version.split()[0],
                 "curves": curves,
+                "replay": replay,
                 "curvesSeconds": curves_seconds,
                 "greedy": {"evaluations": evaluations, "candidates": len(spec["candidates"]), "seconds": greedy_seconds},
             },

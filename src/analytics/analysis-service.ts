@@ -22,6 +22,7 @@ export function settingsOf(p: AnalysisParameters) {
     exactBetweennessUpTo: p.exactBetweennessUpTo ?? ENGINE_DEFAULTS.exactBetweennessUpTo,
     harmWeights: { ...DEFAULT_HARM_WEIGHTS, ...p.harmWeights },
     money,
+    pathWeights: p.pathWeights ?? ENGINE_DEFAULTS.pathWeights,
     previousCommunities: p.previousCommunities,
   };
   return { engine, money, tieWeights, requestedEngine: p.engine, projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap, engine: p.engine } };

@@ -1,4 +1,5 @@
 import type { AbstractGraph } from 'graphology-types';
+import type { PathWeights } from './weights.js';
 
 /**
  * Compressed sparse row (CSR) adjacency of an undirected weighted graph: the one input of the
@@ -102,4 +103,9 @@ function adjacency(n: number, edgeSource: Int32Array, edgeTarget: Int32Array, ed
     }
   }
   return { offsets, targets, weights };
+}
+
+/** The graph shortest paths run on: the ties as they are (strength: 1 / strength long), or each 1 long (hops). */
+export function pathGraph(csr: Csr, weights: PathWeights): Csr {
+  return weights === 'hops' ? { ...csr, weights: new Float64Array(csr.weights.length).fill(1) } : csr;
 }

@@ -123,7 +123,7 @@ export async function prepareAnalysis(deps: { repository: AnalyticsRepository; g
   if (ties > limits.gdsMaxTies) throw new ScopeTooLargeError(limits.gdsMaxTies);
   const projectionMs = Math.round((performance.now() - started) * 10) / 10;
   const { engine } = settings;
-  const run = await runGds(deps.gds.repository, projection, { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed }, deps.gds.runtime, signal);
+  const run = await runGds(deps.gds.repository, projection, { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed, pathWeights: engine.pathWeights }, deps.gds.runtime, signal);
   return {
     ...base,
     projection,

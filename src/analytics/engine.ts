@@ -7,14 +7,14 @@ import { startShortestPaths, PARALLEL_DEFAULTS, type PathRun } from './centralit
 import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr, partitionFromLabels } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
-import { csrFromEdges } from './csr.js';
+import { csrFromEdges, pathGraph } from './csr.js';
 import type { GivenMeasures } from './gds/gds-analysis.js';
 import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
 import type { RankingTable } from './ranking.js';
 import { describeCommunities, withTopMembers, type CommunityReport } from './report.js';
-import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from './weights.js';
+import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent, type PathWeights } from './weights.js';
 
 /**
  * The whole analysis of one projection, in one pure call: graph, communities, centrality,
@@ -29,6 +29,8 @@ export interface EngineOptions {
   exactBetweennessUpTo: number;
   harmWeights: Readonly<Record<HarmComponent, number>>;
   money: MoneySettings;
+  /** What betweenness and closeness measure paths in (weights.ts PATH_WEIGHTS). */
+  pathWeights: PathWeights;
   previousCommunities?: PreviousCommunity[];
 }
 
@@ -39,6 +41,7 @@ export const DEFAULTS: EngineOptions = {
   exactBetweennessUpTo: PATH_DEFAULTS.exactThreshold,
   harmWeights: DEFAULT_HARM_WEIGHTS,
   money: DEFAULT_MONEY,
+  pathWeights: 'strength',
 };
 
 /** How an analysis runs, not what it computes (beyond the last bits of float sums): never echoed as a parameter. */
@@ -98,7 +101,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   // The helper threads take their share of the Dijkstra passes now, while this thread goes on
   // with communities and the other measures; 'betweennessCloseness' times this thread's share
   // and the wait for theirs.
-  const pathRun = given ? givenPaths(given) : startShortestPaths(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers, helperShare: HELPER_SHARE });
+  const pathRun = given ? givenPaths(given) : startShortestPaths(pathGraph(csr, o.pathWeights), { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers, helperShare: HELPER_SHARE });
   const found = time('louvain', () => (given ? partitionFromLabels(csr, given.labels, o.resolution) : detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed })));
   const stable = assignStableIds(found.communities, o.previousCommunities);
   const community = found.membership;
@@ -165,7 +168,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const warnings: string[] = [];
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
   if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
-  if (given && !given.estimated) warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
+  if (given && !given.estimated && o.pathWeights === 'strength') warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
   if (given?.estimated) warnings.push(`closeness is not computed by the GDS engine above ${o.exactBetweennessUpTo} nodes (GDS cannot sample it); it reads 0`);
   if (paths.estimated) warnings.push(`betweenness and closeness are estimates from ${paths.sources} sampled sources (more than ${o.exactBetweennessUpTo} nodes)`);
 

@@ -64,6 +64,15 @@ export function confidence(sourceEvaluation: number | null | undefined, assessme
   return source * info;
 }
 
+/**
+ * What a shortest path is shortest in (betweenness, closeness, the planner's path strategies):
+ * strength, where a tie is 1 / strength long so that strong ties are short (the default of an
+ * analysis), or hops, where every tie is 1 long. Breaking the largest component is a question of
+ * hops; who brokers between people who deal with each other often is one of strength.
+ */
+export const PATH_WEIGHTS = ['strength', 'hops'] as const;
+export type PathWeights = (typeof PATH_WEIGHTS)[number];
+
 export const HARM_COMPONENTS = ['structural', 'operational', 'financial', 'threatToLife'] as const;
 export type HarmComponent = (typeof HARM_COMPONENTS)[number];
 

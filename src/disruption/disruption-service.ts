@@ -1,5 +1,6 @@
 import { settingsOf } from '../analytics/analysis-service.js';
 import { prepareAnalysis, type GdsEngine } from '../analytics/engine-choice.js';
+import { PATH_WEIGHTS } from '../analytics/weights.js';
 import type { AnalyticsPool } from '../analytics/pool.js';
 import { RequestRejectedError } from '../errors.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
@@ -15,7 +16,7 @@ import type { DisruptionTask } from './task.js';
  * after each removal do so in the service.
  */
 export function createDisruptionService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: AnalyticsPool; maxTies: number }) {
-  async function run(scope: Scope, parameters: AnalysisParameters, task: DisruptionTask) {
+  async function run(scope: Scope, parameters: AnalysisParameters, task: DisruptionTask, echo: Record<string, unknown> = {}) {
     const settings = settingsOf(parameters);
     const { engine, projectionParameters } = settings;
     const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: deps.maxTies });
@@ -25,7 +26,7 @@ export function createDisruptionService(deps: { repository: AnalyticsRepository;
     return {
       envelope: {
         scope,
-        parameters: { ...applied, ...projectionParameters },
+        parameters: { ...applied, ...projectionParameters, ...echo },
         dataVersion: read.dataVersion,
         projection: read.summary,
         engine: read.engine,
@@ -38,7 +39,9 @@ export function createDisruptionService(deps: { repository: AnalyticsRepository;
 
   return {
     async plan(request: DisruptionPlanRequest) {
-      const { envelope, outcome } = await run(request.scope, request.parameters, { kind: 'plan', k: request.k, strategies: request.strategies });
+      // Left out, the path strategies run under both weightings and compete (the analysis itself measures strength).
+      const pathWeights = request.parameters.pathWeights ? [request.parameters.pathWeights] : [...PATH_WEIGHTS];
+      const { envelope, outcome } = await run(request.scope, request.parameters, { kind: 'plan', k: request.k, strategies: request.strategies, pathWeights }, { pathWeights });
       return { ...envelope, ...outcome.plan! };
     },
     async whatIf(request: WhatIfRequest) {

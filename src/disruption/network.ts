@@ -4,6 +4,7 @@ import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import { splitLabels } from '../analytics/communities/split-disconnected.js';
 import { components, distanceFragmentation, fragmentation, reachablePairs } from './connectivity.js';
+import type { PathWeights } from '../analytics/weights.js';
 import { createRng } from '../shared/rng.js';
 
 /**
@@ -28,6 +29,8 @@ export interface DisruptionNetwork {
   distanceSources: Int32Array | undefined;
   /** False above DISTANCE_MAX_NODES: the measure is then left out. */
   distanceMeasured: boolean;
+  /** What the analysis measured shortest paths in (its betweenness and harm score). */
+  pathWeights: PathWeights;
 }
 
 /** Distance-weighted fragmentation is measured up to this many nodes… */
@@ -72,6 +75,7 @@ export function disruptionNetwork(projection: Projection, analysis: AnalysisResu
     communities: analysis.communities.map(({ id, size }) => ({ id, size })),
     distanceSources,
     distanceMeasured,
+    pathWeights: analysis.options.pathWeights,
   };
 }
 

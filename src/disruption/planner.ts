@@ -1,4 +1,6 @@
+import type { PathWeights } from '../analytics/weights.js';
 import { networkState, type DisruptionNetwork, type NetworkState } from './network.js';
+import { pathView, type PathSettings, type PathView } from './path-views.js';
 import { adaptiveBetweenness, adaptiveDegree, adaptiveHarm, adaptivePagerank } from './strategies/adaptive.js';
 import { greedyFragmentation } from './strategies/greedy-fragmentation.js';
 import { swapSearch } from './strategies/local-search.js';
@@ -10,8 +12,12 @@ import { byScore, type Strategy, type Target } from './strategies/types.js';
  * most, by each strategy, and what is left after each removal. The best strategy is the one
  * that leaves the smallest largest connected component (ties: the higher fragmentation, then
  * the order of STRATEGY_NAMES); the swap search then tries to improve on it, and is named best
- * only when it does better.
+ * only when it does better. The path strategies (PATH_STRATEGIES: they rank by shortest paths)
+ * run once per path weighting asked for, strength and hops by default, and compete as separate
+ * entries: breaking the largest component is a question of hops, which strength alone misses.
  */
+
+export const PATH_STRATEGIES: ReadonlySet<string> = new Set(['harm', 'betweenness', 'adaptive-harm', 'adaptive-betweenness']);
 
 export const STRATEGIES: Readonly<Record<Exclude<StrategyName, typeof SWAP_SEARCH>, Strategy>> = {
   harm: staticHarm,
@@ -46,10 +52,18 @@ export interface PlanOptions {
   k: number;
   strategies: readonly string[];
   seed: number;
+  /** Path weightings the path strategies run under (default: the analysis's own). */
+  pathWeights?: readonly PathWeights[];
+  /** Sampling of the betweenness computed for a weighting the analysis did not use. */
+  paths?: Omit<PathSettings, 'seed'>;
 }
 
 export interface StrategyResult {
   strategy: StrategyName;
+  /** What its shortest paths were measured in; null for a strategy that uses none. */
+  pathWeights: PathWeights | null;
+  /** Unique in a plan: the strategy, with /strength or /hops for a path strategy ("betweenness/hops"). */
+  label: string;
   targets: (Target & { step: number })[];
   /** The network after each removal (curve[i]: after targets[0..i]). */
   curve: NetworkState[];
@@ -63,7 +77,7 @@ export interface Plan {
   k: number;
   before: NetworkState;
   strategies: StrategyResult[];
-  best: { strategy: StrategyName; largestComponentDrop: number; fragmentation: number } | null;
+  best: { strategy: StrategyName; pathWeights: PathWeights | null; label: string; largestComponentDrop: number; fragmentation: number } | null;
 }
 
 function rank(a: StrategyResult, b: StrategyResult, before: NetworkState): number {
@@ -87,14 +101,25 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
       return state;
     });
   };
+  const weightings = [...new Set(options.pathWeights ?? [net.pathWeights])];
+  if (weightings.length === 0) throw new RangeError('disruption/planner: pathWeights must name at least one weighting');
+  const views = new Map<PathWeights, PathView>();
+  const viewOf = (weights: PathWeights) => {
+    let view = views.get(weights);
+    if (!view) views.set(weights, (view = pathView(net, weights, { ...options.paths, seed })));
+    return view;
+  };
   const results: StrategyResult[] = [];
   for (const name of options.strategies) {
     if (name === SWAP_SEARCH) continue;
-    const started = performance.now();
     const strategy = name as Exclude<StrategyName, typeof SWAP_SEARCH>;
-    const targets = STRATEGIES[strategy](net, { k, seed });
-    const ms = performance.now() - started;
-    results.push({ strategy, targets: targets.map((t, i) => ({ ...t, step: i + 1 })), curve: curveOf(targets), ms });
+    for (const weights of PATH_STRATEGIES.has(name) ? weightings : [null]) {
+      const paths = viewOf(weights ?? net.pathWeights);
+      const started = performance.now();
+      const targets = STRATEGIES[strategy](net, { k, seed, paths });
+      const ms = performance.now() - started;
+      results.push({ strategy, pathWeights: weights, label: weights ? `${strategy}/${weights}` : strategy, targets: targets.map((t, i) => ({ ...t, step: i + 1 })), curve: curveOf(targets), ms });
+    }
   }
 
   if (options.strategies.includes(SWAP_SEARCH)) {
@@ -104,11 +129,14 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
     // every other strategy's picks and the top candidates by the static measures as the pool.
     const { measures, harm } = net.ranking;
     const from = start?.targets.map((t) => t.node) ?? byScore(net, harm.score).slice(0, k);
-    const pool = [...new Set([...results.flatMap((r) => r.targets.map((t) => t.node)), ...[harm.score, measures.betweenness, measures.degree, measures.separated].flatMap((score) => byScore(net, score).slice(0, 2 * k))])];
+    const byPaths = weightings.flatMap((w) => [viewOf(w).harm, viewOf(w).betweenness]);
+    const pool = [...new Set([...results.flatMap((r) => r.targets.map((t) => t.node)), ...[harm.score, ...byPaths, measures.degree, measures.separated].flatMap((score) => byScore(net, score).slice(0, 2 * k))])];
     const found = swapSearch(net, from, pool, start?.strategy ?? 'harm');
     const ms = performance.now() - started;
     results.push({
       strategy: SWAP_SEARCH,
+      pathWeights: null,
+      label: SWAP_SEARCH,
       targets: found.targets.map((t, i) => ({ ...t, step: i + 1 })),
       curve: curveOf(found.targets),
       ms,
@@ -122,6 +150,6 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
     k,
     before,
     strategies: results,
-    best: winner && final ? { strategy: winner.strategy, largestComponentDrop: before.largestComponent - final.largestComponent, fragmentation: final.fragmentation } : null,
+    best: winner && final ? { strategy: winner.strategy, pathWeights: winner.pathWeights, label: winner.label, largestComponentDrop: before.largestComponent - final.largestComponent, fragmentation: final.fragmentation } : null,
   };
 }

@@ -4,6 +4,7 @@ import type { Projection } from '../analytics/projection/types.js';
 import { disruptionNetwork, nodeRef, type NodeRef } from './network.js';
 import { planDisruption, STRATEGY_NAMES, type Plan, type StrategyResult } from './planner.js';
 import { whatIf, type WhatIf } from './what-if.js';
+import type { PathWeights } from '../analytics/weights.js';
 
 /**
  * A disruption request's work in the worker thread: analyse the projection, then plan or answer
@@ -12,7 +13,7 @@ import { whatIf, type WhatIf } from './what-if.js';
  */
 
 export type DisruptionTask =
-  | { kind: 'plan'; k: number; strategies?: readonly string[] }
+  | { kind: 'plan'; k: number; strategies?: readonly string[]; pathWeights: readonly PathWeights[] }
   | { kind: 'what-if'; remove: readonly { type: string; id: string }[]; ignoreUnknown: boolean };
 
 /** A plan with node references instead of node indices. */
@@ -36,7 +37,7 @@ export async function runDisruption(projection: Projection, options: Partial<Eng
     const n = net.csr.n;
     let candidates = 0;
     for (let v = 0; v < n; v++) candidates += net.candidate[v]!;
-    const k = task.k < 1 ? Math.ceil(task.k * n) : task.k;
+    const k = task.k < 1 ? fractionOf(task.k, n) : task.k;
     if (n > 0 && k > candidates) {
       return {
         ok: false,
@@ -44,7 +45,13 @@ export async function runDisruption(projection: Projection, options: Partial<Eng
         details: [{ path: 'body.k', message: `asks for ${k} removals but the scope has ${candidates} people and organisations` }],
       };
     }
-    const plan = planDisruption(net, { k: n === 0 ? 1 : k, strategies: task.strategies ?? STRATEGY_NAMES, seed: options.seed });
+    const plan = planDisruption(net, {
+      k: n === 0 ? 1 : k,
+      strategies: task.strategies ?? STRATEGY_NAMES,
+      seed: options.seed,
+      pathWeights: task.pathWeights,
+      paths: { exactThreshold: options.exactBetweennessUpTo, samples: options.betweennessSamples },
+    });
     timings.plan = round(performance.now() - started);
     return {
       ok: true,
@@ -70,3 +77,8 @@ export async function runDisruption(projection: Projection, options: Partial<Eng
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** A fractional budget as a count of the n nodes: the nearest whole number, at least 1 (0.05 of 101 is 5). */
+export function fractionOf(k: number, n: number): number {
+  return Math.max(1, Math.round(k * n));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { ENTITY_TYPES } from '../ingest/graph-model.js';
-import { HARM_COMPONENTS, TIE_KINDS } from '../analytics/weights.js';
+import { HARM_COMPONENTS, PATH_WEIGHTS, TIE_KINDS } from '../analytics/weights.js';
 import { IdSchema, IsoDateSchema } from './provenance.js';
 
 /** Who computes the superlinear measures (analytics/engine-choice.ts). */
@@ -60,6 +60,10 @@ export const AnalysisParametersSchema = z
     seed: z.number().int().min(0).max(0xffff_ffff).default(1).describe('Same seed and same data give the same result'),
     betweennessSamples: z.number().int().min(1).max(100_000).optional().describe('Sources sampled above the exact threshold; left out: 1 000, fewer on big graphs (docs/analytics.md)'),
     exactBetweennessUpTo: z.number().int().min(0).max(1_000_000).optional().describe('Nodes up to which betweenness is exact'),
+    pathWeights: z
+      .enum(PATH_WEIGHTS)
+      .optional()
+      .describe('What a shortest path is shortest in, for betweenness and closeness: strength (a tie is 1 / strength long: strong ties are short) or hops (every tie is 1). Analyses: left out, strength. Plans: left out, both, compared'),
     sharedLocationCap: z
       .number()
       .int()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { STRATEGY_NAMES } from '../disruption/planner.js';
+import { PATH_WEIGHTS } from '../analytics/weights.js';
 import { AnalysisParametersSchema, EngineChoiceSchema, ProjectionSummarySchema, ScopeSchema, engineFitsScope } from './analysis.js';
 import { EntityRefSchema } from './entities.js';
 
@@ -22,7 +23,7 @@ export const DisruptionPlanRequestSchema = z
       .refine((k) => k > 0, 'must be above 0: a whole number of removals (1, 2, …) or a fraction of the nodes (0 < k < 1)')
       .refine((k) => k < 1 || Number.isInteger(k), 'a budget of 1 or more must be a whole number of removals; below 1 it is a fraction of the nodes')
       .refine((k) => k <= 10_000, 'at most 10 000 removals')
-      .describe('The budget: a count of removals (1, 2, …) or a fraction of the nodes (0 < k < 1, rounded up)'),
+      .describe('The budget: a count of removals (1, 2, …) or a fraction of the nodes (0 < k < 1: rounded to the nearest count, at least 1; 0.05 of 101 is 5)'),
     strategies: z
       .array(z.enum(STRATEGY_NAMES))
       .min(1)
@@ -80,6 +81,8 @@ export const DisruptionPlanSchema = z
     strategies: z.array(
       z.object({
         strategy: z.enum(STRATEGY_NAMES),
+        pathWeights: z.enum(PATH_WEIGHTS).nullable().describe('What its shortest paths were measured in; null for a strategy that uses none'),
+        label: z.string().describe('Unique in the plan: the strategy, with /strength or /hops for a path strategy (betweenness/hops)'),
         targets: z.array(NodeRefSchema.extend({ step: z.number().int(), reason: z.string().describe('Why it was picked at this step') })),
         curve: z.array(NetworkStateSchema).describe('The network after each removal'),
         ms: z.number(),
@@ -87,9 +90,9 @@ export const DisruptionPlanSchema = z
       }),
     ),
     best: z
-      .object({ strategy: z.enum(STRATEGY_NAMES), largestComponentDrop: z.number().int(), fragmentation: z.number() })
+      .object({ strategy: z.enum(STRATEGY_NAMES), pathWeights: z.enum(PATH_WEIGHTS).nullable(), label: z.string(), largestComponentDrop: z.number().int(), fragmentation: z.number() })
       .nullable()
-      .describe('Largest drop of the largest component, ties by fragmentation; null for an empty scope'),
+      .describe('Largest drop of the largest component, ties by fragmentation, over every strategy and path weighting compared; null for an empty scope'),
   })
   .meta({ id: 'DisruptionPlan' });
 

@@ -93,4 +93,27 @@ describe('analyse', () => {
     expect(vessel.measures.strength).toBe(3);
     expect(rankedNodes(result.ranking).filter((n) => n.rank !== null).map((n) => n.rank)).toEqual([1, 2]);
   });
+
+  it('measures shortest paths in hops when asked, as networkx does without weights', async () => {
+    // Two triangles joined by X (two weak ties) and by Y1–Y2 (three strong ties). networkx 3.6.1
+    // betweenness_centrality: unweighted X = 0.3214 (9/28), Y1 = 0.1071 (3/28); with length
+    // 1 / strength X = 0 and Y1 = 0.4286 (12/28).
+    const b = new PeopleProjectionBuilder();
+    const ids = ['A1', 'A2', 'A3', 'C1', 'C2', 'C3', 'X', 'Y1', 'Y2'];
+    for (const id of ids) b.node({ label: 'Person', id, name: id, unresolved: false });
+    const ties = [['A1', 'A2', 5], ['A2', 'A3', 5], ['A1', 'A3', 5], ['C1', 'C2', 5], ['C2', 'C3', 5], ['C1', 'C3', 5], ['A1', 'X', 1], ['X', 'C1', 1], ['A1', 'Y1', 50], ['Y1', 'Y2', 50], ['Y2', 'C1', 50]] as const;
+    for (const [from, to, count] of ties) b.link({ from, to, type: 'COMMUNICATION', count, ...A });
+    const projection = b.finish();
+    const betweenness = async (pathWeights: 'strength' | 'hops') => {
+      const result = await analyse(projection, { pathWeights });
+      expect(result.options.pathWeights).toBe(pathWeights);
+      return new Map(rankedNodes(result.ranking).map((n) => [n.id, n.measures.betweenness]));
+    };
+    const hops = await betweenness('hops');
+    expect(hops.get('X')).toBeCloseTo(9 / 28, 12);
+    expect(hops.get('Y1')).toBeCloseTo(3 / 28, 12);
+    const strength = await betweenness('strength');
+    expect(strength.get('X')).toBe(0);
+    expect(strength.get('Y1')).toBeCloseTo(12 / 28, 12);
+  });
 });

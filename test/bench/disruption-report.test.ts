@@ -9,7 +9,7 @@ const size = (people: number, analysisMs: number, planMs: number): SizeResult =>
   analysisMs,
   planMs,
   before: { largestComponent: people, fragmentation: 0 },
-  best: { strategy: 'greedy-fragmentation', largestComponentDrop: people / 2, fragmentation: 0.5 },
+  best: { strategy: 'greedy-fragmentation', pathWeights: null, label: 'greedy-fragmentation', largestComponentDrop: people / 2, fragmentation: 0.5 },
   strategies: ['harm', 'betweenness', 'degree', 'pagerank', 'adaptive-harm', 'adaptive-betweenness', 'adaptive-degree', 'adaptive-pagerank', 'greedy-fragmentation'].map((strategy, i) => ({
     strategy,
     ms: 10 * i,
@@ -23,7 +23,7 @@ const size = (people: number, analysisMs: number, planMs: number): SizeResult =>
 
 describe('curveMismatches', () => {
   it('names every step where networkx differs, and steps it did not compute', () => {
-    const ours = [{ strategy: 'degree', curve: [{ largestComponent: 9, fragmentation: 0.1 }, { largestComponent: 7, fragmentation: 0.3 }] }];
+    const ours = [{ label: 'degree', curve: [{ largestComponent: 9, fragmentation: 0.1 }, { largestComponent: 7, fragmentation: 0.3 }] }];
     expect(curveMismatches(ours, { degree: [{ largest: 9, fragmentation: 0.1 + 1e-12 }, { largest: 7, fragmentation: 0.3 }] })).toEqual([]);
     expect(curveMismatches(ours, { degree: [{ largest: 9, fragmentation: 0.1 }, { largest: 8, fragmentation: 0.3 }] })).toEqual(['degree step 2']);
     expect(curveMismatches(ours, { degree: [{ largest: 9, fragmentation: 0.2 }] })).toEqual(['degree step 1', 'degree step 2']);

@@ -33,7 +33,7 @@ describe('planDisruption', () => {
     expect(last(plan, 'greedy-fragmentation').fragmentation).toBeCloseTo(1 - 40 / 90, 12);
     // Every strategy that removes B first ties; the first of them in the list is named.
     const first = plan.strategies.find((s) => s.targets[0]!.node === broker)!.strategy;
-    expect(plan.best).toEqual({ strategy: first, largestComponentDrop: 6, fragmentation: last(plan, first).fragmentation });
+    expect(plan.best).toEqual({ strategy: first, pathWeights: plan.strategies.find((s) => s.strategy === first)!.pathWeights, label: plan.strategies.find((s) => s.strategy === first)!.label, largestComponentDrop: 6, fragmentation: last(plan, first).fragmentation });
     const reason = plan.strategies.find((s) => s.strategy === 'greedy-fragmentation')!.targets[0]!.reason;
     expect(reason).toBe('raises fragmentation the most of anyone left: 0 → 0.556');
   });

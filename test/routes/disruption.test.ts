@@ -46,7 +46,11 @@ describe('disruption routes', () => {
     expect(response.statusCode, response.body).toBe(200);
     const plan = DisruptionPlanSchema.parse(response.json());
     expect(plan.k).toBe(1);
-    expect(plan.strategies).toHaveLength(11);
+    // The four path strategies once in strength and once in hops, the other seven once.
+    expect(plan.strategies).toHaveLength(15);
+    expect(new Set(plan.strategies.map((s) => s.label)).size).toBe(15);
+    expect(plan.parameters.pathWeights).toEqual(['strength', 'hops']);
+    expect(plan.strategies.filter((s) => s.pathWeights === 'hops').map((s) => s.label)).toEqual(['harm/hops', 'betweenness/hops', 'adaptive-harm/hops', 'adaptive-betweenness/hops']);
     expect(plan.before).toMatchObject({ largestComponent: 9, components: 1, removed: 0, crossingsStopped: 0, paymentVolumeConnected: 1 });
     const greedy = plan.strategies.find((s) => s.strategy === 'greedy-fragmentation')!;
     expect(greedy.targets).toEqual([{ key: `person:${id('B')}`, type: 'person', id: id('B'), name: `B ${t}`, step: 1, reason: expect.stringMatching(/^raises fragmentation/) }]);
@@ -63,6 +67,17 @@ describe('disruption routes', () => {
     expect(plan.strategies.map((s: { strategy: string }) => s.strategy)).toEqual(['degree', 'adaptive-degree']);
   });
 
+  it('plans in one path weighting when it is named, and the analysis measures paths in it', async () => {
+    const response = await post('/v1/disruption/plan', { scope, k: 1, strategies: ['betweenness', 'degree'], parameters: { pathWeights: 'hops' } });
+    expect(response.statusCode, response.body).toBe(200);
+    const plan = DisruptionPlanSchema.parse(response.json());
+    expect(plan.strategies.map((s) => s.label)).toEqual(['betweenness/hops', 'degree']);
+    expect(plan.parameters.pathWeights).toEqual(['hops']);
+    const bad = await post('/v1/disruption/plan', { scope, k: 1, parameters: { pathWeights: 'miles' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('pathWeights');
+  });
+
   it('answers what-if: the broker removed, the payment and crossing cut off, the cells apart', async () => {
     const response = await post('/v1/disruption/what-if', { scope, remove: [{ type: 'person', id: id('B') }] });
     expect(response.statusCode, response.body).toBe(200);
@@ -70,7 +85,8 @@ describe('disruption routes', () => {
     expect(result.removed.map((r) => r.id)).toEqual([id('B')]);
     expect(result.after).toMatchObject({ largestComponent: 4, components: 2, crossingsStopped: 1 });
     expect(result.crossingsStopped).toEqual({ count: 1, ids: [id('X1')] });
-    expect(result.paymentVolumeCutOff).toEqual({ amount: 3000, share: 1, currency: 'GBP' });
+    // £3,000.00 in pence, as stored.
+    expect(result.paymentVolumeCutOff).toEqual({ amount: 300000, share: 1, currency: 'GBP' });
     expect(result.likelyReplacement?.id).toMatch(new RegExp(`^[AC]1-${t}$`));
   });
 

@@ -5,8 +5,8 @@ import { disruptionNetwork, type DisruptionNetwork } from '../../src/disruption/
 const GRADED = { se: 1, ia: 'A' } as const;
 
 export interface HandNetwork {
-  /** People tied by communications (five each, so every tie has the same strength). */
-  ties: readonly (readonly [string, string])[];
+  /** People tied by communications: five each unless a count is given (the same strength for every tie then). */
+  ties: readonly (readonly [string, string] | readonly [string, string, number])[];
   /** Payments: payer, payee, amount in GBP. */
   payments?: readonly (readonly [string, string, number])[];
   /** Crossings and their organisers. */
@@ -17,9 +17,9 @@ export interface HandNetwork {
 /** A people projection of a hand-made network, analysed with the engine's defaults, ready for the planner. */
 export async function handNetwork(spec: HandNetwork, seed = 1): Promise<DisruptionNetwork> {
   const b = new PeopleProjectionBuilder();
-  const people = new Set([...spec.ties.flat(), ...(spec.payments ?? []).flatMap(([a, c]) => [a, c]), ...Object.values(spec.crossings ?? {}).flat(), ...(spec.isolated ?? [])]);
+  const people = new Set([...spec.ties.flatMap(([a, c]) => [a, c]), ...(spec.payments ?? []).flatMap(([a, c]) => [a, c]), ...Object.values(spec.crossings ?? {}).flat(), ...(spec.isolated ?? [])]);
   for (const id of people) b.node({ label: 'Person', id, name: id, unresolved: false });
-  for (const [from, to] of spec.ties) b.link({ from, to, type: 'COMMUNICATION', count: 5, ...GRADED });
+  for (const [from, to, count = 5] of spec.ties) b.link({ from, to, type: 'COMMUNICATION', count, ...GRADED });
   (spec.payments ?? []).forEach(([payer, payee, amount], i) =>
     b.payment({ id: `PAY-${i}`, amount, currency: 'GBP', payers: [{ label: 'Person', id: payer }], payees: [{ label: 'Person', id: payee }], ...GRADED }),
   );

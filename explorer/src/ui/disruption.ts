@@ -57,7 +57,7 @@ export function createDisruption({ api, run, view, selectedKey, guarded }: Conte
     byId('what-if-reset').hidden = true;
   };
   const takeStrategy = () => {
-    const chosen = plan?.strategies.find((s) => s.strategy === byId<HTMLSelectElement>('strategy').value);
+    const chosen = plan?.strategies.find((s) => s.label === byId<HTMLSelectElement>('strategy').value);
     if (chosen) setPicked(new Set(chosen.targets.map((t) => t.key).filter((key) => view.graph.hasNode(key))));
   };
   showPicked();
@@ -82,11 +82,11 @@ export function createDisruption({ api, run, view, selectedKey, guarded }: Conte
         plan = await api<DisruptionPlan>('POST', '/disruption/plan', { ...body(), k });
         const select = byId<HTMLSelectElement>('strategy');
         select.replaceChildren(
-          ...plan.strategies.map((s) => el('option', { value: s.strategy }, `${s.strategy}: largest component ${formatInt(plan!.before.largestComponent)} → ${formatInt(s.curve.at(-1)?.largestComponent ?? plan!.before.largestComponent)}`)),
+          ...plan.strategies.map((s) => el('option', { value: s.label }, `${s.label}: largest component ${formatInt(plan!.before.largestComponent)} → ${formatInt(s.curve.at(-1)?.largestComponent ?? plan!.before.largestComponent)}`)),
         );
-        if (plan.best) select.value = plan.best.strategy;
+        if (plan.best) select.value = plan.best.label;
         select.hidden = false;
-        result.textContent = plan.best ? `Best: ${plan.best.strategy}. Its targets are picked; run the what-if to see the network after them.` : 'Nothing to plan in this scope.';
+        result.textContent = plan.best ? `Best: ${plan.best.label}. Its targets are picked; run the what-if to see the network after them.` : 'Nothing to plan in this scope.';
         takeStrategy();
       }, result),
     takeStrategy,

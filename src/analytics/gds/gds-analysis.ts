@@ -5,6 +5,7 @@ import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../reposit
 import type { Projection } from '../projection/types.js';
 import { betweennessConfig, closenessConfig, louvainConfig, pagerankConfig, type GdsRuntime } from './config.js';
 import { tiesFromRows } from './tie-rows.js';
+import type { PathWeights } from '../weights.js';
 
 /**
  * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j (once; readTies
@@ -41,6 +42,7 @@ export interface GdsAnalysisOptions {
   exactBetweennessUpTo: number;
   betweennessSamples: number | 'auto';
   seed: number;
+  pathWeights?: PathWeights;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -67,7 +69,7 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
   try {
     signal?.throwIfAborted();
     const n = projection.nodes.length;
-    const paths = betweennessConfig(runtime, projected.nodes, projected.relationships, { exactUpTo: options.exactBetweennessUpTo, samples: options.betweennessSamples, seed: options.seed });
+    const paths = betweennessConfig(runtime, projected.nodes, projected.relationships, { exactUpTo: options.exactBetweennessUpTo, samples: options.betweennessSamples, seed: options.seed, pathWeights: options.pathWeights });
     const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime), betweenness: paths.config };
     await time('gdsEstimate', () => checkMemory(repository, graph, configs));
 

@@ -3,7 +3,7 @@ import { participation } from '../../analytics/brokerage/participation.js';
 import { degreeCentrality } from '../../analytics/centrality/degree.js';
 import { pagerank } from '../../analytics/centrality/pagerank.js';
 import { shortestPathCentrality } from '../../analytics/centrality/shortest-paths.js';
-import type { Csr } from '../../analytics/csr.js';
+import { pathGraph, type Csr } from '../../analytics/csr.js';
 import { harmScores } from '../../analytics/harm/score.js';
 import { withoutNodes } from '../connectivity.js';
 import type { DisruptionNetwork } from '../network.js';
@@ -74,17 +74,17 @@ export const adaptivePagerank: Strategy = (net, { k }) =>
     return { score: scores, reason: (node) => `highest PageRank ${after(removed)}: ${fixed(scores[node]!)}` };
   });
 
-export const adaptiveBetweenness: Strategy = (net, { k, seed }) =>
+export const adaptiveBetweenness: Strategy = (net, { k, seed, paths: view }) =>
   adaptive(net, k, (left, removed) => {
-    const paths = stepBetweenness(left, seed);
+    const paths = stepBetweenness(pathGraph(left, view.weights), seed);
     const how = paths.estimated ? ` (estimated from ${paths.sources} sources)` : '';
-    return { score: paths.betweenness, reason: (node) => `highest betweenness ${after(removed)}: ${fixed(paths.betweenness[node]!)}${how}` };
+    return { score: paths.betweenness, reason: (node) => `highest betweenness in ${view.weights} ${after(removed)}: ${fixed(paths.betweenness[node]!)}${how}` };
   });
 
-export const adaptiveHarm: Strategy = (net, { k, seed }) => {
+export const adaptiveHarm: Strategy = (net, { k, seed, paths: view }) => {
   const { ranking } = net;
   return adaptive(net, k, (left, removed) => {
-    const paths = stepBetweenness(left, seed);
+    const paths = stepBetweenness(pathGraph(left, view.weights), seed);
     const brokerage = participation(left, ranking.community);
     const cut = articulationPoints(left);
     const ranked = new Uint8Array(left.n);
@@ -102,6 +102,6 @@ export const adaptiveHarm: Strategy = (net, { k, seed }) => {
       ranked,
       { weights: ranking.harm.weights, money: ranking.money },
     );
-    return { score: harm.score, reason: (node) => `highest harm score ${after(removed)}: ${fixed(harm.score[node]!, 3)} (its structural part recomputed)` };
+    return { score: harm.score, reason: (node) => `highest harm score ${after(removed)}: ${fixed(harm.score[node]!, 3)} (its structural part recomputed, betweenness in ${view.weights})` };
   });
 };

@@ -7,18 +7,18 @@ import { byScore, fixed, type Strategy } from './types.js';
  * people between cells and route stages (Campana 2018: ties cluster by stage of the route).
  */
 
-export const staticHarm: Strategy = (net, { k }) => {
-  const { score } = net.ranking.harm;
+export const staticHarm: Strategy = (net, { k, paths }) => {
+  const score = paths.harm;
   return byScore(net, score)
     .slice(0, k)
-    .map((node, i) => ({ node, reason: `harm score ${fixed(score[node]!, 3)}, ${ordinal(i + 1)} on the list of the intact network` }));
+    .map((node, i) => ({ node, reason: `harm score ${fixed(score[node]!, 3)} (betweenness in ${paths.weights}), ${ordinal(i + 1)} on the list of the intact network` }));
 };
 
-export const staticBetweenness: Strategy = (net, { k }) => {
-  const { betweenness } = net.ranking.measures;
+export const staticBetweenness: Strategy = (net, { k, paths }) => {
+  const { betweenness } = paths;
   return byScore(net, betweenness)
     .slice(0, k)
-    .map((node, i) => ({ node, reason: `betweenness ${fixed(betweenness[node]!)}${net.ranking.betweennessEstimated ? ' (estimated)' : ''}, ${ordinal(i + 1)} in the intact network` }));
+    .map((node, i) => ({ node, reason: `betweenness in ${paths.weights} ${fixed(betweenness[node]!)}${paths.estimated ? ' (estimated)' : ''}, ${ordinal(i + 1)} in the intact network` }));
 };
 
 export const staticDegree: Strategy = (net, { k }) => {

@@ -1,4 +1,5 @@
 import type { DisruptionNetwork } from '../network.js';
+import type { PathView } from '../path-views.js';
 
 /** One removal of a plan: the node, and why it was picked at that step. */
 export interface Target {
@@ -9,6 +10,8 @@ export interface Target {
 export interface StrategyOptions {
   k: number;
   seed: number;
+  /** The shortest-path measures of one weighting: what betweenness and harm rank by. */
+  paths: PathView;
 }
 
 /** Picks up to k candidates in removal order; fewer only when the candidates run out. */
