@@ -64,7 +64,7 @@ export function explorerNetwork(options: Partial<ExplorerNetworkOptions> = {}): 
       components: [],
       explanation: [],
       community: `C-${communityOf(i) + 1}`,
-      measures: { degree: 0, strength: 0, pagerank: 0, betweenness: 0, betweennessEstimated: false, closeness: 0, eigenvector: 0, participation: 0, communitiesBridged: 0, articulationPoint: false },
+      measures: { degree: 0, strength: 0, pagerank: 0, betweenness: 0, betweennessEstimated: false, closeness: 0, eigenvector: 0, eigenvectorConverged: true, participation: 0, communitiesBridged: 0, articulationPoint: false },
     }),
   );
   return { exported: { run: { id: '00000000-0000-4000-8000-000000000000', scope: {}, parameters: {}, dataVersion: 1, finishedAt: null }, graph }, ranking };

@@ -4,6 +4,7 @@ import type { AnalysisParameters, AnalysisRequest, Scope } from '../schemas/anal
 import { DEFAULTS as ENGINE_DEFAULTS, type EngineOptions } from './engine.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import { prepareAnalysis, type GdsEngine } from './engine-choice.js';
+import { limitScope } from './scope-check.js';
 import type { AnalyticsPool } from './pool.js';
 import { TooManyTiesError } from './projection/tie-accumulator.js';
 import { DEFAULT_HARM_WEIGHTS, DEFAULT_TIE_WEIGHTS, type TieKind } from './weights.js';
@@ -26,6 +27,13 @@ export function settingsOf(p: AnalysisParameters) {
     previousCommunities: p.previousCommunities,
   };
   return { engine, money, tieWeights, requestedEngine: p.engine, projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap, engine: p.engine } };
+}
+
+/** What a request's parameters do that an analyst may not mean: a tie kind weighted 0 makes no ties. */
+export function parameterWarnings(p: AnalysisParameters): string[] {
+  return Object.entries(p.tieWeights ?? {})
+    .filter(([, weight]) => weight === 0)
+    .map(([kind]) => `parameters.tieWeights.${kind} is 0: ${kind} relations make no ties`);
 }
 
 /**
@@ -72,9 +80,10 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, s
  */
 export function createAnalysisService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: AnalyticsPool; previewMaxTies: number }) {
   return {
-    /** The preview's response body, JSON made in the worker (UTF-8 bytes). */
-    async preview(request: AnalysisRequest): Promise<Buffer> {
-      const { scope, parameters } = request;
+    /** The preview's response body, JSON made in the worker (UTF-8 bytes). `allowed`: the caller's investigations (null: all). */
+    async preview(request: AnalysisRequest, allowed: readonly string[] | null): Promise<Buffer> {
+      const { parameters } = request;
+      const { scope, warnings: scopeWarnings } = await limitScope(request.scope, allowed, (ids) => deps.repository.knownInvestigations(ids));
       const settings = settingsOf(parameters);
       const { engine, projectionParameters } = settings;
       const limit = deps.previewMaxTies;
@@ -89,6 +98,7 @@ export function createAnalysisService(deps: { repository: AnalyticsRepository; g
           projection: read.summary,
           engine: read.engine,
           timings: { projection: read.projectionMs, ...read.gdsTimings },
+          warnings: [...scopeWarnings, ...parameterWarnings(parameters)],
         },
         read.given,
       );

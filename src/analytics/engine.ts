@@ -160,12 +160,24 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
       separated: brokerage.separated,
     },
     betweennessEstimated: paths.estimated,
+    eigenvectorConverged: eigen.converged,
     money: o.money,
   };
 
   const communities = time('topMembers', () => withTopMembers(structure, found.members, csr, harm.score));
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...(projection.warnings ?? [])];
+  const rankedCount = ranked.reduce((a, b) => a + b, 0);
+  let selfTies = 0;
+  for (let t = 0; t < ties.source.length; t++) if (ties.source[t] === ties.target[t]) selfTies++;
+  if (n >= 2 && ties.source.length - selfTies === 0) {
+    const dropped = projection.dropped.filter((d) => d.reason.startsWith('tieWeights.')).map((d) => d.reason.replace(' (no tie)', ''));
+    const why = dropped.length > 0 ? ` (${dropped.join(', ')})` : '';
+    warnings.push(`no ties between the ${n} nodes in scope${why}: every structural measure is 0 and the ranking rests on what people did alone`);
+  }
+  let scored = 0;
+  for (let i = 0; i < n; i++) if (ranked[i] && harm.score[i]! > 0) scored++;
+  if (rankedCount > 0 && scored === 0) warnings.push(`every harm score is 0: nothing in scope carries weight, so the ${rankedCount} ranked are in key order, not by harm`);
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
   if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
   if (given && !given.estimated && o.pathWeights === 'strength') warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');

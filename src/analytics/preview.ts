@@ -16,6 +16,8 @@ export interface PreviewEnvelope {
   engine: EngineChoice;
   /** Milliseconds of what came before the worker: the projection, and the GDS engine's stages when it ran. */
   timings: Record<string, number>;
+  /** The service's own, before the analysis's: investigations left out of the scope, parameters that remove ties. */
+  warnings: string[];
 }
 
 export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
@@ -28,6 +30,7 @@ export function previewBody(result: AnalysisResult, envelope: PreviewEnvelope) {
     engine: envelope.engine,
     timings: { ...envelope.timings, ...timings },
     ...rest,
+    warnings: [...envelope.warnings, ...rest.warnings],
     ranking: rankedNodes(ranking),
   };
 }

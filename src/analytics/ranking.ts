@@ -21,6 +21,8 @@ export interface NodeMeasures {
   betweennessEstimated: boolean;
   closeness: number;
   eigenvector: number;
+  /** False when the power iteration stopped before converging: eigenvector is then its last iterate. */
+  eigenvectorConverged: boolean;
   participation: number;
   communitiesBridged: number;
   articulationPoint: boolean;
@@ -63,6 +65,7 @@ export interface RankingTable {
     separated: Int32Array;
   };
   betweennessEstimated: boolean;
+  eigenvectorConverged: boolean;
   money: MoneySettings;
 }
 
@@ -128,6 +131,7 @@ export function rankedNodes(table: RankingTable, from = 0, to = table.order.leng
         betweennessEstimated: table.betweennessEstimated,
         closeness: m.closeness[i]!,
         eigenvector: m.eigenvector[i]!,
+        eigenvectorConverged: table.eigenvectorConverged,
         participation: m.participation[i]!,
         communitiesBridged: m.communitiesBridged[i]!,
         articulationPoint: m.isArticulation[i] === 1,

@@ -1,4 +1,5 @@
-import { settingsOf } from '../analytics/analysis-service.js';
+import { parameterWarnings, settingsOf } from '../analytics/analysis-service.js';
+import { limitScope } from '../analytics/scope-check.js';
 import { prepareAnalysis, type GdsEngine } from '../analytics/engine-choice.js';
 import { PATH_WEIGHTS } from '../analytics/weights.js';
 import type { AnalyticsPool } from '../analytics/pool.js';
@@ -16,7 +17,8 @@ import type { DisruptionTask } from './task.js';
  * after each removal do so in the service.
  */
 export function createDisruptionService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: AnalyticsPool; maxTies: number }) {
-  async function run(scope: Scope, parameters: AnalysisParameters, task: DisruptionTask, echo: Record<string, unknown> = {}) {
+  async function run(named: Scope, allowed: readonly string[] | null, parameters: AnalysisParameters, task: DisruptionTask, echo: Record<string, unknown> = {}) {
+    const { scope, warnings } = await limitScope(named, allowed, (ids) => deps.repository.knownInvestigations(ids));
     const settings = settingsOf(parameters);
     const { engine, projectionParameters } = settings;
     const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: deps.maxTies });
@@ -31,21 +33,22 @@ export function createDisruptionService(deps: { repository: AnalyticsRepository;
         projection: read.summary,
         engine: read.engine,
         timings: { projection: read.projectionMs, ...read.gdsTimings, ...outcome.timings },
-        warnings: outcome.warnings,
+        warnings: [...warnings, ...parameterWarnings(parameters), ...outcome.warnings],
       },
       outcome,
     };
   }
 
   return {
-    async plan(request: DisruptionPlanRequest) {
+    /** `allowed`: the caller's investigations (null: all). */
+    async plan(request: DisruptionPlanRequest, allowed: readonly string[] | null) {
       // Left out, the path strategies run under both weightings and compete (the analysis itself measures strength).
       const pathWeights = request.parameters.pathWeights ? [request.parameters.pathWeights] : [...PATH_WEIGHTS];
-      const { envelope, outcome } = await run(request.scope, request.parameters, { kind: 'plan', k: request.k, strategies: request.strategies, pathWeights }, { pathWeights });
+      const { envelope, outcome } = await run(request.scope, allowed, request.parameters, { kind: 'plan', k: request.k, strategies: request.strategies, pathWeights }, { pathWeights });
       return { ...envelope, ...outcome.plan! };
     },
-    async whatIf(request: WhatIfRequest) {
-      const { envelope, outcome } = await run(request.scope, request.parameters, { kind: 'what-if', remove: request.remove, ignoreUnknown: request.ignoreUnknown });
+    async whatIf(request: WhatIfRequest, allowed: readonly string[] | null) {
+      const { envelope, outcome } = await run(request.scope, allowed, request.parameters, { kind: 'what-if', remove: request.remove, ignoreUnknown: request.ignoreUnknown });
       return { ...envelope, ...outcome.whatIf! };
     },
   };

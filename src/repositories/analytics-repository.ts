@@ -21,6 +21,7 @@ export const ANALYTICS_QUERIES = [
   'analytics/employment',
   'analytics/full-nodes',
   'analytics/full-relations',
+  'analytics/investigations-known',
 ] as const;
 
 export interface ProjectionRead {
@@ -57,6 +58,12 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
   }
 
   return {
+    /** Which of `ids` are investigations in the database. */
+    async knownInvestigations(ids: string[]): Promise<string[]> {
+      const { records } = await driver.executeQuery(queries['analytics/investigations-known']!, { ids }, { database, routing: 'READ' });
+      return records.map((r) => r.get('id') as string);
+    },
+
     /** `signal` stops the read between records (a cancelled run). */
     async project(scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
       const params = scopeParameters(scope);

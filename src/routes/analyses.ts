@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 import type { AnalysisService } from '../analytics/analysis-service.js';
-import { scopeFor } from '../auth/principal.js';
+import { allowedInvestigations } from '../auth/principal.js';
 import { principalOf } from '../plugins/auth.js';
 import { ANALYSIS_BODY_BYTES, AnalysisPreviewSchema, AnalysisRequestSchema } from '../schemas/analysis.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
@@ -32,7 +32,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
     // otherwise serialise on the event loop. Its shape is AnalysisPreviewSchema (preview.ts).
     async (request, reply) => {
       // Only the caller's investigations are read (the projection's queries filter on them).
-      const body = await analyses.preview({ ...request.body, scope: scopeFor(principalOf(request), request.body.scope) });
+      const body = await analyses.preview(request.body, allowedInvestigations(principalOf(request)));
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );

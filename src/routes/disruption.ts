@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
-import { scopeFor } from '../auth/principal.js';
+import { allowedInvestigations } from '../auth/principal.js';
 import type { DisruptionService } from '../disruption/disruption-service.js';
 import { principalOf } from '../plugins/auth.js';
 import { ANALYSIS_BODY_BYTES } from '../schemas/analysis.js';
@@ -30,7 +30,7 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
         },
       },
     },
-    async (request) => disruption.plan({ ...request.body, scope: scopeFor(principalOf(request), request.body.scope) }),
+    async (request) => disruption.plan(request.body, allowedInvestigations(principalOf(request))),
   );
 
   app.post(
@@ -54,6 +54,6 @@ export const disruptionRoutes: FastifyPluginAsyncZod<{ disruption: DisruptionSer
         },
       },
     },
-    async (request) => disruption.whatIf({ ...request.body, scope: scopeFor(principalOf(request), request.body.scope) }),
+    async (request) => disruption.whatIf(request.body, allowedInvestigations(principalOf(request))),
   );
 };

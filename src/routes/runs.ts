@@ -92,9 +92,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ service: RunService; results: Ru
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const body = { ...request.body, scope: { ...request.body.scope, investigations: scopedInvestigations(principal, request.body.scope.investigations) } };
-      const { run, reused } = await service.submit(body, requesterOf(request), allowed(request));
+      const { run, reused } = await service.submit(request.body, requesterOf(request), allowed(request));
       // A reused run may still be queued or running (for an earlier request): it is waited for too.
       const waitMs = preferredWaitMs(request, request.query.wait, maxWaitMs);
       const now = waitMs > 0 && !FINAL_STATUSES.includes(run.status) ? await service.wait(run.id, waitMs, allowed(request)) : run;

@@ -57,6 +57,8 @@ export function rankedNodeOf(row: Partial<ResultRow>): RankedNode {
       betweennessEstimated: row.betweennessEstimated!,
       closeness: row.closeness!,
       eigenvector: row.eigenvector!,
+      // Runs stored before the flag said so only in their summary's warnings.
+      eigenvectorConverged: row.eigenvectorConverged ?? true,
       participation: row.participation!,
       communitiesBridged: row.communitiesBridged!,
       articulationPoint: row.articulationPoint!,

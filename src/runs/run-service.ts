@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 
 import { settingsOf } from '../analytics/analysis-service.js';
+import { limitScope } from '../analytics/scope-check.js';
 import { ConflictError, NotFoundError, RequestRejectedError } from '../errors.js';
 import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters } from '../schemas/analysis.js';
@@ -277,10 +278,13 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
 
     /**
      * Queues a run (or answers a stored one). `allowed`: the investigations the caller may see
-     * (null: all); the scope must already be limited to them (auth/principal.ts scopedInvestigations).
+     * (null: all). A run is stored and reused, so a scope naming an investigation the caller
+     * cannot see (or that does not exist) is refused with 400, not narrowed (scope-check.ts);
+     * left out, the scope is the caller's investigations.
      */
     async submit(request: RunRequest, requestedBy: string, allowed: string[] | null = null): Promise<{ run: AnalysisRun; reused: boolean }> {
-      const { scope, parameters, communitiesFrom, force } = request;
+      const { parameters, communitiesFrom, force } = request;
+      const { scope } = await limitScope(request.scope, allowed, (ids) => deps.analytics.knownInvestigations(ids), true);
       const writeBack = request.writeBack ?? options.writeBack;
       if (communitiesFrom) {
         const from = await runs.get(communitiesFrom, allowed);

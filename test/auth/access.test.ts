@@ -101,8 +101,19 @@ describe('access control', () => {
     const mine = (await as('analystA', 'POST', '/v1/analyses/preview', {})).json();
     expect(mine.ranking.map((n: Json) => n.id).every((id: string) => id.startsWith(A))).toBe(true);
     expect(mine.graph.nodes).toBeGreaterThan(0);
-    const theirs = (await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [B] } })).json();
-    expect(theirs.graph.nodes).toBe(0);
+    // Another's investigation reads as one that does not exist: refused alike, nothing computed.
+    const theirs = await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [B] } });
+    const none = await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [`NO-SUCH-${tag}`] } });
+    expect([theirs.statusCode, none.statusCode]).toEqual([400, 400]);
+    const error = (r: typeof theirs, name: string) => ({ ...r.json().error, requestId: undefined, details: JSON.stringify(r.json().error.details).replaceAll(name, 'X') });
+    expect(error(theirs, B)).toEqual(error(none, `NO-SUCH-${tag}`));
+    expect(theirs.json().error.details).toEqual([{ path: 'body.scope.investigations[0]', message: `${B} is not an investigation you can see (there is none, or it is not assigned to you)` }]);
+    const both = (await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [A, B] } })).json();
+    expect(both.scope.investigations).toEqual([A]);
+    expect(both.warnings).toContain(`scope.investigations[1]: ${B} is not an investigation you can see (there is none, or it is not assigned to you); left out`);
+    const run = await as('analystA', 'POST', '/v1/analyses', { scope: { investigations: [A, B] } });
+    expect(run.statusCode).toBe(400);
+    expect(run.json().error.details).toEqual([{ path: 'body.scope.investigations[1]', message: expect.stringContaining(`${B} is not an investigation you can see`) }]);
     const whatIf = await as('analystA', 'POST', '/v1/disruption/what-if', { remove: [{ type: 'person', id: person(B, 2) }] });
     expect(whatIf.statusCode).toBe(400);
     const plan = (await as('analystA', 'POST', '/v1/disruption/plan', { k: 1 })).json();

@@ -6,7 +6,7 @@ import { runFixture } from './fixtures.js';
 
 type Item = RankingPage['items'][number];
 
-const measures = { degree: 2, strength: 1.5, pagerank: 0.1, betweenness: 0.2, betweennessEstimated: false, closeness: 0.3, eigenvector: 0.4, participation: 0, communitiesBridged: 0, articulationPoint: false };
+const measures = { degree: 2, strength: 1.5, pagerank: 0.1, betweenness: 0.2, betweennessEstimated: false, closeness: 0.3, eigenvector: 0.4, eigenvectorConverged: true, participation: 0, communitiesBridged: 0, articulationPoint: false };
 
 function item(rank: number | null, id: string, name: string | null, harmScore: number | null, explanation: string[], community = 'C-1'): Item {
   return { key: `person:${id}`, type: 'person', id, name, rank, harmScore, components: [], explanation, community, measures };

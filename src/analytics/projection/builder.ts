@@ -40,6 +40,8 @@ export abstract class ProjectionBuilder {
   private ties?: TieAccumulator;
   private collector?: EvidenceCollector;
   private readonly dropped = new Map<string, number>();
+  /** Ids of people reported as linked to themselves (first few) and how many such links. */
+  protected readonly selfLinks = { ids: [] as string[], count: 0 };
   private relationsRead = 0;
   protected readonly options: ProjectionOptions;
 
@@ -86,6 +88,7 @@ export abstract class ProjectionBuilder {
   /** Adds a tie of `kind` with `volume` relations' worth of affinity at the given confidence. */
   protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0): void {
     if (!this.options.gatherTies || !this.keeps(kind)) return;
+    if (this.options.tieWeights[kind] === 0) return this.drop(`tieWeights.${kind} is 0 (no tie)`);
     this.accumulator.add(a, b, kind, this.options.tieWeights[kind] * confidenceFactor * volume, money);
   }
 
@@ -169,6 +172,19 @@ export abstract class ProjectionBuilder {
       dropped: [...this.dropped].map(([reason, count]) => ({ reason, count })).sort((a, b) => (a.reason < b.reason ? -1 : 1)),
       relationsRead: this.relationsRead,
       tieKinds: TIE_KINDS,
+      warnings: this.selfLinks.count === 0 ? [] : [selfLinkWarning(this.selfLinks)],
     };
   }
+}
+
+function selfLinkWarning({ ids, count }: { ids: string[]; count: number }): string {
+  const shown = ids.slice(0, 3).join(', ');
+  const more = ids.length > 3 ? ` and ${ids.length - 3} more` : '';
+  return `${count} reported link${count === 1 ? '' : 's'} tie${count === 1 ? 's' : ''} a person to themselves (${shown}${more}): no tie made; check the source records`;
+}
+
+/** Notes a link whose two ends are one person. */
+export function noteSelfLink(selfLinks: { ids: string[]; count: number }, id: string): void {
+  selfLinks.count++;
+  if (!selfLinks.ids.includes(id)) selfLinks.ids.push(id);
 }

@@ -1,5 +1,5 @@
 import { confidence, type TieKind } from '../weights.js';
-import { ProjectionBuilder, type ProjectionOptions } from './builder.js';
+import { noteSelfLink, ProjectionBuilder, type ProjectionOptions } from './builder.js';
 import type { RelationRow } from './rows.js';
 
 /**
@@ -47,6 +47,10 @@ export class FullProjectionBuilder extends ProjectionBuilder {
     const a = this.indexOf(row.fromLabel, row.from);
     const b = this.indexOf(row.toLabel, row.to);
     if (a === undefined || b === undefined) return this.drop('an end is outside the scope');
+    if (a === b) {
+      noteSelfLink(this.selfLinks, row.from);
+      return this.drop('a relation from an entity to itself (no tie)');
+    }
     const volume = row.count === null ? 1 : 1 + Math.log(Math.max(1, row.count));
     this.tie(a, b, KIND_OF_TYPE[row.type] ?? 'relation', confidence(row.se, row.ia), volume);
   }

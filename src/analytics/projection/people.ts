@@ -1,6 +1,6 @@
 import { splitShare, toReporting } from '../money.js';
 import { confidence, type TieKind } from '../weights.js';
-import { ProjectionBuilder, type ProjectionOptions } from './builder.js';
+import { noteSelfLink, ProjectionBuilder, type ProjectionOptions } from './builder.js';
 import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, PaymentRow, VesselRow } from './rows.js';
 
 /**
@@ -40,6 +40,10 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
     const b = this.indexOf('Person', row.to);
     const kind = LINK_KINDS[row.type];
     if (a === undefined || b === undefined || !kind) return this.drop(OUTSIDE);
+    if (a === b) {
+      noteSelfLink(this.selfLinks, row.from);
+      return this.drop('a link from a person to themselves (no tie)');
+    }
     this.tie(a, b, kind, confidence(row.se, row.ia), 1 + Math.log(Math.max(1, row.count)));
   }
 

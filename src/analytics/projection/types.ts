@@ -72,4 +72,6 @@ export interface Projection {
   relationsRead: number;
   /** Tie kinds in the order of kindCount/kindStrength columns. */
   tieKinds: readonly TieKind[];
+  /** What the data says that an analyst should check (a person linked to themselves); the analysis repeats them. */
+  warnings?: string[];
 }
