@@ -6,7 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { createAnalyticsPool } from '../analytics/pool.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, RequestRejectedError } from '../errors.js';
 import { createDriver, isUnavailableError, redactUri } from '../neo4j/driver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
 import { Neo4jSetupError } from '../neo4j/jars.js';
@@ -21,7 +21,7 @@ import { openGdsServer } from '../analytics/gds/gds-server.js';
 import { createRunResults } from '../runs/results.js';
 import { createRunService } from '../runs/run-service.js';
 import { RankingPageSchema } from '../schemas/runs.js';
-import { UnreachableError } from './rank-errors.js';
+import { RefusedError, UnreachableError } from './rank-errors.js';
 import type { RankBackend } from './rank-jobs.js';
 
 /**
@@ -117,9 +117,15 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
       const { records } = await driver.executeQuery(queries['cli/investigations']!, {}, { database, routing: 'READ' });
       return records.map((record) => record.get('id') as string);
     },
-    submit: (request, requestedBy) => {
+    async submit(request, requestedBy) {
       operator = requestedBy;
-      return service.submit(request, requestedBy);
+      try {
+        return await service.submit(request, requestedBy);
+      } catch (error) {
+        // Refused as the API would refuse it (exit 4), with the reasons.
+        if (error instanceof RequestRejectedError) throw new RefusedError(`refused: ${error.details.map((d) => `${d.path}: ${d.message}`).join('; ')}`);
+        throw error;
+      }
     },
     wait: (id, ms) => service.wait(id, ms),
     async cancel(id) {

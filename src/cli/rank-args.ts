@@ -59,7 +59,7 @@ Exit codes:
   1    a run failed, was cancelled or timed out (the others are still printed); or another error
   2    usage error: unknown flag, missing or bad value, bad environment variable
   3    cannot reach Neo4j or the API (or the API's database)
-  4    the API refused a request (a 4xx other than 404 and 409)
+  4    the request was refused: by the API (a 4xx other than 404 and 409), or in direct mode by the service (an investigation that does not exist)
   130  interrupted (Ctrl-C): the run in progress is cancelled; 143 the same for SIGTERM
 `;
 

@@ -12,7 +12,7 @@ export const EXIT = {
   failed: 1,
   usage: 2,
   unreachable: 3,
-  /** The API refused a request (4xx other than 404 and 409). */
+  /** The request was refused: by the API (4xx other than 404 and 409), or by the service in direct mode (an investigation that does not exist). */
   refused: 4,
   /** Ctrl-C: 128 + SIGINT. */
   interrupted: 130,

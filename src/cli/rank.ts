@@ -62,7 +62,7 @@ function reportProblems(outcomes: RankOutcome[]): void {
   for (const { investigation, run, error, page } of outcomes) {
     const label = investigation ?? 'all investigations';
     if (error) say(`${label}: run ${run.id} did not finish (${error.code}): ${error.message}`);
-    else if (page?.total === 0) say(`warning: ${label}: the ranking is empty (${investigation === null ? 'nothing in scope' : 'no such investigation, or nothing of it in scope'})`);
+    else if (page?.total === 0) say(`warning: ${label}: the ranking is empty (${investigation === null ? 'nothing in scope' : 'nothing of it in scope'})`);
   }
 }
 

@@ -10,7 +10,7 @@ import { openDirect } from '../../src/cli/direct.js';
 import type { RankingReport } from '../../src/cli/rank-output.js';
 import { stderrLog } from '../../src/cli/stderr-log.js';
 import { TEST_ADMIN_KEY, testConfig, useTestApp } from '../support/app.js';
-import { uniqueTag } from '../support/graph.js';
+import { GRADING, uniqueTag } from '../support/graph.js';
 import { taggedNetwork } from '../support/network.js';
 import { freePort } from '../support/ports.js';
 import { runCli } from './run-cli.js';
@@ -29,6 +29,8 @@ describe('rank CLI, end to end', () => {
   const { document } = taggedNetwork(150, 5, tag);
   const investigation = document.investigations[0]!.id;
   const unknown = `OP-NONE-${tag}`;
+  /** An investigation that exists and holds nothing. */
+  const empty = `OP-EMPTY-${tag}`;
   const env = { NEO4J_URI: inject('neo4jUri'), NEO4J_USER: process.env.NEO4J_USER, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD };
   let dir: string;
 
@@ -37,6 +39,9 @@ describe('rank CLI, end to end', () => {
   beforeAll(async () => {
     const loaded = await app.inject({ method: 'POST', url: '/v1/ingest', payload: document as object });
     expect(loaded.statusCode, loaded.body).toBe(200);
+    // An investigation with a place and nobody in it: there, but nothing to rank.
+    const opened = await app.inject({ method: 'POST', url: '/v1/ingest', payload: { investigations: [{ id: empty }], defaults: { source: `REP-${tag}`, grading: GRADING }, locations: [{ id: `BEACH-${tag}`, name: 'Beach', kind: 'beach' }] } as object });
+    expect(opened.json().accepted, opened.body).toBe(1);
     dir = await mkdtemp(join(tmpdir(), 'sna-rank-'));
   });
 
@@ -109,22 +114,26 @@ describe('rank CLI, end to end', () => {
     expect(await readdir(dir)).toEqual(['ranking.txt']);
   });
 
-  it('gives an unknown investigation an empty ranking, a warning, and exit 0', async () => {
+  it('refuses an investigation that does not exist (exit 4, as the API refuses it); an empty one gets an empty ranking and a warning', async () => {
     const result = await runCli(['--investigation', unknown, '--format', 'json'], env);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`rank: warning: ${unknown}: the ranking is empty (no such investigation, or nothing of it in scope)\n`);
-    expect(JSON.parse(result.stdout)).toEqual([{ investigation: unknown, run: expect.objectContaining({ status: 'done' }), total: 0, items: [] }]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(`rank: refused: body.scope.investigations[0]: ${unknown} is not an investigation you can see (there is none, or it is not assigned to you)\n`);
+    expect(result.stdout).toBe('');
+    const none = await runCli(['--investigation', empty, '--format', 'json'], env);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toBe(`rank: warning: ${empty}: the ranking is empty (nothing of it in scope)\n`);
+    expect(JSON.parse(none.stdout)).toEqual([{ investigation: empty, run: expect.objectContaining({ status: 'done' }), total: 0, items: [] }]);
   });
 
   it('exits 1 when a run fails, still printing the others and the failure on stderr', async () => {
     // One tie allowed: the network's run fails; the empty one has none. Write-back, so neither
     // is answered by a run of the tests above; graphology, because auto would hand the bigger
     // scope to GDS.
-    const result = await runCli(['--investigation', investigation, '--investigation', unknown, '--write-back', '--engine', 'graphology', '--format', 'json'], { ...env, ANALYSIS_MAX_TIES: '1' });
+    const result = await runCli(['--investigation', investigation, '--investigation', empty, '--write-back', '--engine', 'graphology', '--format', 'json'], { ...env, ANALYSIS_MAX_TIES: '1' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^rank: ${escaped(investigation)}: run [0-9a-f-]{36} did not finish \\(SCOPE_TOO_LARGE\\): .*more than 1 ties`, 'm'));
     const reports = JSON.parse(result.stdout) as RankingReport[];
-    expect(reports.map((r) => [r.investigation, r.run.status, r.total])).toEqual([[unknown, 'done', 0]]);
+    expect(reports.map((r) => [r.investigation, r.run.status, r.total])).toEqual([[empty, 'done', 0]]);
   });
 
   it('goes through the HTTP API with --api, with the same ranking as direct mode', async () => {

@@ -113,8 +113,14 @@ describe('disruption routes', () => {
     expect((await post('/v1/disruption/what-if', { scope, remove: [] })).statusCode).toBe(400);
   });
 
-  it('answers an empty scope with an empty, well-formed plan', async () => {
-    const response = await post('/v1/disruption/plan', { scope: { investigations: [`NONE-${t}`] }, k: 3 });
+  it('refuses a scope of investigations that do not exist, and answers an empty one with an empty, well-formed plan', async () => {
+    const none = await post('/v1/disruption/plan', { scope: { investigations: [`NONE-${t}`] }, k: 3 });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details).toEqual([{ path: 'body.scope.investigations[0]', message: expect.stringContaining(`NONE-${t} is not an investigation you can see`) }]);
+    // An investigation with a place and nobody in it: there, but nothing to plan.
+    const opened = await post('/v1/ingest', { investigations: [{ id: `EMPTY-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING }, locations: [{ id: id('BEACH'), name: 'Beach', kind: 'beach' }] });
+    expect(opened.json().accepted, opened.body).toBe(1);
+    const response = await post('/v1/disruption/plan', { scope: { investigations: [`EMPTY-${t}`] }, k: 3 });
     expect(response.statusCode, response.body).toBe(200);
     const plan = DisruptionPlanSchema.parse(response.json());
     expect(plan).toMatchObject({ k: 0, best: null, before: { largestComponent: 0, components: 0, removed: 0 } });

@@ -76,6 +76,24 @@ describe('GDS engine against the service’s own', () => {
     expect(overlap).toBeGreaterThanOrEqual(18);
   });
 
+  it('measures betweenness in hops alike when asked (pathWeights hops), and it differs from strength', async () => {
+    const own = await preview('graphology', { pathWeights: 'hops' });
+    const gds = await preview('gds', { pathWeights: 'hops' });
+    const strength = await preview('graphology');
+    const byKey = new Map(gds.ranking.map((r) => [r.key, r]));
+    const strengthOf = new Map(strength.ranking.map((r) => [r.key, r]));
+    let gap = 0;
+    let differs = 0;
+    for (const mine of own.ranking) {
+      gap = Math.max(gap, Math.abs(byKey.get(mine.key)!.measures.betweenness - mine.measures.betweenness) / Math.max(1e-12, mine.measures.betweenness));
+      if (Math.abs(strengthOf.get(mine.key)!.measures.betweenness - mine.measures.betweenness) > 1e-9) differs++;
+    }
+    expect(gap).toBeLessThanOrEqual(1e-9);
+    expect(differs).toBeGreaterThan(0);
+    // GDS's closeness counts hops, as the service's now does: no warning that they differ.
+    expect(gds.warnings.join(' ')).not.toContain('does not weigh ties');
+  });
+
   it('samples betweenness as the service does: same number of sources, same scale', async () => {
     const sampled = { exactBetweennessUpTo: 100, betweennessSamples: 300 };
     const exact = await preview('graphology');
