@@ -88,7 +88,8 @@ export function renderDisruption(results: DisruptionBenchResults): string {
       ),
     );
     const drop = (name: string) => s.before.largestComponent - (s.strategies.find((r) => r.strategy === name)?.largestComponent ?? s.before.largestComponent);
-    lines.push('', `Adaptive against static (largest-component drop): ${['harm', 'betweenness', 'degree', 'pagerank'].map((m) => `${m} ${formatInt(drop(m))} → adaptive ${formatInt(drop(`adaptive-${m}`))}`).join('; ')}.`);
+    const compared = ['harm/strength', 'harm/hops', 'betweenness/strength', 'betweenness/hops', 'degree', 'pagerank'].filter((m) => s.strategies.some((r) => r.strategy === m));
+    lines.push('', `Adaptive against static (largest-component drop): ${compared.map((m) => `${m} ${formatInt(drop(m))} → adaptive ${formatInt(drop(`adaptive-${m}`))}`).join('; ')}.`);
     if (s.reference) {
       const r = s.reference;
       const ours = s.strategies.find((x) => x.strategy === 'greedy-fragmentation')?.ms;

@@ -10,7 +10,7 @@ const size = (people: number, analysisMs: number, planMs: number): SizeResult =>
   planMs,
   before: { largestComponent: people, fragmentation: 0 },
   best: { strategy: 'greedy-fragmentation', pathWeights: null, label: 'greedy-fragmentation', largestComponentDrop: people / 2, fragmentation: 0.5 },
-  strategies: ['harm', 'betweenness', 'degree', 'pagerank', 'adaptive-harm', 'adaptive-betweenness', 'adaptive-degree', 'adaptive-pagerank', 'greedy-fragmentation'].map((strategy, i) => ({
+  strategies: ['harm/strength', 'betweenness/strength', 'degree', 'pagerank', 'adaptive-harm/strength', 'adaptive-betweenness/strength', 'adaptive-degree', 'adaptive-pagerank', 'greedy-fragmentation'].map((strategy, i) => ({
     strategy,
     ms: 10 * i,
     largestComponent: people - 10 * i,
@@ -41,7 +41,7 @@ describe('renderDisruption', () => {
     });
     expect(markdown).toContain('| response for 1k people < 1 s (analysis + plan, in process) | 1.20 s | no |');
     expect(markdown).toContain('| all strategies at 10k people ≤ 10 s (plan) | 12.00 s | no |');
-    expect(markdown).toContain('Adaptive against static (largest-component drop): harm 0 → adaptive 40; betweenness 10 → adaptive 50;');
+    expect(markdown).toContain('Adaptive against static (largest-component drop): harm/strength 0 → adaptive 40; betweenness/strength 10 → adaptive 50; degree 20 → adaptive 60;');
     expect(markdown).toContain('a whole greedy run of 20 steps ≈ 200.00 s; ours (one depth-first search per step): 80 ms, 2,500× faster');
   });
 });
