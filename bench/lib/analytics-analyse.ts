@@ -39,6 +39,7 @@ const ENVELOPE: PreviewEnvelope = {
   projection: { kind: 'people', nodes: 0, ties: 0, relationsRead: 0, dropped: [] },
   engine: { requested: 'graphology', used: 'graphology', reason: 'asked for' },
   timings: { projection: 0 },
+  warnings: [],
 };
 
 const progress = progressLog('analyse');
