@@ -7,7 +7,9 @@
 // Every end is checked against the scope as in people-nodes.cypher.
 CALL {
   MATCH (a:Person)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
-  WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+  // A link from a person to themselves makes no tie (projection/people.ts warns about it).
+  WHERE a <> b
+    AND ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= date($from))
     AND ($to IS NULL OR coalesce(r.firstSeen, r.lastSeen) IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= date($to))

@@ -59,6 +59,11 @@ describe('no silent empties', () => {
     expect(body.projection.dropped).toContainEqual({ reason: 'a link from a person to themselves (no tie)', count: 1 });
     expect(body.ranking.every((row) => row.measures.eigenvectorConverged === false)).toBe(true);
     expect(body.ranking.find((row) => row.id === id('P07'))!.measures.degree).toBe(2);
+    // The GDS engine gathers ties in Cypher: the same ties, and the same warning.
+    const gds = AnalysisPreviewSchema.parse((await post('/v1/analyses/preview', { scope, parameters: { engine: 'gds' } })).json());
+    expect(gds.engine.used).toBe('gds');
+    expect(gds.projection.ties).toBe(body.projection.ties);
+    expect(gds.warnings).toContain(`1 reported link ties a person to themselves (${id('P07')}): no tie made; check the source records`);
   });
 
   it('refuses a scope of investigations that do not exist, and warns about one among others', async () => {
