@@ -187,7 +187,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const { previousCommunities: _previous, ...echoed } = o;
   return {
     options: echoed,
-    graph: { nodes: n, ties: ties.source.length, ranked: ranked.reduce((a, b) => a + b, 0) },
+    graph: { nodes: n, ties: ties.source.length, ranked: rankedCount },
     timings,
     modularity: found.modularity,
     communitiesSplit: found.splits,

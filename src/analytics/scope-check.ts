@@ -1,3 +1,4 @@
+import { visibleInvestigations } from '../auth/principal.js';
 import { RequestRejectedError } from '../errors.js';
 
 /**
@@ -17,9 +18,9 @@ export async function limitScope<S extends { investigations?: string[] }>(
   const named = scope.investigations;
   if (!named) {
     const warnings = allowed?.length === 0 ? ['no investigations are assigned to you: the scope is empty'] : [];
-    return { scope: { ...scope, investigations: allowed === null ? undefined : [...allowed] }, warnings };
+    return { scope: { ...scope, investigations: visibleInvestigations(allowed, undefined) }, warnings };
   }
-  const visible = allowed === null ? named : named.filter((id) => allowed.includes(id));
+  const visible = visibleInvestigations(allowed, named)!;
   const found = new Set(visible.length === 0 ? [] : await known([...new Set(visible)]));
   const missing = named.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   const problem = (id: string) => `${id} is not an investigation you can see (there is none, or it is not assigned to you)`;

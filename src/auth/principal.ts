@@ -46,13 +46,12 @@ export function allowedInvestigations(principal: Principal): string[] | null {
  * means an empty scope, never "everything").
  */
 export function scopedInvestigations(principal: Principal, named: readonly string[] | undefined): string[] | undefined {
-  const allowed = allowedInvestigations(principal);
-  if (allowed === null) return named ? [...named] : undefined;
-  if (!named) return allowed;
-  return named.filter((id) => allowed.includes(id));
+  return visibleInvestigations(allowedInvestigations(principal), named);
 }
 
-/** A request's scope with its investigations limited to the principal's (scopedInvestigations). */
-export function scopeFor<S extends { investigations?: string[] }>(principal: Principal, scope: S): S {
-  return { ...scope, investigations: scopedInvestigations(principal, scope.investigations) };
+/** scopedInvestigations from the investigations a principal may see (allowedInvestigations: null for all). */
+export function visibleInvestigations(allowed: readonly string[] | null, named: readonly string[] | undefined): string[] | undefined {
+  if (allowed === null) return named ? [...named] : undefined;
+  if (!named) return [...allowed];
+  return named.filter((id) => allowed.includes(id));
 }

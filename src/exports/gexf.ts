@@ -1,5 +1,6 @@
 import { write } from 'graphology-gexf';
 
+import { rgbOf } from '../shared/colour.js';
 import type { AnalysisGraph } from './analysis-graph.js';
 
 /**
@@ -12,12 +13,6 @@ import type { AnalysisGraph } from './analysis-graph.js';
 
 /** Tableau 10 + two: distinct on screen and in print. */
 export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#8c564b'];
-
-/** `#4e79a7` as `rgb(78,121,167)`, so graphology-gexf writes r, g and b. */
-export function rgbOf(hex: string): string {
-  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
-  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
-}
 
 export function writeGexf(graph: AnalysisGraph, communityOrder: readonly string[]): string {
   const colour = new Map(communityOrder.map((id, i) => [id, rgbOf(PALETTE[i % PALETTE.length]!)]));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { toExplorerGraph } from '../../explorer/src/data/explorer-graph.js';
 import { toGexf } from '../../explorer/src/data/gexf.js';
-import { rgbOf } from '../../explorer/src/data/palette.js';
+import { rgbOf } from '../../src/shared/colour.js';
 import { SMALL_EXPORT } from './fixtures.js';
 
 describe('explorer/gexf', () => {

@@ -8,7 +8,8 @@ import { analyse } from '../../src/analytics/engine.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 import { analysisGraph, type AnalysisGraph } from '../../src/exports/analysis-graph.js';
 import { csvField, EDGE_COLUMNS, edgesCsv, NODE_COLUMNS, nodesCsv } from '../../src/exports/csv.js';
-import { PALETTE, rgbOf, writeGexf } from '../../src/exports/gexf.js';
+import { PALETTE, writeGexf } from '../../src/exports/gexf.js';
+import { rgbOf } from '../../src/shared/colour.js';
 import { writeGraphml } from '../../src/exports/graphml.js';
 import { packTies, resultRows, unpackTies } from '../../src/runs/result-rows.js';
 

@@ -1,3 +1,5 @@
+import { minorDigits } from '../../../src/analytics/money.js';
+
 /** Numbers as the panels show them (British English, as the rest of the service). */
 
 export const formatInt = (n: number) => Math.round(n).toLocaleString('en-GB');
@@ -7,15 +9,7 @@ export const formatScore = (n: number | null) => (n === null ? '–' : n.toFixed
 export const formatShare = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)} %`);
 
 /** Money arrives in the reporting currency's minor units (pence for GBP): shown in whole units, "1,234 GBP". */
-export function formatMoney(minor: number, currency: string): string {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // not an ISO currency code: pence-like minor units
-  }
-  return `${Math.round(minor / 10 ** digits).toLocaleString('en-GB')} ${currency}`;
-}
+export const formatMoney = (minor: number, currency: string) => `${Math.round(minor / 10 ** minorDigits(currency)).toLocaleString('en-GB')} ${currency}`;
 
 /** `person:P-00012` → `{ type: 'person', id: 'P-00012' }` (ids may themselves hold colons). */
 export function splitKey(key: string): { type: string; id: string } {

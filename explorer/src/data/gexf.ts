@@ -2,8 +2,8 @@
 // The writer alone: the browser entry also loads a parser that needs DOMParser when it loads.
 import write from 'graphology-gexf/common/writer.js';
 
+import { rgbOf } from '../../../src/shared/colour.js';
 import type { ExplorerGraph } from './explorer-graph.js';
-import { rgbOf } from './palette.js';
 
 /**
  * The graph as the analyst sees it, for Gephi: GEXF 1.3 with the laid-out positions, sizes and

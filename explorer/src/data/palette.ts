@@ -45,8 +45,3 @@ export function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** `#E69F00` as `rgb(230,159,0)`: the form every GEXF reader takes. */
-export function rgbOf(hex: string): string {
-  const channel = (at: number) => parseInt(hex.slice(at, at + 2), 16);
-  return `rgb(${channel(1)},${channel(3)},${channel(5)})`;
-}
