@@ -111,6 +111,12 @@ describe('access control', () => {
     const both = (await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [A, B] } })).json();
     expect(both.scope.investigations).toEqual([A]);
     expect(both.warnings).toContain(`scope.investigations[1]: ${B} is not an investigation you can see (there is none, or it is not assigned to you); left out`);
+    // The whole answer, preview and plan: nothing of B but the id the caller gave, in that warning.
+    for (const answer of [both, (await as('analystA', 'POST', '/v1/disruption/plan', { scope: { investigations: [A, B] }, k: 1 })).json()]) {
+      const text = JSON.stringify({ ...answer, warnings: answer.warnings.filter((w: string) => !w.startsWith('scope.investigations[1]: ')) });
+      expect(text).toContain(person(A, 1));
+      expect(text).not.toContain(B);
+    }
     const run = await as('analystA', 'POST', '/v1/analyses', { scope: { investigations: [A, B] } });
     expect(run.statusCode).toBe(400);
     expect(run.json().error.details).toEqual([{ path: 'body.scope.investigations[1]', message: expect.stringContaining(`${B} is not an investigation you can see`) }]);
