@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../../src/ingest/graph-model.js';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../../src/model/graph-model.js';
 
 /**
  * Nodes and relationships of the data model in a database, from Neo4j's count store (a

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 
 import type { IngestReport } from '../../src/schemas/ingest-report.js';
-import { ENTITY_LABELS } from '../../src/ingest/graph-model.js';
+import { ENTITY_LABELS } from '../../src/model/graph-model.js';
 import { loadSignal, message } from './abort.js';
 import type { LoadSizeResult } from './load-figures.js';
 import type { LoadData } from './load-scenarios.js';

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 
 import type { Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, type EntityLabel } from '../../src/ingest/graph-model.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../src/model/graph-model.js';
 import type { RelationSpec } from '../../src/ingest/normalise.js';
 import { referenceRows, specKey, type ReferenceEntityRow, type ReferenceRelationRow } from './reference-rows.js';
 

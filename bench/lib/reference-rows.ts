@@ -1,5 +1,5 @@
 import { normalise, type Context, type RelationSpec } from '../../src/ingest/normalise.js';
-import type { EntityLabel } from '../../src/ingest/graph-model.js';
+import type { EntityLabel } from '../../src/model/graph-model.js';
 import { isRecordKind } from '../../src/ingest/validate.js';
 
 /**

@@ -1,7 +1,5 @@
 import { UndirectedGraph } from 'graphology';
 
-import type { ResultRow, StoredTies } from '../runs/result-rows.js';
-
 /**
  * The analysed network as a graphology graph, the one shape every export format writes: nodes
  * keyed `type:id` with their name, type, community, rank, harm score and measures; ties with
@@ -37,13 +35,43 @@ export interface ExportEdgeAttributes {
 
 export type AnalysisGraph = UndirectedGraph<ExportNodeAttributes, ExportEdgeAttributes>;
 
-export type ExportRow = Pick<ResultRow, 'index' | 'key' | 'type' | 'entityId' | 'name' | 'community' | 'rank' | 'harmScore' | 'degree' | 'strength' | 'pagerank' | 'betweenness' | 'closeness' | 'eigenvector' | 'participation' | 'articulationPoint'>;
+/** One analysed node as exports read it (a run's stored result row has these and more). */
+export interface ExportRow {
+  /** The node's index in the analysis: ties name their ends by it. */
+  index: number;
+  key: string;
+  type: string;
+  entityId: string;
+  name: string | null;
+  community: string;
+  rank?: number | null;
+  harmScore?: number | null;
+  degree: number;
+  strength: number;
+  pagerank: number;
+  betweenness: number;
+  closeness: number;
+  eigenvector: number;
+  participation: number;
+  articulationPoint: boolean;
+}
+
+/** The analysed ties, as exports need them: node indices, strength, money, relation counts per kind. */
+export interface ExportTies {
+  source: Int32Array;
+  target: Int32Array;
+  strength: Float64Array;
+  money: Float64Array;
+  /** Row-major, tie × tieKinds. */
+  kindCount: Float64Array;
+  tieKinds: string[];
+}
 
 /**
  * Ties name their ends by node index: each row is placed by its own `index`, whatever order the
  * rows came in, and a tie whose end has no row is an error, not a tie to somebody else.
  */
-export function analysisGraph(rows: readonly ExportRow[], ties: StoredTies): AnalysisGraph {
+export function analysisGraph(rows: readonly ExportRow[], ties: ExportTies): AnalysisGraph {
   const graph: AnalysisGraph = new UndirectedGraph({ allowSelfLoops: true });
   const keyOf: string[] = [];
   for (const row of rows) {

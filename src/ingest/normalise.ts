@@ -3,7 +3,10 @@ import neo4j from 'neo4j-driver';
 import type { Account, Crossing, Link, Location, Payment, Person, Relation, Route } from '../schemas/entities.js';
 import type { RecordKind } from '../schemas/ingest.js';
 import type { Provenance } from '../schemas/provenance.js';
-import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType } from './graph-model.js';
+import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType } from '../model/graph-model.js';
+import type { EntityRow, RelationRow, RelationSpec } from '../repositories/ingest-repository.js';
+
+export type { EntityRow, RelationRow, RelationSpec };
 
 /**
  * Turns one validated record into the rows the repository writes: at most one node and the
@@ -12,41 +15,6 @@ import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType
  * compared and queried as what it is. Relations named inside a record get ids derived from
  * the record (`X-1/ORGANISED/P-7`), so re-loading the record finds them again.
  */
-
-export interface EntityRow {
-  id: string;
-  /** Content properties, compared to tell updated from unchanged; provenance included. */
-  props: Record<string, unknown>;
-  recordedAt: unknown;
-  investigations: string[];
-  history: string;
-  /** Ids of the relations this record names. */
-  relationIds: string[];
-  /**
-   * Relationship types whose whole set this record states (the field was given, maybe empty):
-   * relations of these types that the record named before and no longer names are removed.
-   * A field left out says nothing, so its relations stay.
-   */
-  replaces: RelationshipType[];
-}
-
-export interface RelationRow {
-  id: string;
-  from: string;
-  to: string;
-  props: Record<string, unknown>;
-  recordedAt: unknown;
-  investigations: string[];
-  history: string;
-  /** The entity record a relation was derived from (`Crossing:X-1`), or null for links and relations. */
-  origin: string | null;
-}
-
-export interface RelationSpec {
-  from: EntityLabel;
-  type: RelationshipType;
-  to: EntityLabel;
-}
 
 export interface Normalised {
   entity?: { label: EntityLabel; row: EntityRow };

@@ -1,4 +1,4 @@
-import { isEntityLabel, isRelationshipType } from '../ingest/graph-model.js';
+import { isEntityLabel, isRelationshipType } from '../model/graph-model.js';
 import type { Queries } from './queries.js';
 
 /**

@@ -5,7 +5,7 @@ import { PeopleProjectionBuilder } from '../analytics/projection/people.js';
 import type { ProjectionOptions } from '../analytics/projection/builder.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, NodeRow, PaymentRow, RelationRow, VesselRow } from '../analytics/projection/rows.js';
-import { ENTITY_LABELS } from '../ingest/graph-model.js';
+import { ENTITY_LABELS } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
 import type { Scope } from '../schemas/analysis.js';

@@ -1,4 +1,4 @@
-import { typeOfLabel, type EntityType } from '../ingest/graph-model.js';
+import { typeOfLabel, type EntityType } from '../model/graph-model.js';
 import type { EntityView, RelationView } from '../schemas/entity-views.js';
 import type { Grading } from '../schemas/provenance.js';
 

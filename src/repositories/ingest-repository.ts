@@ -1,7 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 
-import type { EntityLabel } from '../ingest/graph-model.js';
-import type { EntityRow, RelationRow, RelationSpec } from '../ingest/normalise.js';
+import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { recordToObject, toNative } from '../neo4j/values.js';
@@ -14,6 +13,42 @@ export const INGEST_QUERIES = [
   'ingest/bump-data-version',
   'ingest/unresolved',
 ] as const;
+
+/** The rows this repository writes (ingest/normalise.ts makes them from validated records). */
+export interface EntityRow {
+  id: string;
+  /** Content properties, compared to tell updated from unchanged; provenance included. */
+  props: Record<string, unknown>;
+  recordedAt: unknown;
+  investigations: string[];
+  history: string;
+  /** Ids of the relations this record names. */
+  relationIds: string[];
+  /**
+   * Relationship types whose whole set this record states (the field was given, maybe empty):
+   * relations of these types that the record named before and no longer names are removed.
+   * A field left out says nothing, so its relations stay.
+   */
+  replaces: RelationshipType[];
+}
+
+export interface RelationRow {
+  id: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+  recordedAt: unknown;
+  investigations: string[];
+  history: string;
+  /** The entity record a relation was derived from (`Crossing:X-1`), or null for links and relations. */
+  origin: string | null;
+}
+
+export interface RelationSpec {
+  from: EntityLabel;
+  type: RelationshipType;
+  to: EntityLabel;
+}
 
 export interface EntityBatchResult {
   created: number;

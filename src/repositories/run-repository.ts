@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, type EntityType } from '../ingest/graph-model.js';
+import { ENTITY_LABELS, type EntityType } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject } from '../neo4j/values.js';

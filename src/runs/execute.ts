@@ -5,7 +5,7 @@ import type { AnalyticsRepository } from '../repositories/analytics-repository.j
 import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { RunSummary } from '../schemas/runs.js';
-import type { EntityType } from '../ingest/graph-model.js';
+import type { EntityType } from '../model/graph-model.js';
 import { afterEngineStage, PHASES, within } from './progress.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { CommunityReport } from '../analytics/report.js';
 import { rankedNodes, type NodeMeasures, type RankedNode, type RankingTable } from '../analytics/ranking.js';
 import type { Projection } from '../analytics/projection/types.js';
+import type { ExportTies } from '../exports/analysis-graph.js';
 
 /**
  * How a run's results are laid out in Neo4j, and read back. One AnalysisResult node per
@@ -107,17 +108,6 @@ export function communityRows(runId: string, reports: readonly CommunityReport[]
 export const communityOf = (row: Pick<CommunityRow, 'report'>): CommunityReport => JSON.parse(row.report) as CommunityReport;
 export const strongestTiesOf = (row: Pick<CommunityRow, 'strongestTies'>): StoredTie[] => JSON.parse(row.strongestTies) as StoredTie[];
 
-/** The analysed ties, as exports need them: node indices, strength, money, relation counts per kind. */
-export interface StoredTies {
-  source: Int32Array;
-  target: Int32Array;
-  strength: Float64Array;
-  money: Float64Array;
-  /** Row-major, tie × tieKinds. */
-  kindCount: Float64Array;
-  tieKinds: string[];
-}
-
 export interface TieArtefact {
   part: number;
   ties: number;
@@ -157,12 +147,12 @@ export function packTies(projection: Pick<Projection, 'ties' | 'tieKinds'>, perP
 }
 
 /** The ties again from their artefacts, in part order. */
-export function unpackTies(parts: readonly TieArtefact[]): StoredTies {
+export function unpackTies(parts: readonly TieArtefact[]): ExportTies {
   const sorted = [...parts].sort((a, b) => a.part - b.part);
   const tieKinds = sorted[0]?.tieKinds ?? [];
   const K = tieKinds.length;
   const total = sorted.reduce((sum, p) => sum + p.ties, 0);
-  const out: StoredTies = {
+  const out: ExportTies = {
     source: new Int32Array(total),
     target: new Int32Array(total),
     strength: new Float64Array(total),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ENTITY_TYPES } from '../ingest/graph-model.js';
+import { ENTITY_TYPES } from '../model/graph-model.js';
 import { HARM_COMPONENTS, PATH_WEIGHTS, TIE_KINDS } from '../analytics/weights.js';
 import { IdSchema, IsoDateSchema } from './provenance.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ENTITY_TYPES } from '../ingest/graph-model.js';
+import { ENTITY_TYPES } from '../model/graph-model.js';
 import { GradingSchema, IdSchema } from './provenance.js';
 
 export const EntityTypeSchema = z.enum(ENTITY_TYPES).describe('Entity type');

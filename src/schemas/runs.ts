@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ENTITY_TYPES } from '../ingest/graph-model.js';
+import { ENTITY_TYPES } from '../model/graph-model.js';
 import { AnalysisParametersSchema, CommunityReportSchema, EngineChoiceSchema, engineFitsScope, ProjectionSummarySchema, RankedNodeSchema, ScopeSchema } from './analysis.js';
 import { IdSchema } from './provenance.js';
 

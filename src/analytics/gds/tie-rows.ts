@@ -1,4 +1,4 @@
-import { typeOfLabel } from '../../ingest/graph-model.js';
+import { typeOfLabel } from '../../model/graph-model.js';
 import type { TieRow } from '../../repositories/gds-repository.js';
 import type { TieKind } from '../weights.js';
 import { emptyTies } from '../projection/tie-accumulator.js';

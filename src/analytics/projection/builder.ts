@@ -1,4 +1,4 @@
-import { typeOfLabel } from '../../ingest/graph-model.js';
+import { typeOfLabel } from '../../model/graph-model.js';
 import { DEFAULT_MONEY, type MoneySettings } from '../money.js';
 import { DEFAULT_TIE_WEIGHTS, TIE_KINDS, confidence, type TieKind } from '../weights.js';
 import { EvidenceCollector } from './evidence.js';

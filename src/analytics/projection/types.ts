@@ -1,4 +1,4 @@
-import type { EntityType } from '../../ingest/graph-model.js';
+import type { EntityType } from '../../model/graph-model.js';
 import type { TieKind } from '../weights.js';
 
 /**

@@ -76,6 +76,6 @@ const TYPE_OF_LABEL = new Map<string, EntityType>(Object.entries(ENTITY_LABELS).
 
 export function typeOfLabel(label: string): EntityType {
   const type = TYPE_OF_LABEL.get(label);
-  if (!type) throw new Error(`ingest/graph-model: unexpected label ${label}`);
+  if (!type) throw new Error(`model/graph-model: unexpected label ${label}`);
   return type;
 }
