@@ -24,13 +24,12 @@ import { MalformedBodyError } from './errors.js';
 import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
-import { createAnalysisService } from './analytics/analysis-service.js';
-import { openGdsServer } from './analytics/gds/gds-server.js';
-import { createDisruptionService } from './disruption/disruption-service.js';
-import { createAnalyticsPool } from './analytics/pool.js';
+import { createAnalysisService } from './analysis/preview-service.js';
+import { createRunStack } from './runs/run-stack.js';
+import { createDisruptionService } from './analysis/disruption-service.js';
 import { createIngestService } from './ingest/ingest-service.js';
-import { ANALYTICS_QUERIES, createAnalyticsRepository } from './repositories/analytics-repository.js';
-import { createRunRepository, RUN_QUERIES } from './repositories/run-repository.js';
+import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
+import { RUN_QUERIES } from './repositories/run-repository.js';
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
@@ -38,9 +37,6 @@ import { GDS_QUERIES } from './repositories/gds-repository.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { disruptionRoutes } from './routes/disruption.js';
 import { runRoutes } from './routes/runs.js';
-import { ResultCache } from './runs/result-cache.js';
-import { createRunResults } from './runs/results.js';
-import { createRunService } from './runs/run-service.js';
 import { entityRoutes } from './routes/entities.js';
 import { explorerRoutes } from './routes/explorer.js';
 import { healthRoutes } from './routes/health.js';
@@ -126,12 +122,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     batchSize: config.ingest.batchSize,
     maxStreamBytes: config.ingest.maxStreamBytes,
   });
-  const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
-  app.addHook('onClose', async () => pool.close());
-  const analyticsRepository = createAnalyticsRepository(driver, database, queries);
-  const gdsServer = openGdsServer(config, driver, queries, { warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) });
-  app.addHook('onClose', async () => gdsServer.close());
-  const gds = gdsServer.engine;
+  const stack = createRunStack(config, { driver, database, queries }, app.log, { writeBack: config.runs.writeBack, cacheEntries: config.runs.cacheEntries });
+  app.addHook('onClose', async () => stack.close());
+  const { gdsServer, gds, runs, results: runResults } = stack;
   // Which analytics plugins the server has, said once it answers (the GDS engine needs gds.*).
   // Never in the way of readiness: a server that cannot say is reported as such.
   app.dbHealth.alsoPrepare(async () => {
@@ -141,14 +134,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     else if (plugins.gds) app.log.info({ gds: plugins.gds, apoc: plugins.apoc }, `${where} has the Graph Data Science plugin`);
     else app.log.warn({ apoc: plugins.apoc }, `Graph Data Science is not installed on ${where}: analyses run in the service (graphology) only`);
   });
-  const analyses = createAnalysisService({ repository: analyticsRepository, gds, pool, previewMaxTies: config.analytics.previewMaxTies });
-  const disruption = createDisruptionService({ repository: analyticsRepository, gds, pool, maxTies: config.analytics.previewMaxTies });
-  const runRepository = createRunRepository(driver, database, queries);
-  const runs = createRunService(
-    { runs: runRepository, analytics: analyticsRepository, gds, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: app.log },
-    { concurrency: config.runs.concurrency, writeBack: config.runs.writeBack, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts },
-  );
-  const runResults = createRunResults({ runs: runRepository, service: runs, cache: new ResultCache(config.runs.cacheEntries) });
+  const analyses = createAnalysisService({ repository: stack.analytics, gds, pool: stack.pool, previewMaxTies: config.analytics.previewMaxTies });
+  const disruption = createDisruptionService({ repository: stack.analytics, gds, pool: stack.pool, maxTies: config.analytics.previewMaxTies });
   // Runs start (and interrupted ones are claimed) once the database is there; a shutdown marks
   // running ones interrupted while the driver is still open (preClose comes before onClose).
   app.addHook('onReady', async () => app.dbHealth.onReady(() => runs.start()));

@@ -7,10 +7,11 @@ import { pagerank } from '../../src/analytics/centrality/pagerank.js';
 import { shortestPathCentrality } from '../../src/analytics/centrality/shortest-paths.js';
 import { csrFromEdges } from '../../src/analytics/csr.js';
 import { DEFAULTS as ENGINE_DEFAULTS, analyse, type AnalysisResult } from '../../src/analytics/engine.js';
-import { createAnalyticsPool } from '../../src/analytics/pool.js';
-import type { PreviewEnvelope } from '../../src/analytics/preview.js';
+import type { AnalysisEnvelope } from '../../src/analysis/envelope.js';
+import { analyseInWorker, previewInWorker } from '../../src/analysis/preview-task.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { rankedNodes } from '../../src/analytics/ranking.js';
+import { createWorkerPool } from '../../src/workers/pool.js';
 import type { AnalyseFigures, AnalysisRun, EventLoopFigures } from './analytics-results.js';
 import { probeDuring, startHealthServer, timingsOf } from './event-loop.js';
 import { gc, progressLog } from './log.js';
@@ -23,8 +24,8 @@ import { repeatWithin } from './repeat.js';
  * and times analyse() on it with the engine's defaults, a few times while that is cheap, with
  * the process's peak RSS (VmHWM, reset after loading) and the ranking's precision against the
  * planted roles. With --event-loop it then runs the event-loop check: the same analysis on the
- * main thread and through the worker pool (pool.preview(), the JSON body the preview route
- * sends, made in the worker; then pool.run(), the whole result cloned back) while a probe
+ * main thread and through the worker pool (previewInWorker(), the JSON body the preview route
+ * sends, made in the worker; then analyseInWorker(), the whole result cloned back) while a probe
  * requests /healthz.
  * `node --expose-gc --import tsx analytics-analyse.ts --dir D [--event-loop --interval-ms 20]`
  */
@@ -32,9 +33,9 @@ import { repeatWithin } from './repeat.js';
 const ANALYSIS_REPEATS = { minRuns: 1, maxRuns: 5, budgetMs: 60_000 };
 
 /** What the preview route wraps around the engine's result; only its shape matters here. */
-const ENVELOPE: PreviewEnvelope = {
-  scope: {},
-  projectionParameters: {},
+const ENVELOPE: AnalysisEnvelope = {
+  scope: { minAssessment: 'E', maxSourceEvaluation: 3, projection: 'people' },
+  parameters: {},
   dataVersion: 0,
   projection: { kind: 'people', nodes: 0, ties: 0, relationsRead: 0, dropped: [] },
   engine: { requested: 'graphology', used: 'graphology', reason: 'asked for' },
@@ -62,10 +63,10 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
     // Each pool call transfers (detaches) the projection's typed arrays: the first gets a copy.
     const copy = structuredClone(projection);
     gc();
-    const pool = createAnalyticsPool(1);
+    const pool = createWorkerPool(1);
     try {
       let reset = await resetPeak(process.pid);
-      const preview = await probeDuring(server.url, intervalMs, () => pool.preview(copy, {}, ENVELOPE));
+      const preview = await probeDuring(server.url, intervalMs, () => previewInWorker(pool, copy, {}, ENVELOPE));
       figures.workerPreview = {
         workMs: preview.workMs,
         latency: preview.latency,
@@ -77,7 +78,7 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
       progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now pool.run()`);
       gc();
       reset = await resetPeak(process.pid);
-      const run = await probeDuring(server.url, intervalMs, () => pool.run(projection, {}));
+      const run = await probeDuring(server.url, intervalMs, () => analyseInWorker(pool, projection, {}));
       const result: AnalysisResult = run.value;
       figures.workerPool = {
         workMs: run.workMs,

@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 
 import neo4j from 'neo4j-driver';
 
-import { settingsOf } from '../../src/analytics/analysis-service.js';
+import { settingsOf } from '../../src/analysis/settings.js';
 import { analyse } from '../../src/analytics/engine.js';
-import { createGdsEngine, prepareAnalysis } from '../../src/analytics/engine-choice.js';
+import { createGdsEngine, prepareAnalysis } from '../../src/analysis/engine-choice.js';
 import { loadQueries } from '../../src/neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../../src/repositories/analytics-repository.js';
 import { createGdsRepository, GDS_QUERIES } from '../../src/repositories/gds-repository.js';

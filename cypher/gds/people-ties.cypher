@@ -1,7 +1,7 @@
 // GDS engine: the people projection's ties (src/analytics/projection/people.ts), computed inside
 // Neo4j so that a scope too big for one Node.js process is never gathered there relation by
 // relation. Same facts, same scope, same affinity × confidence × volume as the builder's:
-// test/analytics/gds/ties.test.ts checks every tie against it. One row per tie: its ends (lo
+// test/analysis/gds/ties.test.ts checks every tie against it. One row per tie: its ends (lo
 // before hi by element id), strength, money in the reporting currency, and the kind and
 // strength of each relation behind it.
 // Every end is checked against the scope as in people-nodes.cypher.

@@ -8,7 +8,6 @@ import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr, partitionFromLabels } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import { csrFromEdges, pathGraph } from './csr.js';
-import type { GivenMeasures } from './gds/gds-analysis.js';
 import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
@@ -18,7 +17,7 @@ import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent, type PathWei
 
 /**
  * The whole analysis of one projection, in one pure call: graph, communities, centrality,
- * brokerage, harm and explanations. Runs inside a worker thread (analytics/worker.ts), so it
+ * brokerage, harm and explanations. Runs inside a worker thread (src/worker.ts), so it
  * never blocks the HTTP event loop. Same projection + same options → identical result.
  */
 
@@ -43,6 +42,21 @@ export const DEFAULTS: EngineOptions = {
   money: DEFAULT_MONEY,
   pathWeights: 'strength',
 };
+
+/**
+ * What the GDS engine computed, per node index of the projection: measures computed elsewhere (the GDS engine, analysis/gds/), aligned with the projection's
+ * nodes; the engine takes them instead of computing its own (`analyse`'s `given`).
+ */
+export interface GivenMeasures {
+  /** Louvain's community per node (any numbering: the engine renumbers and splits it). */
+  labels: Int32Array;
+  pagerank: Float64Array;
+  /** Normalised as the service's own engine's (shortest-paths.ts). */
+  betweenness: Float64Array;
+  closeness: Float64Array;
+  estimated: boolean;
+  sources: number;
+}
 
 /** How an analysis runs, not what it computes (beyond the last bits of float sums): never echoed as a parameter. */
 export interface EngineRuntime {
@@ -76,7 +90,7 @@ export interface AnalysisResult {
 }
 
 /**
- * With `given` (the GDS engine's results, analytics/gds/), communities, PageRank, betweenness and
+ * With `given` (the GDS engine's results, analysis/gds/), communities, PageRank, betweenness and
  * closeness are taken from it instead of computed here; everything else is the same.
  */
 export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}, given?: GivenMeasures): Promise<AnalysisResult> {

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 
-import { createAnalyticsPool } from '../analytics/pool.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import { ConflictError, RequestRejectedError } from '../errors.js';
@@ -12,14 +11,12 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
 import { Neo4jSetupError } from '../neo4j/jars.js';
 import { applyMigrations } from '../neo4j/migrations.js';
 import { loadQueries } from '../neo4j/queries.js';
-import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../repositories/analytics-repository.js';
+import { ANALYTICS_QUERIES } from '../repositories/analytics-repository.js';
 import { AUDIT_QUERIES, createAuditRepository } from '../repositories/audit-repository.js';
-import { createRunRepository, RUN_QUERIES } from '../repositories/run-repository.js';
+import { RUN_QUERIES } from '../repositories/run-repository.js';
 import { SYSTEM_QUERIES } from '../repositories/system-repository.js';
 import { GDS_QUERIES } from '../repositories/gds-repository.js';
-import { openGdsServer } from '../analytics/gds/gds-server.js';
-import { createRunResults } from '../runs/results.js';
-import { createRunService } from '../runs/run-service.js';
+import { createRunStack } from '../runs/run-stack.js';
 import { RankingPageSchema } from '../schemas/runs.js';
 import { RefusedError, UnreachableError } from './rank-errors.js';
 import type { RankBackend } from './rank-jobs.js';
@@ -88,7 +85,6 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
     await driver.close();
     await embedded?.stop();
   };
-  const runs = createRunRepository(driver, database, queries);
   const instance = `cli-${randomUUID()}`;
   try {
     const { applied } = await applyMigrations(driver, database, queries);
@@ -98,15 +94,9 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
     throw isUnavailableError(error) ? new UnreachableError(`Neo4j went away: ${(error as Error).message}`) : error;
   }
 
-  const pool = createAnalyticsPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
-  const gdsServer = openGdsServer(config, driver, queries, { warn: (m) => options.log.warn(m), error: (m) => options.log.error(m) });
-  const gds = gdsServer.engine;
-  const service = createRunService(
-    { runs, analytics: createAnalyticsRepository(driver, database, queries), gds, pool, maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log: options.log },
-    { concurrency: config.runs.concurrency, writeBack: false, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts, instance, claim: false },
-  );
+  const stack = createRunStack(config, { driver, database, queries }, options.log, { writeBack: false, instance, claim: false });
+  const { runs: service, results } = stack;
   service.start();
-  const results = createRunResults({ runs, service });
   // Direct mode reads with the database's own credentials, past the API's access control: what
   // it discloses still goes into the audit trail, under the operator's name.
   const audit = createAuditLog(createAuditRepository(driver, database, queries));
@@ -159,10 +149,12 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
     async close() {
       try {
         await service.shutdown();
-        await pool.close();
       } finally {
-        await gdsServer.close();
-        await closeConnection();
+        try {
+          await stack.close();
+        } finally {
+          await closeConnection();
+        }
       }
     },
   };

@@ -1,6 +1,7 @@
-import { analyse, type EngineOptions, type EngineRuntime } from '../analytics/engine.js';
-import type { GivenMeasures } from '../analytics/gds/gds-analysis.js';
+import { analyse, DEFAULTS, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
+import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
+import type { WorkerPool } from '../workers/pool.js';
 import { disruptionNetwork, nodeRef, type NodeRef } from './network.js';
 import { planDisruption, STRATEGY_NAMES, type Plan, type StrategyResult } from './planner.js';
 import { whatIf, type WhatIf } from './what-if.js';
@@ -24,6 +25,23 @@ export interface PlanBody extends Omit<Plan, 'strategies'> {
 export type DisruptionOutcome =
   | { ok: true; timings: Record<string, number>; warnings: string[]; plan?: PlanBody; whatIf?: WhatIf }
   | { ok: false; message: string; details: { path: string; message: string }[] };
+
+interface DisruptTask {
+  projection: Projection;
+  options: Partial<EngineOptions>;
+  disruption: DisruptionTask;
+  given?: GivenMeasures;
+}
+
+/** A disruption plan or what-if on the analysis of the projection, in a worker thread. */
+export function disruptInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, disruption: DisruptionTask, given?: GivenMeasures): Promise<DisruptionOutcome> {
+  return pool.run('disrupt', { projection, options, disruption, given } satisfies DisruptTask, { transferList: transferables(projection, given) });
+}
+
+/** The worker's handler (src/worker.ts). */
+export function disruptTask(task: DisruptTask, runtime: Partial<EngineRuntime>): Promise<DisruptionOutcome> {
+  return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, runtime, task.disruption, task.given);
+}
 
 export async function runDisruption(projection: Projection, options: Partial<EngineOptions> & { seed: number }, runtime: Partial<EngineRuntime>, task: DisruptionTask, given?: GivenMeasures): Promise<DisruptionOutcome> {
   let started = performance.now();

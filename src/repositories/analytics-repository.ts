@@ -1,10 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 
-import { FullProjectionBuilder } from '../analytics/projection/full.js';
-import { PeopleProjectionBuilder } from '../analytics/projection/people.js';
-import type { ProjectionOptions } from '../analytics/projection/builder.js';
-import type { Projection } from '../analytics/projection/types.js';
-import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, NodeRow, PaymentRow, RelationRow, VesselRow } from '../analytics/projection/rows.js';
+import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, NodeRow, PaymentRow, RelationRow, RowSink, VesselRow } from '../analytics/projection/rows.js';
 import { ENTITY_LABELS } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
@@ -24,8 +20,7 @@ export const ANALYTICS_QUERIES = [
   'analytics/investigations-known',
 ] as const;
 
-export interface ProjectionRead {
-  projection: Projection;
+export interface ScopeVersions {
   /** The database's data version the read saw. */
   dataVersion: number;
   /** The scope's: the newest version of its investigations (the database's for everything). */
@@ -45,9 +40,10 @@ export function scopeParameters(scope: Scope) {
 }
 
 /**
- * Reads a projection from Neo4j: one read transaction, a fixed handful of queries, each
- * streamed record by record into the projection builder (no query per node). The builder
- * stops the read with TooManyTiesError when the scope is bigger than `maxTies`.
+ * Reads a scope's rows from Neo4j: one read transaction, a fixed handful of queries, each
+ * streamed record by record into the sink it is given (no query per node). The projection
+ * builders are the sinks (analysis/scope-read.ts); one stops the read with TooManyTiesError
+ * when the scope is bigger than its `maxTies`.
  */
 export function createAnalyticsRepository(driver: Driver, database: string, queries: Queries) {
   async function stream<T>(tx: ManagedTransaction, name: (typeof ANALYTICS_QUERIES)[number], params: object, each: (row: T) => void, signal?: AbortSignal) {
@@ -64,8 +60,12 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
       return records.map((r) => r.get('id') as string);
     },
 
-    /** `signal` stops the read between records (a cancelled run). */
-    async project(scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
+    /**
+     * Streams a scope's rows into `into` (the projection builder the caller made for the scope's
+     * kind) in one read transaction, and answers the data versions the read saw. `signal` stops
+     * the read between records (a cancelled run); so does an error the sink throws.
+     */
+    async readRows(scope: Scope, into: RowSink, signal?: AbortSignal): Promise<ScopeVersions> {
       const params = scopeParameters(scope);
       const session = driver.session({ database, defaultAccessMode: 'READ' });
       try {
@@ -76,24 +76,24 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
             dataVersion = row.version;
             scopeVersion = row.scopeVersion;
           });
-          if (scope.projection === 'full') {
-            const builder = new FullProjectionBuilder(options);
-            await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => builder.node(row), signal);
-            await stream<RelationRow>(tx, 'analytics/full-relations', params, (row) => builder.relation(row), signal);
-            await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row), signal);
-            await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row), signal);
-            await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row), signal);
-            return { projection: builder.finish(), dataVersion, scopeVersion };
+          if (into.projection === 'full') {
+            const sink = into.rows;
+            await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => sink.node(row), signal);
+            await stream<RelationRow>(tx, 'analytics/full-relations', params, (row) => sink.relation(row), signal);
+            await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);
+            await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
+            await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => sink.vessel(row), signal);
+            return { dataVersion, scopeVersion };
           }
-          const builder = new PeopleProjectionBuilder(options);
-          await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => builder.node(row), signal);
-          await stream<LinkRow>(tx, 'analytics/people-links', params, (row) => builder.link(row), signal);
-          await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => builder.payment(row), signal);
-          await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => builder.crossing(row), signal);
-          await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => builder.vessel(row), signal);
-          await stream<LocationRow>(tx, 'analytics/locations', params, (row) => builder.location(row), signal);
-          await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => builder.employment(row), signal);
-          return { projection: builder.finish(), dataVersion, scopeVersion };
+          const sink = into.rows;
+          await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => sink.node(row), signal);
+          await stream<LinkRow>(tx, 'analytics/people-links', params, (row) => sink.link(row), signal);
+          await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
+          await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);
+          await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => sink.vessel(row), signal);
+          await stream<LocationRow>(tx, 'analytics/locations', params, (row) => sink.location(row), signal);
+          await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => sink.employment(row), signal);
+          return { dataVersion, scopeVersion };
         });
       } finally {
         await session.close();

@@ -47,7 +47,7 @@ export interface NodeValue {
   value: number;
 }
 
-/** Where the GDS calls go: the service's own driver, or a dedicated GDS server's (analytics/gds/gds-server.ts). */
+/** Where the GDS calls go: the service's own driver, or a dedicated GDS server's (analysis/gds/gds-server.ts). */
 export interface GdsServerOptions {
   /** A server of its own: when it does not answer that is GDS_SERVER_UNAVAILABLE, not the service's database lost. */
   dedicated: boolean;
@@ -65,7 +65,7 @@ export function asGdsServerError(error: unknown): unknown {
  * in-memory graph catalogue, algorithm results streamed a node a row, memory estimates. A
  * projected graph lives in one server's memory, so every call goes to the same one: the WRITE
  * route (the leader in a cluster; a direct bolt:// driver ignores it; README, "Production
- * topology"). A graph is dropped by whoever projected it, always (analytics/gds/gds-analysis.ts).
+ * topology"). A graph is dropped by whoever projected it, always (analysis/gds/gds-analysis.ts).
  */
 export function createGdsRepository(driver: Driver, database: string, queries: Queries, options: GdsServerOptions = { dedicated: false, bookmarkManager: driver.executeQueryBookmarkManager }) {
   // The tie query is pasted into the query that streams its rows.
@@ -93,7 +93,7 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
   }
 
   return {
-    /** The scope's ties as rows, streamed (`params`: the scope's and analytics/gds/config.ts tieParameters). */
+    /** The scope's ties as rows, streamed (`params`: the scope's and analysis/gds/config.ts tieParameters). */
     ties: (params: object, signal?: AbortSignal) => stream<TieRow>(tieRows, params, signal),
 
     /** Projects `nodes` nodes (numbered from 0) and the ties between them into a GDS graph. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
-import type { AnalysisService } from '../analytics/analysis-service.js';
+import type { AnalysisService } from '../analysis/preview-service.js';
 import { allowedInvestigations } from '../auth/principal.js';
 import { principalOf } from '../plugins/auth.js';
 import { ANALYSIS_BODY_BYTES, AnalysisPreviewSchema, AnalysisRequestSchema } from '../schemas/analysis.js';
@@ -29,7 +29,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analyses: AnalysisService }
       },
     },
     // The body comes as JSON bytes from the worker thread: a ranking of 100k nodes would
-    // otherwise serialise on the event loop. Its shape is AnalysisPreviewSchema (preview.ts).
+    // otherwise serialise on the event loop. Its shape is AnalysisPreviewSchema (analysis/envelope.ts builds it).
     async (request, reply) => {
       // Only the caller's investigations are read (the projection's queries filter on them).
       const body = await analyses.preview(request.body, allowedInvestigations(principalOf(request)));

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
-import type { GdsServer } from '../analytics/gds/gds-server.js';
+import type { GdsServer } from '../analysis/gds/gds-server.js';
 import { GdsServerUnavailableError } from '../errors.js';
 import type { SystemRepository } from '../repositories/system-repository.js';
 import { databaseErrorResponses } from '../schemas/errors.js';

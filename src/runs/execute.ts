@@ -1,11 +1,11 @@
-import type { AnalyticsPool } from '../analytics/pool.js';
-import { settingsOf } from '../analytics/analysis-service.js';
-import { prepareAnalysis, type GdsEngine } from '../analytics/engine-choice.js';
+import { settingsOf } from '../analysis/settings.js';
+import { prepareAnalysis, type GdsEngine } from '../analysis/engine-choice.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { RunSummary } from '../schemas/runs.js';
 import type { EntityType } from '../model/graph-model.js';
+import type { RunAnalyser } from './storing-session.js';
 import { afterEngineStage, PHASES, within } from './progress.js';
 
 /**
@@ -20,7 +20,8 @@ export interface ExecuteDeps {
   runs: RunRepository;
   analytics: AnalyticsRepository;
   gds: GdsEngine;
-  pool: Pick<AnalyticsPool, 'analyseToStore'>;
+  /** The worker threads, as a run uses them (storing-session.ts). */
+  analyser: RunAnalyser;
   maxTies: number;
   /** Results per write transaction. */
   batchSize: number;
@@ -58,7 +59,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   signal.throwIfAborted();
   report('analysing', progress);
   // The analysis stays in the worker thread; its rows come over a batch at a time.
-  const session = await deps.pool.analyseToStore(read.projection, settings.engine, run.id, {
+  const session = await deps.analyser.analyseToStore(read.projection, settings.engine, run.id, {
     signal,
     given: read.given,
     onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),

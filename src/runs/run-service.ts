@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyBaseLogger } from 'fastify';
 
-import { settingsOf } from '../analytics/analysis-service.js';
-import { limitScope } from '../analytics/scope-check.js';
+import { appliedParameters, settingsOf } from '../analysis/settings.js';
+import { limitScope } from '../analysis/scope-check.js';
 import { ConflictError, NotFoundError, RequestRejectedError } from '../errors.js';
 import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters } from '../schemas/analysis.js';
@@ -45,13 +45,6 @@ interface Active {
 
 /** The key runs over the same investigations share ('' for all): ids cannot hold control characters. */
 export const investigationsKey = (investigations: readonly string[] | undefined) => [...(investigations ?? [])].sort().join('\u001f');
-
-/** The parameters as applied, defaults filled in (the preview echoes the same). */
-export function appliedParameters(parameters: AnalysisParameters) {
-  const { engine, projectionParameters } = settingsOf(parameters);
-  const { previousCommunities, ...options } = engine;
-  return { ...options, ...projectionParameters, ...(previousCommunities ? { previousCommunities: previousCommunities.length } : {}) };
-}
 
 const PROGRESS_STORE_MS = 1_000;
 

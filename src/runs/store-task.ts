@@ -1,7 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 
-import { analyse, type EngineOptions, type EngineRuntime } from '../analytics/engine.js';
-import type { GivenMeasures } from '../analytics/gds/gds-analysis.js';
+import { analyse, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import type { RunSummary } from '../schemas/runs.js';
@@ -32,6 +31,20 @@ export interface Analysed {
   artefacts: TieArtefact[];
   /** Result rows to fetch: every analysed node. */
   total: number;
+}
+
+export interface StoreTask {
+  projection: Projection;
+  options: Partial<EngineOptions>;
+  runId: string;
+  /** The conversation's port, transferred with the task. */
+  port: MessagePort;
+  given?: GivenMeasures;
+}
+
+/** The worker's handler (src/worker.ts); the event loop's side is storing-session.ts. */
+export function storeTask(task: StoreTask, runtime: Partial<EngineRuntime>): Promise<void> {
+  return runForStorage(task.projection, task.options, runtime, task.runId, task.port, task.given);
 }
 
 /** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */

@@ -4,7 +4,7 @@ import { ENTITY_TYPES } from '../model/graph-model.js';
 import { HARM_COMPONENTS, PATH_WEIGHTS, TIE_KINDS } from '../analytics/weights.js';
 import { IdSchema, IsoDateSchema } from './provenance.js';
 
-/** Who computes the superlinear measures (analytics/engine-choice.ts). */
+/** Who computes the superlinear measures (analysis/engine-choice.ts). */
 export const ENGINES = ['auto', 'graphology', 'gds'] as const;
 
 /**
@@ -83,7 +83,7 @@ export const AnalysisParametersSchema = z
   })
   .meta({ id: 'AnalysisParameters' });
 
-/** The GDS engine computes the people projection's ties only (analytics/gds/): refuse it with the full one. */
+/** The GDS engine computes the people projection's ties only (analysis/gds/): refuse it with the full one. */
 export function engineFitsScope(request: { scope: { projection: string }; parameters: { engine: string } }, ctx: z.RefinementCtx): void {
   if (request.parameters.engine === 'gds' && request.scope.projection === 'full') {
     ctx.addIssue({ code: 'custom', path: ['parameters', 'engine'], message: 'the GDS engine analyses the people projection only: use "graphology" or "auto" with scope.projection "full"' });

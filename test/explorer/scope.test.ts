@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisRequestOf, currencyOf, describeRun, filtersOf, investigationsOf, runRequest } from '../../explorer/src/data/scope.js';
 import { RunRequestSchema } from '../../src/schemas/runs.js';
 import { WhatIfRequestSchema } from '../../src/schemas/disruption.js';
-import { appliedParameters } from '../../src/runs/run-service.js';
+import { appliedParameters } from '../../src/analysis/settings.js';
 
 describe('explorer/scope', () => {
   it('turns the grading and time window into a run request the service accepts', () => {

@@ -2,17 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createAnalyticsPool, type AnalyticsPool } from '../../src/analytics/pool.js';
 import { loadQueries, type Queries } from '../../src/neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../../src/repositories/analytics-repository.js';
 import { createRunRepository, RUN_QUERIES, type RunRepository, type StoredRun } from '../../src/repositories/run-repository.js';
 import { createRunResults } from '../../src/runs/results.js';
 import { createRunService, investigationsKey, type RunServiceOptions } from '../../src/runs/run-service.js';
+import { runAnalyser, type RunAnalyser } from '../../src/runs/storing-session.js';
 import { RunRequestSchema } from '../../src/schemas/runs.js';
 import { useTestApp } from '../support/app.js';
 import { TEST_GDS_QUERIES, testGdsEngine } from '../support/gds.js';
 import { GRADING, one, uniqueTag } from '../support/graph.js';
 import { waitFor } from '../support/wait.js';
+import { createWorkerPool, type WorkerPool } from '../../src/workers/pool.js';
 
 /**
  * The run lifecycle against the real database: cancelling a running and a queued run, a clean
@@ -22,8 +23,8 @@ import { waitFor } from '../support/wait.js';
  * as a test needs; the rest is the real queue, repository and Neo4j.
  */
 
-/** The pool's analysis for a run, reporting its first stage, its second 1.2 s later, then waiting until the run is aborted. */
-const stuck: Pick<AnalyticsPool, 'analyseToStore'> = {
+/** The workers' analysis for a run, reporting its first stage, its second 1.2 s later, then waiting until the run is aborted. */
+const stuck: RunAnalyser = {
   analyseToStore: (_projection, _options, _runId, control) =>
     new Promise((_resolve, reject) => {
       const signal = control!.signal!;
@@ -42,13 +43,14 @@ describe('run lifecycle', () => {
   let driver: Driver;
   let queries: Queries;
   let runs: RunRepository;
-  let realPool: AnalyticsPool;
+  let pool: WorkerPool;
+  let realAnalyser: RunAnalyser;
   const tag = uniqueTag();
   const investigation = `OP-LIFE-${tag}`;
   const request = RunRequestSchema.parse({ scope: { investigations: [investigation] }, force: true });
   const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({ concurrency: 1, writeBack: false, heartbeatMs: 60_000, maxAttempts: 3, instance: `${instance}-${tag}`, claim: false, ...extra });
-  const service = (pool: Pick<AnalyticsPool, 'analyseToStore'>, opts: RunServiceOptions) =>
-    createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), gds: testGdsEngine(driver, queries), pool, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
+  const service = (analyser: RunAnalyser, opts: RunServiceOptions) =>
+    createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), gds: testGdsEngine(driver, queries), analyser, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
   const status = async (id: string) => (await runs.get(id))?.status;
   const resultCount = (runId: string) => one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {runId: $runId}) RETURN count(x) AS n', { runId }).then((r) => r.n);
 
@@ -57,7 +59,8 @@ describe('run lifecycle', () => {
   beforeAll(async () => {
     queries = await loadQueries([...RUN_QUERIES, ...ANALYTICS_QUERIES, ...TEST_GDS_QUERIES]);
     runs = createRunRepository(driver, 'neo4j', queries);
-    realPool = createAnalyticsPool(1, { pathHelpers: 0 });
+    pool = createWorkerPool(1, { pathHelpers: 0 });
+    realAnalyser = runAnalyser(pool);
     const people = ['A', 'B', 'C', 'D', 'E'].map((p) => ({ id: `${p}-${tag}`, name: `${p} ${tag}` }));
     const loaded = await app.inject({
       method: 'POST',
@@ -72,7 +75,7 @@ describe('run lifecycle', () => {
     expect(loaded.statusCode, loaded.body).toBe(200);
   });
 
-  afterAll(async () => realPool?.close());
+  afterAll(async () => pool?.close());
 
   it('cancels a running run and a queued one, keeping no results of either', async () => {
     const a = service(stuck, options('A'));
@@ -103,7 +106,7 @@ describe('run lifecycle', () => {
     await b.shutdown();
     expect(await status(run.id)).toBe('interrupted');
 
-    const c = service(realPool, options('C', { claim: true, heartbeatMs: 500 }));
+    const c = service(realAnalyser, options('C', { claim: true, heartbeatMs: 500 }));
     c.start();
     try {
       await waitFor(async () => (await status(run.id)) === 'done', 60_000);
@@ -152,7 +155,7 @@ describe('run lifecycle', () => {
       const exhausted = await orphan({ status: 'interrupted', attempts: 3 });
       // Its own, left running by a database outage (the job could not record how it ended).
       const own = await orphan({ owner: `D-${tag}` });
-      const d = service(realPool, options('D', { claim: true, heartbeatMs: 500 }));
+      const d = service(realAnalyser, options('D', { claim: true, heartbeatMs: 500 }));
       d.start();
       try {
         await waitFor(async () => (await status(retried)) === 'done' && (await status(exhausted)) === 'failed' && (await status(own)) === 'done', 60_000);
@@ -171,7 +174,7 @@ describe('run lifecycle', () => {
       const alive = `alive-${tag}`;
       await runs.heartbeat(alive, Date.now(), Date.now() + 3_600_000);
       const owned = await orphan({ owner: alive });
-      const e = service(realPool, options('E', { claim: true, heartbeatMs: 200 }));
+      const e = service(realAnalyser, options('E', { claim: true, heartbeatMs: 200 }));
       e.start();
       try {
         await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -208,10 +211,10 @@ describe('run lifecycle', () => {
         queued.push(await leftRun({ status: 'queued', attempts: 0, owner: `gone-${tag}`, createdAt: new Date(Date.now() - 60_000).toISOString() }));
       }
       const started = new Map<string, string[]>();
-      const counting = (name: string): Pick<AnalyticsPool, 'analyseToStore'> => ({
+      const counting = (name: string): RunAnalyser => ({
         analyseToStore: (projection, options, runId, control) => {
           started.set(runId, [...(started.get(runId) ?? []), name]);
-          return realPool.analyseToStore(projection, options, runId, control);
+          return realAnalyser.analyseToStore(projection, options, runId, control);
         },
       });
       const f = service(counting('F'), options('F', { claim: true, heartbeatMs: 5_000, concurrency: 2 }));

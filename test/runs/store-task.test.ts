@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { analyse } from '../../src/analytics/engine.js';
-import { createAnalyticsPool } from '../../src/analytics/pool.js';
+import { runAnalyser } from '../../src/runs/storing-session.js';
+import { createWorkerPool } from '../../src/workers/pool.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 import { resultRows, unpackTies } from '../../src/runs/result-rows.js';
 import { strongestInternalTies } from '../../src/runs/store-task.js';
@@ -29,14 +30,15 @@ function projection() {
 }
 
 describe('a run’s analysis in the worker', () => {
-  const pool = createAnalyticsPool(1, { pathHelpers: 0 });
+  const pool = createWorkerPool(1, { pathHelpers: 0 });
+  const analyser = runAnalyser(pool);
   afterAll(() => pool.close());
 
   it('hands out the same rows as an analysis in-process, a batch at a time, with the packed ties', async () => {
     const local = await analyse(projection(), { seed: 1 });
     const expected = resultRows('run-1', local.ranking, 0, 6);
     const stages: string[] = [];
-    const session = await pool.analyseToStore(projection(), { seed: 1 }, 'run-1', { onStage: (s) => stages.push(s) });
+    const session = await analyser.analyseToStore(projection(), { seed: 1 }, 'run-1', { onStage: (s) => stages.push(s) });
     expect(stages).toContain('betweennessCloseness');
     expect(session.total).toBe(6);
     expect(session.summary).toMatchObject({ graph: { nodes: 6, ties: 7 }, communities: 2 });
@@ -47,7 +49,7 @@ describe('a run’s analysis in the worker', () => {
 
   it('ends when aborted, and a batch asked for then fails', async () => {
     const controller = new AbortController();
-    const session = await pool.analyseToStore(projection(), { seed: 1 }, 'run-2', { signal: controller.signal });
+    const session = await analyser.analyseToStore(projection(), { seed: 1 }, 'run-2', { signal: controller.signal });
     controller.abort('cancel');
     await expect(session.rows(0, 6)).rejects.toBeDefined();
   });

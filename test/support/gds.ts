@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 
-import { createGdsEngine, type GdsEngine } from '../../src/analytics/engine-choice.js';
+import { createGdsEngine, type GdsEngine } from '../../src/analysis/engine-choice.js';
 import type { Queries } from '../../src/neo4j/queries.js';
 import { createGdsRepository, GDS_QUERIES } from '../../src/repositories/gds-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from '../../src/repositories/system-repository.js';

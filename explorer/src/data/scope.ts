@@ -66,7 +66,7 @@ const PARAMETER_KEYS = ['tieWeights', 'harmWeights', 'resolution', 'seed', 'betw
 
 /**
  * The scope and parameters to send with a disruption request so it analyses what the run did.
- * A run shows its parameters as applied (runs/run-service.ts appliedParameters: money settings
+ * A run shows its parameters as applied (analysis/settings.ts appliedParameters: money settings
  * grouped, earlier communities as a count): this turns them back into a request. The earlier
  * communities are left out (they name communities, and do not change who is tied to whom), and
  * so are settings shown by a name rather than a number (betweennessSamples 'auto'): the service

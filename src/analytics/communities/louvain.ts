@@ -107,7 +107,7 @@ export function detectCommunitiesCsr(csr: Csr, options: Partial<CommunityOptions
 /**
  * A Louvain partition (labels 0…k−1 per node, any order) as the engine reports communities:
  * disconnected communities split, then sorted by size and smallest member, with the modularity
- * of the result. The GDS engine's Louvain labels take the same way (analytics/gds/).
+ * of the result. The GDS engine's Louvain labels take the same way (analysis/gds/).
  */
 export function partitionFromLabels(csr: Csr, labels: Int32Array, resolution: number): CsrCommunities {
   const { n, ids } = csr;

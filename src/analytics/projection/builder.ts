@@ -18,7 +18,7 @@ export interface ProjectionOptions {
   money: MoneySettings;
   /**
    * False: nodes, evidence and what was dropped only, no ties (the GDS engine computes them
-   * inside Neo4j, analytics/gds/). Everything else is read and checked as usual.
+   * inside Neo4j, analysis/gds/). Everything else is read and checked as usual.
    */
   gatherTies: boolean;
 }

@@ -77,3 +77,26 @@ export interface RelationRow extends Graded {
   type: string;
   count: number | null;
 }
+
+/** Where the people projection's rows go, one call per row in query order (people.ts builds from them). */
+export interface PeopleRowSink {
+  node(row: NodeRow): void;
+  link(row: LinkRow): void;
+  payment(row: PaymentRow): void;
+  crossing(row: CrossingRow): void;
+  vessel(row: VesselRow): void;
+  location(row: LocationRow): void;
+  employment(row: EmploymentRow): void;
+}
+
+/** Where the full projection's rows go (full.ts builds from them). */
+export interface FullRowSink {
+  node(row: NodeRow): void;
+  relation(row: RelationRow): void;
+  crossing(row: CrossingRow): void;
+  payment(row: PaymentRow): void;
+  vessel(row: VesselRow): void;
+}
+
+/** A scope's rows and the sink for its projection's kind. */
+export type RowSink = { projection: 'people'; rows: PeopleRowSink } | { projection: 'full'; rows: FullRowSink };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { settingsOf } from '../../../src/analytics/analysis-service.js';
-import { createGdsEngine, prepareAnalysis, type GdsEngine } from '../../../src/analytics/engine-choice.js';
-import { runGds } from '../../../src/analytics/gds/gds-analysis.js';
+import { settingsOf } from '../../../src/analysis/settings.js';
+import { createGdsEngine, prepareAnalysis, type GdsEngine } from '../../../src/analysis/engine-choice.js';
+import { runGds } from '../../../src/analysis/gds/gds-analysis.js';
+import type { RowSink } from '../../../src/analytics/projection/rows.js';
 import type { Projection } from '../../../src/analytics/projection/types.js';
 import type { AnalyticsRepository } from '../../../src/repositories/analytics-repository.js';
 import type { GdsRepository } from '../../../src/repositories/gds-repository.js';
@@ -25,7 +26,13 @@ const projection: Projection = {
   tieKinds: [],
 };
 
-const analytics = { project: async () => ({ projection, dataVersion: 3, scopeVersion: 3 }) } as unknown as AnalyticsRepository;
+/** A scope of one person and nothing else, as the repository would stream it. */
+const analytics = {
+  readRows: async (_scope: unknown, into: RowSink) => {
+    into.rows.node({ label: 'Person', id: 'A', name: null, unresolved: false });
+    return { dataVersion: 3, scopeVersion: 3 };
+  },
+} as unknown as AnalyticsRepository;
 
 function withoutGds(): GdsEngine {
   return createGdsEngine({} as GdsRepository, async () => ({ gds: null }), { aboveRelations: 1, concurrency: 1 });

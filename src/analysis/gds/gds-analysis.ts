@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { GdsMemoryError } from '../../errors.js';
 import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../repositories/gds-repository.js';
-import type { Projection } from '../projection/types.js';
+import type { GivenMeasures } from '../../analytics/engine.js';
+import type { Projection } from '../../analytics/projection/types.js';
 import { betweennessConfig, closenessConfig, louvainConfig, pagerankConfig, type GdsRuntime } from './config.js';
 import { tiesFromRows } from './tie-rows.js';
-import type { PathWeights } from '../weights.js';
+import type { PathWeights } from '../../analytics/weights.js';
 
 /**
  * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j (once; readTies
@@ -19,18 +20,6 @@ import type { PathWeights } from '../weights.js';
  * Memory: every algorithm is estimated (GDS's `.estimate`) before any runs; the largest estimate
  * over the heap GDS can still use refuses the job with GdsMemoryError, naming both figures.
  */
-
-/** What GDS computed, per node index of the projection. */
-export interface GivenMeasures {
-  /** Louvain's community per node (any numbering: the engine renumbers and splits it). */
-  labels: Int32Array;
-  pagerank: Float64Array;
-  /** Normalised as the service's own engine's (shortest-paths.ts). */
-  betweenness: Float64Array;
-  closeness: Float64Array;
-  estimated: boolean;
-  sources: number;
-}
 
 export interface GdsRun {
   given: GivenMeasures;

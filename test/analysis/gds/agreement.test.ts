@@ -14,7 +14,7 @@ import { taggedNetwork } from '../../support/network.js';
  * - betweenness (exact: fewer people than exactBetweennessUpTo): equal to 1e-9, relative;
  * - modularity: within 0.03 (two Louvain implementations, other visiting orders);
  * - harm: at least 18 of the top 20 the same.
- * Closeness is not compared: GDS's counts hops (see analytics/gds/config.ts).
+ * Closeness is not compared: GDS's counts hops (see analysis/gds/config.ts).
  */
 
 interface Ranked {

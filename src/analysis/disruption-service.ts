@@ -1,13 +1,14 @@
-import { parameterWarnings, settingsOf } from '../analytics/analysis-service.js';
-import { limitScope } from '../analytics/scope-check.js';
-import { prepareAnalysis, type GdsEngine } from '../analytics/engine-choice.js';
 import { PATH_WEIGHTS } from '../analytics/weights.js';
-import type { AnalyticsPool } from '../analytics/pool.js';
+import { disruptInWorker, type DisruptionTask } from '../disruption/task.js';
 import { RequestRejectedError } from '../errors.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { DisruptionPlanRequest, WhatIfRequest } from '../schemas/disruption.js';
-import type { DisruptionTask } from './task.js';
+import type { WorkerPool } from '../workers/pool.js';
+import { prepareAnalysis, type GdsEngine } from './engine-choice.js';
+import { envelopeOf, withWork } from './envelope.js';
+import { limitScope } from './scope-check.js';
+import { echoedParameters, parameterWarnings, settingsOf } from './settings.js';
 
 /**
  * The disruption planner over HTTP: the scope is read from Neo4j on the event loop, then the
@@ -16,25 +17,16 @@ import type { DisruptionTask } from './task.js';
  * the analysis the plan starts from is GDS's (engine-choice.ts); strategies that recompute
  * after each removal do so in the service.
  */
-export function createDisruptionService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: AnalyticsPool; maxTies: number }) {
+export function createDisruptionService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: WorkerPool; maxTies: number }) {
   async function run(named: Scope, allowed: readonly string[] | null, parameters: AnalysisParameters, task: DisruptionTask, echo: Record<string, unknown> = {}) {
     const { scope, warnings } = await limitScope(named, allowed, (ids) => deps.repository.knownInvestigations(ids));
     const settings = settingsOf(parameters);
-    const { engine, projectionParameters } = settings;
     const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: deps.maxTies });
-    const outcome = await deps.pool.disrupt(read.projection, engine, task, read.given);
+    const outcome = await disruptInWorker(deps.pool, read.projection, settings.engine, task, read.given);
     if (!outcome.ok) throw new RequestRejectedError(outcome.message, outcome.details);
-    const { previousCommunities: _previous, ...applied } = engine;
+    const envelope = envelopeOf(scope, read, { ...echoedParameters(settings), ...echo }, [...warnings, ...parameterWarnings(parameters)]);
     return {
-      envelope: {
-        scope,
-        parameters: { ...applied, ...projectionParameters, ...echo },
-        dataVersion: read.dataVersion,
-        projection: read.summary,
-        engine: read.engine,
-        timings: { projection: read.projectionMs, ...read.gdsTimings, ...outcome.timings },
-        warnings: [...warnings, ...parameterWarnings(parameters), ...outcome.warnings],
-      },
+      envelope: withWork(envelope, outcome),
       outcome,
     };
   }

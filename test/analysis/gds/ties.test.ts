@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { settingsOf } from '../../../src/analytics/analysis-service.js';
-import { tieParameters } from '../../../src/analytics/gds/config.js';
-import { readTies } from '../../../src/analytics/gds/gds-analysis.js';
+import { projectScope } from '../../../src/analysis/scope-read.js';
+import { settingsOf } from '../../../src/analysis/settings.js';
+import { tieParameters } from '../../../src/analysis/gds/config.js';
+import { readTies } from '../../../src/analysis/gds/gds-analysis.js';
 import { loadQueries } from '../../../src/neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository, scopeParameters, type AnalyticsRepository } from '../../../src/repositories/analytics-repository.js';
 import { GDS_QUERIES, createGdsRepository, type GdsRepository } from '../../../src/repositories/gds-repository.js';
@@ -44,8 +45,8 @@ describe('GDS engine: ties computed in Neo4j', () => {
     const request = AnalysisRequestSchema.parse({ scope: { investigations, ...scopeInput }, parameters });
     const settings = settingsOf(request.parameters);
     const options = { tieWeights: settings.tieWeights, sharedLocationCap: settings.projectionParameters.sharedLocationCap, money: settings.money, tieKinds: request.scope.tieKinds ? new Set(request.scope.tieKinds) : undefined };
-    const own = (await analytics.project(request.scope, options)).projection;
-    const withoutTies = (await analytics.project(request.scope, { ...options, gatherTies: false })).projection;
+    const own = (await projectScope(analytics, request.scope, options)).projection;
+    const withoutTies = (await projectScope(analytics, request.scope, { ...options, gatherTies: false })).projection;
     expect(withoutTies.ties.source.length).toBe(0);
     const params = { ...scopeParameters(request.scope), ...tieParameters(settings.tieWeights, request.scope.tieKinds, options.sharedLocationCap, settings.money) };
     return { own, inNeo4j: await readTies(gds, withoutTies, params) };

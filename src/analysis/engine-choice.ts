@@ -3,9 +3,11 @@ import type { AnalyticsRepository } from '../repositories/analytics-repository.j
 import { scopeParameters } from '../repositories/analytics-repository.js';
 import type { GdsRepository } from '../repositories/gds-repository.js';
 import type { EngineChoice, Scope } from '../schemas/analysis.js';
-import { readScope, type settingsOf } from './analysis-service.js';
+import { readScope } from './scope-read.js';
+import type { Settings } from './settings.js';
 import { tieParameters, type GdsRuntime } from './gds/config.js';
-import { readTies, runGds, type GivenMeasures } from './gds/gds-analysis.js';
+import type { GivenMeasures } from '../analytics/engine.js';
+import { readTies, runGds } from './gds/gds-analysis.js';
 
 /**
  * Which engine analyses a scope, and the scope read for it. graphology: the service gathers the
@@ -28,8 +30,6 @@ export interface GdsEngine {
   aboveRelations: number;
   runtime: GdsRuntime;
 }
-
-export type Settings = ReturnType<typeof settingsOf>;
 
 export interface PreparedAnalysis extends Awaited<ReturnType<typeof readScope>> {
   engine: EngineChoice;

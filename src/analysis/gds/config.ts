@@ -1,6 +1,6 @@
-import { samplesForArcs } from '../centrality/shortest-paths.js';
-import { reportingFactor, type MoneySettings } from '../money.js';
-import { ASSESSMENT_CONFIDENCE, SOURCE_CONFIDENCE, UNGRADED_CONFIDENCE, type PathWeights, type TieKind } from '../weights.js';
+import { samplesForArcs } from '../../analytics/centrality/shortest-paths.js';
+import { reportingFactor, type MoneySettings } from '../../analytics/money.js';
+import { ASSESSMENT_CONFIDENCE, SOURCE_CONFIDENCE, UNGRADED_CONFIDENCE, type PathWeights, type TieKind } from '../../analytics/weights.js';
 
 /**
  * What the GDS engine sends with its queries: the scope's tie weights and confidence factors

@@ -1,0 +1,30 @@
+import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
+import type { AnalysisRequest } from '../schemas/analysis.js';
+import type { WorkerPool } from '../workers/pool.js';
+import { prepareAnalysis, type GdsEngine } from './engine-choice.js';
+import { envelopeOf } from './envelope.js';
+import { previewInWorker } from './preview-task.js';
+import { limitScope } from './scope-check.js';
+import { echoedParameters, parameterWarnings, settingsOf } from './settings.js';
+
+/**
+ * The preview, end to end: the projection is read from Neo4j on the event loop, the analysis
+ * runs in a worker thread, which also makes the JSON body. A request's parameters are merged
+ * over the documented defaults and echoed back whole, so a result says how it was made.
+ */
+export function createAnalysisService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: WorkerPool; previewMaxTies: number }) {
+  return {
+    /** The preview's response body, JSON made in the worker (UTF-8 bytes). `allowed`: the caller's investigations (null: all). */
+    async preview(request: AnalysisRequest, allowed: readonly string[] | null): Promise<Buffer> {
+      const { parameters } = request;
+      const { scope, warnings } = await limitScope(request.scope, allowed, (ids) => deps.repository.knownInvestigations(ids));
+      const settings = settingsOf(parameters);
+      const limit = deps.previewMaxTies;
+      const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: limit, gdsMaxTies: limit });
+      const envelope = envelopeOf(scope, read, echoedParameters(settings), [...warnings, ...parameterWarnings(parameters)]);
+      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given);
+    },
+  };
+}
+
+export type AnalysisService = ReturnType<typeof createAnalysisService>;

@@ -1,0 +1,48 @@
+import { move } from 'piscina';
+
+import { analyse, type AnalysisResult, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
+import { transferables } from '../analytics/projection/transfer.js';
+import type { Projection } from '../analytics/projection/types.js';
+import type { WorkerPool } from '../workers/pool.js';
+import { previewBody, type AnalysisEnvelope } from './envelope.js';
+
+/**
+ * The analyses' worker tasks (src/worker.ts runs the handlers): `analyse`, the whole result
+ * cloned back; `preview`, the preview's JSON body made in the worker.
+ */
+
+export interface AnalyseTask {
+  projection: Projection;
+  options: Partial<EngineOptions>;
+  /** The GDS engine's results (analysis/gds/), when it ran. */
+  given?: GivenMeasures;
+}
+
+export interface PreviewTask extends AnalyseTask {
+  envelope: AnalysisEnvelope;
+}
+
+export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>): Promise<AnalysisResult> {
+  return analyse(task.projection, task.options, runtime, task.given);
+}
+
+/**
+ * The body leaves as bytes in a transferred buffer: a string would be copied again on the event
+ * loop's side (hundreds of MB for a large preview).
+ */
+export async function previewTask(task: PreviewTask, runtime: Partial<EngineRuntime>) {
+  const result = await analyse(task.projection, task.options, runtime, task.given);
+  const body = Buffer.from(JSON.stringify(previewBody(result, task.envelope)), 'utf8');
+  return move(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+}
+
+/** An analysis in a worker thread, the whole result cloned back. */
+export function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures): Promise<AnalysisResult> {
+  return pool.run('analyse', { projection, options, given } satisfies AnalyseTask, { transferList: transferables(projection, given) });
+}
+
+/** The preview's response body, JSON as UTF-8 bytes, moved out of the worker without a copy. */
+export async function previewInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, envelope: AnalysisEnvelope, given?: GivenMeasures): Promise<Buffer> {
+  const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given } satisfies PreviewTask, { transferList: transferables(projection, given) });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

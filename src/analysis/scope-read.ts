@@ -1,0 +1,70 @@
+import type { ProjectionOptions } from '../analytics/projection/builder.js';
+import { FullProjectionBuilder } from '../analytics/projection/full.js';
+import { PeopleProjectionBuilder } from '../analytics/projection/people.js';
+import { TooManyTiesError } from '../analytics/projection/tie-accumulator.js';
+import type { Projection } from '../analytics/projection/types.js';
+import type { TieKind } from '../analytics/weights.js';
+import { ScopeTooLargeError } from '../errors.js';
+import type { AnalyticsRepository, ScopeVersions } from '../repositories/analytics-repository.js';
+import type { Scope } from '../schemas/analysis.js';
+import type { Settings } from './settings.js';
+
+/**
+ * A scope's projection, read from Neo4j on the event loop (it is I/O, streamed): the repository
+ * streams the rows into the builder for the scope's kind.
+ */
+
+export interface ProjectionRead extends ScopeVersions {
+  projection: Projection;
+}
+
+/** `signal` stops the read between records (a cancelled run). */
+export async function projectScope(repository: AnalyticsRepository, scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
+  if (scope.projection === 'full') {
+    const builder = new FullProjectionBuilder(options);
+    const versions = await repository.readRows(scope, { projection: 'full', rows: builder }, signal);
+    return { projection: builder.finish(), ...versions };
+  }
+  const builder = new PeopleProjectionBuilder(options);
+  const versions = await repository.readRows(scope, { projection: 'people', rows: builder }, signal);
+  return { projection: builder.finish(), ...versions };
+}
+
+/** A scope's projection under a request's settings, refused with 413 as soon as it passes `maxTies`; with its summary and time. */
+export async function readScope(repository: AnalyticsRepository, scope: Scope, settings: Settings, maxTies: number, signal?: AbortSignal, gatherTies = true) {
+  const { money, tieWeights, projectionParameters } = settings;
+  const started = performance.now();
+  let read;
+  try {
+    read = await projectScope(
+      repository,
+      scope,
+      {
+        tieWeights,
+        tieKinds: scope.tieKinds ? new Set<TieKind>(scope.tieKinds) : undefined,
+        sharedLocationCap: projectionParameters.sharedLocationCap,
+        maxTies,
+        money,
+        gatherTies,
+      },
+      signal,
+    );
+  } catch (error) {
+    if (error instanceof TooManyTiesError) throw new ScopeTooLargeError(error.limit);
+    throw error;
+  }
+  const { projection, dataVersion, scopeVersion } = read;
+  return {
+    projection,
+    dataVersion,
+    scopeVersion,
+    projectionMs: Math.round((performance.now() - started) * 10) / 10,
+    summary: {
+      kind: projection.kind,
+      nodes: projection.nodes.length,
+      ties: projection.ties.source.length,
+      relationsRead: projection.relationsRead,
+      dropped: projection.dropped,
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { GivenMeasures } from '../engine.js';
+import type { Projection } from './types.js';
+
+/** The buffers of a projection's typed arrays (and the GDS engine's results, when given): moved to a worker instead of copied. */
+export function transferables({ ties: t }: Projection, given?: GivenMeasures): ArrayBuffer[] {
+  return [
+    t.source.buffer,
+    t.target.buffer,
+    t.strength.buffer,
+    t.kindCount.buffer,
+    t.kindStrength.buffer,
+    t.money.buffer,
+    ...(given ? [given.labels.buffer, given.pagerank.buffer, given.betweenness.buffer, given.closeness.buffer] : []),
+  ] as ArrayBuffer[];
+}

@@ -1,0 +1,83 @@
+import { MessageChannel } from 'node:worker_threads';
+
+import type { EngineOptions, GivenMeasures } from '../analytics/engine.js';
+import { transferables } from '../analytics/projection/transfer.js';
+import type { Projection } from '../analytics/projection/types.js';
+import type { WorkerPool } from '../workers/pool.js';
+import type { ResultRow } from './result-rows.js';
+import type { Analysed, StoreMessage, StoreRequest, StoreTask } from './store-task.js';
+
+/**
+ * The event loop's side of a run's storing conversation (store-task.ts is the worker's): the
+ * analysis is kept in the worker while the run is stored, and its rows fetched a batch at a time.
+ */
+
+export interface StoringSession extends Analysed {
+  rows(from: number, to: number): Promise<ResultRow[]>;
+  finish(): Promise<void>;
+}
+
+export interface StoringControl {
+  signal?: AbortSignal;
+  onStage?: (stage: string) => void;
+  given?: GivenMeasures;
+}
+
+/** What a run's execution needs of the workers (tests give their own). */
+export interface RunAnalyser {
+  /**
+   * Resolves when the projection is analysed, with what to store first; `rows(from, to)` fetches
+   * result rows a batch at a time; `finish()` ends the task. `signal` ends the worker thread at any point.
+   */
+  analyseToStore(projection: Projection, options: Partial<EngineOptions>, runId: string, control?: StoringControl): Promise<StoringSession>;
+}
+
+export function runAnalyser(pool: WorkerPool): RunAnalyser {
+  return {
+    async analyseToStore(projection, options, runId, control = {}) {
+      const { port1, port2 } = new MessageChannel();
+      let pendingRows: { resolve: (rows: ResultRow[]) => void; reject: (error: unknown) => void } | undefined;
+      let analysed!: (value: Analysed) => void;
+      const ready = new Promise<Analysed>((resolve) => (analysed = resolve));
+      port1.on('message', (message: StoreMessage) => {
+        if (message.type === 'stage') control.onStage?.(message.stage);
+        else if (message.type === 'analysed') analysed(message.analysed);
+        else if (message.type === 'rows') {
+          pendingRows?.resolve(message.rows);
+          pendingRows = undefined;
+        }
+      });
+      const { given } = control;
+      const task: Promise<void> = pool.run('store', { projection, options, runId, port: port2, given } satisfies StoreTask, { transferList: [...transferables(projection, given), port2], signal: control.signal });
+      let over: { error: unknown } | undefined;
+      const ended = task.then(
+        () => {
+          over = { error: new Error('runs/storing-session: the storing task has ended') };
+          port1.close();
+        },
+        (error: unknown) => {
+          over = { error };
+          pendingRows?.reject(error);
+          port1.close();
+          throw error;
+        },
+      );
+      // Whichever comes first: the analysis, or the task failing (or aborted) before it.
+      const first = await Promise.race([ready, ended.then(() => Promise.reject(new Error('runs/storing-session: the storing task ended before its analysis')))]);
+      ended.catch(() => {});
+      return {
+        ...first,
+        rows: (from, to) =>
+          new Promise<ResultRow[]>((resolve, reject) => {
+            if (over) return reject(over.error);
+            pendingRows = { resolve, reject };
+            port1.postMessage({ type: 'rows', from, to } satisfies StoreRequest);
+          }),
+        finish: async () => {
+          port1.postMessage({ type: 'done' } satisfies StoreRequest);
+          await ended;
+        },
+      };
+    },
+  };
+}
