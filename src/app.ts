@@ -24,19 +24,20 @@ import { MalformedBodyError } from './errors.js';
 import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
-import { createAnalysisService } from './analysis/preview-service.js';
+import { createPreviewService } from './analysis/preview-service.js';
 import { createRunStack } from './runs/run-stack.js';
 import { createDisruptionService } from './analysis/disruption-service.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
+import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
 import { GDS_QUERIES } from './repositories/gds-repository.js';
-import { analysisRoutes } from './routes/analyses.js';
+import { previewRoutes } from './routes/preview.js';
 import { disruptionRoutes } from './routes/disruption.js';
-import { runRoutes } from './routes/runs.js';
+import { analysisRoutes } from './routes/analyses.js';
 import { entityRoutes } from './routes/entities.js';
 import { explorerRoutes } from './routes/explorer.js';
 import { healthRoutes } from './routes/health.js';
@@ -52,7 +53,7 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...KEY_QUERIES, ...AUDIT_QUERIES];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...RUN_RESULT_QUERIES, ...KEY_QUERIES, ...AUDIT_QUERIES];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -134,7 +135,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     else if (plugins.gds) app.log.info({ gds: plugins.gds, apoc: plugins.apoc }, `${where} has the Graph Data Science plugin`);
     else app.log.warn({ apoc: plugins.apoc }, `Graph Data Science is not installed on ${where}: analyses run in the service (graphology) only`);
   });
-  const analyses = createAnalysisService({ repository: stack.analytics, gds, pool: stack.pool, previewMaxTies: config.analytics.previewMaxTies });
+  const preview = createPreviewService({ repository: stack.analytics, gds, pool: stack.pool, previewMaxTies: config.analytics.previewMaxTies });
   const disruption = createDisruptionService({ repository: stack.analytics, gds, pool: stack.pool, maxTies: config.analytics.previewMaxTies });
   // Runs start (and interrupted ones are claimed) once the database is there; a shutdown marks
   // running ones interrupted while the driver is still open (preClose comes before onClose).
@@ -162,9 +163,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(systemRoutes, { system, gdsServer });
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(entityRoutes, { entities });
-      await v1.register(analysisRoutes, { analyses });
+      await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });
-      await v1.register(runRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });
+      await v1.register(analysisRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });
     },
     { prefix: '/v1' },
   );

@@ -12,7 +12,7 @@ import { echoedParameters, parameterWarnings, settingsOf } from './settings.js';
  * runs in a worker thread, which also makes the JSON body. A request's parameters are merged
  * over the documented defaults and echoed back whole, so a result says how it was made.
  */
-export function createAnalysisService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: WorkerPool; previewMaxTies: number }) {
+export function createPreviewService(deps: { repository: AnalyticsRepository; gds: GdsEngine; pool: WorkerPool; previewMaxTies: number }) {
   return {
     /** The preview's response body, JSON made in the worker (UTF-8 bytes). `allowed`: the caller's investigations (null: all). */
     async preview(request: AnalysisRequest, allowed: readonly string[] | null): Promise<Buffer> {
@@ -27,4 +27,4 @@ export function createAnalysisService(deps: { repository: AnalyticsRepository; g
   };
 }
 
-export type AnalysisService = ReturnType<typeof createAnalysisService>;
+export type PreviewService = ReturnType<typeof createPreviewService>;

@@ -14,6 +14,7 @@ import { loadQueries } from '../neo4j/queries.js';
 import { ANALYTICS_QUERIES } from '../repositories/analytics-repository.js';
 import { AUDIT_QUERIES, createAuditRepository } from '../repositories/audit-repository.js';
 import { RUN_QUERIES } from '../repositories/run-repository.js';
+import { RUN_RESULT_QUERIES } from '../repositories/run-results-repository.js';
 import { SYSTEM_QUERIES } from '../repositories/system-repository.js';
 import { GDS_QUERIES } from '../repositories/gds-repository.js';
 import { createRunStack } from '../runs/run-stack.js';
@@ -28,7 +29,7 @@ import type { RankBackend } from './rank-jobs.js';
  * instance takes over the CLI's while it works on them.
  */
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...AUDIT_QUERIES, 'cli/investigations'];
+const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...RUN_RESULT_QUERIES, ...AUDIT_QUERIES, 'cli/investigations'];
 
 export interface DirectOptions {
   log: FastifyBaseLogger;

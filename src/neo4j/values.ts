@@ -57,3 +57,10 @@ function isTemporal(value: unknown): boolean {
     neo4j.isDuration(value)
   );
 }
+
+/** Whole-number fields (`integers`) go as Neo4j integers, so Cypher users see `rank: 3`, not `3.0`. */
+export function withIntegers<T extends object>(row: T, integers: ReadonlySet<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && integers.has(key) ? neoInt(value) : value;
+  return out;
+}

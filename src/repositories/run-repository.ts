@@ -1,11 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, type EntityType } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
-import { createTemplates } from '../neo4j/templates.js';
-import { neoInt, recordToObject } from '../neo4j/values.js';
-import type { ExportRow } from '../exports/analysis-graph.js';
-import type { CommunityRow, ResultRow, TieArtefact } from '../runs/result-rows.js';
+import { neoInt, recordToObject, withIntegers } from '../neo4j/values.js';
 
 export const RUN_QUERIES = [
   'analytics/data-version',
@@ -23,20 +19,7 @@ export const RUN_QUERIES = [
   'runs/heartbeat',
   'runs/retire',
   'runs/latest',
-  'runs/write-results',
-  'runs/write-communities',
-  'runs/write-artefact',
-  'runs/delete-results',
   'runs/delete',
-  'runs/results-page',
-  'runs/community-results-page',
-  'runs/result',
-  'runs/memberships',
-  'runs/export-rows',
-  'runs/communities-page',
-  'runs/community',
-  'runs/artefacts',
-  'runs/write-back',
 ] as const;
 
 /**
@@ -75,24 +58,16 @@ export interface StoredRun {
 
 export type RunFields = { [K in keyof StoredRun]?: StoredRun[K] | null };
 
-const INTEGER_FIELDS = new Set(['position', 'index', 'rank', 'communitiesBridged', 'size', 'internalTies', 'externalTies', 'part', 'ties', 'submittedDataVersion', 'submittedScopeVersion', 'dataVersion', 'scopeVersion', 'attempts']);
-
-/** Whole-number fields go as Neo4j integers, so Cypher users see `rank: 3`, not `3.0`. */
-function withIntegers<T extends object>(row: T): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && INTEGER_FIELDS.has(key) ? neoInt(value) : value;
-  return out;
-}
-
-const DELETE_BATCH = 10_000;
+/** A run's whole-number fields, stored as Neo4j integers. */
+const INTEGER_FIELDS = new Set(['submittedDataVersion', 'submittedScopeVersion', 'dataVersion', 'scopeVersion', 'attempts']);
+const integers = <T extends object>(row: T) => withIntegers(row, INTEGER_FIELDS);
 
 /**
- * Runs and their results in Neo4j (see cypher/runs/ and cypher/schema/004-analysis-runs.cypher).
- * Results are written in batches, each its own transaction; a run is only marked done after the
- * last, and a run that did not finish has its partial results deleted (deleteResults).
+ * Runs in Neo4j (see cypher/runs/ and cypher/schema/004-analysis-runs.cypher): their lifecycle,
+ * the instances' heartbeats and claims, and ownership. What a run stored is in
+ * run-results-repository.ts.
  */
 export function createRunRepository(driver: Driver, database: string, queries: Queries) {
-  const template = createTemplates(queries);
   const read = { database, routing: 'READ' as const };
   const write = { database };
   const q = (name: (typeof RUN_QUERIES)[number]) => queries[name]!;
@@ -106,17 +81,17 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
     },
 
     async create(run: StoredRun): Promise<void> {
-      await driver.executeQuery(q('runs/create'), { run: withIntegers(run) }, write);
+      await driver.executeQuery(q('runs/create'), { run: integers(run) }, write);
     },
 
     async update(id: string, fields: RunFields): Promise<StoredRun | undefined> {
-      const { records } = await driver.executeQuery(q('runs/update'), { id, fields: withIntegers(fields) }, write);
+      const { records } = await driver.executeQuery(q('runs/update'), { id, fields: integers(fields) }, write);
       return records[0] ? runOf(records[0]) : undefined;
     },
 
     /** Marks a queued run of this instance's running (`fields`); undefined when it is not queued or no longer this instance's. */
     async start(id: string, instance: string, fields: RunFields): Promise<StoredRun | undefined> {
-      const { records } = await driver.executeQuery(q('runs/start'), { id, instance, fields: withIntegers(fields) }, write);
+      const { records } = await driver.executeQuery(q('runs/start'), { id, instance, fields: integers(fields) }, write);
       return records[0] ? runOf(records[0]) : undefined;
     },
 
@@ -182,107 +157,15 @@ export function createRunRepository(driver: Driver, database: string, queries: Q
       return records.map(runOf);
     },
 
-    /**
-     * The writes of a run's results: each only while the run is running and `owner`'s (fenced
-     * against a takeover); false when refused.
-     */
-    async writeResults(runId: string, owner: string, rows: ResultRow[]): Promise<boolean> {
-      const { records } = await driver.executeQuery(q('runs/write-results'), { runId, owner, rows: rows.map(withIntegers) }, write);
-      return records.length > 0;
-    },
-
-    async writeCommunities(runId: string, owner: string, rows: CommunityRow[]): Promise<boolean> {
-      const { records } = await driver.executeQuery(q('runs/write-communities'), { runId, owner, rows: rows.map(withIntegers) }, write);
-      return records.length > 0;
-    },
-
-    async writeArtefact(runId: string, owner: string, artefact: TieArtefact): Promise<boolean> {
-      const { records } = await driver.executeQuery(q('runs/write-artefact'), { runId, owner, artefact: withIntegers({ runId, ...artefact }) }, write);
-      return records.length > 0;
-    },
-
     /** Records how a running run of `owner`'s ended; undefined when it is no longer running or theirs. */
     async settle(id: string, owner: string, fields: RunFields): Promise<StoredRun | undefined> {
-      const { records } = await driver.executeQuery(q('runs/settle'), { id, owner, fields: withIntegers(fields) }, write);
+      const { records } = await driver.executeQuery(q('runs/settle'), { id, owner, fields: integers(fields) }, write);
       return records[0] ? runOf(records[0]) : undefined;
-    },
-
-    /** Deletes a run's results, communities and artefacts, a batch per transaction; returns how many nodes went. */
-    async deleteResults(runId: string): Promise<number> {
-      let total = 0;
-      for (;;) {
-        const { records } = await driver.executeQuery(q('runs/delete-results'), { runId, limit: neoInt(DELETE_BATCH) }, write);
-        const deleted = recordToObject<{ deleted: number }>(records[0]!).deleted;
-        total += deleted;
-        if (deleted === 0) return total;
-      }
     },
 
     /** Deletes a run's node; its results must be gone first (deleteResults). */
     async delete(id: string): Promise<void> {
       await driver.executeQuery(q('runs/delete'), { id }, write);
-    },
-
-    async resultsPage(runId: string, filter: { type?: string; community?: string; limit: number; offset: number }): Promise<{ total: number; rows: ResultRow[] }> {
-      const { records } = await driver.executeQuery(
-        q(filter.community ? 'runs/community-results-page' : 'runs/results-page'),
-        { runId, type: filter.type ?? null, community: filter.community ?? null, limit: neoInt(filter.limit), offset: neoInt(filter.offset) },
-        read,
-      );
-      return recordToObject<{ total: number; rows: ResultRow[] }>(records[0]!);
-    },
-
-    async result(runId: string, key: string): Promise<ResultRow | undefined> {
-      const { records } = await driver.executeQuery(q('runs/result'), { runId, key }, read);
-      return records[0] ? recordToObject<{ x: ResultRow }>(records[0]).x : undefined;
-    },
-
-    /** Every result of a run, without explanations: key, name, type, rank, harm score, community. */
-    async memberships(runId: string): Promise<Pick<ResultRow, 'key' | 'name' | 'type' | 'rank' | 'harmScore' | 'community' | 'position' | 'index'>[]> {
-      const { records } = await driver.executeQuery(q('runs/memberships'), { runId }, read);
-      return records.map((record) => recordToObject(record));
-    },
-
-    /** Every result of a run in node-index order, the fields an export writes. */
-    async exportRows(runId: string): Promise<ExportRow[]> {
-      const { records } = await driver.executeQuery(q('runs/export-rows'), { runId }, read);
-      return records.map((record) => recordToObject<{ x: ExportRow }>(record).x);
-    },
-
-    async communitiesPage(runId: string, page: { limit: number; offset: number }): Promise<{ total: number; rows: CommunityRow[] }> {
-      const { records } = await driver.executeQuery(q('runs/communities-page'), { runId, limit: neoInt(page.limit), offset: neoInt(page.offset) }, read);
-      return recordToObject<{ total: number; rows: CommunityRow[] }>(records[0]!);
-    },
-
-    async community(runId: string, id: string): Promise<CommunityRow | undefined> {
-      const { records } = await driver.executeQuery(q('runs/community'), { runId, id }, read);
-      return records[0] ? recordToObject<{ c: CommunityRow }>(records[0]).c : undefined;
-    },
-
-    /** The packed ties; byte arrays are read as they come (recordToObject would turn them into objects). */
-    async artefacts(runId: string): Promise<TieArtefact[]> {
-      const { records } = await driver.executeQuery(q('runs/artefacts'), { runId }, read);
-      return records.map((record) => {
-        const p = (record.get('a') as { properties: Record<string, unknown> }).properties;
-        const n = (value: unknown) => Number(value as number);
-        return {
-          part: n(p.part),
-          ties: n(p.ties),
-          tieKinds: p.tieKinds as string[],
-          source: p.source as Int8Array,
-          target: p.target as Int8Array,
-          strength: p.strength as Int8Array,
-          money: p.money as Int8Array,
-          kindCount: p.kindCount as Int8Array,
-        };
-      });
-    },
-
-    /** Latest scores onto one type's entities; returns how many were written (newer runs' are kept). */
-    async writeBack(type: EntityType, rows: { id: string; harmScore: number | null; rank: number | null; community: string }[], runId: string, finishedAt: string): Promise<number> {
-      const query = template('runs/write-back', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { rows: rows.map(withIntegers), runId, finishedAt }, write);
-      return recordToObject<{ written: number }>(records[0]!).written;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { settingsOf } from '../analysis/settings.js';
 import { prepareAnalysis, type GdsEngine } from '../analysis/engine-choice.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
+import type { RunResultsRepository } from '../repositories/run-results-repository.js';
 import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { RunSummary } from '../schemas/runs.js';
@@ -18,6 +19,8 @@ import { afterEngineStage, PHASES, within } from './progress.js';
 
 export interface ExecuteDeps {
   runs: RunRepository;
+  /** What runs store: results, communities, packed ties, scores written back. */
+  stored: RunResultsRepository;
   analytics: AnalyticsRepository;
   gds: GdsEngine;
   /** The worker threads, as a run uses them (storing-session.ts). */
@@ -46,10 +49,10 @@ export class TakenOverError extends Error {
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
 
 export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: AbortSignal, report: (stage: string, progress: number) => void): Promise<Outcome> {
-  const { runs } = deps;
+  const { stored } = deps;
   const scope = JSON.parse(run.scope) as Scope;
   const settings = settingsOf(JSON.parse(run.parameters) as AnalysisParameters);
-  if (run.communitiesFrom) settings.engine.previousCommunities = await previousCommunities(runs, run.communitiesFrom);
+  if (run.communitiesFrom) settings.engine.previousCommunities = await previousCommunities(deps.stored, run.communitiesFrom);
 
   report('projecting', PHASES.projecting);
   // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit.
@@ -74,16 +77,16 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   const fenced = (accepted: boolean) => {
     if (!accepted) throw new TakenOverError(run.id);
   };
-  for (let from = 0; from < communities.length; from += deps.batchSize) fenced(await runs.writeCommunities(run.id, owner, communities.slice(from, from + deps.batchSize)));
+  for (let from = 0; from < communities.length; from += deps.batchSize) fenced(await stored.writeCommunities(run.id, owner, communities.slice(from, from + deps.batchSize)));
   for (const part of artefacts) {
     signal.throwIfAborted();
-    fenced(await runs.writeArtefact(run.id, owner, part));
+    fenced(await stored.writeArtefact(run.id, owner, part));
   }
   const ranked = new Map<EntityType, { id: string; harmScore: number | null; rank: number | null; community: string }[]>();
   for (let from = 0; from < total; from += deps.batchSize) {
     signal.throwIfAborted();
     const rows = await session.rows(from, Math.min(total, from + deps.batchSize));
-    fenced(await runs.writeResults(run.id, owner, rows));
+    fenced(await stored.writeResults(run.id, owner, rows));
     if (run.writeBack) {
       for (const row of rows) {
         const type = row.type as EntityType;
@@ -104,7 +107,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     for (const [type, rows] of ranked) {
       for (let from = 0; from < rows.length; from += deps.batchSize) {
         signal.throwIfAborted();
-        await runs.writeBack(type, rows.slice(from, from + deps.batchSize), run.id, finishedAt);
+        await stored.writeBack(type, rows.slice(from, from + deps.batchSize), run.id, finishedAt);
         done += Math.min(deps.batchSize, rows.length - from);
         report('writing back', within(PHASES.writingBack, PHASES.done, done, total));
       }
@@ -122,9 +125,9 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
 }
 
 /** A finished run's communities as the engine's previousCommunities: its ids are reused where they match. */
-async function previousCommunities(runs: RunRepository, runId: string) {
+async function previousCommunities(stored: RunResultsRepository, runId: string) {
   const members = new Map<string, string[]>();
-  for (const row of await runs.memberships(runId)) {
+  for (const row of await stored.memberships(runId)) {
     if (!members.has(row.community)) members.set(row.community, []);
     members.get(row.community)!.push(row.key);
   }

@@ -2,33 +2,12 @@ import type { CommunityReport } from '../analytics/report.js';
 import { rankedNodes, type NodeMeasures, type RankedNode, type RankingTable } from '../analytics/ranking.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { ExportTies } from '../exports/analysis-graph.js';
+import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
 
 /**
- * How a run's results are laid out in Neo4j, and read back. One AnalysisResult node per
- * analysed entity: the scores and measures as plain properties (so Cypher can filter and sort on
- * them), the harm components with their evidence as one JSON string, the explanation as a list
- * of strings. One AnalysisCommunity node per community. The analysed ties are packed into
- * AnalysisArtefact nodes as byte arrays (a million ties as relationships would cost more than
- * the rest of the run), for exports and community views.
+ * A run's results as they are stored (repositories/run-results-repository.ts lays them out):
+ * made from the engine's ranking and reports, and read back into the API's shapes.
  */
-
-/** Every measure is a property of its own (NodeMeasures), so Cypher can filter and sort on it. */
-export interface ResultRow extends NodeMeasures {
-  runId: string;
-  /** 0-based place in the ranking order (ranked nodes by harm, then the rest). */
-  position: number;
-  /** The node's index in the projection: what packed ties refer to. */
-  index: number;
-  key: string;
-  type: string;
-  entityId: string;
-  name: string | null;
-  rank: number | null;
-  harmScore: number | null;
-  community: string;
-  components: string;
-  explanation: string[];
-}
 
 /** Rows for positions `from` to `to` (end excluded) of the ranking, explanations written. */
 export function resultRows(runId: string, table: RankingTable, from: number, to: number): ResultRow[] {
@@ -67,30 +46,6 @@ export function rankedNodeOf(row: Partial<ResultRow>): RankedNode {
   };
 }
 
-/** A tie as a community's page shows it: ends by key, relation counts by kind. */
-export interface StoredTie {
-  source: string;
-  target: string;
-  strength: number;
-  money: number;
-  kinds: Record<string, number>;
-}
-
-export interface CommunityRow {
-  runId: string;
-  /** 0-based, largest community first (the engine's order). */
-  position: number;
-  id: string;
-  size: number;
-  internalTies: number;
-  externalTies: number;
-  internalMoneyFlow: number;
-  /** The whole CommunityReport as JSON. */
-  report: string;
-  /** Its strongest internal ties (StoredTie[]) as JSON. */
-  strongestTies: string;
-}
-
 export function communityRows(runId: string, reports: readonly CommunityReport[], strongest: ReadonlyMap<string, { strongest: StoredTie[] }>): CommunityRow[] {
   return reports.map((report, position) => ({
     runId,
@@ -107,17 +62,6 @@ export function communityRows(runId: string, reports: readonly CommunityReport[]
 
 export const communityOf = (row: Pick<CommunityRow, 'report'>): CommunityReport => JSON.parse(row.report) as CommunityReport;
 export const strongestTiesOf = (row: Pick<CommunityRow, 'strongestTies'>): StoredTie[] => JSON.parse(row.strongestTies) as StoredTie[];
-
-export interface TieArtefact {
-  part: number;
-  ties: number;
-  tieKinds: string[];
-  source: Int8Array;
-  target: Int8Array;
-  strength: Int8Array;
-  money: Int8Array;
-  kindCount: Int8Array;
-}
 
 /** Ties per artefact node: a few MB of byte arrays each. */
 export const TIES_PER_PART = 100_000;

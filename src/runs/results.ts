@@ -6,6 +6,7 @@ import { edgesCsv, nodesCsv } from '../exports/csv.js';
 import { writeGexf } from '../exports/gexf.js';
 import { writeGraphml } from '../exports/graphml.js';
 import type { RunRepository } from '../repositories/run-repository.js';
+import type { RunResultsRepository } from '../repositories/run-results-repository.js';
 import type { AnalysisRun, EXPORT_FORMATS } from '../schemas/runs.js';
 import { compareRuns } from './compare.js';
 import { communityOf, rankedNodeOf, strongestTiesOf, unpackTies } from './result-rows.js';
@@ -24,8 +25,8 @@ export interface Page {
   offset: number;
 }
 
-export function createRunResults(deps: { runs: RunRepository; service: RunService; cache?: ResultCache }) {
-  const { runs, service } = deps;
+export function createRunResults(deps: { runs: RunRepository; stored: RunResultsRepository; service: RunService; cache?: ResultCache }) {
+  const { runs, stored, service } = deps;
   const cache = deps.cache ?? new ResultCache(0);
 
   /**
@@ -39,7 +40,7 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
   }
 
   async function rankingOf({ run, key }: { run: AnalysisRun; key: string }, query: Page & { type?: string; community?: string }) {
-    const { total, rows } = await cache.get(`${key}|ranking|${query.type ?? ''}|${query.community ?? ''}|${query.offset}|${query.limit}`, () => runs.resultsPage(run.id, query));
+    const { total, rows } = await cache.get(`${key}|ranking|${query.type ?? ''}|${query.community ?? ''}|${query.offset}|${query.limit}`, () => stored.resultsPage(run.id, query));
     return { run, total, limit: query.limit, offset: query.offset, items: rows.map(rankedNodeOf) };
   }
 
@@ -63,16 +64,16 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
 
     async communities(id: string, page: Page, allowed: string[] | null) {
       const { run, key } = await finished(id, allowed);
-      const { total, rows } = await cache.get(`${key}|communities|${page.offset}|${page.limit}`, () => runs.communitiesPage(id, page));
+      const { total, rows } = await cache.get(`${key}|communities|${page.offset}|${page.limit}`, () => stored.communitiesPage(id, page));
       return { run, total, ...page, items: rows.map(communityOf) };
     },
 
     async community(id: string, communityId: string, page: Page, allowed: string[] | null) {
       const { run, key } = await finished(id, allowed);
-      const row = await cache.get(`${key}|community|${communityId}`, () => runs.community(id, communityId));
+      const row = await cache.get(`${key}|community|${communityId}`, () => stored.community(id, communityId));
       if (!row) throw new NotFoundError(`run ${id} has no community ${communityId}`);
       const community = communityOf(row);
-      const members = await cache.get(`${key}|ranking||${communityId}|${page.offset}|${page.limit}`, () => runs.resultsPage(id, { community: communityId, ...page }));
+      const members = await cache.get(`${key}|ranking||${communityId}|${page.offset}|${page.limit}`, () => stored.resultsPage(id, { community: communityId, ...page }));
       return {
         run,
         community,
@@ -84,14 +85,14 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
 
     async entity(id: string, type: string, entityId: string, allowed: string[] | null) {
       const { run, key } = await finished(id, allowed);
-      const row = await cache.get(`${key}|entity|${type}:${entityId}`, () => runs.result(id, `${type}:${entityId}`));
+      const row = await cache.get(`${key}|entity|${type}:${entityId}`, () => stored.result(id, `${type}:${entityId}`));
       if (!row) throw new NotFoundError(`run ${id} did not analyse ${type} ${entityId}`);
       return { run, result: rankedNodeOf(row) };
     },
 
     async compare(fromId: string, toId: string, top: number, allowed: string[] | null) {
       const [{ run: from }, { run: to }] = await Promise.all([finished(fromId, allowed), finished(toId, allowed)]);
-      const [before, after] = await Promise.all([runs.memberships(fromId), runs.memberships(toId)]);
+      const [before, after] = await Promise.all([stored.memberships(fromId), stored.memberships(toId)]);
       return {
         from,
         to,
@@ -109,12 +110,12 @@ export function createRunResults(deps: { runs: RunRepository; service: RunServic
     /** The analysed graph in a file format, with its media type and a file name. */
     async export(id: string, format: (typeof EXPORT_FORMATS)[number], allowed: string[] | null): Promise<{ body: string | Buffer; contentType: string; filename: string }> {
       const { run } = await finished(id, allowed);
-      const [rows, artefacts] = await Promise.all([runs.exportRows(id), runs.artefacts(id)]);
+      const [rows, artefacts] = await Promise.all([stored.exportRows(id), stored.artefacts(id)]);
       const graph = analysisGraph(rows, unpackTies(artefacts));
       const name = `analysis-${run.id}`;
       switch (format) {
         case 'gexf': {
-          const order = (await runs.communitiesPage(id, { limit: Number.MAX_SAFE_INTEGER, offset: 0 })).rows.map((c) => c.id);
+          const order = (await stored.communitiesPage(id, { limit: Number.MAX_SAFE_INTEGER, offset: 0 })).rows.map((c) => c.id);
           return { body: writeGexf(graph, order), contentType: 'application/gexf+xml; charset=utf-8', filename: `${name}.gexf` };
         }
         case 'graphml':

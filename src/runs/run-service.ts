@@ -2,37 +2,34 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyBaseLogger } from 'fastify';
 
-import { appliedParameters, settingsOf } from '../analysis/settings.js';
+import { settingsOf } from '../analysis/settings.js';
 import { limitScope } from '../analysis/scope-check.js';
 import { ConflictError, NotFoundError, RequestRejectedError } from '../errors.js';
 import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
-import type { AnalysisParameters } from '../schemas/analysis.js';
 import { FINAL_STATUSES, type AnalysisRun, type RunRequest, type RunStatus } from '../schemas/runs.js';
 import { executeRun, TakenOverError, type ExecuteDeps } from './execute.js';
 import { fingerprintOf } from './fingerprint.js';
+import { createLease, type LeaseOptions } from './lease.js';
 import { JobQueue } from './queue.js';
+import { describeFailure, runView } from './run-view.js';
 
 /**
  * Analysis runs, asked for over HTTP or by the batch CLI: queued, run a few at a time, stored
- * in Neo4j with their results. Each service instance heartbeats; unfinished runs of an instance
- * that stopped or went silent (a crash, a restart) are claimed by a live one and started again,
- * up to `maxAttempts` times, then failed with the reason: a run is never silently lost. A clean
- * shutdown marks its running runs interrupted and leaves queued ones queued for whoever claims
- * them next (itself after a restart).
+ * in Neo4j with their results. Each service instance holds a lease on its runs (lease.ts):
+ * unfinished runs of an instance that stopped or went silent (a crash, a restart) are claimed by
+ * a live one and started again, up to `maxAttempts` times, then failed with the reason: a run is
+ * never silently lost. A clean shutdown marks its running runs interrupted and leaves queued
+ * ones queued for whoever claims them next (itself after a restart). How a run is shown is
+ * run-view.ts; one run's work is execute.ts.
  */
 
-export interface RunServiceOptions {
+export interface RunServiceOptions extends Omit<LeaseOptions, 'instance'> {
   /** Runs computing at once. */
   concurrency: number;
   /** Write scores back onto the entities when a request does not say. */
   writeBack: boolean;
-  heartbeatMs: number;
-  /** Starts before an interrupted run is failed instead of started again. */
-  maxAttempts: number;
   /** This process's id among service instances (tests give several apps one database). */
   instance?: string;
-  /** Take over runs other instances left (false for the batch CLI, which only runs its own). */
-  claim?: boolean;
 }
 
 type Deps = ExecuteDeps & { log: FastifyBaseLogger };
@@ -48,24 +45,19 @@ export const investigationsKey = (investigations: readonly string[] | undefined)
 
 const PROGRESS_STORE_MS = 1_000;
 
-const json = <T>(text: string | undefined): T | null => (text === undefined ? null : (JSON.parse(text) as T));
-
 export function createRunService(deps: Deps, options: RunServiceOptions) {
   const { runs, log } = deps;
   const instance = options.instance ?? randomUUID();
   const active = new Map<string, Active>();
   const settled = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   const queue = new JobQueue(options.concurrency, execute, (id, error) => log.error({ err: error, run: id }, 'analysis run job threw'));
-  let timer: NodeJS.Timeout | undefined;
   let stopping = false;
-  let alive = false;
-
-  /** The first heartbeat is written before this instance owns a run, so no other takes it meanwhile. */
-  async function heartbeat(): Promise<void> {
-    const now = Date.now();
-    await runs.heartbeat(instance, now, now + 3 * options.heartbeatMs);
-    alive = true;
-  }
+  const lease = createLease(deps, { ...options, instance }, {
+    running: () => active,
+    known: () => [...active.keys(), ...settled.keys()],
+    enqueue,
+    stopping: () => stopping,
+  });
 
   function settlement(id: string) {
     let entry = settled.get(id);
@@ -90,31 +82,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
 
   /** `current`: the run's scope's data version now, for `stale`. */
   function view(run: StoredRun, current?: number): AnalysisRun {
-    const live = active.get(run.id);
-    const status = run.status as RunStatus;
-    return {
-      id: run.id,
-      status,
-      stage: live?.stage ?? run.stage ?? null,
-      progress: live?.progress ?? run.progress ?? (status === 'done' ? 100 : 0),
-      queuePosition: queue.positionOf(run.id) ?? null,
-      scope: JSON.parse(run.scope) as Record<string, unknown>,
-      parameters: appliedParameters(JSON.parse(run.parameters) as AnalysisParameters),
-      communitiesFrom: run.communitiesFrom ?? null,
-      writeBack: run.writeBack,
-      requestedBy: run.requestedBy,
-      createdAt: run.createdAt,
-      startedAt: run.startedAt ?? null,
-      finishedAt: run.finishedAt ?? null,
-      submittedDataVersion: run.submittedDataVersion,
-      dataVersion: run.dataVersion ?? null,
-      scopeVersion: run.scopeVersion ?? null,
-      stale: run.scopeVersion !== undefined && current !== undefined && current > run.scopeVersion,
-      attempts: run.attempts,
-      error: json(run.error),
-      summary: json(run.summary),
-      timings: json(run.timings),
-    };
+    return runView(run, { live: active.get(run.id), queuePosition: queue.positionOf(run.id) }, current);
   }
 
   async function currentScopeVersion(run: StoredRun): Promise<number> {
@@ -147,7 +115,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
 
   async function discardResults(id: string): Promise<void> {
     try {
-      await runs.deleteResults(id);
+      await deps.stored.deleteResults(id);
     } catch (error) {
       log.error({ err: error, run: id }, 'could not delete a run’s partial results; they go when it is claimed again');
     }
@@ -169,7 +137,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         return;
       }
       active.set(id, state);
-      await runs.deleteResults(id);
+      await deps.stored.deleteResults(id);
       log.info({ run: id, attempt: run.attempts }, 'analysis run started');
       // Progress lives in memory here and is stored at most once a second, so the run's page on
       // another instance (or a CLI's run seen through the API) moves too.
@@ -220,53 +188,13 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     }
   }
 
-  /** Heartbeat, then take over runs nobody works on. Runs on a timer and whenever the database comes back. */
-  async function tick(): Promise<void> {
-    if (stopping) return;
-    const now = Date.now();
-    try {
-      await heartbeat();
-      // A run another instance took over while this one's heartbeat had lapsed is stopped here.
-      if (active.size > 0) {
-        const owned = await runs.owned(instance, [...active.keys()]);
-        for (const [id, state] of active) if (!owned.has(id)) state.controller.abort('taken over');
-      }
-      if (options.claim === false) return;
-      const mine = [...active.keys(), ...settled.keys()];
-      for (const run of await runs.claim(instance, now, now - 3 * options.heartbeatMs, mine)) {
-        if (stopping) return;
-        if (run.status === 'queued') {
-          log.info({ run: run.id }, 'queued analysis run taken over');
-          enqueue(run.id);
-          continue;
-        }
-        await runs.deleteResults(run.id);
-        if (run.attempts >= options.maxAttempts) {
-          const error = { code: 'INTERRUPTED', message: `interrupted ${run.attempts} times (shutdowns or crashes); not started again` };
-          await runs.update(run.id, { status: 'failed', stage: null, finishedAt: new Date().toISOString(), error: JSON.stringify(error) });
-          log.error({ run: run.id, attempts: run.attempts }, 'interrupted analysis run failed: too many attempts');
-        } else {
-          await runs.update(run.id, { status: 'queued', stage: null, progress: 0 });
-          log.warn({ run: run.id, was: run.status, attempts: run.attempts }, 'interrupted analysis run queued again');
-          enqueue(run.id);
-        }
-      }
-    } catch (error) {
-      log.warn({ err: error }, 'analysis runs: heartbeat or claim failed; trying again');
-    }
-  }
-
   return {
     instance,
 
     /** Begins heartbeats and claims (call when the database is ready; again on each return). */
     start(): void {
       if (stopping) return;
-      void tick();
-      if (!timer) {
-        timer = setInterval(() => void tick(), options.heartbeatMs);
-        timer.unref();
-      }
+      lease.start();
     },
 
     /**
@@ -311,7 +239,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         attempts: 0,
         owner: instance,
       };
-      if (!alive) await heartbeat();
+      await lease.ensureAlive();
       await runs.create(run);
       enqueue(run.id);
       return { run: view(run, versions.scopeVersion), reused: false };
@@ -372,7 +300,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
         throw new ConflictError('the run is running in another service instance; cancel it there');
       } else {
         // Queued or interrupted, waiting to be claimed: nothing is running it.
-        await runs.deleteResults(id);
+        await deps.stored.deleteResults(id);
         await runs.update(id, { status: 'cancelled', stage: null, finishedAt: new Date().toISOString() });
       }
       return this.get(id, allowed);
@@ -383,7 +311,7 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       const run = await runs.get(id, allowed);
       if (!run) throw new NotFoundError(`no analysis run ${id}`);
       if (!FINAL_STATUSES.includes(run.status as RunStatus)) throw new ConflictError(`the run is ${run.status}: cancel it first, then purge it`);
-      await runs.deleteResults(id);
+      await deps.stored.deleteResults(id);
       await runs.delete(id);
       log.info({ run: id }, 'analysis run purged');
     },
@@ -391,28 +319,14 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
     /** Stops taking work; running runs end as interrupted, queued ones stay queued for the next claim. */
     async shutdown(): Promise<void> {
       stopping = true;
-      clearInterval(timer);
+      lease.stop();
       queue.stop();
       const running = [...active.keys()].map((id) => settled.get(id)?.promise);
       for (const job of active.values()) job.controller.abort('shutdown');
       await Promise.all(running);
-      try {
-        await runs.retire(instance);
-      } catch (error) {
-        log.warn({ err: error }, 'analysis runs: could not retire this instance; its runs are taken over when its heartbeat is stale');
-      }
+      await lease.retire();
     },
   };
 }
 
 export type RunService = ReturnType<typeof createRunService>;
-
-/** The service's own refusals a run can meet, kept by their code. */
-const REFUSALS = new Set(['SCOPE_TOO_LARGE', 'GDS_UNAVAILABLE', 'GDS_SERVER_UNAVAILABLE', 'GDS_INSUFFICIENT_MEMORY']);
-
-function describeFailure(error: unknown): { code: string; message: string } {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && REFUSALS.has(code)) return { code, message: (error as Error).message };
-  if (typeof code === 'string' && code.startsWith('Neo.')) return { code: 'DATABASE', message: `Neo4j: ${(error as Error).message}` };
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}

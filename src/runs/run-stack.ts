@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createAnalyticsRepository } from '../repositories/analytics-repository.js';
 import { createRunRepository } from '../repositories/run-repository.js';
+import { createRunResultsRepository } from '../repositories/run-results-repository.js';
 import { createWorkerPool } from '../workers/pool.js';
 import { ResultCache } from './result-cache.js';
 import { createRunResults } from './results.js';
@@ -31,17 +32,19 @@ export function createRunStack(
   const gds = gdsServer.engine;
   const analytics = createAnalyticsRepository(driver, database, queries);
   const runRepository = createRunRepository(driver, database, queries);
+  const stored = createRunResultsRepository(driver, database, queries);
   const runs = createRunService(
-    { runs: runRepository, analytics, gds, analyser: runAnalyser(pool), maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log },
+    { runs: runRepository, stored, analytics, gds, analyser: runAnalyser(pool), maxTies: config.runs.maxTies, batchSize: config.runs.batchSize, log },
     { concurrency: config.runs.concurrency, heartbeatMs: config.runs.heartbeatMs, maxAttempts: config.runs.maxAttempts, ...options },
   );
-  const results = createRunResults({ runs: runRepository, service: runs, cache: new ResultCache(options.cacheEntries ?? 0) });
+  const results = createRunResults({ runs: runRepository, stored, service: runs, cache: new ResultCache(options.cacheEntries ?? 0) });
   return {
     pool,
     gdsServer,
     gds,
     analytics,
     runRepository,
+    stored,
     runs,
     results,
     async close() {

@@ -4,7 +4,8 @@ import { analyse, type EngineOptions, type EngineRuntime, type GivenMeasures } f
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import type { RunSummary } from '../schemas/runs.js';
-import { communityRows, packTies, resultRows, type CommunityRow, type ResultRow, type StoredTie, type TieArtefact } from './result-rows.js';
+import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
+import { communityRows, packTies, resultRows } from './result-rows.js';
 
 /**
  * A run's analysis in the worker thread, kept there while the run is stored: the event loop asks

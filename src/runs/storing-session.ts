@@ -3,8 +3,8 @@ import { MessageChannel } from 'node:worker_threads';
 import type { EngineOptions, GivenMeasures } from '../analytics/engine.js';
 import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
+import type { ResultRow } from '../repositories/run-results-repository.js';
 import type { WorkerPool } from '../workers/pool.js';
-import type { ResultRow } from './result-rows.js';
 import type { Analysed, StoreMessage, StoreRequest, StoreTask } from './store-task.js';
 
 /**

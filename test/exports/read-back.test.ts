@@ -7,7 +7,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { unpackTies, type TieArtefact } from '../../src/runs/result-rows.js';
+import type { TieArtefact } from '../../src/repositories/run-results-repository.js';
+import { unpackTies } from '../../src/runs/result-rows.js';
 import { useTestApp } from '../support/app.js';
 import { uniqueTag } from '../support/graph.js';
 import { EXPORT_FORMATS as FORMATS, readExports, type ReadGraph } from '../support/outside-readers.js';

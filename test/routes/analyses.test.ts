@@ -1,210 +1,272 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
+import { unzipSync, strFromU8 } from 'fflate';
+import { UndirectedGraph } from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import type { Driver } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { AnalysisPreviewSchema } from '../../src/schemas/analysis.js';
+import { AnalysisRunSchema, CommunityDetailSchema, RankingPageSchema, RunComparisonSchema } from '../../src/schemas/runs.js';
 import { useTestApp } from '../support/app.js';
-import { GRADING, uniqueTag } from '../support/graph.js';
+import { one, uniqueTag } from '../support/graph.js';
+import { taggedNetwork } from '../support/network.js';
+import { waitFor } from '../support/wait.js';
 
 /**
- * The analysis preview end to end on a network small enough to work out by hand. Every fact
- * is graded 2B (confidence 0.8 × 0.85 = 0.68) unless said otherwise, so tie strengths are
- * affinity × 0.68 × volume (see analytics/weights.ts):
- *   A–B  communication ×10: 0.75 × 0.68 × (1 + ln 10) = 1.684318…; crossings X1, X2: 2 × 1.5 × 0.68;
- *        launched from L1 together: 0.5 × 0.68                        → 4.064318…
- *   A–C  crossing X1 1.02 + payment PAY3 0.68 + location L1 0.34     → 2.04
- *   B–C  crossing X1 1.02 + location L1 0.34 (their contact is E-graded: left out) → 1.36
- *   C–E  payments PAY1, PAY2: 2 × 0.68                               → 1.36
- *   A–D  payment PAY4 0.68;  D–O  payment PAY5 0.68 + employment 0.68 → 1.36;  A–O  vessel V1 0.68
- * F has no ties; G is E-graded, so G and the link A–G are out of the default scope.
+ * Analysis runs end to end on a generated 150-person network: a run's stored results are the
+ * preview's for the same request (so the HTTP API, the batch CLI and the preview agree),
+ * write-back, history, paging and filters, comparison, every export format and erasure. Reuse
+ * on unchanged data is in runs-reuse.test.ts, on a database no other test writes to.
  */
 
-describe('POST /v1/analyses/preview', () => {
-  let app: FastifyInstance;
-  const t = uniqueTag();
-  const id = (name: string) => `${name}-${t}`;
-  const key = (name: string) => `person:${name}-${t}`;
-  const preview = (body: unknown) => app.inject({ method: 'POST', url: '/v1/analyses/preview', payload: body as object });
-  const scope = { investigations: [`OP-${t}`] };
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-  useTestApp({}, (a) => (app = a));
+describe('analysis runs', () => {
+  let app: FastifyInstance;
+  let driver: Driver;
+  const tag = uniqueTag();
+  const { document } = taggedNetwork(150, 5, tag);
+  const investigations = document.investigations.map((i) => i.id);
+  const request = { scope: { investigations }, parameters: { seed: 3 } };
+  let preview: Json;
+  let run: Json;
+
+  const get = (url: string) => app.inject({ method: 'GET', url });
+  const submit = (body: object, url = '/v1/analyses?wait=true', headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, payload: body, headers });
+
+  useTestApp({}, (a, d) => ((app = a), (driver = d)));
 
   beforeAll(async () => {
-    const gbp = (paymentId: string, payer: string, payee: string, amount: number, date: string, payeeType = 'person') => ({
-      id: id(paymentId),
-      payer: { type: 'person', id: id(payer) },
-      payee: { type: payeeType, id: id(payee) },
-      amount,
-      currency: 'GBP',
-      date,
-      channel: 'hawala',
-    });
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/ingest',
-      payload: {
-        investigations: [{ id: `OP-${t}` }],
-        defaults: { source: `REP-${t}`, grading: GRADING },
-        people: ['A', 'B', 'C', 'D', 'E', 'F'].map((p) => ({ id: id(p), name: `${p} ${t}` })).concat([
-          { id: id('G'), name: `G ${t}`, grading: { ...GRADING, intelligenceAssessment: 'E' } } as never,
-        ]),
-        organisations: [{ id: id('O'), name: `Boats ${t}`, kind: 'boat_seller' }],
-        vessels: [
-          { id: id('V1'), kind: 'dinghy' },
-          { id: id('E1'), kind: 'engine', engineSerial: `SER${t}` },
-        ],
-        locations: [{ id: id('L1'), name: `Beach ${t}`, kind: 'beach' }],
-        crossings: [
-          {
-            id: id('X1'),
-            date: '2024-03-01',
-            passengers: 60,
-            deaths: 2,
-            organisers: [id('A')],
-            pilots: [id('B')],
-            recruiters: [id('C')],
-            vesselIds: [id('V1'), id('E1')],
-            departedFrom: id('L1'),
-          },
-          { id: id('X2'), date: '2024-05-01', passengers: 30, organisers: [id('A')], pilots: [id('B')] },
-        ],
-        payments: [
-          gbp('PAY1', 'E', 'C', 100000, '2024-02-01'),
-          gbp('PAY2', 'E', 'C', 50000, '2024-02-10'),
-          gbp('PAY3', 'C', 'A', 120000, '2024-02-15'),
-          { ...gbp('PAY4', 'A', 'D', 80000, '2024-02-20'), currency: 'EUR' },
-          { ...gbp('PAY5', 'D', 'O', 50000, '2024-04-20', 'organisation'), currency: 'EUR' },
-        ],
-        links: [
-          { id: id('LK1'), type: 'communication', from: id('A'), to: id('B'), count: 10 },
-          { id: id('LK2'), type: 'contact', from: id('B'), to: id('C'), grading: { ...GRADING, intelligenceAssessment: 'E' } },
-          { id: id('LK3'), type: 'associate', from: id('A'), to: id('G') },
-        ],
-        relations: [
-          { id: id('R1'), type: 'bought', from: { type: 'person', id: id('A') }, to: { type: 'vessel', id: id('V1') } },
-          { id: id('R2'), type: 'sold', from: { type: 'organisation', id: id('O') }, to: { type: 'vessel', id: id('V1') } },
-          { id: id('R3'), type: 'bought', from: { type: 'person', id: id('A') }, to: { type: 'vessel', id: id('E1') } },
-          { id: id('R4'), type: 'employed_by', from: { type: 'person', id: id('D') }, to: { type: 'organisation', id: id('O') } },
-        ],
-      },
-    });
+    const loaded = await app.inject({ method: 'POST', url: '/v1/ingest', payload: document as object });
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    const previewed = await app.inject({ method: 'POST', url: '/v1/analyses/preview', payload: request });
+    expect(previewed.statusCode, previewed.body).toBe(200);
+    preview = previewed.json();
+    const response = await submit(request, '/v1/analyses?wait=true', { 'x-requested-by': 'analyst-7' });
     expect(response.statusCode, response.body).toBe(200);
+    run = response.json();
+    expect(response.headers.location).toBe(`/v1/analyses/${run.id}`);
   });
 
-  it('projects the people network with aggregated, graded ties and says what it left out', async () => {
-    const response = await preview({ scope });
+  it('answers a waited-for run with its status, what it saw and how long each stage took', () => {
+    expect(AnalysisRunSchema.safeParse(run).success).toBe(true);
+    expect(run).toMatchObject({ status: 'done', progress: 100, reused: false, attempts: 1, error: null, writeBack: true });
+    expect(run.requestedBy).toMatch(/^ADMIN_API_KEY \(key:[0-9a-f-]+\) for analyst-7$/);
+    // Other test files load data meanwhile (the data version is the database's): not before the preview's.
+    expect(run.dataVersion).toBeGreaterThanOrEqual(preview.dataVersion);
+    expect(run.parameters).toEqual(preview.parameters);
+    expect(run.summary).toMatchObject({ graph: preview.graph, modularity: preview.modularity, communities: preview.communities.length, projection: preview.projection });
+    for (const stage of ['queued', 'projection', 'louvain', 'betweennessCloseness', 'storing', 'writeBack']) expect(run.timings[stage], stage).toBeGreaterThanOrEqual(0);
+  });
+
+  it('stores the same ranking the preview computes, explanations and all, page by page', async () => {
+    const first = await get(`/v1/analyses/${run.id}/rankings?limit=40`);
+    expect(first.statusCode, first.body).toBe(200);
+    const page = first.json();
+    expect(RankingPageSchema.safeParse(page).success).toBe(true);
+    expect(page.total).toBe(preview.ranking.length);
+    expect(page.items).toEqual(preview.ranking.slice(0, 40));
+    const later = (await get(`/v1/analyses/${run.id}/rankings?limit=25&offset=60`)).json();
+    expect(later.items).toEqual(preview.ranking.slice(60, 85));
+    const beyond = (await get(`/v1/analyses/${run.id}/rankings?offset=100000`)).json();
+    expect(beyond).toMatchObject({ total: preview.ranking.length, items: [] });
+  });
+
+  it('filters the ranking by entity type and by community, keeping the overall ranks', async () => {
+    const organisations = (await get(`/v1/analyses/${run.id}/rankings?type=organisation&limit=1000`)).json();
+    const expected = preview.ranking.filter((n: Json) => n.type === 'organisation');
+    expect(organisations.total).toBe(expected.length);
+    expect(organisations.items).toEqual(expected);
+    const community = preview.communities[0].id;
+    const members = (await get(`/v1/analyses/${run.id}/rankings?community=${community}&limit=1000`)).json();
+    expect(members.items).toEqual(preview.ranking.filter((n: Json) => n.community === community));
+  });
+
+  it('serves the communities, and one with its members, internal ties and brokers', async () => {
+    const page = (await get(`/v1/analyses/${run.id}/communities?limit=1000`)).json();
+    expect(page.total).toBe(preview.communities.length);
+    expect(page.items).toEqual(preview.communities);
+    const largest = preview.communities[0];
+    const response = await get(`/v1/analyses/${run.id}/communities/${largest.id}?limit=5`);
     expect(response.statusCode, response.body).toBe(200);
-    const body = response.json();
-    // The body is JSON text made in the worker, not serialised through the schema: check the contract here.
-    expect(() => AnalysisPreviewSchema.strict().parse(body)).not.toThrow();
-    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(body.projection).toMatchObject({ kind: 'people', nodes: 7, ties: 7, dropped: [{ reason: 'an end is outside the scope', count: 1 }] });
-    const byKey = new Map(body.ranking.map((node: { key: string }) => [node.key, node]));
-    const a = byKey.get(key('A')) as { measures: { degree: number; strength: number } };
-    expect(a.measures.degree).toBe(4);
-    const ab = 0.75 * 0.68 * (1 + Math.log(10)) + 2 * 1.5 * 0.68 + 0.5 * 0.68;
-    expect(a.measures.strength).toBeCloseTo(ab + 2.04 + 0.68 + 0.68, 9);
-    expect((byKey.get(key('C')) as { measures: { strength: number } }).measures.strength).toBeCloseTo(2.04 + 1.36 + 1.36, 9);
-    expect(byKey.has(key('G'))).toBe(false);
-    expect(body.dataVersion).toBeGreaterThan(0);
+    const detail = response.json();
+    expect(CommunityDetailSchema.safeParse(detail).success).toBe(true);
+    expect(detail.community).toEqual(largest);
+    expect(detail.members.total).toBe(largest.size);
+    expect(detail.members.items).toEqual(preview.ranking.filter((n: Json) => n.community === largest.id).slice(0, 5));
+    expect(detail.internalTies.total).toBe(largest.internalTies);
+    expect(detail.brokers).toEqual(largest.bridges);
+    const strengths = detail.internalTies.strongest.map((t: Json) => t.strength);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+    const memberKeys = new Set(preview.ranking.filter((n: Json) => n.community === largest.id).map((n: Json) => n.key));
+    for (const tie of detail.internalTies.strongest) expect(memberKeys.has(tie.source) && memberKeys.has(tie.target)).toBe(true);
   });
 
-  it('ranks the organiser first, with components adding up to the score and evidence cited', async () => {
-    const body = (await preview({ scope })).json();
-    const [first] = body.ranking;
-    expect(first).toMatchObject({ key: key('A'), rank: 1, type: 'person', id: id('A') });
-    const sum = first.components.reduce((s: number, c: { contribution: number }) => s + c.contribution, 0);
-    expect(sum).toBeCloseTo(first.harmScore, 10);
-    expect(first.explanation).toEqual(
-      expect.arrayContaining([
-        `organised 2 crossings (${id('X1')}, ${id('X2')})`,
-        `procured 1 vessel and 1 engine (${id('V1')}, ${id('E1')})`,
-        expect.stringMatching(new RegExp(`^threat to life: 2 deaths, 1 grossly overloaded crossing \\(${id('X1')}\\)`)),
-        expect.stringMatching(/^received £1,200 in 1 payment/),
-        expect.stringMatching(/^passed on £680 in 1 payment/),
-      ]),
-    );
-    const operational = first.components.find((c: { component: string }) => c.component === 'operational');
-    expect(operational.evidence).toEqual([id('X1'), id('X2'), id('V1'), id('E1')]);
-    const f = body.ranking.find((node: { key: string }) => node.key === key('F'));
-    expect(f).toMatchObject({ harmScore: 0, explanation: ['no activity and no brokerage position recorded in this scope'] });
-    expect(body.ranking.map((node: { rank: number }) => node.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  it('serves one entity’s result, and 404 for one the run did not analyse', async () => {
+    const top = preview.ranking[0];
+    const response = await get(`/v1/analyses/${run.id}/entities/${top.type}/${encodeURIComponent(top.id)}`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().result).toEqual(top);
+    const missing = await get(`/v1/analyses/${run.id}/entities/person/nobody-${tag}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('NOT_FOUND');
   });
 
-  it('keeps E-assessed facts when asked, and applies the time window to events', async () => {
-    const withE = (await preview({ scope: { ...scope, minAssessment: 'E' } })).json();
-    expect(withE.projection).toMatchObject({ nodes: 8, ties: 8, dropped: [] });
-
-    const late = (await preview({ scope: { ...scope, from: '2024-04-15' } })).json();
-    const a = late.ranking.find((node: { key: string }) => node.key === key('A'));
-    expect(a.explanation).toContain(`organised 1 crossing (${id('X2')})`);
-    // Undated facts stay in any window: the link A–B and the vessel A bought and O sold.
-    expect(a.measures.strength).toBeCloseTo(0.75 * 0.68 * (1 + Math.log(10)) + 1.5 * 0.68 + 0.68, 9);
-    const d = late.ranking.find((node: { key: string }) => node.key === key('D'));
-    expect(d.measures.strength).toBeCloseTo(1.36, 9);
+  it('writes the latest scores back onto the entities', async () => {
+    for (const node of preview.ranking.slice(0, 3)) {
+      const stored = await one<Json>(driver, 'MATCH (p:Person {id: $id}) RETURN p.harmScore AS harmScore, p.harmRank AS harmRank, p.communityId AS communityId, p.lastAnalysis AS lastAnalysis', { id: node.id });
+      expect(stored).toEqual({ harmScore: node.harmScore, harmRank: node.rank, communityId: node.community, lastAnalysis: run.id });
+    }
   });
 
-  it('analyses every entity as a node in the full projection, ranking only people and organisations', async () => {
-    const body = (await preview({ scope: { ...scope, projection: 'full' } })).json();
-    // 6 people in scope + O, 2 vessels, 1 location, 2 crossings, 5 payments.
-    expect(body.projection).toMatchObject({ kind: 'full', nodes: 17 });
-    expect(body.graph).toMatchObject({ nodes: 17, ranked: 7 });
-    const crossing = body.ranking.find((node: { key: string }) => node.key === `crossing:${id('X1')}`);
-    expect(crossing).toMatchObject({ rank: null, harmScore: null });
-    // X1: organiser, pilot, recruiter, two vessels, the launch site.
-    expect(crossing.measures.degree).toBe(6);
-    const types = body.projection.dropped.map((d: { reason: string }) => d.reason);
-    expect(types).toEqual(['an end is outside the scope']);
+  it('answers 202 at once without a wait, and follows Prefer: wait', async () => {
+    const queued = await submit({ ...request, force: true }, '/v1/analyses');
+    expect(queued.statusCode).toBe(202);
+    expect(queued.json()).toMatchObject({ reused: false, progress: 0, startedAt: null });
+    expect(['queued', 'running']).toContain(queued.json().status);
+    const waited = await submit({ ...request, force: true }, '/v1/analyses', { prefer: 'wait=60' });
+    expect(waited.statusCode).toBe(200);
+    expect(waited.headers['preference-applied']).toBe('wait=60');
+    expect(waited.json().status).toBe('done');
+    await waitFor(async () => (await get(`/v1/analyses/${queued.json().id}`)).json().status === 'done', 60_000);
   });
 
-  it('gives the same result for the same seed, and reuses the ids of earlier communities', async () => {
-    // Timings vary, and the data version is the whole database's: other test files load data
-    // in parallel between the two calls. Everything computed from this scope must be identical.
-    const strip = (body: { timings: unknown; dataVersion: unknown }) => ({ ...body, timings: undefined, dataVersion: undefined });
-    const first = (await preview({ scope, parameters: { seed: 5 } })).json();
-    const second = (await preview({ scope, parameters: { seed: 5 } })).json();
-    expect(strip(second)).toEqual(strip(first));
-
-    const previousCommunities = first.communities.map((c: { id: string }, i: number) => ({
-      id: `C-${40 + i}`,
-      members: first.ranking.filter((node: { community: string }) => node.community === c.id).map((node: { key: string }) => node.key),
-    }));
-    const again = (await preview({ scope, parameters: { seed: 5, previousCommunities } })).json();
-    expect(again.communities.map((c: { id: string }) => c.id).sort()).toEqual(previousCommunities.map((c: { id: string }) => c.id).sort());
+  it('lists the history newest first, filtered by investigation and status', async () => {
+    const response = await get(`/v1/analyses?investigation=${investigations[0]}&status=done`);
+    expect(response.statusCode, response.body).toBe(200);
+    const history = response.json();
+    expect(history.total).toBeGreaterThanOrEqual(2);
+    expect(history.items.every((r: Json) => r.status === 'done' && (r.scope.investigations as string[]).includes(investigations[0]!))).toBe(true);
+    const created = history.items.map((r: Json) => r.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
   });
 
-  it('refuses bad scopes and parameters with the field path', async () => {
-    const backwards = await preview({ scope: { from: '2024-05-01', to: '2024-01-01' } });
-    expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.details).toEqual([expect.objectContaining({ path: 'body.scope.to' })]);
-    const unknown = await preview({ scope, parameters: { sead: 1 } });
-    expect(unknown.statusCode).toBe(400);
-    const weights = await preview({ scope, parameters: { harmWeights: { structural: -1 } } });
-    expect(weights.statusCode).toBe(400);
-    expect(weights.json().error.details[0].path).toBe('body.parameters.harmWeights.structural');
+  it('serves the newest finished run of a scope as the latest ranking', async () => {
+    const newest = (await get(`/v1/analyses?investigation=${investigations[0]}&status=done&limit=1`)).json().items[0];
+    const query = investigations.map((i) => `investigation=${i}`).join('&');
+    const response = await get(`/v1/rankings/latest?${query}&limit=3`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().run.id).toBe(newest.id);
+    expect(response.json().items).toEqual(preview.ranking.slice(0, 3));
+    const none = await get(`/v1/rankings/latest?investigation=NOTHING-${tag}`);
+    expect(none.statusCode).toBe(404);
   });
-});
 
-describe('POST /v1/analyses/preview above the size cap', () => {
-  let app: FastifyInstance;
-  useTestApp({ ANALYTICS_PREVIEW_MAX_TIES: '1' }, (a) => (app = a));
+  it('exports the analysed graph as GEXF, GraphML, CSV and JSON that read back whole', async () => {
+    const top = preview.ranking[0];
+    const gexf = await get(`/v1/analyses/${run.id}/export?format=gexf`);
+    expect(gexf.statusCode).toBe(200);
+    expect(gexf.headers['content-disposition']).toBe(`attachment; filename="analysis-${run.id}.gexf"`);
+    const fromGexf = parseGexf(UndirectedGraph, gexf.body);
+    expect([fromGexf.order, fromGexf.size]).toEqual([preview.graph.nodes, preview.graph.ties]);
+    expect(fromGexf.getNodeAttribute(top.key, 'harmScore')).toBeCloseTo(top.harmScore, 9);
 
-  it('answers 413 SCOPE_TOO_LARGE instead of analysing', async () => {
-    const t = uniqueTag();
+    const fromGraphml = parseGraphml(UndirectedGraph, (await get(`/v1/analyses/${run.id}/export?format=graphml`)).body);
+    expect([fromGraphml.order, fromGraphml.size]).toEqual([preview.graph.nodes, preview.graph.ties]);
+    expect(fromGraphml.getNodeAttribute(top.key, 'rank')).toBe(1);
+
+    const zip = await get(`/v1/analyses/${run.id}/export?format=csv`);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    const nodes = parseCsv(strFromU8(files['nodes.csv']!), { columns: true }) as Json[];
+    const edges = parseCsv(strFromU8(files['edges.csv']!), { columns: true }) as Json[];
+    expect([nodes.length, edges.length]).toEqual([preview.graph.nodes, preview.graph.ties]);
+    expect(nodes.find((n) => n.key === top.key)).toMatchObject({ rank: '1', community: top.community });
+
+    const json = (await get(`/v1/analyses/${run.id}/export?format=json`)).json();
+    const fromJson = UndirectedGraph.from(json.graph);
+    expect([fromJson.order, fromJson.size]).toEqual([preview.graph.nodes, preview.graph.ties]);
+    expect(json.run.id).toBe(run.id);
+  });
+
+  it('compares a run with itself as unchanged, and notices new data in a later run', async () => {
+    const self = (await get(`/v1/analyses/${run.id}/compare/${run.id}?top=10`)).json();
+    expect(RunComparisonSchema.safeParse(self).success).toBe(true);
+    expect(self).toMatchObject({ entered: [], left: [], moves: [], entities: { added: 0, removed: 0, kept: preview.graph.nodes } });
+    expect(self.communities.continued).toHaveLength(preview.communities.length);
+
+    // A new organiser tied to the three most harmful people by crossings and payments.
+    const boss = `BOSS-${tag}`;
+    const top3 = preview.ranking.slice(0, 3).map((n: Json) => n.id);
     const loaded = await app.inject({
       method: 'POST',
       url: '/v1/ingest',
       payload: {
-        investigations: [{ id: `OP-${t}` }],
-        defaults: { source: `REP-${t}`, grading: GRADING },
-        links: [
-          { id: `L1-${t}`, type: 'contact', from: `P1-${t}`, to: `P2-${t}` },
-          { id: `L2-${t}`, type: 'contact', from: `P2-${t}`, to: `P3-${t}` },
-        ],
+        investigations: [{ id: investigations[0] }],
+        defaults: { source: `REP-${tag}`, grading: { sourceEvaluation: 1, intelligenceAssessment: 'A', handlingCode: 'P' } },
+        people: [{ id: boss, name: `Boss ${tag}` }],
+        payments: top3.map((payer: string, i: number) => ({ id: `PAY-BOSS-${i}-${tag}`, payer: { type: 'person', id: payer }, payee: { type: 'person', id: boss }, amount: 250_000, currency: 'GBP', date: '2024-06-01' })),
       },
     });
     expect(loaded.statusCode, loaded.body).toBe(200);
-    const response = await app.inject({ method: 'POST', url: '/v1/analyses/preview', payload: { scope: { investigations: [`OP-${t}`] } } });
-    expect(response.statusCode).toBe(413);
-    expect(response.json().error).toMatchObject({ code: 'SCOPE_TOO_LARGE' });
+    expect((await get(`/v1/analyses/${run.id}`)).json().stale).toBe(true);
+    const later = (await submit({ ...request, communitiesFrom: run.id })).json();
+    expect(later).toMatchObject({ status: 'done', reused: false, communitiesFrom: run.id });
+    const diff = (await get(`/v1/analyses/${run.id}/compare/${later.id}?top=10`)).json();
+    expect(diff.entities).toEqual({ added: 1, removed: 0, kept: preview.graph.nodes });
+    const bossKey = `person:${boss}`;
+    const bossRank = (await get(`/v1/analyses/${later.id}/entities/person/${boss}`)).json().result.rank;
+    expect(diff.entered.some((e: Json) => e.key === bossKey)).toBe(bossRank <= 10);
+    // Community ids carried over from the first run: most communities continue under their own id.
+    const same = diff.communities.continued.filter((c: Json) => c.from === c.to).length;
+    expect(same).toBeGreaterThan(0);
+  });
+
+  describe('bad requests', () => {
+    it('refuses an id that is not a run id, and 404s one that is not stored', async () => {
+      const bad = await get('/v1/analyses/not-a-uuid');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0].path).toBe('params.id');
+      const missing = await get('/v1/analyses/00000000-0000-4000-8000-000000000000');
+      expect(missing.statusCode).toBe(404);
+    });
+
+    it('names the field of an invalid request and stores nothing', async () => {
+      const before = (await get('/v1/analyses?limit=1')).json().total;
+      const response = await submit({ scope: { investigations: [] }, parameters: { seed: -1 }, surprise: 1 }, '/v1/analyses');
+      expect(response.statusCode).toBe(400);
+      const paths = response.json().error.details.map((d: Json) => d.path);
+      expect(paths).toEqual(expect.arrayContaining(['body.scope.investigations', 'body.parameters.seed']));
+      const unknownRun = await submit({ ...request, communitiesFrom: '00000000-0000-4000-8000-000000000000' }, '/v1/analyses');
+      expect(unknownRun.statusCode).toBe(400);
+      expect(unknownRun.json().error.details).toEqual([{ path: 'body.communitiesFrom', message: 'no such run' }]);
+      expect((await get('/v1/analyses?limit=1')).json().total).toBe(before);
+    });
+
+    it('refuses to cancel a finished run, and bad result queries', async () => {
+      const cancel = await app.inject({ method: 'DELETE', url: `/v1/analyses/${run.id}` });
+      expect(cancel.statusCode).toBe(409);
+      expect(cancel.json().error.code).toBe('CONFLICT');
+      const limit = await get(`/v1/analyses/${run.id}/rankings?limit=0`);
+      expect(limit.statusCode).toBe(400);
+      expect(limit.json().error.details[0].path).toBe('querystring.limit');
+      const format = await get(`/v1/analyses/${run.id}/export?format=pdf`);
+      expect(format.statusCode).toBe(400);
+      expect(format.json().error.details[0].path).toBe('querystring.format');
+      const community = await get(`/v1/analyses/${run.id}/communities/NOPE`);
+      expect(community.statusCode).toBe(404);
+    });
+  });
+
+  it('purges an ended run with its results', async () => {
+    const extra = (await submit({ ...request, force: true, writeBack: false })).json();
+    expect(extra.status).toBe('done');
+    const purged = await app.inject({ method: 'DELETE', url: `/v1/analyses/${extra.id}?purge=true` });
+    expect(purged.statusCode).toBe(204);
+    expect((await get(`/v1/analyses/${extra.id}`)).statusCode).toBe(404);
+    const left = await one<{ n: number }>(driver, 'MATCH (x) WHERE (x:AnalysisResult OR x:AnalysisCommunity OR x:AnalysisArtefact) AND x.runId = $id RETURN count(x) AS n', { id: extra.id });
+    expect(left.n).toBe(0);
+    expect((await app.inject({ method: 'DELETE', url: `/v1/analyses/${extra.id}?purge=true` })).statusCode).toBe(404);
+  });
+
+  it('erases an entity’s results in every run when the entity is erased', async () => {
+    const victim = preview.ranking[5];
+    const erased = await app.inject({ method: 'DELETE', url: `/v1/entities/${victim.type}/${encodeURIComponent(victim.id)}` });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect((await get(`/v1/analyses/${run.id}/entities/${victim.type}/${encodeURIComponent(victim.id)}`)).statusCode).toBe(404);
+    const left = await one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {key: $key}) RETURN count(x) AS n', { key: victim.key });
+    expect(left.n).toBe(0);
+    expect((await get(`/v1/analyses/${run.id}/rankings?limit=1`)).json().total).toBe(preview.ranking.length - 1);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadQueries, type Queries } from '../../src/neo4j/queries.js';
 import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../../src/repositories/analytics-repository.js';
 import { createRunRepository, RUN_QUERIES, type RunRepository, type StoredRun } from '../../src/repositories/run-repository.js';
+import { createRunResultsRepository, RUN_RESULT_QUERIES, type RunResultsRepository } from '../../src/repositories/run-results-repository.js';
 import { createRunResults } from '../../src/runs/results.js';
 import { createRunService, investigationsKey, type RunServiceOptions } from '../../src/runs/run-service.js';
 import { runAnalyser, type RunAnalyser } from '../../src/runs/storing-session.js';
@@ -43,6 +44,7 @@ describe('run lifecycle', () => {
   let driver: Driver;
   let queries: Queries;
   let runs: RunRepository;
+  let stored: RunResultsRepository;
   let pool: WorkerPool;
   let realAnalyser: RunAnalyser;
   const tag = uniqueTag();
@@ -50,15 +52,16 @@ describe('run lifecycle', () => {
   const request = RunRequestSchema.parse({ scope: { investigations: [investigation] }, force: true });
   const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({ concurrency: 1, writeBack: false, heartbeatMs: 60_000, maxAttempts: 3, instance: `${instance}-${tag}`, claim: false, ...extra });
   const service = (analyser: RunAnalyser, opts: RunServiceOptions) =>
-    createRunService({ runs, analytics: createAnalyticsRepository(driver, 'neo4j', queries), gds: testGdsEngine(driver, queries), analyser, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
+    createRunService({ runs, stored, analytics: createAnalyticsRepository(driver, 'neo4j', queries), gds: testGdsEngine(driver, queries), analyser, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
   const status = async (id: string) => (await runs.get(id))?.status;
   const resultCount = (runId: string) => one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {runId: $runId}) RETURN count(x) AS n', { runId }).then((r) => r.n);
 
   useTestApp({}, (a, d) => ((app = a), (driver = d)));
 
   beforeAll(async () => {
-    queries = await loadQueries([...RUN_QUERIES, ...ANALYTICS_QUERIES, ...TEST_GDS_QUERIES]);
+    queries = await loadQueries([...RUN_QUERIES, ...RUN_RESULT_QUERIES, ...ANALYTICS_QUERIES, ...TEST_GDS_QUERIES]);
     runs = createRunRepository(driver, 'neo4j', queries);
+    stored = createRunResultsRepository(driver, 'neo4j', queries);
     pool = createWorkerPool(1, { pathHelpers: 0 });
     realAnalyser = runAnalyser(pool);
     const people = ['A', 'B', 'C', 'D', 'E'].map((p) => ({ id: `${p}-${tag}`, name: `${p} ${tag}` }));
@@ -111,7 +114,7 @@ describe('run lifecycle', () => {
     try {
       await waitFor(async () => (await status(run.id)) === 'done', 60_000);
       expect(await c.get(run.id)).toMatchObject({ status: 'done', attempts: 2, error: null, summary: { graph: { nodes: 5 } } });
-      const ranking = await createRunResults({ runs, service: c }).rankings(run.id, { limit: 10, offset: 0 }, null);
+      const ranking = await createRunResults({ runs, stored, service: c }).rankings(run.id, { limit: 10, offset: 0 }, null);
       expect(ranking.total).toBe(5);
     } finally {
       await c.shutdown();
@@ -162,7 +165,7 @@ describe('run lifecycle', () => {
         expect(await d.get(own)).toMatchObject({ attempts: 2 });
         expect(await d.get(retried)).toMatchObject({ attempts: 2, summary: { graph: { nodes: 5 } } });
         expect(await resultCount(retried)).toBe(5);
-        expect(await runs.result(retried, 'person:half-written')).toBeUndefined();
+        expect(await stored.result(retried, 'person:half-written')).toBeUndefined();
         expect(await d.get(exhausted)).toMatchObject({ error: { code: 'INTERRUPTED', message: 'interrupted 3 times (shutdowns or crashes); not started again' } });
         expect(await resultCount(exhausted)).toBe(0);
       } finally {
@@ -183,23 +186,23 @@ describe('run lifecycle', () => {
         await e.shutdown();
         await runs.retire(alive);
         await runs.update(owned, { status: 'cancelled' });
-        await runs.deleteResults(owned);
+        await stored.deleteResults(owned);
       }
     });
 
     it('fences a run taken over while it ran: the old owner can neither write results nor record its end', async () => {
       const id = await orphan({ owner: `stalled-${tag}` });
-      expect(await runs.writeResults(id, `stalled-${tag}`, [{ runId: id, position: 1, index: 1, key: 'person:before' } as never])).toBe(true);
+      expect(await stored.writeResults(id, `stalled-${tag}`, [{ runId: id, position: 1, index: 1, key: 'person:before' } as never])).toBe(true);
       // The stalled instance has no heartbeat: the next claim takes the run.
       const taken = await runs.claim(`H-${tag}`, Date.now(), Date.now() + 1_000, []);
       expect(taken.map((r) => r.id)).toContain(id);
-      expect(await runs.writeResults(id, `stalled-${tag}`, [{ runId: id, position: 2, index: 2, key: 'person:after' } as never])).toBe(false);
-      expect(await runs.writeCommunities(id, `stalled-${tag}`, [])).toBe(false);
+      expect(await stored.writeResults(id, `stalled-${tag}`, [{ runId: id, position: 2, index: 2, key: 'person:after' } as never])).toBe(false);
+      expect(await stored.writeCommunities(id, `stalled-${tag}`, [])).toBe(false);
       expect(await runs.settle(id, `stalled-${tag}`, { status: 'done' })).toBeUndefined();
-      expect(await runs.result(id, 'person:after')).toBeUndefined();
+      expect(await stored.result(id, 'person:after')).toBeUndefined();
       expect(await runs.get(id)).toMatchObject({ status: 'running', owner: `H-${tag}` });
       await runs.update(id, { status: 'cancelled' });
-      await runs.deleteResults(id);
+      await stored.deleteResults(id);
     });
 
     it('two live instances claiming the same queued runs at once run each exactly once', async () => {
