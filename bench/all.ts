@@ -4,17 +4,17 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
-import { formatSeconds } from './lib/format.js';
-import { progressLog } from './lib/log.js';
-import { machineInfo, type MachineInfo } from './lib/machine.js';
-import { writeResults } from './lib/report.js';
-import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './lib/suite-plan.js';
-import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './lib/suite-summary.js';
+import { formatSeconds } from './harness/format.js';
+import { progressLog } from './harness/log.js';
+import { machineInfo, type MachineInfo } from './harness/machine.js';
+import { writeResults } from './ingest/report.js';
+import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './suite/plan.js';
+import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './suite/summary.js';
 
 /**
  * `npm run bench` (flags after `--`: `--quick`, `--seed 42`, `--only ingest,analytics,…`): every
  * benchmark in one run, one after the other so none competes with another for the two cores,
- * each in its own process as `npm run bench:<name>` would run it (bench/lib/suite-plan.ts has
+ * each in its own process as `npm run bench:<name>` would run it (bench/suite/plan.ts has
  * the sizes of each mode). Each writes its own report (bench/results/<name>-<date>.md/.json);
  * this one reads them back and writes bench/results/suite-<date>.md and .json: the headline
  * figures of all, each set against its reference from the same run as ours / reference, with

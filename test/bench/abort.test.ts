@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { InterruptedError, loadLimitMs, loadSignal, message } from '../../bench/lib/abort.js';
+import { InterruptedError, loadLimitMs, loadSignal, message } from '../../bench/harness/abort.js';
 
 describe('loadSignal', () => {
   it('aborts with a TimeoutError when the time limit passes', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkTargets, compare } from '../../bench/lib/analytics-compare.js';
-import { formatMs, formatSpread, renderAnalyticsMarkdown } from '../../bench/lib/analytics-report.js';
-import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ReferenceFigures } from '../../bench/lib/analytics-results.js';
+import { checkTargets, compare } from '../../bench/analytics/compare.js';
+import { formatMs, formatSpread, renderAnalyticsMarkdown } from '../../bench/analytics/report.js';
+import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ReferenceFigures } from '../../bench/analytics/results.js';
 
 function analysis(stageMs: Record<string, number[]>, wallMs: number[], sources: number, peakRssKb: number): AnalyseFigures {
   return {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseAnalyticsArgs, peopleForTies } from '../../bench/lib/analytics-args.js';
-import { percentile, summariseLatencies } from '../../bench/lib/latency.js';
-import { precisionAt, rankedPeople } from '../../bench/lib/precision.js';
-import { repeatWithin } from '../../bench/lib/repeat.js';
+import { parseAnalyticsArgs, peopleForTies } from '../../bench/analytics/args.js';
+import { precisionAt, rankedPeople } from '../../bench/analytics/precision.js';
+import { repeatWithin } from '../../bench/analytics/repeat.js';
+import { percentile, summariseLatencies } from '../../bench/harness/latency.js';
 
 describe('peopleForTies', () => {
   const table = [[1_000, 2.5], [100_000, 2]] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_SIZES, parseBenchArgs, parseCount, peopleFor, QUICK_BUDGET_MS, QUICK_SIZES, RECORDS_PER_PERSON } from '../../bench/lib/args.js';
+import { DEFAULT_SIZES, parseBenchArgs, parseCount, peopleFor, QUICK_BUDGET_MS, QUICK_SIZES, RECORDS_PER_PERSON } from '../../bench/harness/args.js';
 
 describe('parseCount', () => {
   it('reads plain numbers and k/m suffixes in either case', () => {
@@ -11,8 +11,8 @@ describe('parseCount', () => {
   });
 
   it('refuses what is not a count, naming the module', () => {
-    expect(() => parseCount('lots')).toThrow(/^bench\/args: 'lots'/);
-    expect(() => parseCount('-5k')).toThrow(/bench\/args/);
+    expect(() => parseCount('lots')).toThrow(/^bench\/harness\/args: 'lots'/);
+    expect(() => parseCount('-5k')).toThrow(/bench\/harness\/args/);
     expect(() => parseCount('0')).toThrow(/at least 1 record/);
   });
 });

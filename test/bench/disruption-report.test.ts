@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { curveMismatches, renderDisruption, type SizeResult } from '../../bench/lib/disruption-report.js';
+import { curveMismatches, renderDisruption, type SizeResult } from '../../bench/disruption/report.js';
 
 const size = (people: number, analysisMs: number, planMs: number): SizeResult => ({
   people,

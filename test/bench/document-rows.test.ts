@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { documentRows, projectRows } from '../../bench/lib/document-rows.js';
+import { documentRows, projectRows } from '../../bench/harness/document-rows.js';
 import { generateNetwork } from '../../src/generator/network.js';
 import type { IngestDocument } from '../../src/schemas/ingest.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { edgeListLines, engineSources } from '../../bench/lib/edge-list.js';
+import { edgeListLines, engineSources } from '../../bench/harness/edge-list.js';
 import { analyse } from '../../src/analytics/engine.js';
 import { rankedNodes } from '../../src/analytics/ranking.js';
 import type { Projection } from '../../src/analytics/projection/types.js';

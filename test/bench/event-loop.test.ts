@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { probeDuring, startHealthServer, timingsOf } from '../../bench/lib/event-loop.js';
+import { probeDuring, startHealthServer, timingsOf } from '../../bench/analytics/event-loop.js';
 
 /** Keeps this thread busy, as a synchronous analysis would. */
 function block(ms: number): void {

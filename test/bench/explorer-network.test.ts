@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { explorerNetwork } from '../../bench/lib/explorer-network.js';
+import { explorerNetwork } from '../../bench/explorer/network.js';
 import { toExplorerGraph } from '../../explorer/src/data/explorer-graph.js';
 
 describe('bench/explorer-network', () => {
@@ -21,6 +21,6 @@ describe('bench/explorer-network', () => {
   });
 
   it('refuses more ties than it could place', () => {
-    expect(() => explorerNetwork({ nodes: 10, ties: 40 })).toThrow('bench/explorer-network: too many ties for the nodes');
+    expect(() => explorerNetwork({ nodes: 10, ties: 40 })).toThrow('bench/explorer/network: too many ties for the nodes');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { median, renderExplorer, type ExplorerBenchResults, type PageRun } from '../../bench/lib/explorer-report.js';
+import { median, renderExplorer, type ExplorerBenchResults, type PageRun } from '../../bench/explorer/report.js';
 
 const run = (firstRenderMs: number, layoutMs: number, iterations: number, settled = true): PageRun => ({
   firstRenderMs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatCount, formatInt, formatMiB, formatRate, formatRatio, formatSeconds, markdownTable } from '../../bench/lib/format.js';
+import { formatCount, formatInt, formatMiB, formatRate, formatRatio, formatSeconds, markdownTable } from '../../bench/harness/format.js';
 
 describe('figure formatting', () => {
   it('rounds and groups integers', () => {

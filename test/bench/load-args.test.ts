@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { CONNECTIONS, FULL_DURATION_S, LOAD_PEOPLE, parseLoadArgs, QUICK_DURATION_S, warmupFor } from '../../bench/lib/load-args.js';
+import { CONNECTIONS, FULL_DURATION_S, LOAD_PEOPLE, parseLoadArgs, QUICK_DURATION_S, warmupFor } from '../../bench/load/args.js';
 
 describe('parseLoadArgs', () => {
   it('runs 100 connections for 30 s a scenario on the full size by default', () => {
@@ -28,7 +28,7 @@ describe('parseLoadArgs', () => {
   });
 
   it('refuses a duration or connection count that is not a positive whole number, naming the module and flag', () => {
-    expect(() => parseLoadArgs(['--duration', '0'])).toThrow(/^bench\/load-args: --duration must be a positive whole number, got '0'/);
+    expect(() => parseLoadArgs(['--duration', '0'])).toThrow(/^bench\/load\/args: --duration must be a positive whole number, got '0'/);
     expect(() => parseLoadArgs(['--connections', '2.5'])).toThrow(/--connections/);
     expect(() => parseLoadArgs(['--connections', 'many'])).toThrow(/--connections/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { settle } from '../../bench/lib/load-cannon.js';
+import { settle } from '../../bench/load/cannon.js';
 
 /** An audit chain that reads `values` one after the other, then stays at the last. */
 function chain(values: (number | undefined)[]) {

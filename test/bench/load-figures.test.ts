@@ -11,7 +11,7 @@ import {
   verdictOf,
   type CannonResult,
   type ScenarioFigures,
-} from '../../bench/lib/load-figures.js';
+} from '../../bench/load/figures.js';
 
 const histogram = (over: Partial<CannonResult['latency']> = {}): CannonResult['latency'] => ({
   total: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { LoadBenchResults, LoadSizeResult, ScenarioCounts, ScenarioFigures } from '../../bench/lib/load-figures.js';
-import { ratioText, renderLoadMarkdown, targetLines } from '../../bench/lib/load-report.js';
+import type { LoadBenchResults, LoadSizeResult, ScenarioCounts, ScenarioFigures } from '../../bench/load/figures.js';
+import { ratioText, renderLoadMarkdown, targetLines } from '../../bench/load/report.js';
 
 const counts = (ok: number, over: Partial<ScenarioCounts> = {}): ScenarioCounts => ({
   sent: ok + 100,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { LATEST_LIMIT, loadScenarios, PAGE, pageOffsets, pathPicker, REFERENCE, scenarioOrder } from '../../bench/lib/load-scenarios.js';
+import { LATEST_LIMIT, loadScenarios, PAGE, pageOffsets, pathPicker, REFERENCE, scenarioOrder } from '../../bench/load/scenarios.js';
 import { createRng } from '../../src/shared/rng.js';
 
 describe('pageOffsets', () => {
@@ -15,7 +15,7 @@ describe('pageOffsets', () => {
   });
 
   it('refuses a limit below 1, naming the module', () => {
-    expect(() => pageOffsets(100, 0)).toThrow(/^bench\/load-scenarios: limit/);
+    expect(() => pageOffsets(100, 0)).toThrow(/^bench\/load\/scenarios: limit/);
   });
 });
 

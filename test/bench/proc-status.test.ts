@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseProcStatCpuMs, parseProcStatus, readProcCpuMs, readProcMemory } from '../../bench/lib/proc-status.js';
+import { parseProcStatCpuMs, parseProcStatus, readProcCpuMs, readProcMemory } from '../../bench/harness/proc-status.js';
 
 const STATUS = ['Name:\tjava', 'VmPeak:\t 5000000 kB', 'VmHWM:\t  912344 kB', 'VmRSS:\t  880100 kB', 'Threads:\t61'].join('\n');
 

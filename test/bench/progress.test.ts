@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { firstWriteMs } from '../../bench/lib/progress.js';
+import { firstWriteMs } from '../../bench/ingest/progress.js';
 
 describe('firstWriteMs', () => {
   const points = [

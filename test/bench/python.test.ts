@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findPython } from '../../bench/lib/python.js';
+import { findPython } from '../../bench/harness/python.js';
 
 describe('findPython', () => {
   it('passes over an interpreter that does not exist and reports the first that imports the module', async () => {

@@ -1,9 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 
-import { Batcher } from '../../bench/lib/reference-load.js';
+import { Batcher } from '../../bench/harness/reference-load.js';
+import { referenceRows, specKey } from '../../bench/harness/reference-rows.js';
 import { normalise, type Context } from '../../src/ingest/normalise.js';
-import { referenceRows, specKey } from '../../bench/lib/reference-rows.js';
 
 const grading = { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' } as const;
 

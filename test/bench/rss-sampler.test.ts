@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ProcMemory } from '../../bench/lib/proc-status.js';
-import { RssSampler, type SamplerOptions } from '../../bench/lib/rss-sampler.js';
+import type { ProcMemory } from '../../bench/harness/proc-status.js';
+import { RssSampler, type SamplerOptions } from '../../bench/harness/rss-sampler.js';
 
 /** Readers that replay given figures per pid, one per read, then say the process is gone. */
 function replay<T>(series: Record<number, T[]>) {

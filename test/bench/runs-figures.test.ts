@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { medianStages, randomOffsets, stagesOf } from '../../bench/runs/figures.js';
 import { createRng } from '../../src/shared/rng.js';
-import { medianStages, randomOffsets, stagesOf } from '../../bench/lib/runs-figures.js';
 
 describe('stagesOf', () => {
   it('adds up the engine stages into the analysis and keeps the stages around it', () => {
@@ -50,6 +50,6 @@ describe('randomOffsets', () => {
   });
 
   it('refuses a page size under 1', () => {
-    expect(() => randomOffsets(10, 0, 3, createRng(1))).toThrow('bench/runs-figures: limit must be at least 1');
+    expect(() => randomOffsets(10, 0, 3, createRng(1))).toThrow('bench/runs/figures: limit must be at least 1');
   });
 });

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 
-import { rowWeight } from '../../bench/lib/runs-reference.js';
+import { rowWeight } from '../../bench/runs/reference.js';
 
 describe('rowWeight', () => {
   it('gives the rows, their mean property count and JSON bytes, integers written as numbers', () => {

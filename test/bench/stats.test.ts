@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { perSecond, ratio, summarise } from '../../bench/lib/stats.js';
+import { perSecond, ratio, summarise } from '../../bench/harness/stats.js';
 
 describe('summarise', () => {
   it('gives min, median and max of an odd count', () => {

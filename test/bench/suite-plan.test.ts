@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { selectSteps, suitePlan } from '../../bench/lib/suite-plan.js';
+import { selectSteps, suitePlan } from '../../bench/suite/plan.js';
 
 describe('the benchmark suite plan', () => {
   it('runs every benchmark in the full mode, and four in the quick one (one service for ingest, runs and HTTP)', () => {

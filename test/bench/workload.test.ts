@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { countLines } from '../../bench/lib/workload.js';
+import { countLines } from '../../bench/harness/workload.js';
 
 describe('countLines', () => {
   const dirs: string[] = [];

@@ -1,0 +1,144 @@
+import type { Rng } from '../../src/shared/rng.js';
+import type { LatencySummary } from '../harness/latency.js';
+import type { MachineInfo } from '../harness/machine.js';
+import type { MemoryFigures } from '../harness/rss-sampler.js';
+import { summarise, type Summary } from '../harness/stats.js';
+
+/**
+ * The figures of bench/runs/main.ts, written as JSON next to the markdown summary, and the little
+ * arithmetic on them: a run's `timings` folded into the stages a reader compares (projection,
+ * analysis, storing, write-back), and the random pages of the reads. Optional fields are
+ * missing when a phase failed; the size's `errors` say why.
+ */
+
+/** Keys of a run's `timings` that are not engine stages: everything else is the analysis. */
+const OUTSIDE_ENGINE = new Set(['queued', 'projection', 'storing', 'writeBack']);
+
+export interface Stages {
+  queued?: number;
+  projection?: number;
+  /** The engine's stages added up (csr, louvain, … betweennessCloseness, …, topMembers). */
+  analysis: number;
+  storing?: number;
+  writeBack?: number;
+  /** Wall time none of the above covers: HTTP, the queue's start, status updates. */
+  unaccounted?: number;
+  engine: Record<string, number>;
+}
+
+/** A run's or preview's `timings` (ms per stage) as Stages; `wallMs` (the client's) gives the unaccounted rest. */
+export function stagesOf(timings: Readonly<Record<string, number>>, wallMs?: number): Stages {
+  const engine: Record<string, number> = {};
+  for (const [stage, ms] of Object.entries(timings)) if (!OUTSIDE_ENGINE.has(stage)) engine[stage] = ms;
+  const stages: Stages = { analysis: Object.values(engine).reduce((a, b) => a + b, 0), engine };
+  for (const key of ['queued', 'projection', 'storing', 'writeBack'] as const) if (timings[key] !== undefined) stages[key] = timings[key];
+  if (wallMs !== undefined) {
+    const covered = (stages.queued ?? 0) + (stages.projection ?? 0) + stages.analysis + (stages.storing ?? 0) + (stages.writeBack ?? 0);
+    stages.unaccounted = wallMs - covered;
+  }
+  return stages;
+}
+
+/** The median of each stage over repetitions (a repetition without a stage is left out of its median). */
+export function medianStages(all: readonly Stages[]): Record<string, number> {
+  const keys = new Set(all.flatMap((s) => [...Object.keys(s).filter((k) => k !== 'engine'), ...Object.keys(s.engine).map((k) => `engine.${k}`)]));
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const values = all.map((s) => (key.startsWith('engine.') ? s.engine[key.slice('engine.'.length)] : (s[key as keyof Omit<Stages, 'engine'>] as number | undefined)));
+    const median = summarise(values.filter((v): v is number => v !== undefined))?.median;
+    if (median !== undefined) out[key] = median;
+  }
+  return out;
+}
+
+/** `count` page offsets spread at random over a ranking of `total` entries, each a whole page of `limit` where there is one. */
+export function randomOffsets(total: number, limit: number, count: number, rng: Rng): number[] {
+  if (!(limit >= 1)) throw new RangeError('bench/runs/figures: limit must be at least 1');
+  const last = Math.max(0, total - limit);
+  return Array.from({ length: count }, () => rng.int(0, last));
+}
+
+export interface TimedRun {
+  id?: string;
+  /** Client side: from the POST until the ended run came back. */
+  wallMs?: number;
+  status?: string;
+  /** Body bytes (the preview's is the whole ranking). */
+  bytes?: number;
+  stages?: Stages;
+  /** service (Node) and jvm (its Neo4j) during the request. */
+  memory: Record<string, MemoryFigures>;
+  loadAverage1m: number;
+  error?: string;
+}
+
+export interface ReferenceStore {
+  batchSize: number;
+  /** With the four indexes AnalysisResult has (a diagnostic; the reference proper has none). */
+  indexed: boolean;
+  /** Transaction time of each repetition, ms (the delete after each is not counted). */
+  ms: number[];
+  batches: number;
+  error?: string;
+}
+
+export interface ReadFigures {
+  request: string;
+  latency?: LatencySummary;
+  /** Median body size. */
+  bytes?: number;
+  error?: string;
+}
+
+export interface TimedRequest {
+  request: string;
+  ms?: Summary;
+  bytes?: number;
+  error?: string;
+}
+
+export interface RunsSizeResult {
+  targetTies: number;
+  people: number;
+  records?: number;
+  fileBytes?: number;
+  generateMs?: number;
+  service: { startMs?: number; stopMs?: number; exitCode?: number | null };
+  /** The NDJSON load through the API: context, not what is measured. */
+  load?: { wallMs?: number; httpStatus?: number; accepted?: number; rejected?: number };
+  investigations?: number;
+  graph?: { nodes: number; ties: number; ranked: number; communities: number; modularity: number; betweenness: string };
+  /** The untimed first run (parameters seed 2): warms the worker up, and is the other run of the comparison. */
+  warmup?: TimedRun;
+  runs: TimedRun[];
+  previews: TimedRun[];
+  /** What a run stores per entity: rows, properties per row, JSON bytes per row. */
+  rows?: { count: number; properties: number; bytesPerRow: number };
+  references: ReferenceStore[];
+  reads: ReadFigures[];
+  requests: TimedRequest[];
+  errors: string[];
+}
+
+export interface RunsBenchResults {
+  mode: 'quick' | 'full';
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  buildMs?: number;
+  interrupted?: string;
+  machine: MachineInfo;
+  settings: {
+    heap: string;
+    pageCache: string;
+    seed: number;
+    repetitions: number;
+    readRequests: number;
+    readWarmups: number;
+    analysisBatchSize: string;
+    maxWaitMs: string;
+    rssPollMs: number;
+    reference: string;
+  };
+  sizes: RunsSizeResult[];
+}
