@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { formatSeconds } from './harness/format.js';
 import { progressLog } from './harness/log.js';
 import { machineInfo, type MachineInfo } from './harness/machine.js';
-import { writeResults } from './ingest/report.js';
+import { writeResults } from './harness/results.js';
 import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './suite/plan.js';
 import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './suite/summary.js';
 

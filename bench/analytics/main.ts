@@ -5,16 +5,17 @@ import { fileURLToPath } from 'node:url';
 
 import { DEFAULTS as ENGINE_DEFAULTS } from '../../src/analytics/engine.js';
 import { message } from '../harness/abort.js';
+import { peopleForTies } from '../harness/args.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatCount, formatInt } from '../harness/format.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
-import { findNetworkx, findOrInstallIgraph } from '../harness/python.js';
+import { findNetworkx, findOrInstallIgraph, type PythonFound } from '../harness/python.js';
+import { writeResults } from '../harness/results.js';
 import { childError, runChild } from '../harness/run-child.js';
-import { writeResults } from '../ingest/report.js';
-import { parseAnalyticsArgs, peopleForTies } from './args.js';
+import { parseAnalyticsArgs } from './args.js';
 import { renderAnalyticsMarkdown } from './report.js';
-import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ProjectFigures, PythonFound, ReferenceFigures, ReferenceLibrary } from './results.js';
+import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ProjectFigures, ReferenceFigures, ReferenceLibrary } from './results.js';
 
 /**
  * `npm run bench:analytics` (flags after `--`: `--quick`, `--sizes 10k,100k,1m`, `--seed 42`, `--reference-budget-s 120`):

@@ -1,6 +1,7 @@
 import type { Dropped } from '../../src/analytics/projection/types.js';
 import type { LatencySummary } from '../harness/latency.js';
 import type { MachineInfo } from '../harness/machine.js';
+import type { PythonFound } from '../harness/python.js';
 
 /**
  * The raw figures of one analytics bench run, written as JSON next to the markdown summary.
@@ -126,14 +127,6 @@ export interface AnalyticsSizeResult {
   analysis?: AnalyseFigures;
   references: Partial<Record<ReferenceLibrary, ReferenceFigures>>;
   errors: string[];
-}
-
-export interface PythonFound {
-  command: string;
-  executable: string;
-  version: string;
-  /** How it was found: already importable, or after `apt-get install`. */
-  how: string;
 }
 
 export interface AnalyticsBenchResults {

@@ -15,8 +15,8 @@ import { formatInt } from '../harness/format.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
 import { findNetworkx } from '../harness/python.js';
+import { writeResults } from '../harness/results.js';
 import { childError, runChild } from '../harness/run-child.js';
-import { writeResults } from '../ingest/report.js';
 import { curveMismatches, K, renderDisruption, type SizeResult } from './report.js';
 
 /**

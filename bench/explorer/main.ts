@@ -15,7 +15,7 @@ import { ensureExplorerBuilt } from '../../test/support/explorer-build.js';
 import { parseCommonArgs } from '../harness/args.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
-import { writeResults } from '../ingest/report.js';
+import { writeResults } from '../harness/results.js';
 import { explorerNetwork } from './network.js';
 import { median, renderExplorer, type ExplorerBenchResults, type ExplorerSize, type PageRun } from './report.js';
 

@@ -16,8 +16,8 @@ import { formatCount, formatMiB, formatSeconds } from '../harness/format.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
 import { readProcMemory, resetPeak } from '../harness/proc-status.js';
+import { writeResults } from '../harness/results.js';
 import { childError, runChild } from '../harness/run-child.js';
-import { writeResults } from '../ingest/report.js';
 import type { GdsAnalyseFigures } from './analyse.js';
 import { LOAD_BATCH, renderGdsMarkdown, type EngineRun, type GdsBenchResults, type SizeResult } from './report.js';
 

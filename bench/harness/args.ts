@@ -1,29 +1,12 @@
 import { parseArgs } from 'node:util';
 
-import { PEOPLE_MIN } from '../../src/generator/network.js';
+import { PEOPLE_MAX, PEOPLE_MIN } from '../../src/generator/network.js';
 
 /**
- * Command line of bench/ingest/main.ts. Sizes are given in records (what the throughput is
- * reported in); the generator takes people, at about RECORDS_PER_PERSON records each.
+ * The command line every benchmark shares (--quick, --sizes, --seed) and the sizing of a
+ * generated network: sizes are given in what a bench reports (records, ties), the generator
+ * takes people.
  */
-
-/** Records per generated person, measured on the generator's output (10k people ≈ 52k records). */
-export const RECORDS_PER_PERSON = 5.2;
-
-export interface BenchArgs {
-  quick: boolean;
-  /** Target record counts, one benchmark size each. */
-  sizes: number[];
-  seed: number;
-  /** Longest a single load may run before it is abandoned (the run then reports what it has). */
-  loadTimeoutMs: number;
-  /** The whole run's time budget (--quick only): loads are cut short so the run ends within it. */
-  budgetMs?: number;
-}
-
-export const DEFAULT_SIZES = [100_000, 1_000_000];
-export const QUICK_SIZES = [50_000];
-export const QUICK_BUDGET_MS = 160_000;
 
 /** `50k`, `1m`, `1.5M`, `120000` → a record count. */
 export function parseCount(text: string): number {
@@ -33,11 +16,6 @@ export function parseCount(text: string): number {
   const n = Math.round(Number(match[1]) * scale);
   if (n < 1) throw new Error(`bench/harness/args: a size must be at least 1 record, got '${text}'`);
   return n;
-}
-
-/** People to generate for about `records` records (never below the generator's minimum). */
-export function peopleFor(records: number): number {
-  return Math.max(PEOPLE_MIN, Math.round(records / RECORDS_PER_PERSON));
 }
 
 /**
@@ -69,11 +47,30 @@ export function parseCommonArgs<O extends string>(
   return { quick, sizes: chosen, seed, values: values as Partial<Record<O, string>> };
 }
 
-export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const { quick, sizes, seed, values } = parseCommonArgs(argv, 'bench/harness/args', { full: DEFAULT_SIZES, quick: QUICK_SIZES }, ['load-timeout-min']);
-  const minutes = values['load-timeout-min'] !== undefined ? Number(values['load-timeout-min']) : quick ? 1.5 : 25;
-  if (!(minutes > 0)) throw new Error(`bench/harness/args: --load-timeout-min must be a positive number, got '${values['load-timeout-min']}'`);
-  // Quick must end well inside 3 minutes, two JVM start-ups included: a load still running when
-  // the budget is spent is stopped and reported from how far it got.
-  return { quick, sizes, seed, loadTimeoutMs: minutes * 60_000, ...(quick ? { budgetMs: QUICK_BUDGET_MS } : {}) };
+/**
+ * Ties per generated person in the people projection (seed 42, E-assessed facts left out):
+ * 5,000 people gave 11,732 ties, 50,000 gave 101,615 and 490,000 gave 996,984. Small networks
+ * have relatively more crossings and shared places per person. The analytics and runs benches
+ * both size their networks in ties.
+ */
+export const TIES_PER_PERSON: readonly (readonly [ties: number, ratio: number])[] = [
+  [11_732, 2.346],
+  [101_615, 2.032],
+  [996_984, 2.035],
+];
+
+/** People to generate for about `ties` ties: the ratio is interpolated on log(ties), held flat outside the table. */
+export function peopleForTies(ties: number, table: readonly (readonly [number, number])[] = TIES_PER_PERSON): number {
+  const first = table[0]!;
+  const last = table[table.length - 1]!;
+  let ratio = ties <= first[0] ? first[1] : last[1];
+  for (let i = 1; i < table.length; i++) {
+    const [x0, r0] = table[i - 1]!;
+    const [x1, r1] = table[i]!;
+    if (ties >= x0 && ties <= x1) {
+      ratio = r0 + ((r1 - r0) * (Math.log(ties) - Math.log(x0))) / (Math.log(x1) - Math.log(x0));
+      break;
+    }
+  }
+  return Math.min(PEOPLE_MAX, Math.max(PEOPLE_MIN, Math.round(ties / ratio)));
 }

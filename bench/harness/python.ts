@@ -1,14 +1,21 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
-import type { PythonFound } from '../analytics/results.js';
-
 /**
- * The Python interpreters the analytics reference runs on. `python3` on PATH may be a pyenv
- * build that has networkx but cannot see Debian's dist-packages, where python3-igraph installs,
- * so each library is looked for in each candidate interpreter; igraph is installed with apt-get
- * when no interpreter has it.
+ * The Python interpreters the references run on (analytics, disruption; the export tests read
+ * files with networkx too). `python3` on PATH may be a pyenv build that has networkx but cannot
+ * see Debian's dist-packages, where python3-igraph installs, so each library is looked for in
+ * each candidate interpreter; igraph is installed with apt-get when no interpreter has it.
  */
+
+/** An interpreter that imports the module looked for. */
+export interface PythonFound {
+  command: string;
+  executable: string;
+  version: string;
+  /** How it was found: already importable, or after `apt-get install`. */
+  how: string;
+}
 
 const run = promisify(execFile);
 

@@ -1,19 +1,59 @@
 import { loadavg } from 'node:os';
 
-import { stagesOf, type ReadFigures, type TimedRequest, type TimedRun } from '../runs/figures.js';
 import { message } from './abort.js';
 import { call, json } from './http-client.js';
-import { summariseLatencies } from './latency.js';
-import { RssSampler } from './rss-sampler.js';
+import { RssSampler, type MemoryFigures } from './rss-sampler.js';
 import type { RunningService } from './service.js';
-import { summarise } from './stats.js';
 
 /**
- * The measurements of bench/runs/main.ts against a running service: a stored run end to end, the
- * preview of the same analysis, sequences of reads (latency percentiles) and repeated heavier
- * requests (median and range). Each returns its figures with the error instead of throwing, so
- * one failed phase leaves a gap in the report and the others still run.
+ * A stored analysis run timed end to end against a running service, and the preview of the
+ * same analysis (the runs bench compares the two; the load bench makes its run with them), with
+ * the run's own `timings` folded into the stages a reader compares (projection, analysis,
+ * storing, write-back). Each returns its figures with the error instead of throwing, so one
+ * failed phase leaves a gap in the report and the others still run.
  */
+
+/** Keys of a run's `timings` that are not engine stages: everything else is the analysis. */
+const OUTSIDE_ENGINE = new Set(['queued', 'projection', 'storing', 'writeBack']);
+
+export interface Stages {
+  queued?: number;
+  projection?: number;
+  /** The engine's stages added up (csr, louvain, … betweennessCloseness, …, topMembers). */
+  analysis: number;
+  storing?: number;
+  writeBack?: number;
+  /** Wall time none of the above covers: HTTP, the queue's start, status updates. */
+  unaccounted?: number;
+  engine: Record<string, number>;
+}
+
+/** A run's or preview's `timings` (ms per stage) as Stages; `wallMs` (the client's) gives the unaccounted rest. */
+export function stagesOf(timings: Readonly<Record<string, number>>, wallMs?: number): Stages {
+  const engine: Record<string, number> = {};
+  for (const [stage, ms] of Object.entries(timings)) if (!OUTSIDE_ENGINE.has(stage)) engine[stage] = ms;
+  const stages: Stages = { analysis: Object.values(engine).reduce((a, b) => a + b, 0), engine };
+  for (const key of ['queued', 'projection', 'storing', 'writeBack'] as const) if (timings[key] !== undefined) stages[key] = timings[key];
+  if (wallMs !== undefined) {
+    const covered = (stages.queued ?? 0) + (stages.projection ?? 0) + stages.analysis + (stages.storing ?? 0) + (stages.writeBack ?? 0);
+    stages.unaccounted = wallMs - covered;
+  }
+  return stages;
+}
+
+export interface TimedRun {
+  id?: string;
+  /** Client side: from the POST until the ended run came back. */
+  wallMs?: number;
+  status?: string;
+  /** Body bytes (the preview's is the whole ranking). */
+  bytes?: number;
+  stages?: Stages;
+  /** service (Node) and jvm (its Neo4j) during the request. */
+  memory: Record<string, MemoryFigures>;
+  loadAverage1m: number;
+  error?: string;
+}
 
 export interface RunView {
   id: string;
@@ -77,39 +117,4 @@ export function timedPreview(service: RunningService, body: object, rssPollMs: n
     const preview = json<{ timings: Record<string, number> }>(answer, 'POST /v1/analyses/preview');
     return { status: 'done', wallMs: answer.ms, bytes: answer.bytes, stages: stagesOf(preview.timings, answer.ms) };
   });
-}
-
-/** GETs each path in turn; the first `warmups` are not counted. Latency percentiles and the median body size. */
-export async function timeReads(baseUrl: string, name: string, paths: readonly string[], warmups: number, signal: AbortSignal): Promise<ReadFigures> {
-  const ms: number[] = [];
-  const bytes: number[] = [];
-  try {
-    for (const [i, path] of paths.entries()) {
-      const answer = await call('GET', `${baseUrl}${path}`, undefined, signal);
-      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.body.toString('utf8').slice(0, 300)}`);
-      if (i < warmups) continue;
-      ms.push(answer.ms);
-      bytes.push(answer.bytes);
-    }
-  } catch (error) {
-    return { request: name, error: `${name}: ${message(error)}` };
-  }
-  return { request: name, latency: summariseLatencies(ms), bytes: summarise(bytes)?.median };
-}
-
-/** One GET `1 + repetitions` times, the first (a warm-up) not counted: median and range, and the body's size. */
-export async function timeRequest(baseUrl: string, name: string, path: string, repetitions: number, signal: AbortSignal): Promise<TimedRequest> {
-  const ms: number[] = [];
-  let bytes: number | undefined;
-  try {
-    for (let i = 0; i <= repetitions; i++) {
-      const answer = await call('GET', `${baseUrl}${path}`, undefined, signal);
-      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}: ${answer.body.toString('utf8').slice(0, 300)}`);
-      bytes = answer.bytes;
-      if (i > 0) ms.push(answer.ms);
-    }
-  } catch (error) {
-    return { request: name, error: `${name}: ${message(error)}` };
-  }
-  return { request: name, ms: summarise(ms), bytes };
 }

@@ -2,16 +2,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { message } from '../harness/abort.js';
-import { parseBenchArgs, peopleFor } from '../harness/args.js';
 import { buildService } from '../harness/build.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatCount, formatInt } from '../harness/format.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
 import { REFERENCE_BATCH_SIZE } from '../harness/reference-load.js';
+import { writeResults } from '../harness/results.js';
 import { generateWorkload } from '../harness/workload.js';
+import { parseBenchArgs, peopleFor } from './args.js';
 import { benchReference } from './reference-side.js';
-import { renderMarkdown, writeResults } from './report.js';
+import { renderMarkdown } from './report.js';
 import type { BenchResults, SizeResult } from './results.js';
 import { benchService } from './service-side.js';
 

@@ -1,6 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-
 import { formatCount, formatInt, formatMiB, formatRate, formatRatio, formatSeconds, markdownTable } from '../harness/format.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
 import { ratio } from '../harness/stats.js';
@@ -178,14 +175,4 @@ export function renderMarkdown(results: BenchResults): string {
     ...(errors.length > 0 ? ['', '## Errors', '', ...errors] : []),
     '',
   ].join('\n');
-}
-
-/** Writes <name>-<ISO date-time>.md and .json into `dir`; colons are left out so the name is valid everywhere. */
-export async function writeResults(dir: string, results: { startedAt: string }, markdown: string, name = 'ingest'): Promise<{ md: string; json: string }> {
-  await mkdir(dir, { recursive: true });
-  const stamp = results.startedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
-  const paths = { md: join(dir, `${name}-${stamp}.md`), json: join(dir, `${name}-${stamp}.json`) };
-  await writeFile(paths.md, markdown);
-  await writeFile(paths.json, `${JSON.stringify(results, null, 2)}\n`);
-  return paths;
 }

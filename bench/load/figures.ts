@@ -2,8 +2,8 @@ import type autocannon from 'autocannon';
 
 import type { MachineInfo } from '../harness/machine.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
+import type { Stages } from '../harness/run-timing.js';
 import { perSecond, ratio } from '../harness/stats.js';
-import type { Stages } from '../runs/figures.js';
 
 /**
  * The figures of bench/load/main.ts, written as JSON next to the markdown summary, and the

@@ -1,43 +1,15 @@
 import type { Rng } from '../../src/shared/rng.js';
 import type { LatencySummary } from '../harness/latency.js';
 import type { MachineInfo } from '../harness/machine.js';
-import type { MemoryFigures } from '../harness/rss-sampler.js';
+import type { Stages, TimedRun } from '../harness/run-timing.js';
 import { summarise, type Summary } from '../harness/stats.js';
 
 /**
- * The figures of bench/runs/main.ts, written as JSON next to the markdown summary, and the little
- * arithmetic on them: a run's `timings` folded into the stages a reader compares (projection,
- * analysis, storing, write-back), and the random pages of the reads. Optional fields are
- * missing when a phase failed; the size's `errors` say why.
+ * The figures of bench/runs/main.ts, written as JSON next to the markdown summary, and the
+ * little arithmetic on them: the median of each stage over the repetitions (the stages
+ * themselves are bench/harness/run-timing.ts's), and the random pages of the reads. Optional
+ * fields are missing when a phase failed; the size's `errors` say why.
  */
-
-/** Keys of a run's `timings` that are not engine stages: everything else is the analysis. */
-const OUTSIDE_ENGINE = new Set(['queued', 'projection', 'storing', 'writeBack']);
-
-export interface Stages {
-  queued?: number;
-  projection?: number;
-  /** The engine's stages added up (csr, louvain, … betweennessCloseness, …, topMembers). */
-  analysis: number;
-  storing?: number;
-  writeBack?: number;
-  /** Wall time none of the above covers: HTTP, the queue's start, status updates. */
-  unaccounted?: number;
-  engine: Record<string, number>;
-}
-
-/** A run's or preview's `timings` (ms per stage) as Stages; `wallMs` (the client's) gives the unaccounted rest. */
-export function stagesOf(timings: Readonly<Record<string, number>>, wallMs?: number): Stages {
-  const engine: Record<string, number> = {};
-  for (const [stage, ms] of Object.entries(timings)) if (!OUTSIDE_ENGINE.has(stage)) engine[stage] = ms;
-  const stages: Stages = { analysis: Object.values(engine).reduce((a, b) => a + b, 0), engine };
-  for (const key of ['queued', 'projection', 'storing', 'writeBack'] as const) if (timings[key] !== undefined) stages[key] = timings[key];
-  if (wallMs !== undefined) {
-    const covered = (stages.queued ?? 0) + (stages.projection ?? 0) + stages.analysis + (stages.storing ?? 0) + (stages.writeBack ?? 0);
-    stages.unaccounted = wallMs - covered;
-  }
-  return stages;
-}
 
 /** The median of each stage over repetitions (a repetition without a stage is left out of its median). */
 export function medianStages(all: readonly Stages[]): Record<string, number> {
@@ -56,20 +28,6 @@ export function randomOffsets(total: number, limit: number, count: number, rng: 
   if (!(limit >= 1)) throw new RangeError('bench/runs/figures: limit must be at least 1');
   const last = Math.max(0, total - limit);
   return Array.from({ length: count }, () => rng.int(0, last));
-}
-
-export interface TimedRun {
-  id?: string;
-  /** Client side: from the POST until the ended run came back. */
-  wallMs?: number;
-  status?: string;
-  /** Body bytes (the preview's is the whole ranking). */
-  bytes?: number;
-  stages?: Stages;
-  /** service (Node) and jvm (its Neo4j) during the request. */
-  memory: Record<string, MemoryFigures>;
-  loadAverage1m: number;
-  error?: string;
 }
 
 export interface ReferenceStore {

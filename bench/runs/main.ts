@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 
 import { createRng } from '../../src/shared/rng.js';
-import { peopleForTies } from '../analytics/args.js';
 import { loadSignal, message } from '../harness/abort.js';
+import { peopleForTies } from '../harness/args.js';
 import { parseCommonArgs } from '../harness/args.js';
 import { buildService } from '../harness/build.js';
 import { interruptOnSignals } from '../harness/children.js';
@@ -16,11 +16,12 @@ import { call, closeConnections, json } from '../harness/http-client.js';
 import { postNdjson } from '../harness/http-load.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
-import { timedPreview, timedRun, timeReads, timeRequest, type RunView } from '../harness/run-timing.js';
+import { writeResults } from '../harness/results.js';
+import { timedPreview, timedRun, type RunView } from '../harness/run-timing.js';
 import { startService, type RunningService } from '../harness/service.js';
 import { generateWorkload, type Workload } from '../harness/workload.js';
-import { writeResults } from '../ingest/report.js';
 import { randomOffsets, type RunsBenchResults, type RunsSizeResult } from './figures.js';
+import { timeReads, timeRequest } from './reads.js';
 import { readResultRows, REFERENCE_LABEL, rowWeight, storeReference } from './reference.js';
 import { renderRunsMarkdown } from './report.js';
 

@@ -1,7 +1,8 @@
 import { formatInt, formatMiB, formatRatio, formatSeconds, markdownTable } from '../harness/format.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
+import type { TimedRun } from '../harness/run-timing.js';
 import { perSecond, ratio, summarise, type Summary } from '../harness/stats.js';
-import { medianStages, type ReferenceStore, type RunsBenchResults, type RunsSizeResult, type TimedRun } from './figures.js';
+import { medianStages, type ReferenceStore, type RunsBenchResults, type RunsSizeResult } from './figures.js';
 
 /**
  * The markdown summary of bench/runs/main.ts: a stored run against the preview of the same analysis,

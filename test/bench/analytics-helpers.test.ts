@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseAnalyticsArgs, peopleForTies } from '../../bench/analytics/args.js';
+import { parseAnalyticsArgs } from '../../bench/analytics/args.js';
 import { precisionAt, rankedPeople } from '../../bench/analytics/precision.js';
 import { repeatWithin } from '../../bench/analytics/repeat.js';
+import { peopleForTies } from '../../bench/harness/args.js';
 import { percentile, summariseLatencies } from '../../bench/harness/latency.js';
 
 describe('peopleForTies', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_SIZES, parseBenchArgs, parseCount, peopleFor, QUICK_BUDGET_MS, QUICK_SIZES, RECORDS_PER_PERSON } from '../../bench/harness/args.js';
+import { parseCount } from '../../bench/harness/args.js';
+import { DEFAULT_SIZES, parseBenchArgs, peopleFor, QUICK_BUDGET_MS, QUICK_SIZES, RECORDS_PER_PERSON } from '../../bench/ingest/args.js';
 
 describe('parseCount', () => {
   it('reads plain numbers and k/m suffixes in either case', () => {

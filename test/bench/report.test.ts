@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { renderMarkdown, writeResults } from '../../bench/ingest/report.js';
+import { writeResults } from '../../bench/harness/results.js';
+import { renderMarkdown } from '../../bench/ingest/report.js';
 import type { BenchResults } from '../../bench/ingest/results.js';
 
 const memory = (kib: number) => ({ startRssKb: kib - 2048, peakRssKb: kib, medianRssKb: kib, hwmKb: kib + 1024, peakSince: 'load' as const, samples: 10 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { medianStages, randomOffsets, stagesOf } from '../../bench/runs/figures.js';
+import { stagesOf } from '../../bench/harness/run-timing.js';
+import { medianStages, randomOffsets } from '../../bench/runs/figures.js';
 import { createRng } from '../../src/shared/rng.js';
 
 describe('stagesOf', () => {

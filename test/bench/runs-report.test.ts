@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { RunsBenchResults, TimedRun } from '../../bench/runs/figures.js';
-import { stagesOf } from '../../bench/runs/figures.js';
+import { stagesOf, type TimedRun } from '../../bench/harness/run-timing.js';
+import type { RunsBenchResults } from '../../bench/runs/figures.js';
 import { duration, renderRunsMarkdown, spread } from '../../bench/runs/report.js';
 
 const memory = (kib: number, cpuMs: number) => ({ peakRssKb: kib, hwmKb: kib + 1024, peakSince: 'load' as const, samples: 10, cpuMs });
