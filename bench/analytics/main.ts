@@ -8,11 +8,12 @@ import { message } from '../harness/abort.js';
 import { peopleForTies } from '../harness/args.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatCount, formatInt } from '../harness/format.js';
+import { startHeader } from '../harness/header.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
 import { findNetworkx, findOrInstallIgraph, type PythonFound } from '../harness/python.js';
-import { writeResults } from '../harness/results.js';
 import { childError, runChild } from '../harness/run-child.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { parseAnalyticsArgs } from './args.js';
 import { renderAnalyticsMarkdown } from './report.js';
 import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ProjectFigures, ReferenceFigures, ReferenceLibrary } from './results.js';
@@ -33,8 +34,6 @@ import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, Projec
  * and still writes what was measured.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 /** The suite's own folder: its child scripts (project.ts, analyse.ts) sit next to this entry. */
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REFERENCE_SCRIPT = join(ROOT, 'bench', 'reference', 'analytics_reference.py');
@@ -119,8 +118,7 @@ async function main(): Promise<void> {
 
   const results: AnalyticsBenchResults = {
     mode: args.quick ? 'quick' : 'full',
-    startedAt: new Date().toISOString(),
-    machine: machineInfo(ROOT),
+    ...startHeader(ROOT),
     settings: {
       seed: args.seed,
       engineOptions:
@@ -144,16 +142,7 @@ async function main(): Promise<void> {
     results.sizes.push(await benchSize(target, args.seed, target === largest, pythons, interrupt, args.referenceBudgetS));
   }
 
-  if (interrupt.aborted) results.interrupted = message(interrupt.reason);
-  results.finishedAt = new Date().toISOString();
-  results.durationMs = performance.now() - started;
-  const markdown = renderAnalyticsMarkdown(results);
-  const paths = await writeResults(RESULTS_DIR, results, markdown, 'analytics');
-  process.stdout.write(markdown);
-  progress(`written ${paths.md} and ${paths.json}`);
+  await finishSuite('analytics', results, { render: renderAnalyticsMarkdown, progress, started, interrupt });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runSuite('analytics', main);

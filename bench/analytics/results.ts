@@ -1,6 +1,6 @@
 import type { Dropped } from '../../src/analytics/projection/types.js';
+import type { BenchHeader, BenchMode } from '../harness/header.js';
 import type { LatencySummary } from '../harness/latency.js';
-import type { MachineInfo } from '../harness/machine.js';
 import type { PythonFound } from '../harness/python.js';
 
 /**
@@ -129,13 +129,8 @@ export interface AnalyticsSizeResult {
   errors: string[];
 }
 
-export interface AnalyticsBenchResults {
-  mode: 'quick' | 'full';
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
-  interrupted?: string;
-  machine: MachineInfo;
+export interface AnalyticsBenchResults extends BenchHeader {
+  mode: BenchMode;
   settings: {
     seed: number;
     engineOptions: string;

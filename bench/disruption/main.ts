@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { analyse } from '../../src/analytics/engine.js';
 import { PATH_WEIGHTS } from '../../src/analytics/weights.js';
@@ -12,12 +11,12 @@ import { parseCommonArgs } from '../harness/args.js';
 import { documentRows, projectRows } from '../harness/document-rows.js';
 import { writeEdgeList } from '../harness/edge-list.js';
 import { formatInt } from '../harness/format.js';
+import { startHeader } from '../harness/header.js';
 import { progressLog } from '../harness/log.js';
-import { machineInfo } from '../harness/machine.js';
 import { findNetworkx } from '../harness/python.js';
-import { writeResults } from '../harness/results.js';
 import { childError, runChild } from '../harness/run-child.js';
-import { curveMismatches, K, renderDisruption, type SizeResult } from './report.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
+import { curveMismatches, K, renderDisruption, type DisruptionBenchResults, type SizeResult } from './report.js';
 
 /**
  * `npm run bench:disruption` (flags after `--`: `--quick`, `--sizes 1k,10k,50k`, `--seed 42`):
@@ -31,8 +30,6 @@ import { curveMismatches, K, renderDisruption, type SizeResult } from './report.
  * Writes bench/results/disruption-<date>.md and .json.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 const REFERENCE = join(ROOT, 'bench', 'reference', 'disruption_reference.py');
 const REFERENCE_BUDGET_S = 60;
 const SIZES = { full: [1_000, 10_000, 50_000], quick: [1_000] };
@@ -108,8 +105,7 @@ async function benchSize(people: number, seed: number, python: string | undefine
 
 async function main(): Promise<void> {
   const { sizes, seed } = parseCommonArgs(process.argv.slice(2), 'bench/disruption', SIZES);
-  const startedAt = new Date().toISOString();
-  const machine = machineInfo(ROOT);
+  const header = startHeader(ROOT);
   const nx = await findNetworkx();
   const python = 'error' in nx ? undefined : nx.command;
   if ('error' in nx) progress(`no reference: ${nx.error}`);
@@ -117,15 +113,9 @@ async function main(): Promise<void> {
   progress('warming up on 200 people');
   const warm = projectRows(documentRows(generateNetwork({ people: 200, seed }).document));
   planDisruption(disruptionNetwork(warm, await analyse(warm, { seed: 1 }), 1), { k: 5, strategies: STRATEGY_NAMES, seed: 1 });
-  const results = { startedAt, machine, seed, networkx: 'error' in nx ? undefined : `networkx ${nx.version} (${nx.executable})`, sizes: [] as SizeResult[] };
+  const results: DisruptionBenchResults = { ...header, seed, networkx: 'error' in nx ? undefined : `networkx ${nx.version} (${nx.executable})`, sizes: [] };
   for (const people of sizes) results.sizes.push(await benchSize(people, seed, python));
-  const markdown = renderDisruption(results);
-  process.stdout.write(markdown);
-  const paths = await writeResults(RESULTS_DIR, results, markdown, 'disruption');
-  progress(`written ${paths.md} and ${paths.json}`);
+  await finishSuite('disruption', results, { render: renderDisruption, progress });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench/disruption: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runSuite('disruption', main);

@@ -1,6 +1,6 @@
 import type { Plan } from '../../src/disruption/planner.js';
 import { formatInt, markdownTable } from '../harness/format.js';
-import type { MachineInfo } from '../harness/machine.js';
+import type { BenchHeader } from '../harness/header.js';
 
 /** The budget every size is planned with. */
 export const K = 20;
@@ -18,9 +18,7 @@ export interface SizeResult {
   referenceError?: string;
 }
 
-export interface DisruptionBenchResults {
-  startedAt: string;
-  machine: MachineInfo;
+export interface DisruptionBenchResults extends BenchHeader {
   seed: number;
   networkx?: string;
   sizes: SizeResult[];

@@ -1,7 +1,5 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import Fastify from 'fastify';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
@@ -15,7 +13,7 @@ import { ensureExplorerBuilt } from '../../test/support/explorer-build.js';
 import { parseCommonArgs } from '../harness/args.js';
 import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
-import { writeResults } from '../harness/results.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { explorerNetwork } from './network.js';
 import { median, renderExplorer, type ExplorerBenchResults, type ExplorerSize, type PageRun } from './report.js';
 
@@ -31,8 +29,6 @@ import { median, renderExplorer, type ExplorerBenchResults, type ExplorerSize, t
 // under NodeNext the default import is module.exports, i.e. the function itself.
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 const RUN_ID = '00000000-0000-4000-8000-000000000000';
 const progress = progressLog('bench');
 
@@ -132,13 +128,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  const markdown = renderExplorer(results);
-  process.stdout.write(markdown);
-  const paths = await writeResults(RESULTS_DIR, results, markdown, 'explorer');
-  progress(`written ${paths.md} and ${paths.json}`);
+  await finishSuite('explorer', results, { render: renderExplorer, progress });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench/explorer: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runSuite('explorer', main);

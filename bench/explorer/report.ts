@@ -1,5 +1,5 @@
 import { formatInt, formatRatio, formatSeconds, markdownTable } from '../harness/format.js';
-import type { MachineInfo } from '../harness/machine.js';
+import type { BenchHeader } from '../harness/header.js';
 
 /**
  * The explorer bench's figures and their markdown: per network size, the page's time to first
@@ -26,9 +26,7 @@ export interface ExplorerSize {
   reference: { iterations: number; ms: number };
 }
 
-export interface ExplorerBenchResults {
-  startedAt: string;
-  machine: MachineInfo;
+export interface ExplorerBenchResults extends BenchHeader {
   chromium: string;
   budgetMs: number;
   sizes: ExplorerSize[];

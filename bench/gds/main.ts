@@ -13,11 +13,11 @@ import { createRng } from '../../src/shared/rng.js';
 import { parseCommonArgs } from '../harness/args.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatCount, formatMiB, formatSeconds } from '../harness/format.js';
+import { startHeader } from '../harness/header.js';
 import { progressLog } from '../harness/log.js';
-import { machineInfo } from '../harness/machine.js';
 import { readProcMemory, resetPeak } from '../harness/proc-status.js';
-import { writeResults } from '../harness/results.js';
 import { childError, runChild } from '../harness/run-child.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import type { GdsAnalyseFigures } from './analyse.js';
 import { LOAD_BATCH, renderGdsMarkdown, type EngineRun, type GdsBenchResults, type SizeResult } from './report.js';
 
@@ -35,8 +35,6 @@ import { LOAD_BATCH, renderGdsMarkdown, type EngineRun, type GdsBenchResults, ty
  * own process, one at a time; Neo4j's peak (VmHWM) is reset before each.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 /** One engine's analysis as its own process, next to this entry. */
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'analyse.ts');
 const GROUP = 40;
@@ -93,7 +91,7 @@ async function main(): Promise<void> {
   const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap']);
   const heap = values.heap ?? '8g';
   const interrupt = interruptOnSignals();
-  const results: GdsBenchResults = { startedAt: new Date().toISOString(), machine: machineInfo(ROOT), neo4jHeap: heap, seed, sizes: [] };
+  const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, seed, sizes: [] };
   const home = await mkdtemp(join(tmpdir(), 'sna-bench-gds-'));
   const db = await startEmbeddedNeo4j({ home, boltPort: 7695, heap, pageCache: '2g', startTimeoutMs: 300_000, javaHome: process.env.JAVA_HOME });
   const driver = neo4j.driver(db.uri);
@@ -118,10 +116,8 @@ async function main(): Promise<void> {
     await db.stop();
     await rm(home, { recursive: true, force: true });
   }
-  const markdown = renderGdsMarkdown(results);
-  process.stdout.write(markdown);
-  const paths = await writeResults(RESULTS_DIR, results, markdown, 'gds');
-  progress(`results: ${paths.md}`);
+  // finishedAt is stamped above, before Neo4j is stopped, so finishSuite is given no `started`.
+  await finishSuite('gds', results, { render: renderGdsMarkdown, progress });
 }
 
-await main();
+runSuite('gds', main);

@@ -1,5 +1,5 @@
 import { formatCount, formatMiB, formatSeconds, markdownTable } from '../harness/format.js';
-import type { MachineInfo } from '../harness/machine.js';
+import type { BenchHeader } from '../harness/header.js';
 import type { GdsAnalyseFigures } from './analyse.js';
 
 /** What bench/gds/main.ts measured (its .json report) and its markdown. */
@@ -16,10 +16,7 @@ export interface SizeResult {
   runs: Partial<Record<'graphology' | 'gds', EngineRun | { error: string }>>;
 }
 
-export interface GdsBenchResults {
-  startedAt: string;
-  finishedAt?: string;
-  machine: MachineInfo;
+export interface GdsBenchResults extends BenchHeader {
   neo4jHeap: string;
   seed: number;
   sizes: SizeResult[];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  */
 
 /** Writes <name>-<ISO date-time>.md and .json into `dir`; colons are left out so the name is valid everywhere. */
-export async function writeResults(dir: string, results: { startedAt: string }, markdown: string, name = 'ingest'): Promise<{ md: string; json: string }> {
+export async function writeResults(dir: string, results: { startedAt: string }, markdown: string, name: string): Promise<{ md: string; json: string }> {
   await mkdir(dir, { recursive: true });
   const stamp = results.startedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
   const paths = { md: join(dir, `${name}-${stamp}.md`), json: join(dir, `${name}-${stamp}.json`) };

@@ -1,14 +1,10 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { message } from '../harness/abort.js';
 import { buildService } from '../harness/build.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatCount, formatInt } from '../harness/format.js';
+import { startHeader } from '../harness/header.js';
 import { progressLog } from '../harness/log.js';
-import { machineInfo } from '../harness/machine.js';
 import { REFERENCE_BATCH_SIZE } from '../harness/reference-load.js';
-import { writeResults } from '../harness/results.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { generateWorkload } from '../harness/workload.js';
 import { parseBenchArgs, peopleFor } from './args.js';
 import { benchReference } from './reference-side.js';
@@ -30,8 +26,6 @@ import { benchService } from './service-side.js';
  * and still writes what was measured.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 // The same memory for both databases, so their figures can be compared.
 const HEAP = '2g';
 const PAGE_CACHE = '1g';
@@ -46,8 +40,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: BenchResults = {
     mode: args.quick ? 'quick' : 'full',
-    startedAt: new Date().toISOString(),
-    machine: machineInfo(ROOT),
+    ...startHeader(ROOT),
     settings: {
       heap: HEAP,
       pageCache: PAGE_CACHE,
@@ -98,16 +91,7 @@ async function main(): Promise<void> {
     await build.remove();
   }
 
-  if (interrupt.aborted) results.interrupted = message(interrupt.reason);
-  results.finishedAt = new Date().toISOString();
-  results.durationMs = performance.now() - started;
-  const markdown = renderMarkdown(results);
-  const paths = await writeResults(RESULTS_DIR, results, markdown);
-  process.stdout.write(markdown);
-  progress(`written ${paths.md} and ${paths.json}`);
+  await finishSuite('ingest', results, { render: renderMarkdown, progress, started, interrupt });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runSuite('ingest', main);

@@ -1,4 +1,4 @@
-import type { MachineInfo } from '../harness/machine.js';
+import type { BenchHeader, BenchMode } from '../harness/header.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
 import type { Summary } from '../harness/stats.js';
 import type { GraphCounts } from './graph-counts.js';
@@ -93,15 +93,9 @@ export interface BenchSettings {
   referenceDatabase: string;
 }
 
-export interface BenchResults {
-  mode: 'quick' | 'full';
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
+export interface BenchResults extends BenchHeader {
+  mode: BenchMode;
   buildMs?: number;
-  /** Set when the run was stopped by a signal: the figures are those it had by then. */
-  interrupted?: string;
-  machine: MachineInfo;
   settings: BenchSettings;
   sizes: SizeResult[];
 }

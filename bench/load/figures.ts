@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon';
 
-import type { MachineInfo } from '../harness/machine.js';
+import type { BenchHeader, BenchMode } from '../harness/header.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
 import type { Stages } from '../harness/run-timing.js';
 import { perSecond, ratio } from '../harness/stats.js';
@@ -151,14 +151,9 @@ export interface LoadSizeResult {
   errors: string[];
 }
 
-export interface LoadBenchResults {
-  mode: 'quick' | 'full';
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
+export interface LoadBenchResults extends BenchHeader {
+  mode: BenchMode;
   buildMs?: number;
-  interrupted?: string;
-  machine: MachineInfo;
   settings: {
     heap: string;
     pageCache: string;

@@ -1,6 +1,3 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import neo4j from 'neo4j-driver';
 
 import { createRng } from '../../src/shared/rng.js';
@@ -8,11 +5,11 @@ import { message } from '../harness/abort.js';
 import { buildService } from '../harness/build.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatInt } from '../harness/format.js';
+import { startHeader } from '../harness/header.js';
 import { closeConnections } from '../harness/http-client.js';
 import { progressLog } from '../harness/log.js';
-import { machineInfo } from '../harness/machine.js';
-import { writeResults } from '../harness/results.js';
 import { startService, type RunningService } from '../harness/service.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { generateWorkload, type Workload } from '../harness/workload.js';
 import { parseLoadArgs, type LoadArgs } from './args.js';
 import { runScenario } from './cannon.js';
@@ -32,8 +29,6 @@ import { auditSeqReader, ingestReference, prepare } from './setup.js';
  * .json. Ctrl-C stops the scenario in progress and still writes what was measured.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 // The other benches' memory settings, so their service figures can be read together.
 const HEAP = '2g';
 const PAGE_CACHE = '1g';
@@ -114,8 +109,7 @@ async function main(): Promise<void> {
   process.env.ANALYSIS_MAX_WAIT_MS ??= '600000';
   const results: LoadBenchResults = {
     mode: args.quick ? 'quick' : 'full',
-    startedAt: new Date().toISOString(),
-    machine: machineInfo(ROOT),
+    ...startHeader(ROOT),
     settings: {
       heap: HEAP,
       pageCache: PAGE_CACHE,
@@ -145,16 +139,7 @@ async function main(): Promise<void> {
     await build.remove();
   }
 
-  if (interrupt.aborted) results.interrupted = message(interrupt.reason);
-  results.finishedAt = new Date().toISOString();
-  results.durationMs = performance.now() - started;
-  const markdown = renderLoadMarkdown(results);
-  const paths = await writeResults(RESULTS_DIR, results, markdown, 'load');
-  process.stdout.write(markdown);
-  progress(`written ${paths.md} and ${paths.json}`);
+  await finishSuite('load', results, { render: renderLoadMarkdown, progress, started, interrupt });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench/load: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runSuite('load', main);

@@ -1,6 +1,6 @@
 import type { Rng } from '../../src/shared/rng.js';
+import type { BenchHeader, BenchMode } from '../harness/header.js';
 import type { LatencySummary } from '../harness/latency.js';
-import type { MachineInfo } from '../harness/machine.js';
 import type { Stages, TimedRun } from '../harness/run-timing.js';
 import { summarise, type Summary } from '../harness/stats.js';
 
@@ -78,14 +78,9 @@ export interface RunsSizeResult {
   errors: string[];
 }
 
-export interface RunsBenchResults {
-  mode: 'quick' | 'full';
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
+export interface RunsBenchResults extends BenchHeader {
+  mode: BenchMode;
   buildMs?: number;
-  interrupted?: string;
-  machine: MachineInfo;
   settings: {
     heap: string;
     pageCache: string;

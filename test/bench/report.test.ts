@@ -93,7 +93,7 @@ describe('writeResults', () => {
   it('writes the markdown and the raw JSON under a file-system-safe ISO name', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sna-bench-report-'));
     dirs.push(dir);
-    const paths = await writeResults(dir, results(), '# summary\n');
+    const paths = await writeResults(dir, results(), '# summary\n', 'ingest');
     expect(paths.md).toBe(join(dir, 'ingest-2025-01-02T03-04-05Z.md'));
     expect(await readFile(paths.md, 'utf8')).toBe('# summary\n');
     expect(JSON.parse(await readFile(paths.json, 'utf8'))).toEqual(results());
