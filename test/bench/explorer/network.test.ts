@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explorerNetwork } from '../../../bench/explorer/network.js';
 import { toExplorerGraph } from '../../../explorer/src/data/explorer-graph.js';
 
-describe('bench/explorer-network', () => {
+describe('bench/explorer/network', () => {
   it('makes exactly the nodes and distinct ties asked for, mostly inside communities', () => {
     const { exported, ranking } = explorerNetwork({ nodes: 1_000, ties: 4_000, communitySize: 100, seed: 3 });
     const graph = toExplorerGraph(exported.graph);

@@ -19,7 +19,7 @@ const results: ExplorerBenchResults = {
   sizes: [{ nodes: 5_000, ties: 20_000, runs: [run(2_000, 10_000, 200), run(3_000, 12_000, 180, false), run(2_500, 11_000, 190)], reference: { iterations: 190, ms: 9_500 } }],
 };
 
-describe('bench/explorer-report', () => {
+describe('bench/explorer/report', () => {
   it('takes the median of odd and even counts', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
