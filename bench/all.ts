@@ -1,20 +1,19 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 
-import { formatSeconds } from './lib/format.js';
-import { progressLog } from './lib/log.js';
-import { machineInfo, type MachineInfo } from './lib/machine.js';
-import { writeResults } from './lib/report.js';
-import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './lib/suite-plan.js';
-import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './lib/suite-summary.js';
+import { formatSeconds } from './harness/format.js';
+import { startHeader, type BenchHeader, type BenchMode } from './harness/header.js';
+import { progressLog } from './harness/log.js';
+import { finishSuite, RESULTS_DIR, ROOT, runSuite } from './harness/suite.js';
+import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './suite/plan.js';
+import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './suite/summary.js';
 
 /**
  * `npm run bench` (flags after `--`: `--quick`, `--seed 42`, `--only ingest,analytics,…`): every
  * benchmark in one run, one after the other so none competes with another for the two cores,
- * each in its own process as `npm run bench:<name>` would run it (bench/lib/suite-plan.ts has
+ * each in its own process as `npm run bench:<name>` would run it (bench/suite/plan.ts has
  * the sizes of each mode). Each writes its own report (bench/results/<name>-<date>.md/.json);
  * this one reads them back and writes bench/results/suite-<date>.md and .json: the headline
  * figures of all, each set against its reference from the same run as ours / reference, with
@@ -22,8 +21,6 @@ import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, i
  * further step starts, and the summary is still written.
  */
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
 const progress = progressLog('bench suite');
 
 interface StepOutcome {
@@ -37,13 +34,8 @@ interface StepOutcome {
   error?: string;
 }
 
-interface SuiteResults {
-  mode: 'quick' | 'full';
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
-  interrupted?: string;
-  machine: MachineInfo;
+interface SuiteResults extends BenchHeader {
+  mode: BenchMode;
   seed: number;
   steps: StepOutcome[];
   headlines: HeadlineRow[];
@@ -110,7 +102,7 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`bench/all: --seed must be a whole number, got '${values.seed}'`);
   const steps = selectSteps(suitePlan(values.quick, seed), values.only);
-  const results: SuiteResults = { mode: values.quick ? 'quick' : 'full', startedAt: new Date().toISOString(), machine: machineInfo(ROOT), seed, steps: [], headlines: [] };
+  const results: SuiteResults = { mode: values.quick ? 'quick' : 'full', ...startHeader(ROOT), seed, steps: [], headlines: [] };
   const started = performance.now();
 
   for (const step of steps) {
@@ -134,12 +126,9 @@ async function main(): Promise<void> {
     progress(`${step.name}: ${outcome.error ?? 'done'} after ${formatSeconds(outcome.ms)}`);
   }
 
-  results.finishedAt = new Date().toISOString();
-  results.durationMs = performance.now() - started;
+  // This runner's interruption is the signal's name, not an AbortSignal's reason: stamped here.
   if (interrupted) results.interrupted = interrupted;
-  const paths = await writeResults(RESULTS_DIR, results, markdown(results), 'suite');
-  process.stdout.write(`${markdown(results)}\n`);
-  progress(`written ${paths.md} and ${paths.json}`);
+  await finishSuite('suite', results, { render: markdown, progress, started });
   if (results.steps.some((step) => step.error) || interrupted) process.exitCode = 1;
 }
 
@@ -163,7 +152,4 @@ function markdown(results: SuiteResults): string {
   return `${lines.join('\n')}\n`;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-});
+runSuite('all', main);

@@ -1,4 +1,4 @@
-"""Reference timings for bench/analytics.ts: the engine's algorithms with networkx or igraph.
+"""Reference timings for bench/analytics/main.ts: the engine's algorithms with networkx or igraph.
 
 Usage: python3 analytics_reference.py --lib networkx|igraph --edges FILE [--sources FILE]
        [--seed N] [--budget-s S] --out FILE

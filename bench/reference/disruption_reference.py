@@ -1,4 +1,4 @@
-"""Reference for bench/disruption.ts: the planner's measures and its greedy step with networkx.
+"""Reference for bench/disruption/main.ts: the planner's measures and its greedy step with networkx.
 
 Usage: python3 disruption_reference.py --edges FILE --orders FILE --budget-s S --out FILE
 

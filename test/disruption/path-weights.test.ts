@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 
 import { describe, expect, it } from 'vitest';
 
-import { writeEdgeList } from '../../bench/lib/edge-list.js';
-import { findPython } from '../../bench/lib/python.js';
+import { writeEdgeList } from '../../bench/harness/edge-list.js';
+import { findPython } from '../../bench/harness/python.js';
 import { planDisruption, type Plan } from '../../src/disruption/planner.js';
 import { fractionOf } from '../../src/disruption/task.js';
 import { handNetwork, keyOf } from '../support/disruption.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { findPython } from '../../bench/lib/python.js';
+import { findPython } from '../../bench/harness/python.js';
 
 /**
  * Exported graphs as networkx and Python's csv and json modules read them

@@ -1,6 +1,6 @@
 /**
  * `window.__explorer`: what the page has drawn and how long it took, read by the end-to-end test
- * (test/explorer/explorer.e2e.test.ts) and the bench (bench/explorer.ts). Plain figures only:
+ * (test/explorer/explorer.e2e.test.ts) and the bench (bench/explorer/main.ts). Plain figures only:
  * nothing in it can change the page.
  */
 

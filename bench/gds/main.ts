@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import neo4j, { type Driver } from 'neo4j-driver';
+
+import { startEmbeddedNeo4j } from '../../src/neo4j/embedded.js';
+import { applyMigrations } from '../../src/neo4j/migrations.js';
+import { loadQueries } from '../../src/neo4j/queries.js';
+import { SYSTEM_QUERIES } from '../../src/repositories/system-repository.js';
+import { createRng } from '../../src/shared/rng.js';
+import { parseCommonArgs } from '../harness/args.js';
+import { interruptOnSignals } from '../harness/children.js';
+import { formatCount, formatMiB, formatSeconds } from '../harness/format.js';
+import { startHeader } from '../harness/header.js';
+import { progressLog } from '../harness/log.js';
+import { readProcMemory, resetPeak } from '../harness/proc-status.js';
+import { childError, runChild } from '../harness/run-child.js';
+import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
+import type { GdsAnalyseFigures } from './analyse.js';
+import { LOAD_BATCH, renderGdsMarkdown, type EngineRun, type GdsBenchResults, type SizeResult } from './report.js';
+
+/**
+ * `npm run bench:gds` (flags after `--`: `--quick`, `--sizes 100k,1m,10m`, `--seed 42`,
+ * `--heap 8g`): the same analysis of the same graph by both engines, side by side — the
+ * service's own (graphology: the service reads the relations and computes everything) and
+ * Neo4j Graph Data Science (the ties computed in Neo4j, Louvain, PageRank, betweenness and
+ * closeness in GDS, the rest in the service) — with the time of each stage, the service's peak
+ * memory and Neo4j's, and how far the two agree (modularity, top 20 by harm).
+ *
+ * The graphs are loaded straight into an embedded Neo4j with the plain driver (the HTTP ingest
+ * would take hours at 10M ties): people in planted groups of 40, 85 % of each person's reported
+ * contacts inside their group, graded 2B, one investigation per size. Each engine runs as its
+ * own process, one at a time; Neo4j's peak (VmHWM) is reset before each.
+ */
+
+/** One engine's analysis as its own process, next to this entry. */
+const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'analyse.ts');
+const GROUP = 40;
+const INSIDE = 0.85;
+const PEOPLE_PER_TIE = 1 / 5;
+const ANALYSE_TIMEOUT_MS = 90 * 60_000;
+
+const progress = progressLog('gds');
+
+async function load(driver: Driver, investigation: string, people: number, relations: number, seed: number): Promise<number> {
+  const rng = createRng(seed);
+  const started = performance.now();
+  const id = (i: number) => `${investigation}-P${i}`;
+  await driver.executeQuery('MERGE (i:Investigation {id: $investigation})', { investigation });
+  for (let from = 0; from < people; from += LOAD_BATCH) {
+    const rows = Array.from({ length: Math.min(LOAD_BATCH, people - from) }, (_, k) => ({ id: id(from + k), name: `Person ${from + k}` }));
+    await driver.executeQuery(
+      `UNWIND $rows AS row CREATE (p:Person {id: row.id, name: row.name, investigations: [$investigation], sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P'})`,
+      { rows, investigation },
+    );
+  }
+  for (let from = 0; from < relations; from += LOAD_BATCH) {
+    const rows = [];
+    for (let k = 0; k < Math.min(LOAD_BATCH, relations - from); k++) {
+      const a = rng.int(0, people - 1);
+      const group = Math.floor(a / GROUP) * GROUP;
+      let b = rng.chance(INSIDE) ? group + rng.int(0, GROUP - 1) : rng.int(0, people - 1);
+      if (b >= people || b === a) b = (a + 1) % people;
+      rows.push({ from: id(a), to: id(b), count: rng.int(1, 6) });
+    }
+    await driver.executeQuery(
+      `UNWIND $rows AS row MATCH (a:Person {id: row.from}), (b:Person {id: row.to})
+       CREATE (a)-[:CONTACT {count: row.count, investigations: [$investigation], sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P'}]->(b)`,
+      { rows: rows.map((r) => ({ ...r, count: neo4j.int(r.count) })), investigation },
+    );
+    if ((from / LOAD_BATCH) % 50 === 0) progress(`${investigation}: ${formatCount(from + rows.length)} of ${formatCount(relations)} relations`);
+  }
+  return performance.now() - started;
+}
+
+async function runEngine(uri: string, investigation: string, engine: 'graphology' | 'gds', neo4jPid: number, signal: AbortSignal): Promise<EngineRun | { error: string }> {
+  await resetPeak(neo4jPid);
+  progress(`${investigation}: ${engine}…`);
+  const child = await runChild('node', ['--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], { cwd: ROOT, timeoutMs: ANALYSE_TIMEOUT_MS, signal });
+  const failed = childError(`${engine} at ${investigation}`, child, ANALYSE_TIMEOUT_MS);
+  if (failed) return { error: failed };
+  const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as GdsAnalyseFigures;
+  const neo4jHwmKb = (await readProcMemory(neo4jPid))?.hwmKb;
+  progress(`${investigation}: ${engine} ${formatSeconds(figures.totalMs)}, service peak ${formatMiB(figures.hwmKb)}, Neo4j peak ${formatMiB(neo4jHwmKb)}`);
+  return { ...figures, neo4jHwmKb };
+}
+
+async function main(): Promise<void> {
+  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap']);
+  const heap = values.heap ?? '8g';
+  const interrupt = interruptOnSignals();
+  const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, seed, sizes: [] };
+  const home = await mkdtemp(join(tmpdir(), 'sna-bench-gds-'));
+  const db = await startEmbeddedNeo4j({ home, boltPort: 7695, heap, pageCache: '2g', startTimeoutMs: 300_000, javaHome: process.env.JAVA_HOME });
+  const driver = neo4j.driver(db.uri);
+  try {
+    await applyMigrations(driver, 'neo4j', await loadQueries(SYSTEM_QUERIES));
+    for (const target of sizes) {
+      if (interrupt.aborted) break;
+      const investigation = `BENCH-GDS-${formatCount(target)}`;
+      const people = Math.max(GROUP * 2, Math.round(target * PEOPLE_PER_TIE));
+      progress(`${investigation}: loading ${formatCount(people)} people, ${formatCount(target)} relations`);
+      const loadMs = await load(driver, investigation, people, target, seed);
+      const size: SizeResult = { target, people, relations: target, loadMs, runs: {} };
+      results.sizes.push(size);
+      for (const engine of ['graphology', 'gds'] as const) {
+        if (interrupt.aborted) break;
+        size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt);
+      }
+    }
+  } finally {
+    results.finishedAt = new Date().toISOString();
+    await driver.close();
+    await db.stop();
+    await rm(home, { recursive: true, force: true });
+  }
+  // finishedAt is stamped above, before Neo4j is stopped, so finishSuite is given no `started`.
+  await finishSuite('gds', results, { render: renderGdsMarkdown, progress });
+}
+
+runSuite('gds', main);
