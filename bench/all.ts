@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { formatSeconds } from './harness/format.js';
-import { startHeader, type BenchHeader, type BenchMode } from './harness/header.js';
+import { type BenchHeader, type BenchMode, startHeader } from './harness/header.js';
 import { progressLog } from './harness/log.js';
 import { finishSuite, RESULTS_DIR, ROOT, runSuite } from './harness/suite.js';
 import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './suite/plan.js';
-import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from './suite/summary.js';
+import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, type HeadlineRow, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines } from './suite/summary.js';
 
 /**
  * `npm run bench` (flags after `--`: `--quick`, `--seed 42`, `--only ingest,analytics,…`): every
@@ -69,7 +69,10 @@ let interrupted: string | undefined;
 function runStep(step: SuiteStep): Promise<{ code: number | null; ms: number; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', step.script), ...step.args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', step.script), ...step.args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     running = child;
     let timedOut = false;
     // At the time limit the step is asked to stop as Ctrl-C would (it writes what it has), then killed.
@@ -98,7 +101,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(2), strict: true, options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, only: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: { quick: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, only: { type: 'string' } },
+  });
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`bench/all: --seed must be a whole number, got '${values.seed}'`);
   const steps = selectSteps(suitePlan(values.quick, seed), values.only);
@@ -147,7 +154,10 @@ function markdown(results: SuiteResults): string {
     '',
     '| step | measures | command | took | report |',
     '|---|---|---|---|---|',
-    ...results.steps.map((s) => `| ${s.name} | ${s.measures} | \`${s.command}\` | ${formatSeconds(s.ms)} | ${s.report ? `[${s.report.md.split('/').pop()}](${s.report.md.split('/').pop()})` : ''}${s.error ? ` **${s.error}**` : ''} |`),
+    ...results.steps.map(
+      (s) =>
+        `| ${s.name} | ${s.measures} | \`${s.command}\` | ${formatSeconds(s.ms)} | ${s.report ? `[${s.report.md.split('/').pop()}](${s.report.md.split('/').pop()})` : ''}${s.error ? ` **${s.error}**` : ''} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -7,42 +7,42 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 
-import type { Config } from './config.js';
-import { loadQueries, type Queries } from './neo4j/queries.js';
+import { createDisruptionService } from './analysis/disruption-service.js';
+import { createPreviewService } from './analysis/preview-service.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { createKeyService } from './auth/key-service.js';
+import type { Config } from './config.js';
+import { MalformedBodyError } from './errors.js';
+import { createIngestService } from './ingest/ingest-service.js';
+import { loadQueries, type Queries } from './neo4j/queries.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
-import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repository.js';
-import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
-import { auditRoutes } from './routes/audit.js';
-import { keyRoutes } from './routes/keys.js';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
-import { MalformedBodyError } from './errors.js';
-import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
-import { createPreviewService } from './analysis/preview-service.js';
-import { createRunStack } from './runs/run-stack.js';
-import { createDisruptionService } from './analysis/disruption-service.js';
-import { createIngestService } from './ingest/ingest-service.js';
 import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
+import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repository.js';
+import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
+import { GDS_QUERIES } from './repositories/gds-repository.js';
+import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
+import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
-import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
-import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
-import { GDS_QUERIES } from './repositories/gds-repository.js';
-import { previewRoutes } from './routes/preview.js';
-import { disruptionRoutes } from './routes/disruption.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { auditRoutes } from './routes/audit.js';
+import { disruptionRoutes } from './routes/disruption.js';
 import { entityRoutes } from './routes/entities.js';
 import { explorerRoutes } from './routes/explorer.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { keyRoutes } from './routes/keys.js';
+import { previewRoutes } from './routes/preview.js';
 import { systemRoutes } from './routes/system.js';
+import { createRunStack } from './runs/run-stack.js';
+import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 
 export interface AppDeps {
   /** Bolt URI of the embedded database the server started; ignored when config names NEO4J_URI. */
@@ -53,7 +53,17 @@ export interface AppDeps {
   queries?: Queries;
 }
 
-const REQUIRED_QUERIES = [...SYSTEM_QUERIES, ...INGEST_QUERIES, ...ENTITY_QUERIES, ...ANALYTICS_QUERIES, ...GDS_QUERIES, ...RUN_QUERIES, ...RUN_RESULT_QUERIES, ...KEY_QUERIES, ...AUDIT_QUERIES];
+const REQUIRED_QUERIES = [
+  ...SYSTEM_QUERIES,
+  ...INGEST_QUERIES,
+  ...ENTITY_QUERIES,
+  ...ANALYTICS_QUERIES,
+  ...GDS_QUERIES,
+  ...RUN_QUERIES,
+  ...RUN_RESULT_QUERIES,
+  ...KEY_QUERIES,
+  ...AUDIT_QUERIES,
+];
 
 /**
  * The composition root: external plugins, then the service's own (errors, database),
@@ -93,7 +103,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Swagger UI at /docs needs inline styles and its own images; nothing else is served as HTML.
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } },
   });
-  if (config.auth.corsOrigins.length > 0) await app.register(cors, { origin: config.auth.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-justification', 'x-request-id', 'prefer'] });
+  if (config.auth.corsOrigins.length > 0)
+    await app.register(cors, { origin: config.auth.corsOrigins, allowedHeaders: ['authorization', 'content-type', 'x-justification', 'x-request-id', 'prefer'] });
   await app.register(openapiPlugin);
   await app.register(errorsPlugin);
   await app.register(wellFormedTextPlugin);

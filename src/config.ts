@@ -51,14 +51,22 @@ const EnvSchema = z
 
     ANALYSIS_CONCURRENCY: positiveInt.max(64).default(1),
     ANALYSIS_MAX_TIES: positiveInt.default(5_000_000),
-    ANALYSIS_WRITE_BACK: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    ANALYSIS_WRITE_BACK: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     ANALYSIS_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
     ANALYSIS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     ANALYSIS_MAX_ATTEMPTS: positiveInt.max(100).default(3),
     ANALYSIS_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
     ANALYSIS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
 
-    ADMIN_API_KEY: optionalText.pipe(z.string().regex(/^sna_[A-Za-z0-9_-]{32,}$/, 'expected sna_ and at least 32 letters, digits, - or _').optional()),
+    ADMIN_API_KEY: optionalText.pipe(
+      z
+        .string()
+        .regex(/^sna_[A-Za-z0-9_-]{32,}$/, 'expected sna_ and at least 32 letters, digits, - or _')
+        .optional(),
+    ),
     AUTH_JWT_ISSUER: optionalText,
     AUTH_JWT_AUDIENCE: optionalText,
     AUTH_JWT_PUBLIC_KEY: optionalText,
@@ -66,7 +74,10 @@ const EnvSchema = z
     AUTH_JWT_ALGORITHM: z.string().min(1).default('RS256'),
     AUTH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
     AUTH_JWT_INVESTIGATIONS_CLAIM: z.string().min(1).default('investigations'),
-    AUDIT_REQUIRE_JUSTIFICATION: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+    AUDIT_REQUIRE_JUSTIFICATION: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     RATE_LIMIT_MAX: positiveInt.default(1_200),
     RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
     CORS_ORIGINS: optionalText,
@@ -83,7 +94,11 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['NEO4J_USER'], message: 'required when NEO4J_PASSWORD is set' });
     }
     if (env.NEO4J_GDS_URI !== undefined && env.NEO4J_URI === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when NEO4J_GDS_URI is set (a GDS server holds a copy of a cluster’s data, not of the embedded database)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_URI'],
+        message: 'required when NEO4J_GDS_URI is set (a GDS server holds a copy of a cluster’s data, not of the embedded database)',
+      });
     }
     if (env.NEO4J_USER !== undefined && env.NEO4J_URI === undefined) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_URI'], message: 'required when NEO4J_USER is set' });
@@ -240,7 +255,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
       requireJustification: e.AUDIT_REQUIRE_JUSTIFICATION,
       rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
-      corsOrigins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      corsOrigins: (e.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
     },
     embedded: {
       home: e.NEO4J_HOME,

@@ -2,11 +2,7 @@ import createError from '@fastify/error';
 
 /** Domain errors of the service: each has a stable code, an HTTP status and a message. */
 
-export const DatabaseUnavailableError = createError<[string]>(
-  'DATABASE_UNAVAILABLE',
-  'the database is unavailable: %s',
-  503,
-);
+export const DatabaseUnavailableError = createError<[string]>('DATABASE_UNAVAILABLE', 'the database is unavailable: %s', 503);
 
 export const NotFoundError = createError<[string]>('NOT_FOUND', '%s', 404);
 
@@ -66,4 +62,8 @@ export const ForbiddenError = createError<[string]>('FORBIDDEN', '%s', 403);
 export const JustificationRequiredError = createError<[string]>('JUSTIFICATION_REQUIRED', '%s', 400);
 
 /** The audit record of a request could not be written: the request fails rather than go unrecorded. */
-export const AuditUnavailableError = createError<[string]>('AUDIT_UNAVAILABLE', 'the audit trail could not be written (%s); the request is refused rather than left unrecorded', 503);
+export const AuditUnavailableError = createError<[string]>(
+  'AUDIT_UNAVAILABLE',
+  'the audit trail could not be written (%s); the request is refused rather than left unrecorded',
+  503,
+);

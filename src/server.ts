@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './neo4j/embedded.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from './neo4j/embedded.js';
 import { Neo4jSetupError } from './neo4j/jars.js';
 
 /**

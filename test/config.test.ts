@@ -10,18 +10,40 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.database).toBe('neo4j');
     expect(config.embedded).toMatchObject({ home: '.data/neo4j', boltPort: 7687, heap: '1g', pageCache: '512m' });
-    expect(config.runs).toEqual({ concurrency: 1, maxTies: 5_000_000, writeBack: true, maxWaitMs: 60_000, heartbeatMs: 10_000, maxAttempts: 3, batchSize: 1_000, cacheEntries: 2_000 });
+    expect(config.runs).toEqual({
+      concurrency: 1,
+      maxTies: 5_000_000,
+      writeBack: true,
+      maxWaitMs: 60_000,
+      heartbeatMs: 10_000,
+      maxAttempts: 3,
+      batchSize: 1_000,
+      cacheEntries: 2_000,
+    });
   });
 
   it('reads the access settings: JWT issuer with its key, CORS origins, a PEM written on one line', () => {
-    const config = loadConfig({ AUTH_JWT_ISSUER: 'https://sso.example', AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nABC\\n-----END PUBLIC KEY-----', CORS_ORIGINS: 'https://a.example, https://b.example' });
-    expect(config.auth.jwt).toMatchObject({ issuer: 'https://sso.example', publicKey: '-----BEGIN PUBLIC KEY-----\nABC\n-----END PUBLIC KEY-----', algorithm: 'RS256', roleClaim: 'role' });
+    const config = loadConfig({
+      AUTH_JWT_ISSUER: 'https://sso.example',
+      AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nABC\\n-----END PUBLIC KEY-----',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(config.auth.jwt).toMatchObject({
+      issuer: 'https://sso.example',
+      publicKey: '-----BEGIN PUBLIC KEY-----\nABC\n-----END PUBLIC KEY-----',
+      algorithm: 'RS256',
+      roleClaim: 'role',
+    });
     expect(config.auth.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(loadConfig({}).auth).toMatchObject({ adminKey: undefined, jwt: undefined, requireJustification: false, rateLimit: { max: 1200, windowMs: 60_000 }, corsOrigins: [] });
   });
 
   it('reads the analysis run settings', () => {
-    expect(loadConfig({ ANALYSIS_WRITE_BACK: 'false', ANALYSIS_CONCURRENCY: '2', ANALYSIS_MAX_WAIT_MS: '0' }).runs).toMatchObject({ writeBack: false, concurrency: 2, maxWaitMs: 0 });
+    expect(loadConfig({ ANALYSIS_WRITE_BACK: 'false', ANALYSIS_CONCURRENCY: '2', ANALYSIS_MAX_WAIT_MS: '0' }).runs).toMatchObject({
+      writeBack: false,
+      concurrency: 2,
+      maxWaitMs: 0,
+    });
   });
 
   it('reads an external server with credentials', () => {
@@ -30,7 +52,10 @@ describe('loadConfig', () => {
   });
 
   it('reads a dedicated GDS server', () => {
-    expect(loadConfig({ NEO4J_URI: 'neo4j://core:7687', NEO4J_GDS_URI: 'bolt://analytics:7687' }).neo4j).toMatchObject({ uri: 'neo4j://core:7687', gdsUri: 'bolt://analytics:7687' });
+    expect(loadConfig({ NEO4J_URI: 'neo4j://core:7687', NEO4J_GDS_URI: 'bolt://analytics:7687' }).neo4j).toMatchObject({
+      uri: 'neo4j://core:7687',
+      gdsUri: 'bolt://analytics:7687',
+    });
     expect(loadConfig({ NEO4J_URI: 'neo4j://core:7687' }).neo4j.gdsUri).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import type { TestProject } from 'vitest/node';
 
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/embedded.js';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/neo4j/embedded.js';
 import { freePort } from './support/ports.js';
 
 /**

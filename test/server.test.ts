@@ -1,6 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,10 @@ function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null>
 async function waitForReady(port: number, timeoutMs: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return Date.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

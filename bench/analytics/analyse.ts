@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deserialize } from 'node:v8';
 
+import type { AnalysisEnvelope } from '../../src/analysis/envelope.js';
+import { analyseInWorker, previewInWorker } from '../../src/analysis/preview-task.js';
 import { pagerank } from '../../src/analytics/centrality/pagerank.js';
 import { shortestPathCentrality } from '../../src/analytics/centrality/shortest-paths.js';
 import { csrFromEdges } from '../../src/analytics/csr.js';
-import { DEFAULTS as ENGINE_DEFAULTS, analyse, type AnalysisResult } from '../../src/analytics/engine.js';
-import type { AnalysisEnvelope } from '../../src/analysis/envelope.js';
-import { analyseInWorker, previewInWorker } from '../../src/analysis/preview-task.js';
+import { analyse, type AnalysisResult, DEFAULTS as ENGINE_DEFAULTS } from '../../src/analytics/engine.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { rankedNodes } from '../../src/analytics/ranking.js';
 import { createWorkerPool } from '../../src/workers/pool.js';
@@ -120,7 +120,12 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
   gc();
   progress('betweenness + closeness once more, single-threaded, for the reference comparison');
   let started = performance.now();
-  const csr = csrFromEdges(projection.nodes.map((node) => node.key), projection.ties.source, projection.ties.target, projection.ties.strength);
+  const csr = csrFromEdges(
+    projection.nodes.map((node) => node.key),
+    projection.ties.source,
+    projection.ties.target,
+    projection.ties.strength,
+  );
   const single = shortestPathCentrality(csr, { exactThreshold: ENGINE_DEFAULTS.exactBetweennessUpTo, samples: ENGINE_DEFAULTS.betweennessSamples, seed: ENGINE_DEFAULTS.seed });
   const singleThreadPaths = { ms: performance.now() - started, sources: single.sources };
   const pagerankAloneMs: number[] = [];

@@ -26,6 +26,7 @@ export function parseAnalyticsArgs(argv: readonly string[]): AnalyticsArgs {
   const { quick, sizes, seed, values } = parseCommonArgs(argv, 'bench/analytics/args', { full: ANALYTICS_SIZES, quick: ANALYTICS_QUICK_SIZES }, ['reference-budget-s']);
   const budget = values['reference-budget-s'];
   const referenceBudgetS = budget === undefined ? REFERENCE_BUDGET_S : Number(budget);
-  if (!Number.isInteger(referenceBudgetS) || referenceBudgetS < 1) throw new Error(`bench/analytics/args: --reference-budget-s must be a whole number of seconds, at least 1, got '${budget}'`);
+  if (!Number.isInteger(referenceBudgetS) || referenceBudgetS < 1)
+    throw new Error(`bench/analytics/args: --reference-budget-s must be a whole number of seconds, at least 1, got '${budget}'`);
   return { quick, sizes, seed, referenceBudgetS };
 }

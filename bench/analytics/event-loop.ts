@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 
 import { healthRoutes } from '../../src/routes/health.js';
 import { track, untrack } from '../harness/children.js';
-import { summariseLatencies, type LatencySummary } from '../harness/latency.js';
+import { type LatencySummary, summariseLatencies } from '../harness/latency.js';
 
 /**
  * The event-loop check: the service's own /healthz route (src/routes/health.ts; /healthz needs

@@ -56,7 +56,14 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function benchSize(target: number, seed: number, eventLoop: boolean, pythons: Partial<Record<ReferenceLibrary, PythonFound>>, interrupt: AbortSignal, referenceBudgetS: number): Promise<AnalyticsSizeResult> {
+async function benchSize(
+  target: number,
+  seed: number,
+  eventLoop: boolean,
+  pythons: Partial<Record<ReferenceLibrary, PythonFound>>,
+  interrupt: AbortSignal,
+  referenceBudgetS: number,
+): Promise<AnalyticsSizeResult> {
   // The engine's code may change while a long run goes on: each size says what it measured.
   const { gitCommit, gitDirtyFiles } = machineInfo(ROOT);
   const size: AnalyticsSizeResult = { targetTies: target, commit: `${gitCommit}${gitDirtyFiles > 0 ? ` + ${gitDirtyFiles} changed files` : ''}`, references: {}, errors: [] };
@@ -90,7 +97,11 @@ async function benchSize(target: number, seed: number, eventLoop: boolean, pytho
       const out = join(dir, `${lib}.json`);
       const sources = join(dir, 'sources.txt');
       const args = [REFERENCE_SCRIPT, '--lib', lib, '--edges', join(dir, 'edges.txt'), ...((await exists(sources)) ? ['--sources', sources] : [])];
-      const ran = await runChild(python.command, [...args, '--seed', String(ENGINE_DEFAULTS.seed), '--budget-s', String(referenceBudgetS), '--out', out], { cwd: ROOT, timeoutMs: REFERENCE_TIMEOUT_MS, signal: interrupt });
+      const ran = await runChild(python.command, [...args, '--seed', String(ENGINE_DEFAULTS.seed), '--budget-s', String(referenceBudgetS), '--out', out], {
+        cwd: ROOT,
+        timeoutMs: REFERENCE_TIMEOUT_MS,
+        signal: interrupt,
+      });
       const error = childError(lib, ran, REFERENCE_TIMEOUT_MS);
       if (error) size.errors.push(error);
       else size.references[lib] = await readJson<ReferenceFigures>(out);
@@ -114,7 +125,8 @@ async function main(): Promise<void> {
   const pythons: Partial<Record<ReferenceLibrary, PythonFound>> = {};
   if (!('error' in networkx)) pythons.networkx = networkx;
   if (!('error' in igraph)) pythons.igraph = igraph;
-  for (const [lib, found] of Object.entries({ networkx, igraph })) progress('error' in found ? `${lib}: ${found.error}` : `${lib} ${found.version}: ${found.executable} (${found.how})`);
+  for (const [lib, found] of Object.entries({ networkx, igraph }))
+    progress('error' in found ? `${lib}: ${found.error}` : `${lib} ${found.version}: ${found.executable} (${found.how})`);
 
   const results: AnalyticsBenchResults = {
     mode: args.quick ? 'quick' : 'full',

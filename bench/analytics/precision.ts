@@ -15,5 +15,7 @@ export function precisionAt(k: number, rankedPeople: readonly string[], roles: R
 
 /** Ids of the ranked people, best first, from an analysis's ranking table. */
 export function rankedPeople(ranking: Pick<RankingTable, 'order' | 'nodes'>): string[] {
-  return Array.from(ranking.order, (i) => ranking.nodes[i]!).filter((node) => node.type === 'person').map((node) => node.id);
+  return Array.from(ranking.order, (i) => ranking.nodes[i]!)
+    .filter((node) => node.type === 'person')
+    .map((node) => node.id);
 }

@@ -5,7 +5,7 @@ import { serialize } from 'node:v8';
 
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { generateNetwork } from '../../src/generator/network.js';
-import { documentRows, projectRows, type DocumentRows } from '../harness/document-rows.js';
+import { type DocumentRows, documentRows, projectRows } from '../harness/document-rows.js';
 import { engineSources, writeEdgeList } from '../harness/edge-list.js';
 import { gc, progressLog } from '../harness/log.js';
 import { readProcMemory } from '../harness/proc-status.js';
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
     },
   );
   const p = projection!;
-  progress(`projection: ${p.nodes.length.toLocaleString('en-US')} nodes, ${p.ties.source.length.toLocaleString('en-US')} ties in ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s`);
+  progress(
+    `projection: ${p.nodes.length.toLocaleString('en-US')} nodes, ${p.ties.source.length.toLocaleString('en-US')} ties in ${runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ')} s`,
+  );
 
   const sources = engineSources(p);
   await writeEdgeList(join(dir, 'edges.txt'), p.nodes.length, p.ties);

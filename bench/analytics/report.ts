@@ -30,7 +30,18 @@ const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(
 
 function headline(results: AnalyticsBenchResults): string {
   return markdownTable(
-    ['size', 'people (generated)', 'nodes', 'ties', 'projection (in memory)', 'analysis, projection excluded', 'peak RSS (analysis)', 'precision@10', 'precision@20', 'modularity: ours / networkx / igraph'],
+    [
+      'size',
+      'people (generated)',
+      'nodes',
+      'ties',
+      'projection (in memory)',
+      'analysis, projection excluded',
+      'peak RSS (analysis)',
+      'precision@10',
+      'precision@20',
+      'modularity: ours / networkx / igraph',
+    ],
     results.sizes.map((size) => {
       const p = size.project;
       const a = size.analysis;
@@ -58,9 +69,18 @@ function stages(results: AnalyticsBenchResults): string {
     [
       ...STAGES.map((stage) => [stage, ...sizes.map((size) => formatSpread(stageSummary(size, stage)))]),
       ['**total (wall)**', ...sizes.map((size) => formatSpread(wallSummary(size)))],
-      ['betweenness + closeness alone, single-threaded (compared with the references)', ...sizes.map((size) => (size.analysis?.singleThreadPaths ? formatMs(size.analysis.singleThreadPaths.ms) : '–'))],
-      ['PageRank alone, after a collection (compared with the references)', ...sizes.map((size) => formatSpread(size.analysis?.pagerankAloneMs ? summarise(size.analysis.pagerankAloneMs) : undefined))],
-      ['every ranking entry with its explanation (rankedNodes, on demand; not in the total)', ...sizes.map((size) => (size.analysis?.explanations ? formatMs(size.analysis.explanations.ms) : '–'))],
+      [
+        'betweenness + closeness alone, single-threaded (compared with the references)',
+        ...sizes.map((size) => (size.analysis?.singleThreadPaths ? formatMs(size.analysis.singleThreadPaths.ms) : '–')),
+      ],
+      [
+        'PageRank alone, after a collection (compared with the references)',
+        ...sizes.map((size) => formatSpread(size.analysis?.pagerankAloneMs ? summarise(size.analysis.pagerankAloneMs) : undefined)),
+      ],
+      [
+        'every ranking entry with its explanation (rankedNodes, on demand; not in the total)',
+        ...sizes.map((size) => (size.analysis?.explanations ? formatMs(size.analysis.explanations.ms) : '–')),
+      ],
     ],
   );
 }
@@ -74,7 +94,10 @@ function comparison(size: AnalyticsSizeResult): string {
       formatSpread(row.ours),
       ...LIBRARIES.flatMap((lib) => {
         const cell = row.references[lib];
-        return [cell?.ms !== undefined ? `${cell.perSource ? '≈' : ''}${formatMs(cell.ms)}` : '–', cell?.ratio !== undefined ? `${formatRatio(cell.ratio)}${cell.perSource ? ' per source' : ''}` : '–'];
+        return [
+          cell?.ms !== undefined ? `${cell.perSource ? '≈' : ''}${formatMs(cell.ms)}` : '–',
+          cell?.ratio !== undefined ? `${formatRatio(cell.ratio)}${cell.perSource ? ' per source' : ''}` : '–',
+        ];
       }),
       LIBRARIES.flatMap((lib) => (row.references[lib]?.note ? [`${lib}: ${row.references[lib]!.note}`] : [])).join('; '),
     ]),
@@ -98,14 +121,17 @@ function eventLoop(results: AnalyticsBenchResults): string[] {
   return [
     `## Event loop: GET /healthz every ${e.intervalMs} ms during the ${label(size)} analysis`,
     '',
-    'The service\'s own health route (src/routes/health.ts) on a bare Fastify in the analysing process; the client is a separate process sending on a fixed schedule (open loop), so a blocked event loop shows as latency.',
+    "The service's own health route (src/routes/health.ts) on a bare Fastify in the analysing process; the client is a separate process sending on a fixed schedule (open loop), so a blocked event loop shows as latency.",
     '',
-    markdownTable(['analysis', 'took', 'requests', 'p50', 'p99', 'max', '> 100 ms', 'errors'], [
-      probed('none (idle)', e.idle),
-      probed('analyse() on the main thread', e.mainThread),
-      probed('pool.preview(): JSON body made in the worker (the preview route)', e.workerPreview),
-      probed('pool.run(): whole result cloned back', e.workerPool),
-    ]),
+    markdownTable(
+      ['analysis', 'took', 'requests', 'p50', 'p99', 'max', '> 100 ms', 'errors'],
+      [
+        probed('none (idle)', e.idle),
+        probed('analyse() on the main thread', e.mainThread),
+        probed('pool.preview(): JSON body made in the worker (the preview route)', e.workerPreview),
+        probed('pool.run(): whole result cloned back', e.workerPool),
+      ],
+    ),
     '',
     `Peak RSS during the pool runs (the process, worker thread included): preview ${formatMiB(e.workerPreview?.peakRssKb)}, run ${formatMiB(e.workerPool?.peakRssKb)}` +
       `${e.workerPreview?.bodyBytes !== undefined ? `; the preview body is ${formatInt(e.workerPreview.bodyBytes / 1e6)} MB of JSON` : ''}.`,
@@ -148,7 +174,10 @@ export function renderAnalyticsMarkdown(results: AnalyticsBenchResults): string 
     '',
     '## Targets (reported, not asserted)',
     '',
-    markdownTable(['target', 'ties', 'measured', 'met', 'margin'], targets.map((t) => [t.target, formatInt(t.ties), t.measured, t.met === undefined ? '–' : t.met ? 'yes' : 'no', t.margin])),
+    markdownTable(
+      ['target', 'ties', 'measured', 'met', 'margin'],
+      targets.map((t) => [t.target, formatInt(t.ties), t.measured, t.met === undefined ? '–' : t.met ? 'yes' : 'no', t.margin]),
+    ),
     '',
     '## Engine stages (median, min–max over the runs)',
     '',

@@ -16,7 +16,7 @@ import { progressLog } from '../harness/log.js';
 import { findNetworkx } from '../harness/python.js';
 import { childError, runChild } from '../harness/run-child.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
-import { curveMismatches, K, renderDisruption, type DisruptionBenchResults, type SizeResult } from './report.js';
+import { curveMismatches, type DisruptionBenchResults, K, renderDisruption, type SizeResult } from './report.js';
 
 /**
  * `npm run bench:disruption` (flags after `--`: `--quick`, `--sizes 1k,10k,50k`, `--seed 42`):
@@ -59,7 +59,14 @@ async function benchSize(people: number, seed: number, python: string | undefine
     best: plan.best,
     strategies: plan.strategies.map((s) => {
       const last = s.curve[s.curve.length - 1] ?? plan.before;
-      return { strategy: s.label, ms: s.ms, largestComponent: last.largestComponent, largestComponentShare: last.largestComponentShare, fragmentation: last.fragmentation, crossingsStopped: last.crossingsStopped };
+      return {
+        strategy: s.label,
+        ms: s.ms,
+        largestComponent: last.largestComponent,
+        largestComponentShare: last.largestComponentShare,
+        fragmentation: last.fragmentation,
+        crossingsStopped: last.crossingsStopped,
+      };
     }),
   };
   progress(`analysis ${(analysisMs / 1000).toFixed(1)} s, plan ${(planMs / 1000).toFixed(1)} s; best ${plan.best?.label}`);
@@ -74,7 +81,11 @@ async function benchSize(people: number, seed: number, python: string | undefine
     await writeFile(join(dir, 'orders.json'), JSON.stringify({ candidates, orders }));
     progress(`networkx: curves of the planner's orders and the naive greedy step (budget ${REFERENCE_BUDGET_S} s)`);
     const timeoutMs = 30 * 60_000;
-    const run = await runChild(python, [REFERENCE, '--edges', join(dir, 'edges.txt'), '--orders', join(dir, 'orders.json'), '--budget-s', String(REFERENCE_BUDGET_S), '--out', join(dir, 'reference.json')], { cwd: ROOT, timeoutMs });
+    const run = await runChild(
+      python,
+      [REFERENCE, '--edges', join(dir, 'edges.txt'), '--orders', join(dir, 'orders.json'), '--budget-s', String(REFERENCE_BUDGET_S), '--out', join(dir, 'reference.json')],
+      { cwd: ROOT, timeoutMs },
+    );
     const error = childError('networkx reference', run, timeoutMs);
     if (error) {
       result.referenceError = error;

@@ -73,7 +73,9 @@ export function renderDisruption(results: DisruptionBenchResults): string {
       ['target', 'measured', 'met'],
       results.sizes.flatMap((s) => [
         ...(s.people === 10_000 ? [[`all strategies at 10k people ≤ 10 s (plan)`, seconds(s.planMs), s.planMs <= 10_000 ? 'yes' : 'no']] : []),
-        ...(s.people === 1_000 ? [[`response for 1k people < 1 s (analysis + plan, in process)`, seconds(s.analysisMs + s.planMs), s.analysisMs + s.planMs < 1_000 ? 'yes' : 'no']] : []),
+        ...(s.people === 1_000
+          ? [[`response for 1k people < 1 s (analysis + plan, in process)`, seconds(s.analysisMs + s.planMs), s.analysisMs + s.planMs < 1_000 ? 'yes' : 'no']]
+          : []),
       ]),
     ),
   ];
@@ -82,12 +84,22 @@ export function renderDisruption(results: DisruptionBenchResults): string {
     lines.push(
       markdownTable(
         ['strategy', 'time', `largest component after ${K}`, 'share of all nodes', 'fragmentation', 'crossings stopped'],
-        s.strategies.map((r) => [r.strategy, seconds(r.ms), formatInt(r.largestComponent), `${(100 * r.largestComponentShare).toFixed(1)} %`, r.fragmentation.toFixed(4), formatInt(r.crossingsStopped)]),
+        s.strategies.map((r) => [
+          r.strategy,
+          seconds(r.ms),
+          formatInt(r.largestComponent),
+          `${(100 * r.largestComponentShare).toFixed(1)} %`,
+          r.fragmentation.toFixed(4),
+          formatInt(r.crossingsStopped),
+        ]),
       ),
     );
     const drop = (name: string) => s.before.largestComponent - (s.strategies.find((r) => r.strategy === name)?.largestComponent ?? s.before.largestComponent);
     const compared = ['harm/strength', 'harm/hops', 'betweenness/strength', 'betweenness/hops', 'degree', 'pagerank'].filter((m) => s.strategies.some((r) => r.strategy === m));
-    lines.push('', `Adaptive against static (largest-component drop): ${compared.map((m) => `${m} ${formatInt(drop(m))} → adaptive ${formatInt(drop(`adaptive-${m}`))}`).join('; ')}.`);
+    lines.push(
+      '',
+      `Adaptive against static (largest-component drop): ${compared.map((m) => `${m} ${formatInt(drop(m))} → adaptive ${formatInt(drop(`adaptive-${m}`))}`).join('; ')}.`,
+    );
     if (s.reference) {
       const r = s.reference;
       const ours = s.strategies.find((x) => x.strategy === 'greedy-fragmentation')?.ms;
@@ -102,4 +114,3 @@ export function renderDisruption(results: DisruptionBenchResults): string {
   }
   return `${lines.join('\n')}\n`;
 }
-

@@ -15,7 +15,7 @@ import { progressLog } from '../harness/log.js';
 import { machineInfo } from '../harness/machine.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { explorerNetwork } from './network.js';
-import { median, renderExplorer, type ExplorerBenchResults, type ExplorerSize, type PageRun } from './report.js';
+import { type ExplorerBenchResults, type ExplorerSize, median, type PageRun, renderExplorer } from './report.js';
 
 /**
  * `npm run bench:explorer` (flags after `--`: `--quick` for 1,000 nodes, `--sizes 5k,10k` in
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
         for (let i = 1; i <= runs; i++) {
           const run = await pageRun(base, browser);
           if (run.drawn !== nodes) throw new Error(`bench/explorer: the page drew ${run.drawn} nodes of ${nodes}`);
-          progress(`${nodes} nodes, run ${i}: first render ${Math.round(run.firstRenderMs)} ms, layout ${(run.layoutMs / 1000).toFixed(1)} s (${run.iterations} iterations, ${run.settled ? 'settled' : 'budget'}), frames p95 ${Math.round(run.frames.p95Ms)} ms`);
+          progress(
+            `${nodes} nodes, run ${i}: first render ${Math.round(run.firstRenderMs)} ms, layout ${(run.layoutMs / 1000).toFixed(1)} s (${run.iterations} iterations, ${run.settled ? 'settled' : 'budget'}), frames p95 ${Math.round(run.frames.p95Ms)} ms`,
+          );
           size.runs.push(run);
         }
         size.reference = reference(network, Math.round(median(size.runs.map((r) => r.iterations))));

@@ -49,23 +49,48 @@ export function explorerNetwork(options: Partial<ExplorerNetworkOptions> = {}): 
     options: { type: 'undirected', multi: false, allowSelfLoops: true },
     nodes: scores.map((harmScore, i) => ({
       key: key(i),
-      attributes: { label: `Person ${i}`, type: 'person', id: `B-${i}`, community: `C-${communityOf(i) + 1}`, rank: rank[i]!, harmScore, degree: 0, strength: 0, pagerank: 0, betweenness: 0, closeness: 0, eigenvector: 0, participation: 0, articulationPoint: false },
+      attributes: {
+        label: `Person ${i}`,
+        type: 'person',
+        id: `B-${i}`,
+        community: `C-${communityOf(i) + 1}`,
+        rank: rank[i]!,
+        harmScore,
+        degree: 0,
+        strength: 0,
+        pagerank: 0,
+        betweenness: 0,
+        closeness: 0,
+        eigenvector: 0,
+        participation: 0,
+        articulationPoint: false,
+      },
     })),
     edges,
   };
-  const ranking = order.slice(0, 50).map(
-    (i): RankedNode => ({
-      key: key(i),
-      type: 'person',
-      id: `B-${i}`,
-      name: `Person ${i}`,
-      rank: rank[i]!,
-      harmScore: scores[i]!,
-      components: [],
-      explanation: [],
-      community: `C-${communityOf(i) + 1}`,
-      measures: { degree: 0, strength: 0, pagerank: 0, betweenness: 0, betweennessEstimated: false, closeness: 0, eigenvector: 0, eigenvectorConverged: true, participation: 0, communitiesBridged: 0, articulationPoint: false },
-    }),
-  );
+  const ranking = order.slice(0, 50).map((i): RankedNode => ({
+    key: key(i),
+    type: 'person',
+    id: `B-${i}`,
+    name: `Person ${i}`,
+    rank: rank[i]!,
+    harmScore: scores[i]!,
+    components: [],
+    explanation: [],
+    community: `C-${communityOf(i) + 1}`,
+    measures: {
+      degree: 0,
+      strength: 0,
+      pagerank: 0,
+      betweenness: 0,
+      betweennessEstimated: false,
+      closeness: 0,
+      eigenvector: 0,
+      eigenvectorConverged: true,
+      participation: 0,
+      communitiesBridged: 0,
+      articulationPoint: false,
+    },
+  }));
   return { exported: { run: { id: '00000000-0000-4000-8000-000000000000', scope: {}, parameters: {}, dataVersion: 1, finishedAt: null }, graph }, ranking };
 }

@@ -50,7 +50,10 @@ export function renderExplorer(results: ExplorerBenchResults): string {
     const perIteration = median(size.runs.map((r) => r.layoutMs / Math.max(1, r.iterations)));
     return [
       `${formatInt(size.nodes)} / ${formatInt(size.ties)}`,
-      range(size.runs.map((r) => r.firstRenderMs), ms),
+      range(
+        size.runs.map((r) => r.firstRenderMs),
+        ms,
+      ),
       range(layout, formatSeconds),
       `${size.runs.filter((r) => r.settled).length} of ${size.runs.length}`,
       formatInt(iterations),
@@ -69,7 +72,10 @@ export function renderExplorer(results: ExplorerBenchResults): string {
       `Stable layout: from the first frame until ForceAtlas2, in its web worker, stops (mean move per iteration under 0.02 % of the drawing in 3 samples 250 ms apart, or the ${formatSeconds(results.budgetMs)} budget) and its final positions are drawn; above 2,000 nodes the page draws the layout only then. ` +
       'Frames: time between animation frames on the page while the layout ran (p50 / p95 / max). Reference: graphology-layout-forceatlas2 synchronous in Node on the same graph, starting positions and settings, for the iterations the page ran; the ratio compares time per iteration (page / Node, lower is better).',
     '',
-    markdownTable(['nodes / ties', 'first render', 'stable layout', 'settled', 'iterations', 'frames while laying out', 'reference (Node, sync)', 'per iteration: page / Node'], rows),
+    markdownTable(
+      ['nodes / ties', 'first render', 'stable layout', 'settled', 'iterations', 'frames while laying out', 'reference (Node, sync)', 'per iteration: page / Node'],
+      rows,
+    ),
     '',
   ].join('\n');
 }

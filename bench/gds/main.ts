@@ -19,7 +19,7 @@ import { readProcMemory, resetPeak } from '../harness/proc-status.js';
 import { childError, runChild } from '../harness/run-child.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import type { GdsAnalyseFigures } from './analyse.js';
-import { LOAD_BATCH, renderGdsMarkdown, type EngineRun, type GdsBenchResults, type SizeResult } from './report.js';
+import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, type SizeResult } from './report.js';
 
 /**
  * `npm run bench:gds` (flags after `--`: `--quick`, `--sizes 100k,1m,10m`, `--seed 42`,
@@ -78,7 +78,11 @@ async function load(driver: Driver, investigation: string, people: number, relat
 async function runEngine(uri: string, investigation: string, engine: 'graphology' | 'gds', neo4jPid: number, signal: AbortSignal): Promise<EngineRun | { error: string }> {
   await resetPeak(neo4jPid);
   progress(`${investigation}: ${engine}…`);
-  const child = await runChild('node', ['--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], { cwd: ROOT, timeoutMs: ANALYSE_TIMEOUT_MS, signal });
+  const child = await runChild('node', ['--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], {
+    cwd: ROOT,
+    timeoutMs: ANALYSE_TIMEOUT_MS,
+    signal,
+  });
   const failed = childError(`${engine} at ${investigation}`, child, ANALYSE_TIMEOUT_MS);
   if (failed) return { error: failed };
   const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as GdsAnalyseFigures;

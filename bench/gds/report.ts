@@ -33,14 +33,17 @@ export function renderGdsMarkdown(results: GdsBenchResults): string {
     '',
     `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB; Node ${results.machine.node}; commit ${results.machine.gitCommit}${results.machine.gitDirtyFiles ? ` (+${results.machine.gitDirtyFiles} changed files)` : ''}. Neo4j heap ${results.neo4jHeap}. Seed ${results.seed}.`,
     '',
-    'Same graph, same scope, same parameters (defaults); both engines run alone, one after the other. Service peak: the analysing process\'s VmHWM; Neo4j peak: the JVM\'s VmHWM, reset before each run.',
+    "Same graph, same scope, same parameters (defaults); both engines run alone, one after the other. Service peak: the analysing process's VmHWM; Neo4j peak: the JVM's VmHWM, reset before each run.",
     '',
   ];
   const rows: string[][] = [];
   for (const size of results.sizes) {
     const own = size.runs.graphology;
     const gds = size.runs.gds;
-    for (const [name, run] of [['graphology', own], ['gds', gds]] as const) {
+    for (const [name, run] of [
+      ['graphology', own],
+      ['gds', gds],
+    ] as const) {
       if (!run) continue;
       if (!isRun(run)) {
         rows.push([formatCount(size.target), name, '—', '—', '—', '—', '—', '—', `failed: ${run.error.split('\n')[0]!.slice(0, 120)}`]);
@@ -49,7 +52,9 @@ export function renderGdsMarkdown(results: GdsBenchResults): string {
       const other = name === 'gds' ? own : undefined;
       const ratio = isRun(other) ? `${(run.totalMs / other.totalMs).toFixed(2)}×` : '';
       const overlap = isRun(other) ? `${run.top20.filter((k) => other.top20.includes(k)).length}/20` : '';
-      const ownStages = ['projection', 'gdsProject', 'gdsLouvain', 'gdsPagerank', 'gdsBetweenness', 'louvain', 'pagerank', 'betweennessCloseness'].filter((s) => run.stages[s] !== undefined);
+      const ownStages = ['projection', 'gdsProject', 'gdsLouvain', 'gdsPagerank', 'gdsBetweenness', 'louvain', 'pagerank', 'betweennessCloseness'].filter(
+        (s) => run.stages[s] !== undefined,
+      );
       rows.push([
         formatCount(size.target),
         name,
@@ -64,7 +69,9 @@ export function renderGdsMarkdown(results: GdsBenchResults): string {
     }
   }
   lines.push(markdownTable(['size', 'engine', 'nodes / ties', 'total', 'gds / graphology', 'service peak', 'Neo4j peak', 'modularity, agreement', 'main stages'], rows));
-  lines.push('', `Loading (plain driver, ${LOAD_BATCH} relations a transaction): ${results.sizes.map((s) => `${formatCount(s.relations)} relations in ${formatSeconds(s.loadMs)}`).join('; ')}.`);
+  lines.push(
+    '',
+    `Loading (plain driver, ${LOAD_BATCH} relations a transaction): ${results.sizes.map((s) => `${formatCount(s.relations)} relations in ${formatSeconds(s.loadMs)}`).join('; ')}.`,
+  );
   return `${lines.join('\n')}\n`;
 }
-

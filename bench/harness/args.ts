@@ -40,7 +40,15 @@ export function parseCommonArgs<O extends string>(
   });
   const quick = (values.quick as boolean | undefined) ?? false;
   const given = values.sizes as string | undefined;
-  const chosen = given !== undefined ? given.split(',').filter((s) => s.trim() !== '').map(parseCount) : quick ? sizes.quick : sizes.full;
+  const chosen =
+    given !== undefined
+      ? given
+          .split(',')
+          .filter((s) => s.trim() !== '')
+          .map(parseCount)
+      : quick
+        ? sizes.quick
+        : sizes.full;
   if (chosen.length === 0) throw new Error(`${module}: --sizes needs at least one size`);
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`${module}: --seed must be a non-negative integer, got '${String(values.seed)}'`);

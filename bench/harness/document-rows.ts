@@ -2,8 +2,8 @@ import type { ProjectionOptions } from '../../src/analytics/projection/builder.j
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 import type { CrossingRow, EmploymentRow, Graded, LinkRow, LocationRow, NodeRow, Party, PaymentRow, VesselRow } from '../../src/analytics/projection/rows.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
-import type { Grading } from '../../src/schemas/provenance.js';
 import type { IngestDocument } from '../../src/schemas/ingest.js';
+import type { Grading } from '../../src/schemas/provenance.js';
 
 /**
  * The rows the people projection's queries (cypher/analytics/*.cypher) would return once a
@@ -66,13 +66,26 @@ export function documentRows(document: IngestDocument, scope: RowsScope = DEFAUL
   const accounts = document.accounts ?? [];
   const links = document.links ?? [];
   const relations = document.relations ?? [];
-  for (const [kind, list] of Object.entries({ people, organisations, vessels: document.vessels ?? [], locations: document.locations ?? [], crossings, payments, accounts, links, relations })) {
+  for (const [kind, list] of Object.entries({
+    people,
+    organisations,
+    vessels: document.vessels ?? [],
+    locations: document.locations ?? [],
+    crossings,
+    payments,
+    accounts,
+    links,
+    relations,
+  })) {
     unique(kind, list);
   }
 
   const nodes: NodeRow[] = [];
   const defined = new Set<string>();
-  for (const [label, list] of [['Person', people], ['Organisation', organisations]] as const) {
+  for (const [label, list] of [
+    ['Person', people],
+    ['Organisation', organisations],
+  ] as const) {
     for (const record of list) {
       defined.add(`${label}:${record.id}`);
       if (inScope(graded(record))) nodes.push({ label, id: record.id, name: record.name ?? null, unresolved: false });
@@ -123,7 +136,11 @@ export function documentRows(document: IngestDocument, scope: RowsScope = DEFAUL
   for (const c of crossings) {
     const g = graded(c);
     if (!inScope(g)) continue;
-    const roles = [['ORGANISED', c.organisers], ['PILOTED', c.pilots], ['RECRUITED_FOR', c.recruiters]] as const;
+    const roles = [
+      ['ORGANISED', c.organisers],
+      ['PILOTED', c.pilots],
+      ['RECRUITED_FOR', c.recruiters],
+    ] as const;
     crossingRows.push({
       id: c.id,
       passengers: c.passengers ?? null,
@@ -147,7 +164,8 @@ export function documentRows(document: IngestDocument, scope: RowsScope = DEFAUL
     const from = LABEL[r.from.type];
     if (HOLDING.has(r.type) && r.to.type === 'vessel' && from) push(vesselHolders, r.to.id, { label: from, id: r.from.id, type: r.type.toUpperCase(), ...g });
     else if (r.type === 'operates_at' && r.to.type === 'location' && from) push(locationPeople, r.to.id, { label: from, id: r.from.id, ...g });
-    else if (EMPLOYMENT.has(r.type) && r.from.type === 'person' && r.to.type === 'organisation') employment.push({ from: r.from.id, to: r.to.id, type: r.type.toUpperCase(), ...g });
+    else if (EMPLOYMENT.has(r.type) && r.from.type === 'person' && r.to.type === 'organisation')
+      employment.push({ from: r.from.id, to: r.to.id, type: r.type.toUpperCase(), ...g });
   }
   // Launch sites: the query appends these after the people operating there.
   const launched = new Map<string, LocationRow['people']>();

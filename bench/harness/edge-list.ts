@@ -1,10 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 
 import { pickSources } from '../../src/analytics/centrality/shortest-paths.js';
 import { csrFromEdges } from '../../src/analytics/csr.js';
 import { DEFAULTS as ENGINE_DEFAULTS, type EngineOptions } from '../../src/analytics/engine.js';
-import type { Projection, ProjectedTies } from '../../src/analytics/projection/types.js';
+import type { ProjectedTies, Projection } from '../../src/analytics/projection/types.js';
 
 /**
  * What the Python reference reads: the projection's ties as the engine sees them, and the
@@ -43,7 +43,12 @@ export async function writeEdgeList(path: string, n: number, ties: Pick<Projecte
 export function engineSources(projection: Pick<Projection, 'nodes' | 'ties'>, options: Partial<EngineOptions> = {}): number[] | undefined {
   const o = { ...ENGINE_DEFAULTS, ...options };
   const { source, target, strength } = projection.ties;
-  const csr = csrFromEdges(projection.nodes.map((node) => node.key), source, target, strength);
+  const csr = csrFromEdges(
+    projection.nodes.map((node) => node.key),
+    source,
+    target,
+    strength,
+  );
   const picked = pickSources(csr, { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed });
   return picked ? Array.from(picked) : undefined;
 }

@@ -1,4 +1,4 @@
-import { machineInfo, type MachineInfo } from './machine.js';
+import { type MachineInfo, machineInfo } from './machine.js';
 
 /**
  * What every results file starts with, whichever bench wrote it: when the run began (which also

@@ -51,5 +51,7 @@ export async function findOrInstallIgraph(log: (text: string) => void): Promise<
     return { error: `apt-get install -y python3-igraph failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }
   const installed = await findPython('igraph');
-  return installed ? { ...installed, how: 'installed by this run with apt-get install -y python3-igraph' } : { error: 'python3-igraph installed, but no candidate interpreter imports igraph' };
+  return installed
+    ? { ...installed, how: 'installed by this run with apt-get install -y python3-igraph' }
+    : { error: 'python3-igraph installed, but no candidate interpreter imports igraph' };
 }

@@ -3,9 +3,9 @@ import { createInterface } from 'node:readline';
 
 import type { Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, type EntityLabel } from '../../src/model/graph-model.js';
 import type { RelationSpec } from '../../src/ingest/normalise.js';
-import { referenceRows, specKey, type ReferenceEntityRow, type ReferenceRelationRow } from './reference-rows.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../src/model/graph-model.js';
+import { type ReferenceEntityRow, type ReferenceRelationRow, referenceRows, specKey } from './reference-rows.js';
 
 /**
  * The reference: the plain driver pattern the literature reports (~70k rows/s on good

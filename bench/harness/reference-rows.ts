@@ -1,6 +1,6 @@
-import { normalise, type Context, type RelationSpec } from '../../src/ingest/normalise.js';
-import type { EntityLabel } from '../../src/model/graph-model.js';
+import { type Context, normalise, type RelationSpec } from '../../src/ingest/normalise.js';
 import { isRecordKind } from '../../src/ingest/validate.js';
+import type { EntityLabel } from '../../src/model/graph-model.js';
 
 /**
  * Turns one NDJSON line of a generated network into the rows of the reference load: the same

@@ -1,4 +1,4 @@
-import { readProcCpuMs, readProcMemory, resetPeak, type ProcMemory } from './proc-status.js';
+import { type ProcMemory, readProcCpuMs, readProcMemory, resetPeak } from './proc-status.js';
 import { summarise } from './stats.js';
 
 /**

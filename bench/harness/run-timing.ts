@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 
 import { message } from './abort.js';
 import { call, json } from './http-client.js';
-import { RssSampler, type MemoryFigures } from './rss-sampler.js';
+import { type MemoryFigures, RssSampler } from './rss-sampler.js';
 import type { RunningService } from './service.js';
 
 /**

@@ -97,10 +97,15 @@ export async function startService(serverJs: string, settings: ServiceSettings):
   };
 
   try {
-    await waitForReady(baseUrl, settings.startTimeoutMs, () => child.exitCode !== null, () => jvmPid !== undefined);
+    await waitForReady(
+      baseUrl,
+      settings.startTimeoutMs,
+      () => child.exitCode !== null,
+      () => jvmPid !== undefined,
+    );
   } catch (error) {
     await stop();
-    throw new Error(`bench/harness/service: ${(error as Error).message}\n${logTail()}`);
+    throw new Error(`bench/harness/service: ${(error as Error).message}\n${logTail()}`, { cause: error });
   }
   return { baseUrl, boltUri: `bolt://127.0.0.1:${boltPort}`, pid: child.pid!, jvmPid: jvmPid!, startMs: performance.now() - started, logTail, stop };
 }
@@ -109,7 +114,10 @@ async function waitForReady(baseUrl: string, timeoutMs: number, died: () => bool
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (died()) throw new Error('the service exited during start-up');
-    const ready = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready && hasJvm()) return;
     await sleep(250);
   }

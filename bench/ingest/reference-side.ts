@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import neo4j, { type Driver } from 'neo4j-driver';
 
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { freePort } from '../../test/support/ports.js';
 import { loadLimitMs, loadSignal, message } from '../harness/abort.js';
 import { track, untrack } from '../harness/children.js';

@@ -138,7 +138,19 @@ export function renderMarkdown(results: BenchResults): string {
     '## What was loaded',
     '',
     markdownTable(
-      ['records', 'load', 'HTTP', 'accepted', 'rejected', 'batches (ours / ref)', 'entities created / updated / unchanged', 'relations created / updated / unchanged', 'placeholders', 'nodes (ours / ref)', 'relationships (ours / ref)'],
+      [
+        'records',
+        'load',
+        'HTTP',
+        'accepted',
+        'rejected',
+        'batches (ours / ref)',
+        'entities created / updated / unchanged',
+        'relations created / updated / unchanged',
+        'placeholders',
+        'nodes (ours / ref)',
+        'relationships (ours / ref)',
+      ],
       all.map((row) => [
         ...label(row),
         row.ours?.httpStatus !== undefined ? `${row.ours.httpStatus} ${row.ours.reportStatus ?? ''}`.trim() : '–',

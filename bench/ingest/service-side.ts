@@ -6,7 +6,7 @@ import type { IngestReport } from '../../src/schemas/ingest-report.js';
 import { loadLimitMs, loadSignal, message } from '../harness/abort.js';
 import { postNdjson } from '../harness/http-load.js';
 import { RssSampler } from '../harness/rss-sampler.js';
-import { startService, type RunningService, type ServiceSettings } from '../harness/service.js';
+import { type RunningService, type ServiceSettings, startService } from '../harness/service.js';
 import { perSecond } from '../harness/stats.js';
 import type { Workload } from '../harness/workload.js';
 import { countGraph } from './graph-counts.js';

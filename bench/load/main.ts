@@ -8,10 +8,10 @@ import { formatInt } from '../harness/format.js';
 import { startHeader } from '../harness/header.js';
 import { closeConnections } from '../harness/http-client.js';
 import { progressLog } from '../harness/log.js';
-import { startService, type RunningService } from '../harness/service.js';
+import { type RunningService, startService } from '../harness/service.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { generateWorkload, type Workload } from '../harness/workload.js';
-import { parseLoadArgs, type LoadArgs } from './args.js';
+import { type LoadArgs, parseLoadArgs } from './args.js';
 import { runScenario } from './cannon.js';
 import type { LoadBenchResults, LoadSizeResult } from './figures.js';
 import { renderLoadMarkdown } from './report.js';
@@ -66,7 +66,9 @@ async function measure(service: RunningService, workload: Workload, size: LoadSi
       });
       size.scenarios.push(figures);
       const c = figures.counts;
-      progress(`  ${figures.error ?? `${formatInt(figures.okPerSec)} req/s, p99 ${figures.latency?.p99 ?? '–'} ms, ${formatInt(c && c.responses - c.ok)} non-2xx, ${formatInt(c?.timeouts)} timeouts, ${formatInt(c?.socketErrors)} socket errors`}`);
+      progress(
+        `  ${figures.error ?? `${formatInt(figures.okPerSec)} req/s, p99 ${figures.latency?.p99 ?? '–'} ms, ${formatInt(c && c.responses - c.ok)} non-2xx, ${formatInt(c?.timeouts)} timeouts, ${formatInt(c?.socketErrors)} socket errors`}`,
+      );
     }
   } finally {
     await driver.close();

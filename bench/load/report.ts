@@ -1,6 +1,6 @@
 import { formatInt, formatMiB, formatRate, formatRatio, formatSeconds, markdownTable } from '../harness/format.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
-import { coresBusy, cpuPerRequestMs, errorCount, P99_TARGET_MS, referenceRate, verdictOf, type LoadBenchResults, type LoadSizeResult, type ScenarioFigures } from './figures.js';
+import { coresBusy, cpuPerRequestMs, errorCount, type LoadBenchResults, type LoadSizeResult, P99_TARGET_MS, referenceRate, type ScenarioFigures, verdictOf } from './figures.js';
 
 /**
  * The markdown summary of bench/load/main.ts: each scenario's req/s as figures and as a ratio to the
@@ -31,7 +31,18 @@ function throughputTable(size: LoadSizeResult): string {
     ['scenario', 'paths', 'req/s (2xx)', '/ healthz', 'p50', 'p90', 'p99', 'max', `p99 < ${P99_TARGET_MS} ms`, 'errors'],
     size.scenarios.map((s) => {
       const v = verdictOf(s, reference);
-      return [s.label, formatInt(s.paths), formatRate(s.okPerSec), s.reference ? 'reference' : ratioText(v.ofReference), ms(s.latency?.p50), ms(s.latency?.p90), ms(s.latency?.p99), ms(s.latency?.max), yesNo(v.p99Met), s.error ? 'failed' : formatInt(v.errors)];
+      return [
+        s.label,
+        formatInt(s.paths),
+        formatRate(s.okPerSec),
+        s.reference ? 'reference' : ratioText(v.ofReference),
+        ms(s.latency?.p50),
+        ms(s.latency?.p90),
+        ms(s.latency?.p99),
+        ms(s.latency?.max),
+        yesNo(v.p99Met),
+        s.error ? 'failed' : formatInt(v.errors),
+      ];
     }),
   );
 }
@@ -41,8 +52,24 @@ function errorsTable(size: LoadSizeResult): string {
     ['scenario', 'sent', 'answers', '2xx', '429 rate-limited', 'other non-2xx', 'timeouts', 'socket errors', 'status codes', 'audit records committed', 'body'],
     size.scenarios.map((s) => {
       const c = s.counts;
-      const codes = c ? Object.entries(c.statusCodes).map(([code, n]) => `${code}: ${formatInt(n)}`).join(', ') : '–';
-      return [s.label, formatInt(c?.sent), formatInt(c?.responses), formatInt(c?.ok), formatInt(c?.rateLimited), formatInt(c?.otherNon2xx), formatInt(c?.timeouts), formatInt(c?.socketErrors), codes, s.reference ? 'none expected' : formatInt(s.auditRecords), s.bytesPerResponse === undefined ? '–' : `${formatInt(s.bytesPerResponse / 1024)} KiB`];
+      const codes = c
+        ? Object.entries(c.statusCodes)
+            .map(([code, n]) => `${code}: ${formatInt(n)}`)
+            .join(', ')
+        : '–';
+      return [
+        s.label,
+        formatInt(c?.sent),
+        formatInt(c?.responses),
+        formatInt(c?.ok),
+        formatInt(c?.rateLimited),
+        formatInt(c?.otherNon2xx),
+        formatInt(c?.timeouts),
+        formatInt(c?.socketErrors),
+        codes,
+        s.reference ? 'none expected' : formatInt(s.auditRecords),
+        s.bytesPerResponse === undefined ? '–' : `${formatInt(s.bytesPerResponse / 1024)} KiB`,
+      ];
     }),
   );
 }
@@ -112,7 +139,11 @@ function sizeSection(size: LoadSizeResult, connections: number): string[] {
 
 export function renderLoadMarkdown(results: LoadBenchResults): string {
   const { machine: m, settings: s } = results;
-  const errors = results.sizes.flatMap((size) => [...size.errors, ...size.scenarios.flatMap((sc) => (sc.error ? [`${sc.label}: ${sc.error}`] : []))].map((e) => `- ${formatInt(size.people)} people: ${e.replace(/\s*\n\s*/g, ' ⏎ ')}`));
+  const errors = results.sizes.flatMap((size) =>
+    [...size.errors, ...size.scenarios.flatMap((sc) => (sc.error ? [`${sc.label}: ${sc.error}`] : []))].map(
+      (e) => `- ${formatInt(size.people)} people: ${e.replace(/\s*\n\s*/g, ' ⏎ ')}`,
+    ),
+  );
   return [
     `# Load benchmark (${results.mode}), ${results.startedAt}`,
     '',

@@ -59,7 +59,14 @@ export function loadScenarios({ runId, rankingTotal, people }: LoadData): Scenar
       reference: false,
       paths: people.map((id) => `${run}/entities/${person(id)}`),
     },
-    { name: 'entity', label: `GET /v1/entities/person/{id} (top ${people.length})`, auth: true, rankings: false, reference: false, paths: people.map((id) => `/v1/entities/${person(id)}`) },
+    {
+      name: 'entity',
+      label: `GET /v1/entities/person/{id} (top ${people.length})`,
+      auth: true,
+      rankings: false,
+      reference: false,
+      paths: people.map((id) => `/v1/entities/${person(id)}`),
+    },
     { name: 'latest', label: `GET /v1/rankings/latest?limit=${LATEST_LIMIT}`, auth: true, rankings: true, reference: false, paths: [`/v1/rankings/latest?limit=${LATEST_LIMIT}`] },
   ];
 }

@@ -44,11 +44,7 @@ export async function prepare(service: RunningService, workload: Workload, size:
   size.preview = { wallMs: preview.wallMs, ...(preview.error ? { error: preview.error } : {}) };
   const runPath = `${base}/v1/analyses/${encodeURIComponent(run.id)}`;
 
-  const key = json<{ key: string }>(
-    await call('POST', `${base}/v1/keys`, { name: 'bench/load analyst', role: 'analyst', investigations: ['*'] }, signal),
-    'POST /v1/keys',
-    [201],
-  );
+  const key = json<{ key: string }>(await call('POST', `${base}/v1/keys`, { name: 'bench/load analyst', role: 'analyst', investigations: ['*'] }, signal), 'POST /v1/keys', [201]);
   // One read as the analyst before the load: the key works, and the rate limit it gets is the one the service says.
   const probe = await fetch(`${runPath}/rankings?limit=1`, { headers: { authorization: `Bearer ${key.key}` }, signal });
   if (probe.status !== 200) throw new Error(`GET rankings as the analyst answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);

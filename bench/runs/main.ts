@@ -8,7 +8,7 @@ import { formatCount, formatInt } from '../harness/format.js';
 import { startHeader } from '../harness/header.js';
 import { closeConnections } from '../harness/http-client.js';
 import { progressLog } from '../harness/log.js';
-import { startService, type RunningService } from '../harness/service.js';
+import { type RunningService, startService } from '../harness/service.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { generateWorkload, type Workload } from '../harness/workload.js';
 import type { RunsBenchResults, RunsSizeResult } from './figures.js';

@@ -9,7 +9,7 @@ import { formatCount, formatInt } from '../harness/format.js';
 import { call, json } from '../harness/http-client.js';
 import { postNdjson } from '../harness/http-load.js';
 import { progressLog } from '../harness/log.js';
-import { timedPreview, timedRun, type RunView } from '../harness/run-timing.js';
+import { type RunView, timedPreview, timedRun } from '../harness/run-timing.js';
 import type { RunningService } from '../harness/service.js';
 import type { Workload } from '../harness/workload.js';
 import { randomOffsets, type RunsSizeResult } from './figures.js';
@@ -105,7 +105,11 @@ export async function measure(service: RunningService, driver: Driver, workload:
   const entities = Array.from({ length: count }, () => rng.pick(rows)).map((row) => `${runPath}/entities/${String(row.type)}/${encodeURIComponent(String(row.entityId))}`);
   const largest = json<{ items: { id: string }[] }>(await call('GET', `${base}${runPath}/communities?limit=1`, undefined, interrupt), 'GET communities').items[0]!.id;
   const community = Array.from({ length: count }, () => `${runPath}/communities/${encodeURIComponent(largest)}`);
-  for (const [name, paths] of [[`ranking page (limit ${PAGE}, random offset)`, pages], ['one entity (random)', entities], [`largest community (${largest})`, community]] as const) {
+  for (const [name, paths] of [
+    [`ranking page (limit ${PAGE}, random offset)`, pages],
+    ['one entity (random)', entities],
+    [`largest community (${largest})`, community],
+  ] as const) {
     const figures = await timeReads(base, name, paths, READ_WARMUPS, interrupt);
     size.reads.push(figures);
     if (figures.error) size.errors.push(figures.error);

@@ -42,7 +42,17 @@ function ties(size: RunsSizeResult): string {
 function runTables(sizes: readonly RunsSizeResult[]): string[] {
   const stageRow = (size: RunsSizeResult, what: string, list: readonly TimedRun[]) => {
     const m = medianStages(list.filter((r) => !r.error && r.stages).map((r) => r.stages!));
-    return [ties(size), what, duration(m.queued), duration(m.projection), duration(m.analysis), duration(m.storing), duration(m.writeBack), duration(m.unaccounted), duration(walls(list)?.median)];
+    return [
+      ties(size),
+      what,
+      duration(m.queued),
+      duration(m.projection),
+      duration(m.analysis),
+      duration(m.storing),
+      duration(m.writeBack),
+      duration(m.unaccounted),
+      duration(walls(list)?.median),
+    ];
   };
   const engine = sizes.map((size) => {
     const m = medianStages(size.runs.filter((r) => !r.error && r.stages).map((r) => r.stages!));
@@ -53,7 +63,16 @@ function runTables(sizes: readonly RunsSizeResult[]): string[] {
     '## A stored run end to end against the preview of the same analysis',
     '',
     markdownTable(
-      ['ties (nodes)', 'run: median (range)', 'preview: median (range)', 'run / preview', 'storing + write-back (median)', 'service peak RSS: run / preview', 'service CPU: run / preview', 'Neo4j CPU: run / preview'],
+      [
+        'ties (nodes)',
+        'run: median (range)',
+        'preview: median (range)',
+        'run / preview',
+        'storing + write-back (median)',
+        'service peak RSS: run / preview',
+        'service CPU: run / preview',
+        'Neo4j CPU: run / preview',
+      ],
       sizes.map((size) => {
         const m = medianStages(size.runs.filter((r) => !r.error && r.stages).map((r) => r.stages!));
         return [
@@ -115,7 +134,9 @@ function readTables(sizes: readonly RunsSizeResult[], reads: number, warmups: nu
     '',
     markdownTable(
       ['ties (nodes)', 'request', 'p50', 'p99', 'body'],
-      sizes.flatMap((size) => size.reads.map((r) => [ties(size), r.request, duration(r.latency?.p50), duration(r.latency?.p99), r.bytes === undefined ? '–' : `${formatInt(r.bytes / 1024)} KiB`])),
+      sizes.flatMap((size) =>
+        size.reads.map((r) => [ties(size), r.request, duration(r.latency?.p50), duration(r.latency?.p99), r.bytes === undefined ? '–' : `${formatInt(r.bytes / 1024)} KiB`]),
+      ),
     ),
     '',
     `Nearest-rank percentiles: with ${reads} requests the p99 is the slowest.`,

@@ -34,19 +34,38 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           measures: 'each algorithm and the whole analysis against networkx and igraph at 10k ties; modularity; precision@10/@20; /healthz during an analysis',
           timeoutMs: 3 * MIN,
         },
-        { name: 'disruption', script: 'disruption/main.ts', args: ['--quick'], measures: 'the disruption planner per strategy at 1k people; networkx replaying its removal orders', timeoutMs: 2 * MIN },
+        {
+          name: 'disruption',
+          script: 'disruption/main.ts',
+          args: ['--quick'],
+          measures: 'the disruption planner per strategy at 1k people; networkx replaying its removal orders',
+          timeoutMs: 2 * MIN,
+        },
         {
           name: 'load',
           script: 'load/main.ts',
           // One service for ingest, runs and HTTP: the ingest reference loads into its Neo4j first.
           args: ['--quick', '--sizes', '1k', '--duration', '3', '--ingest-reference'],
-          measures: 'in one service: HTTP ingest against the plain driver pattern, a stored run against its preview, projection from Neo4j, autocannon at 100 connections against rankings and entity lookups with /healthz as the reference',
+          measures:
+            'in one service: HTTP ingest against the plain driver pattern, a stored run against its preview, projection from Neo4j, autocannon at 100 connections against rankings and entity lookups with /healthz as the reference',
           timeoutMs: 3 * MIN,
         },
-        { name: 'gds', script: 'gds/main.ts', args: ['--sizes', '20k', '--heap', '2g'], measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science, at 20k ties: time, memory, agreement', timeoutMs: 3 * MIN },
+        {
+          name: 'gds',
+          script: 'gds/main.ts',
+          args: ['--sizes', '20k', '--heap', '2g'],
+          measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science, at 20k ties: time, memory, agreement',
+          timeoutMs: 3 * MIN,
+        },
       ]
     : [
-        { name: 'ingest', script: 'ingest/main.ts', args: ['--sizes', '50k'], measures: 'HTTP NDJSON ingest against the plain driver pattern in a second, bare Neo4j (records/s, service RSS)', timeoutMs: 10 * MIN },
+        {
+          name: 'ingest',
+          script: 'ingest/main.ts',
+          args: ['--sizes', '50k'],
+          measures: 'HTTP NDJSON ingest against the plain driver pattern in a second, bare Neo4j (records/s, service RSS)',
+          timeoutMs: 10 * MIN,
+        },
         {
           name: 'analytics',
           script: 'analytics/main.ts',
@@ -55,8 +74,20 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           measures: 'each algorithm and the whole analysis against networkx and igraph; modularity; precision@10/@20; /healthz during an analysis at 1M ties',
           timeoutMs: 25 * MIN,
         },
-        { name: 'disruption', script: 'disruption/main.ts', args: ['--sizes', '1k,10k'], measures: 'the disruption planner per strategy; networkx replaying its removal orders', timeoutMs: 10 * MIN },
-        { name: 'runs', script: 'runs/main.ts', args: ['--sizes', '10k'], measures: 'stored runs against the preview; projection from Neo4j; reads of a run; exports', timeoutMs: 10 * MIN },
+        {
+          name: 'disruption',
+          script: 'disruption/main.ts',
+          args: ['--sizes', '1k,10k'],
+          measures: 'the disruption planner per strategy; networkx replaying its removal orders',
+          timeoutMs: 10 * MIN,
+        },
+        {
+          name: 'runs',
+          script: 'runs/main.ts',
+          args: ['--sizes', '10k'],
+          measures: 'stored runs against the preview; projection from Neo4j; reads of a run; exports',
+          timeoutMs: 10 * MIN,
+        },
         {
           name: 'load',
           script: 'load/main.ts',
@@ -65,7 +96,13 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           timeoutMs: 10 * MIN,
         },
         // 10M ties (about 40 minutes here) is run on its own: npm run bench:gds -- --sizes 10m --heap 12g.
-        { name: 'gds', script: 'gds/main.ts', args: ['--sizes', '100k,1m'], measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science: time, memory, agreement', timeoutMs: 20 * MIN },
+        {
+          name: 'gds',
+          script: 'gds/main.ts',
+          args: ['--sizes', '100k,1m'],
+          measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science: time, memory, agreement',
+          timeoutMs: 20 * MIN,
+        },
       ];
   return steps.map((step) => ({ ...step, args: [...step.args, ...common] }));
 }
@@ -73,7 +110,10 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
 /** `--only runs,load`: a subset, in the plan's order; unknown names are an error naming them. */
 export function selectSteps(plan: readonly SuiteStep[], only: string | undefined): SuiteStep[] {
   if (only === undefined) return [...plan];
-  const wanted = only.split(',').map((name) => name.trim()).filter(Boolean);
+  const wanted = only
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((name) => !plan.some((step) => step.name === name));
   if (unknown.length > 0) throw new Error(`bench/suite/plan: unknown step(s) ${unknown.join(', ')}; the steps are ${plan.map((step) => step.name).join(', ')}`);
   return plan.filter((step) => wanted.includes(step.name));

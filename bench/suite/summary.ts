@@ -1,7 +1,7 @@
 import { compare, wallSummary } from '../analytics/compare.js';
 import type { AnalyticsBenchResults } from '../analytics/results.js';
 import type { DisruptionBenchResults } from '../disruption/report.js';
-import { isRun, type GdsBenchResults } from '../gds/report.js';
+import { type GdsBenchResults, isRun } from '../gds/report.js';
 import { formatInt } from '../harness/format.js';
 import { ratio, summarise, type Summary } from '../harness/stats.js';
 import type { BenchResults as IngestBenchResults } from '../ingest/results.js';
@@ -27,7 +27,8 @@ export interface HeadlineRow {
   better?: 'lower' | 'higher';
 }
 
-const seconds = (ms: number | undefined) => (ms === undefined ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 const spread = (s: Summary | undefined) => (s === undefined ? '–' : s.count > 1 ? `${seconds(s.median)} (${seconds(s.min)}–${seconds(s.max)})` : seconds(s.median));
 const mib = (kb: number | undefined) => (kb === undefined ? '–' : `${formatInt(kb / 1024)} MiB`);
 const rate = (n: number | undefined, unit: string) => (n === undefined ? '–' : `${formatInt(n)} ${unit}/s`);
@@ -47,7 +48,13 @@ export function ingestHeadlines(results: IngestBenchResults): HeadlineRow[] {
         better: 'higher',
       },
     ];
-    if (ours?.memory.service) rows.push({ area: 'ingest', measure: 'service peak RSS during the load', size: `${formatInt(size.records)} records`, ours: mib(ours.memory.service.hwmKb ?? ours.memory.service.peakRssKb) });
+    if (ours?.memory.service)
+      rows.push({
+        area: 'ingest',
+        measure: 'service peak RSS during the load',
+        size: `${formatInt(size.records)} records`,
+        ours: mib(ours.memory.service.hwmKb ?? ours.memory.service.peakRssKb),
+      });
     return rows;
   });
 }
@@ -60,7 +67,12 @@ export function analyticsHeadlines(results: AnalyticsBenchResults): HeadlineRow[
     if (a) {
       rows.push({ area: 'analytics', measure: 'whole analysis (projection excluded), median (min–max)', size: ties, ours: spread(wallSummary(size)) });
       rows.push({ area: 'analytics', measure: 'peak RSS of the analysis process', size: ties, ours: mib(a.peakRssKb) });
-      rows.push({ area: 'analytics', measure: 'planted targets found: precision@10 / @20', size: ties, ours: `${Math.round(a.precisionAt10 * 100)} % / ${Math.round(a.precisionAt20 * 100)} %` });
+      rows.push({
+        area: 'analytics',
+        measure: 'planted targets found: precision@10 / @20',
+        size: ties,
+        ours: `${Math.round(a.precisionAt10 * 100)} % / ${Math.round(a.precisionAt20 * 100)} %`,
+      });
     }
     for (const comparison of compare(size)) {
       for (const [library, cell] of Object.entries(comparison.references)) {
@@ -77,7 +89,15 @@ export function analyticsHeadlines(results: AnalyticsBenchResults): HeadlineRow[
     }
     for (const [library, reference] of Object.entries(size.references)) {
       if (a && reference) {
-        rows.push({ area: 'analytics', measure: 'Louvain modularity', size: ties, ours: a.modularity.toFixed(3), reference: `${library} ${reference.louvain.modularity.toFixed(3)}`, ratio: ratio(a.modularity, reference.louvain.modularity), better: 'higher' });
+        rows.push({
+          area: 'analytics',
+          measure: 'Louvain modularity',
+          size: ties,
+          ours: a.modularity.toFixed(3),
+          reference: `${library} ${reference.louvain.modularity.toFixed(3)}`,
+          ratio: ratio(a.modularity, reference.louvain.modularity),
+          better: 'higher',
+        });
       }
     }
     const loop = a?.eventLoop;
@@ -103,8 +123,21 @@ export function disruptionHeadlines(results: DisruptionBenchResults): HeadlineRo
       { area: 'disruption', measure: 'whole plan, every strategy, k = 20 (analysis excluded)', size: at, ours: seconds(size.planMs) },
       ...size.strategies.map((s): HeadlineRow => ({ area: 'disruption', measure: `strategy ${s.strategy}`, size: at, ours: seconds(s.ms) })),
     ];
-    if (size.best) rows.push({ area: 'disruption', measure: 'best strategy: largest component shrinks by', size: at, ours: `${formatInt(size.best.largestComponentDrop)} (${size.best.label})` });
-    if (size.reference) rows.push({ area: 'disruption', measure: 'networkx replays every removal order: curves agree', size: at, ours: size.reference.curvesAgree ? 'yes' : '**no**', reference: `networkx ${seconds(size.reference.curvesMs)}` });
+    if (size.best)
+      rows.push({
+        area: 'disruption',
+        measure: 'best strategy: largest component shrinks by',
+        size: at,
+        ours: `${formatInt(size.best.largestComponentDrop)} (${size.best.label})`,
+      });
+    if (size.reference)
+      rows.push({
+        area: 'disruption',
+        measure: 'networkx replays every removal order: curves agree',
+        size: at,
+        ours: size.reference.curvesAgree ? 'yes' : '**no**',
+        reference: `networkx ${seconds(size.reference.curvesMs)}`,
+      });
     return rows;
   });
 }
@@ -116,7 +149,15 @@ export function runsHeadlines(results: RunsBenchResults): HeadlineRow[] {
     const preview = summarise(size.previews.flatMap((p) => (p.wallMs === undefined ? [] : [p.wallMs])));
     const projection = summarise(size.runs.flatMap((r) => (r.stages?.projection === undefined ? [] : [r.stages.projection])));
     const rows: HeadlineRow[] = [
-      { area: 'runs', measure: 'stored run (vs the unstored preview of the same analysis)', size: at, ours: spread(run), reference: `preview ${spread(preview)}`, ratio: ratio(run?.median, preview?.median), better: 'lower' },
+      {
+        area: 'runs',
+        measure: 'stored run (vs the unstored preview of the same analysis)',
+        size: at,
+        ours: spread(run),
+        reference: `preview ${spread(preview)}`,
+        ratio: ratio(run?.median, preview?.median),
+        better: 'lower',
+      },
     ];
     if (projection && size.graph) rows.push({ area: 'runs', measure: 'projection from Neo4j', size: at, ours: rate(size.graph.ties / (projection.median / 1000), 'ties') });
     const page = size.reads.find((read) => read.request.startsWith('ranking page'));
@@ -133,24 +174,43 @@ export function loadHeadlines(results: LoadBenchResults): HeadlineRow[] {
     const rows: HeadlineRow[] = [];
     const loadRate = size.records !== undefined && size.load?.wallMs ? size.records / (size.load.wallMs / 1000) : undefined;
     if (loadRate !== undefined && size.ingestReference?.recordsPerSec !== undefined) {
-      rows.push({ area: 'ingest', measure: 'HTTP JSON load (vs plain-driver UNWIND/MERGE into the same Neo4j)', size: records, ours: rate(loadRate, 'records'), reference: rate(size.ingestReference.recordsPerSec, 'records'), ratio: ratio(loadRate, size.ingestReference.recordsPerSec), better: 'higher' });
+      rows.push({
+        area: 'ingest',
+        measure: 'HTTP JSON load (vs plain-driver UNWIND/MERGE into the same Neo4j)',
+        size: records,
+        ours: rate(loadRate, 'records'),
+        reference: rate(size.ingestReference.recordsPerSec, 'records'),
+        ratio: ratio(loadRate, size.ingestReference.recordsPerSec),
+        better: 'higher',
+      });
     }
     if (size.run && size.preview?.wallMs !== undefined) {
       const ties = `${formatInt(size.run.ties)} ties`;
-      rows.push({ area: 'runs', measure: 'stored run (vs the unstored preview of the same analysis)', size: ties, ours: seconds(size.run.wallMs), reference: `preview ${seconds(size.preview.wallMs)}`, ratio: ratio(size.run.wallMs, size.preview.wallMs), better: 'lower' });
-      if (size.run.stages?.projection && size.run.ties) rows.push({ area: 'runs', measure: 'projection from Neo4j', size: ties, ours: rate(size.run.ties / (size.run.stages.projection / 1000), 'ties') });
+      rows.push({
+        area: 'runs',
+        measure: 'stored run (vs the unstored preview of the same analysis)',
+        size: ties,
+        ours: seconds(size.run.wallMs),
+        reference: `preview ${seconds(size.preview.wallMs)}`,
+        ratio: ratio(size.run.wallMs, size.preview.wallMs),
+        better: 'lower',
+      });
+      if (size.run.stages?.projection && size.run.ties)
+        rows.push({ area: 'runs', measure: 'projection from Neo4j', size: ties, ours: rate(size.run.ties / (size.run.stages.projection / 1000), 'ties') });
     }
-    return rows.concat(size.scenarios
-      .filter((s) => !s.reference && s.latency)
-      .map((s): HeadlineRow => ({
-        area: 'HTTP load',
-        measure: `${s.label}: 2xx/s, p50 / p99, errors`,
-        size: at,
-        ours: `${rate(s.okPerSec, 'req')}, ${s.latency!.p50} / ${s.latency!.p99} ms, ${s.counts ? formatInt(errorCount(s.counts)) : '–'} errors`,
-        reference: `/healthz ${rate(healthz, 'req')}`,
-        ratio: ratio(s.okPerSec, healthz),
-        better: 'higher',
-      })));
+    return rows.concat(
+      size.scenarios
+        .filter((s) => !s.reference && s.latency)
+        .map((s): HeadlineRow => ({
+          area: 'HTTP load',
+          measure: `${s.label}: 2xx/s, p50 / p99, errors`,
+          size: at,
+          ours: `${rate(s.okPerSec, 'req')}, ${s.latency!.p50} / ${s.latency!.p99} ms, ${s.counts ? formatInt(errorCount(s.counts)) : '–'} errors`,
+          reference: `/healthz ${rate(healthz, 'req')}`,
+          ratio: ratio(s.okPerSec, healthz),
+          better: 'higher',
+        })),
+    );
   });
 }
 
@@ -171,10 +231,29 @@ export function gdsHeadlines(results: GdsBenchResults): HeadlineRow[] {
     if (!isRun(gds)) return [];
     const ties = formatInt(gds.ties);
     const rows: HeadlineRow[] = [
-      { area: 'gds', measure: 'whole analysis with GDS, the service’s own engine as reference', size: ties, ours: seconds(gds.totalMs), ...(isRun(own) ? { reference: seconds(own.totalMs), ratio: ratio(gds.totalMs, own.totalMs), better: 'lower' as const } : {}) },
-      { area: 'gds', measure: 'peak RSS of the service / of Neo4j, GDS engine', size: ties, ours: `${mib(gds.hwmKb)} / ${mib(gds.neo4jHwmKb)}`, ...(isRun(own) ? { reference: `${mib(own.hwmKb)} / ${mib(own.neo4jHwmKb)}` } : {}) },
+      {
+        area: 'gds',
+        measure: 'whole analysis with GDS, the service’s own engine as reference',
+        size: ties,
+        ours: seconds(gds.totalMs),
+        ...(isRun(own) ? { reference: seconds(own.totalMs), ratio: ratio(gds.totalMs, own.totalMs), better: 'lower' as const } : {}),
+      },
+      {
+        area: 'gds',
+        measure: 'peak RSS of the service / of Neo4j, GDS engine',
+        size: ties,
+        ours: `${mib(gds.hwmKb)} / ${mib(gds.neo4jHwmKb)}`,
+        ...(isRun(own) ? { reference: `${mib(own.hwmKb)} / ${mib(own.neo4jHwmKb)}` } : {}),
+      },
     ];
-    if (isRun(own)) rows.push({ area: 'gds', measure: 'agreement: modularity, harm top 20 in common', size: ties, ours: `${gds.modularity.toFixed(3)}, ${gds.top20.filter((k) => own.top20.includes(k)).length}/20`, reference: own.modularity.toFixed(3) });
+    if (isRun(own))
+      rows.push({
+        area: 'gds',
+        measure: 'agreement: modularity, harm top 20 in common',
+        size: ties,
+        ours: `${gds.modularity.toFixed(3)}, ${gds.top20.filter((k) => own.top20.includes(k)).length}/20`,
+        reference: own.modularity.toFixed(3),
+      });
     return rows;
   });
 }

@@ -4,17 +4,17 @@ import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
 import { toGexf } from './data/gexf.js';
-import { currencyOf, runRequest, type Assessment } from './data/scope.js';
+import { type Assessment, currencyOf, runRequest } from './data/scope.js';
 import { searchNodes } from './data/search.js';
-import { createApi, type Api } from './ui/api.js';
+import { type Api, createApi } from './ui/api.js';
 import { renderCommunity } from './ui/community-panel.js';
 import { createDisruption, type Disruption } from './ui/disruption.js';
 import { byId, download, el } from './ui/dom.js';
 import { renderFilterControls } from './ui/filter-controls.js';
 import { ANIMATE_UP_TO_NODES, GraphView } from './ui/graph-view.js';
 import { renderNode } from './ui/node-panel.js';
-import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
+import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { forgetCredentials, saveCredentials, savedCredentials } from './ui/session.js';
 import { initHook } from './ui/test-hook.js';
 
@@ -81,7 +81,8 @@ function setStatus(): void {
   const all = { nodes: view.graph.order, ties: view.graph.size };
   const shown = shownCounts(view.graph, filters);
   const drawn = view.drawnNodes();
-  status.textContent = `${formatInt(all.nodes)} nodes · ${formatInt(all.ties)} ties` + (shown.nodes < all.nodes ? ` (${formatInt(shown.nodes)} and ${formatInt(shown.ties)} shown)` : '');
+  status.textContent =
+    `${formatInt(all.nodes)} nodes · ${formatInt(all.ties)} ties` + (shown.nodes < all.nodes ? ` (${formatInt(shown.nodes)} and ${formatInt(shown.ties)} shown)` : '');
   Object.assign(status.dataset, { nodes: String(all.nodes), ties: String(all.ties), drawn: String(drawn) });
   Object.assign(hook, { nodes: all.nodes, ties: all.ties, drawn });
 }
@@ -139,7 +140,12 @@ async function openRun(id: string): Promise<void> {
   });
   setStatus();
   const colours = new Map(communitySizes(graph).map((c) => [c.id, c.color]));
-  renderRanking(tbody(), ranking.items, (c) => colours.get(c) ?? '#767676', (key) => void guarded(() => selectNode(key)));
+  renderRanking(
+    tbody(),
+    ranking.items,
+    (c) => colours.get(c) ?? '#767676',
+    (key) => void guarded(() => selectNode(key)),
+  );
   disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded });
   const drawing = view;
   if (graph.order > ANIMATE_UP_TO_NODES) byId('graph-state').textContent = 'Laying out the network (it moves into place when done)…';
@@ -172,7 +178,13 @@ async function showCommunity(id: string): Promise<void> {
   if (!view || !run) return;
   const detail = await api!<CommunityDetail>('GET', `/analyses/${run.id}/communities/${encodeURIComponent(id)}?limit=20`);
   const graph = view.graph;
-  renderCommunity(byId('panel-community'), detail, currencyOf(run), (k) => (graph.hasNode(k) ? graph.getNodeAttribute(k, 'label') : k), (k) => void guarded(() => selectNode(k)));
+  renderCommunity(
+    byId('panel-community'),
+    detail,
+    currencyOf(run),
+    (k) => (graph.hasNode(k) ? graph.getNodeAttribute(k, 'label') : k),
+    (k) => void guarded(() => selectNode(k)),
+  );
   showTab('community');
 }
 
@@ -187,7 +199,12 @@ async function startRun(): Promise<void> {
   const message = byId('run-message');
   let body: object;
   try {
-    body = runRequest({ investigation: input('investigation').value.trim() || null, minAssessment: input<HTMLSelectElement>('min-grading').value as Assessment, from: input('from').value || null, to: input('to').value || null });
+    body = runRequest({
+      investigation: input('investigation').value.trim() || null,
+      minAssessment: input<HTMLSelectElement>('min-grading').value as Assessment,
+      from: input('from').value || null,
+      to: input('to').value || null,
+    });
   } catch (error) {
     message.textContent = (error as Error).message.replace(/^explorer\/scope: /, '');
     return;
@@ -222,7 +239,9 @@ function wire(): void {
       }),
     );
   });
-  input<HTMLSelectElement>('community-filter').addEventListener('change', () => applyFilters({ ...filters, community: input<HTMLSelectElement>('community-filter').value || null }));
+  input<HTMLSelectElement>('community-filter').addEventListener('change', () =>
+    applyFilters({ ...filters, community: input<HTMLSelectElement>('community-filter').value || null }),
+  );
   byId('export-png').addEventListener('click', () => void view?.toPng().then((png) => download(png, `network-${run!.id}.png`)));
   byId('export-gexf').addEventListener('click', () => view && download(new Blob([toGexf(view.graph)], { type: 'application/gexf+xml' }), `network-${run!.id}.gexf`));
   for (const tab of ['node', 'community', 'disruption'] as const) byId(`tab-${tab}`).addEventListener('click', () => showTab(tab));

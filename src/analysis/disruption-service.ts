@@ -5,7 +5,7 @@ import type { AnalyticsRepository } from '../repositories/analytics-repository.j
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { DisruptionPlanRequest, WhatIfRequest } from '../schemas/disruption.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { prepareAnalysis, type GdsEngine } from './engine-choice.js';
+import { type GdsEngine, prepareAnalysis } from './engine-choice.js';
 import { envelopeOf, withWork } from './envelope.js';
 import { limitScope } from './scope-check.js';
 import { echoedParameters, parameterWarnings, settingsOf } from './settings.js';
@@ -36,7 +36,13 @@ export function createDisruptionService(deps: { repository: AnalyticsRepository;
     async plan(request: DisruptionPlanRequest, allowed: readonly string[] | null) {
       // Left out, the path strategies run under both weightings and compete (the analysis itself measures strength).
       const pathWeights = request.parameters.pathWeights ? [request.parameters.pathWeights] : [...PATH_WEIGHTS];
-      const { envelope, outcome } = await run(request.scope, allowed, request.parameters, { kind: 'plan', k: request.k, strategies: request.strategies, pathWeights }, { pathWeights });
+      const { envelope, outcome } = await run(
+        request.scope,
+        allowed,
+        request.parameters,
+        { kind: 'plan', k: request.k, strategies: request.strategies, pathWeights },
+        { pathWeights },
+      );
       return { ...envelope, ...outcome.plan! };
     },
     async whatIf(request: WhatIfRequest, allowed: readonly string[] | null) {

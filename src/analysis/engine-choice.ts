@@ -1,13 +1,13 @@
+import type { GivenMeasures } from '../analytics/engine.js';
 import { GdsServerUnavailableError, GdsUnavailableError, RETRY_AFTER_SECONDS, ScopeTooLargeError } from '../errors.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import { scopeParameters } from '../repositories/analytics-repository.js';
 import type { GdsRepository } from '../repositories/gds-repository.js';
 import type { EngineChoice, Scope } from '../schemas/analysis.js';
+import { type GdsRuntime, tieParameters } from './gds/config.js';
+import { readTies, runGds } from './gds/gds-analysis.js';
 import { readScope } from './scope-read.js';
 import type { Settings } from './settings.js';
-import { tieParameters, type GdsRuntime } from './gds/config.js';
-import type { GivenMeasures } from '../analytics/engine.js';
-import { readTies, runGds } from './gds/gds-analysis.js';
 
 /**
  * Which engine analyses a scope, and the scope read for it. graphology: the service gathers the
@@ -59,7 +59,11 @@ const AVAILABILITY_TTL_MS = 60_000;
  * The GDS engine on a server: its repository, whether the server has GDS (plugins()), the
  * settings. `server` names it in reasons: "the Neo4j server", or the dedicated GDS server.
  */
-export function createGdsEngine(repository: GdsRepository, plugins: () => Promise<{ gds: string | null }>, settings: { aboveRelations: number; concurrency: number; server?: string }): GdsEngine {
+export function createGdsEngine(
+  repository: GdsRepository,
+  plugins: () => Promise<{ gds: string | null }>,
+  settings: { aboveRelations: number; concurrency: number; server?: string },
+): GdsEngine {
   const server = settings.server ?? 'the Neo4j server';
   return { repository, unavailable: gdsAvailability(plugins, server), aboveRelations: settings.aboveRelations, runtime: { concurrency: settings.concurrency } };
 }
@@ -104,7 +108,14 @@ async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['req
     : { used: 'graphology', reason: `${relations} relations in scope, at most ${gds.aboveRelations} (ANALYTICS_GDS_ABOVE_RELATIONS)` };
 }
 
-export async function prepareAnalysis(deps: { repository: AnalyticsRepository; gds: GdsEngine }, scope: Scope, settings: Settings, requested: EngineChoice['requested'], limits: Limits, signal?: AbortSignal): Promise<PreparedAnalysis> {
+export async function prepareAnalysis(
+  deps: { repository: AnalyticsRepository; gds: GdsEngine },
+  scope: Scope,
+  settings: Settings,
+  requested: EngineChoice['requested'],
+  limits: Limits,
+  signal?: AbortSignal,
+): Promise<PreparedAnalysis> {
   let choice = await choose(deps.gds, scope, requested);
   if (choice.used === 'graphology') {
     try {
@@ -123,7 +134,13 @@ export async function prepareAnalysis(deps: { repository: AnalyticsRepository; g
   if (ties > limits.gdsMaxTies) throw new ScopeTooLargeError(limits.gdsMaxTies);
   const projectionMs = Math.round((performance.now() - started) * 10) / 10;
   const { engine } = settings;
-  const run = await runGds(deps.gds.repository, projection, { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed, pathWeights: engine.pathWeights }, deps.gds.runtime, signal);
+  const run = await runGds(
+    deps.gds.repository,
+    projection,
+    { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed, pathWeights: engine.pathWeights },
+    deps.gds.runtime,
+    signal,
+  );
   return {
     ...base,
     projection,

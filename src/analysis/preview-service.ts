@@ -1,7 +1,7 @@
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import type { AnalysisRequest } from '../schemas/analysis.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { prepareAnalysis, type GdsEngine } from './engine-choice.js';
+import { type GdsEngine, prepareAnalysis } from './engine-choice.js';
 import { envelopeOf } from './envelope.js';
 import { previewInWorker } from './preview-task.js';
 import { limitScope } from './scope-check.js';

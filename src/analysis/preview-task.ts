@@ -4,7 +4,7 @@ import { analyse, type AnalysisResult, type EngineOptions, type EngineRuntime, t
 import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { previewBody, type AnalysisEnvelope } from './envelope.js';
+import { type AnalysisEnvelope, previewBody } from './envelope.js';
 
 /**
  * The analyses' worker tasks (src/worker.ts runs the handlers): `analyse`, the whole result
@@ -42,7 +42,13 @@ export function analyseInWorker(pool: WorkerPool, projection: Projection, option
 }
 
 /** The preview's response body, JSON as UTF-8 bytes, moved out of the worker without a copy. */
-export async function previewInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, envelope: AnalysisEnvelope, given?: GivenMeasures): Promise<Buffer> {
+export async function previewInWorker(
+  pool: WorkerPool,
+  projection: Projection,
+  options: Partial<EngineOptions>,
+  envelope: AnalysisEnvelope,
+  given?: GivenMeasures,
+): Promise<Buffer> {
   const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given } satisfies PreviewTask, { transferList: transferables(projection, given) });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,4 +1,5 @@
 import type { AbstractGraph } from 'graphology-types';
+
 import type { PathWeights } from './weights.js';
 
 /**

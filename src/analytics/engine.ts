@@ -3,7 +3,7 @@ import { participation } from './brokerage/participation.js';
 import { degreeCentrality } from './centrality/degree.js';
 import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank } from './centrality/pagerank.js';
-import { startShortestPaths, PARALLEL_DEFAULTS, type PathRun } from './centrality/parallel-paths.js';
+import { PARALLEL_DEFAULTS, type PathRun, startShortestPaths } from './centrality/parallel-paths.js';
 import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr, partitionFromLabels } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
@@ -12,8 +12,8 @@ import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
 import type { RankingTable } from './ranking.js';
-import { describeCommunities, withTopMembers, type CommunityReport } from './report.js';
-import { DEFAULT_HARM_WEIGHTS, HARM_COMPONENTS, type HarmComponent, type PathWeights } from './weights.js';
+import { type CommunityReport, describeCommunities, withTopMembers } from './report.js';
+import { DEFAULT_HARM_WEIGHTS, type HarmComponent, type PathWeights } from './weights.js';
 
 /**
  * The whole analysis of one projection, in one pure call: graph, communities, centrality,
@@ -110,12 +110,27 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   const { nodes, ties } = projection;
   const n = nodes.length;
 
-  const csr = time('csr', () => csrFromEdges(nodes.map((node) => node.key), ties.source, ties.target, ties.strength));
+  const csr = time('csr', () =>
+    csrFromEdges(
+      nodes.map((node) => node.key),
+      ties.source,
+      ties.target,
+      ties.strength,
+    ),
+  );
 
   // The helper threads take their share of the Dijkstra passes now, while this thread goes on
   // with communities and the other measures; 'betweennessCloseness' times this thread's share
   // and the wait for theirs.
-  const pathRun = given ? givenPaths(given) : startShortestPaths(pathGraph(csr, o.pathWeights), { exactThreshold: o.exactBetweennessUpTo, samples: o.betweennessSamples, seed: o.seed, helpers: pathHelpers, helperShare: HELPER_SHARE });
+  const pathRun = given
+    ? givenPaths(given)
+    : startShortestPaths(pathGraph(csr, o.pathWeights), {
+        exactThreshold: o.exactBetweennessUpTo,
+        samples: o.betweennessSamples,
+        seed: o.seed,
+        helpers: pathHelpers,
+        helperShare: HELPER_SHARE,
+      });
   const found = time('louvain', () => (given ? partitionFromLabels(csr, given.labels, o.resolution) : detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed })));
   const stable = assignStableIds(found.communities, o.previousCommunities);
   const community = found.membership;
@@ -194,7 +209,8 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
   if (rankedCount > 0 && scored === 0) warnings.push(`every harm score is 0: nothing in scope carries weight, so the ${rankedCount} ranked are in key order, not by harm`);
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
   if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
-  if (given && !given.estimated && o.pathWeights === 'strength') warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
+  if (given && !given.estimated && o.pathWeights === 'strength')
+    warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
   if (given?.estimated) warnings.push(`closeness is not computed by the GDS engine above ${o.exactBetweennessUpTo} nodes (GDS cannot sample it); it reads 0`);
   if (paths.estimated) warnings.push(`betweenness and closeness are estimates from ${paths.sources} sampled sources (more than ${o.exactBetweennessUpTo} nodes)`);
 

@@ -50,7 +50,6 @@ export function describeCommunities(
   }
 
   return communities.map((indices, c) => {
-
     const places = new Map<string, number>();
     for (const i of indices) for (const [key, n] of Object.entries(evidence[i]?.places ?? {})) places.set(key, (places.get(key) ?? 0) + n);
 
@@ -88,7 +87,12 @@ export function describeCommunities(
 }
 
 /** The reports with each community's most harmful members added. */
-export function withTopMembers(reports: readonly Omit<CommunityReport, 'topMembers'>[], communities: readonly Int32Array[], csr: Pick<Csr, 'ids'>, score: Float64Array): CommunityReport[] {
+export function withTopMembers(
+  reports: readonly Omit<CommunityReport, 'topMembers'>[],
+  communities: readonly Int32Array[],
+  csr: Pick<Csr, 'ids'>,
+  score: Float64Array,
+): CommunityReport[] {
   return reports.map(({ id, size, ...rest }, c) => {
     // Node indices follow key order (the engine's CSR is canonical), so they break ties by key.
     const byHarm = Array.from(communities[c]!).sort((a, b) => score[b]! - score[a]! || a - b);

@@ -1,5 +1,5 @@
 import type { AuditRepository } from '../repositories/audit-repository.js';
-import { chain, GENESIS, verifyStretch, type UnchainedRecord, type Verification } from './chain.js';
+import { chain, GENESIS, type UnchainedRecord, type Verification, verifyStretch } from './chain.js';
 
 /**
  * Appends audit records with group commit: records arriving while a write is in flight wait and
@@ -17,7 +17,12 @@ export function createAuditLog(repository: AuditRepository, options: { maxBatch?
       const batch = waiting.slice(0, maxBatch);
       waiting = waiting.slice(batch.length);
       try {
-        await repository.append((head) => chain(head, batch.map((w) => w.record)));
+        await repository.append((head) =>
+          chain(
+            head,
+            batch.map((w) => w.record),
+          ),
+        );
         for (const w of batch) w.resolve();
       } catch (error) {
         for (const w of batch) w.reject(error);

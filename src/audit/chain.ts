@@ -38,7 +38,9 @@ export interface AuditRecord {
 export type UnchainedRecord = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 
 export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
-  return createHash('sha256').update(`${record.prevHash}\n${canonicalJson(record)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${record.prevHash}\n${canonicalJson(record)}`)
+    .digest('hex');
 }
 
 /**
@@ -67,7 +69,10 @@ export interface Verification {
 }
 
 /** Checks records in order, continuing from `previous` (the last good record's seq and hash). */
-export function verifyStretch(previous: { seq: number; hash: string }, records: readonly AuditRecord[]): { ok: true; last: { seq: number; hash: string } } | { ok: false; broken: { seq: number; reason: string } } {
+export function verifyStretch(
+  previous: { seq: number; hash: string },
+  records: readonly AuditRecord[],
+): { ok: true; last: { seq: number; hash: string } } | { ok: false; broken: { seq: number; reason: string } } {
   let last = previous;
   for (const record of records) {
     if (record.seq !== last.seq + 1) return { ok: false, broken: { seq: last.seq + 1, reason: `record ${last.seq + 1} is missing (next is ${record.seq})` } };

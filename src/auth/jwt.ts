@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
-import { ALL_INVESTIGATIONS, ROLES, type Principal, type Role } from './principal.js';
+import { ALL_INVESTIGATIONS, type Principal, type Role, ROLES } from './principal.js';
 
 /**
  * JSON Web Tokens from an organisation's single sign-on: signed by the configured issuer, checked
@@ -31,10 +31,7 @@ const PRIVILEGE: readonly Role[] = ['admin', 'analyst', 'ingest', 'viewer'];
 export function createJwtVerifier(settings: JwtSettings): (token: string) => Promise<Principal> {
   type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
   let key: Promise<PublicKey | JWTVerifyGetKey> | undefined;
-  const keyOf = () =>
-    (key ??= settings.jwksUrl
-      ? Promise.resolve(createRemoteJWKSet(new URL(settings.jwksUrl)))
-      : importSPKI(settings.publicKey!, settings.algorithm));
+  const keyOf = () => (key ??= settings.jwksUrl ? Promise.resolve(createRemoteJWKSet(new URL(settings.jwksUrl))) : importSPKI(settings.publicKey!, settings.algorithm));
 
   return async (token) => {
     let payload;

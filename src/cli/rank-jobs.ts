@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { FINAL_STATUSES, RunRequestSchema, type AnalysisRun, type RunRequest } from '../schemas/runs.js';
-import type { RankingPage } from './rank-output.js';
+import { type AnalysisRun, FINAL_STATUSES, type RunRequest, RunRequestSchema } from '../schemas/runs.js';
 import { InterruptedError } from './rank-errors.js';
+import type { RankingPage } from './rank-output.js';
 
 /**
  * The ranking jobs, one investigation after another: submit a run, follow it until it ends,

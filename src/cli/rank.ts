@@ -7,7 +7,7 @@ import { createApiBackend } from './api.js';
 import { openDirect } from './direct.js';
 import { interruptOnSignals } from './interrupt.js';
 import { createProgressBar } from './progress-bar.js';
-import { HELP, parseRankArgs, USAGE, type RankArgs } from './rank-args.js';
+import { HELP, parseRankArgs, type RankArgs, USAGE } from './rank-args.js';
 import { EXIT, exitCodeOf, UsageError } from './rank-errors.js';
 import { rankAll, type RankBackend, type RankOutcome } from './rank-jobs.js';
 import { formatReports, reportOf } from './rank-output.js';

@@ -1,11 +1,11 @@
+import { splitLabels } from '../analytics/communities/split-disconnected.js';
+import { type Csr, csrFromEdges } from '../analytics/csr.js';
 import type { AnalysisResult } from '../analytics/engine.js';
-import { csrFromEdges, type Csr } from '../analytics/csr.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
-import { splitLabels } from '../analytics/communities/split-disconnected.js';
-import { components, distanceFragmentation, fragmentation, reachablePairs } from './connectivity.js';
 import type { PathWeights } from '../analytics/weights.js';
 import { createRng } from '../shared/rng.js';
+import { components, distanceFragmentation, fragmentation, reachablePairs } from './connectivity.js';
 
 /**
  * What the planner works on: the projection's graph, the analysis of it (harm, measures,
@@ -61,7 +61,12 @@ export function disruptionNetwork(projection: Projection, analysis: AnalysisResu
   const distanceMeasured = n <= DISTANCE_MAX_NODES;
   const distanceSources =
     distanceMeasured && n > DISTANCE_EXACT_UP_TO
-      ? Int32Array.from(createRng(seed).sample(Array.from({ length: n }, (_, v) => v), DISTANCE_SOURCES))
+      ? Int32Array.from(
+          createRng(seed).sample(
+            Array.from({ length: n }, (_, v) => v),
+            DISTANCE_SOURCES,
+          ),
+        )
       : undefined;
   return {
     csr,

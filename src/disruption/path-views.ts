@@ -36,7 +36,14 @@ export function pathView(net: DisruptionNetwork, weights: PathWeights, settings:
   const m = ranking.measures;
   const harm = harmScores(
     ranking.evidence,
-    { degree: m.degree, betweenness: paths.betweenness, pagerank: m.pagerank, participation: m.participation, communitiesBridged: m.communitiesBridged, isArticulation: m.isArticulation },
+    {
+      degree: m.degree,
+      betweenness: paths.betweenness,
+      pagerank: m.pagerank,
+      participation: m.participation,
+      communitiesBridged: m.communitiesBridged,
+      isArticulation: m.isArticulation,
+    },
     ranking.ranked,
     { weights: ranking.harm.weights, money: ranking.money },
   );

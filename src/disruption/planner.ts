@@ -1,6 +1,6 @@
 import type { PathWeights } from '../analytics/weights.js';
-import { networkState, type DisruptionNetwork, type NetworkState } from './network.js';
-import { pathView, type PathSettings, type PathView } from './path-views.js';
+import { type DisruptionNetwork, type NetworkState, networkState } from './network.js';
+import { type PathSettings, type PathView, pathView } from './path-views.js';
 import { adaptiveBetweenness, adaptiveDegree, adaptiveHarm, adaptivePagerank } from './strategies/adaptive.js';
 import { greedyFragmentation } from './strategies/greedy-fragmentation.js';
 import { swapSearch } from './strategies/local-search.js';
@@ -129,7 +129,14 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
       const paths = viewOf(weights ?? net.pathWeights);
       const targets = STRATEGIES[strategy](net, { k, seed, paths });
       const ms = performance.now() - started;
-      results.push({ strategy, pathWeights: weights, label: weights ? `${strategy}/${weights}` : strategy, targets: targets.map((t, i) => ({ ...t, step: i + 1 })), curve: curveOf(targets), ms });
+      results.push({
+        strategy,
+        pathWeights: weights,
+        label: weights ? `${strategy}/${weights}` : strategy,
+        targets: targets.map((t, i) => ({ ...t, step: i + 1 })),
+        curve: curveOf(targets),
+        ms,
+      });
     }
   }
 
@@ -141,7 +148,12 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
     const { measures, harm } = net.ranking;
     const from = start?.targets.map((t) => t.node) ?? byScore(net, harm.score).slice(0, k);
     const byPaths = weightings.flatMap((w) => [viewOf(w).harm, viewOf(w).betweenness]);
-    const pool = [...new Set([...results.flatMap((r) => r.targets.map((t) => t.node)), ...[harm.score, ...byPaths, measures.degree, measures.separated].flatMap((score) => byScore(net, score).slice(0, 2 * k))])];
+    const pool = [
+      ...new Set([
+        ...results.flatMap((r) => r.targets.map((t) => t.node)),
+        ...[harm.score, ...byPaths, measures.degree, measures.separated].flatMap((score) => byScore(net, score).slice(0, 2 * k)),
+      ]),
+    ];
     const found = swapSearch(net, from, pool, start?.strategy ?? 'harm');
     const ms = performance.now() - started;
     results.push({
@@ -161,6 +173,15 @@ export function planDisruption(net: DisruptionNetwork, options: PlanOptions): Pl
     k,
     before,
     strategies: results,
-    best: winner && final ? { strategy: winner.strategy, pathWeights: winner.pathWeights, label: winner.label, largestComponentDrop: before.largestComponent - final.largestComponent, fragmentation: final.fragmentation } : null,
+    best:
+      winner && final
+        ? {
+            strategy: winner.strategy,
+            pathWeights: winner.pathWeights,
+            label: winner.label,
+            largestComponentDrop: before.largestComponent - final.largestComponent,
+            fragmentation: final.fragmentation,
+          }
+        : null,
   };
 }

@@ -1,11 +1,11 @@
 import { analyse, DEFAULTS, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
 import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
-import type { WorkerPool } from '../workers/pool.js';
-import { disruptionNetwork, nodeRef, type NodeRef } from './network.js';
-import { planDisruption, STRATEGY_NAMES, type Plan, type StrategyResult } from './planner.js';
-import { whatIf, type WhatIf } from './what-if.js';
 import type { PathWeights } from '../analytics/weights.js';
+import type { WorkerPool } from '../workers/pool.js';
+import { disruptionNetwork, type NodeRef, nodeRef } from './network.js';
+import { type Plan, planDisruption, STRATEGY_NAMES, type StrategyResult } from './planner.js';
+import { type WhatIf, whatIf } from './what-if.js';
 
 /**
  * A disruption request's work in the worker thread: analyse the projection, then plan or answer
@@ -34,7 +34,13 @@ interface DisruptTask {
 }
 
 /** A disruption plan or what-if on the analysis of the projection, in a worker thread. */
-export function disruptInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, disruption: DisruptionTask, given?: GivenMeasures): Promise<DisruptionOutcome> {
+export function disruptInWorker(
+  pool: WorkerPool,
+  projection: Projection,
+  options: Partial<EngineOptions>,
+  disruption: DisruptionTask,
+  given?: GivenMeasures,
+): Promise<DisruptionOutcome> {
   return pool.run('disrupt', { projection, options, disruption, given } satisfies DisruptTask, { transferList: transferables(projection, given) });
 }
 
@@ -43,7 +49,13 @@ export function disruptTask(task: DisruptTask, runtime: Partial<EngineRuntime>):
   return runDisruption(task.projection, { ...task.options, seed: task.options.seed ?? DEFAULTS.seed }, runtime, task.disruption, task.given);
 }
 
-export async function runDisruption(projection: Projection, options: Partial<EngineOptions> & { seed: number }, runtime: Partial<EngineRuntime>, task: DisruptionTask, given?: GivenMeasures): Promise<DisruptionOutcome> {
+export async function runDisruption(
+  projection: Projection,
+  options: Partial<EngineOptions> & { seed: number },
+  runtime: Partial<EngineRuntime>,
+  task: DisruptionTask,
+  given?: GivenMeasures,
+): Promise<DisruptionOutcome> {
   let started = performance.now();
   const analysis = await analyse(projection, options, runtime, given);
   const timings: Record<string, number> = { analysis: round(performance.now() - started) };
@@ -75,7 +87,11 @@ export async function runDisruption(projection: Projection, options: Partial<Eng
       ok: true,
       timings,
       warnings,
-      plan: { ...plan, k: n === 0 ? 0 : k, strategies: plan.strategies.map((s) => ({ ...s, targets: s.targets.map((t) => ({ ...nodeRef(net, t.node), step: t.step, reason: t.reason })) })) },
+      plan: {
+        ...plan,
+        k: n === 0 ? 0 : k,
+        strategies: plan.strategies.map((s) => ({ ...s, targets: s.targets.map((t) => ({ ...nodeRef(net, t.node), step: t.step, reason: t.reason })) })),
+      },
     };
   }
 

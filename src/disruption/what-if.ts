@@ -1,6 +1,6 @@
 import { DEFAULTS as PATH_DEFAULTS, shortestPathCentrality } from '../analytics/centrality/shortest-paths.js';
 import { withoutNodes } from './connectivity.js';
-import { networkState, nodeRef, type DisruptionNetwork, type NetworkState, type NodeRef } from './network.js';
+import { type DisruptionNetwork, type NetworkState, networkState, type NodeRef, nodeRef } from './network.js';
 import { byScore } from './strategies/types.js';
 
 /**

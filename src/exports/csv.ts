@@ -10,7 +10,23 @@ import type { AnalysisGraph } from './analysis-graph.js';
  * written as they are.
  */
 
-export const NODE_COLUMNS = ['key', 'label', 'type', 'id', 'community', 'rank', 'harmScore', 'degree', 'strength', 'pagerank', 'betweenness', 'closeness', 'eigenvector', 'participation', 'articulationPoint'] as const;
+export const NODE_COLUMNS = [
+  'key',
+  'label',
+  'type',
+  'id',
+  'community',
+  'rank',
+  'harmScore',
+  'degree',
+  'strength',
+  'pagerank',
+  'betweenness',
+  'closeness',
+  'eigenvector',
+  'participation',
+  'articulationPoint',
+] as const;
 export const EDGE_COLUMNS = ['source', 'target', 'weight', 'money', 'kinds'] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,9 +1,9 @@
 import type { Vessel } from '../schemas/entities.js';
-import { euros, nextId, provenance, relate, type Build } from './context.js';
+import type { Rng } from '../shared/rng.js';
+import { type Build, euros, nextId, provenance, relate } from './context.js';
 import type { CorridorPlan, GroupPlan } from './model.js';
 import { pay } from './money.js';
 import { digits, letters } from './names.js';
-import type { Rng } from '../shared/rng.js';
 
 /**
  * Boats, engines and vehicles. Every crossing burns a dinghy and an engine (seized, sunk or
@@ -23,15 +23,36 @@ const ENGINES = [
 const DINGHY_MODELS = ['7.5 m inflatable', '9 m inflatable', '10.5 m inflatable', '12 m inflatable'];
 const DINGHY_MAKES = ['Unbranded', 'Seago', 'Intex'];
 type MakeModel = readonly [string, string];
-const VANS: readonly MakeModel[] = [['Ford', 'Transit'], ['Renault', 'Master'], ['Mercedes-Benz', 'Sprinter'], ['Citroën', 'Jumper'], ['Iveco', 'Daily']];
-const LORRIES: readonly MakeModel[] = [['DAF', 'XF'], ['Volvo', 'FH'], ['Scania', 'R450']];
+const VANS: readonly MakeModel[] = [
+  ['Ford', 'Transit'],
+  ['Renault', 'Master'],
+  ['Mercedes-Benz', 'Sprinter'],
+  ['Citroën', 'Jumper'],
+  ['Iveco', 'Daily'],
+];
+const LORRIES: readonly MakeModel[] = [
+  ['DAF', 'XF'],
+  ['Volvo', 'FH'],
+  ['Scania', 'R450'],
+];
 
 function plate(rng: Rng): string {
-  switch (rng.weighted([['FR', 45], ['DE', 25], ['GB', 15], ['BE', 15]] as const)) {
-    case 'FR': return `${letters(rng, 2)}-${digits(rng, 3)}-${letters(rng, 2)}`;
-    case 'DE': return `${rng.pick(['E', 'DU', 'DO', 'OS'])}-${letters(rng, 2)} ${rng.int(1, 9999)}`;
-    case 'GB': return `${letters(rng, 2)}${digits(rng, 2)} ${letters(rng, 3)}`;
-    case 'BE': return `1-${letters(rng, 3)}-${digits(rng, 3)}`;
+  switch (
+    rng.weighted([
+      ['FR', 45],
+      ['DE', 25],
+      ['GB', 15],
+      ['BE', 15],
+    ] as const)
+  ) {
+    case 'FR':
+      return `${letters(rng, 2)}-${digits(rng, 3)}-${letters(rng, 2)}`;
+    case 'DE':
+      return `${rng.pick(['E', 'DU', 'DO', 'OS'])}-${letters(rng, 2)} ${rng.int(1, 9999)}`;
+    case 'GB':
+      return `${letters(rng, 2)}${digits(rng, 2)} ${letters(rng, 3)}`;
+    case 'BE':
+      return `1-${letters(rng, 3)}-${digits(rng, 3)}`;
   }
 }
 
@@ -82,8 +103,22 @@ export function procureForCrossing(build: Build, corridor: CorridorPlan, day: nu
   const bought = Math.max(corridor.start, day - rng.int(7, 60));
 
   const boat = rng.chance(0.05)
-    ? buy(build, group, procurer, { kind: 'boat', make: 'Unbranded', model: 'Fishing boat', hullId: `FR-${letters(rng, 3)}${digits(rng, 5)}` }, euros(rng, 6000, 15000, 500), bought)
-    : buy(build, group, procurer, { kind: 'dinghy', make: rng.pick(DINGHY_MAKES), model: rng.pick(DINGHY_MODELS), ...(rng.chance(0.3) ? { hullId: `CN-${letters(rng, 3)}${digits(rng, 8)}` } : {}) }, euros(rng, 1500, 4000, 100), bought);
+    ? buy(
+        build,
+        group,
+        procurer,
+        { kind: 'boat', make: 'Unbranded', model: 'Fishing boat', hullId: `FR-${letters(rng, 3)}${digits(rng, 5)}` },
+        euros(rng, 6000, 15000, 500),
+        bought,
+      )
+    : buy(
+        build,
+        group,
+        procurer,
+        { kind: 'dinghy', make: rng.pick(DINGHY_MAKES), model: rng.pick(DINGHY_MODELS), ...(rng.chance(0.3) ? { hullId: `CN-${letters(rng, 3)}${digits(rng, 8)}` } : {}) },
+        euros(rng, 1500, 4000, 100),
+        bought,
+      );
   const [make, model, prefix] = rng.pick(ENGINES);
   const engine = buy(build, group, procurer, { kind: 'engine', make, model, engineSerial: `${prefix}-${digits(rng, 7)}` }, euros(rng, 2000, 6000, 100), bought);
 

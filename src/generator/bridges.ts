@@ -1,5 +1,5 @@
 import type { Build } from './context.js';
-import { HANDOVERS, type BrokerPlan, type CorridorPlan, type GroupPlan, type Stage } from './model.js';
+import { type BrokerPlan, type CorridorPlan, type GroupPlan, HANDOVERS, type Stage } from './model.js';
 
 /**
  * Brokers: where one stage hands over to the next (recruits to the logistics crew, boats to the

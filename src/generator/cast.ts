@@ -1,9 +1,9 @@
-import { CALENDAR_DAYS, type Build } from './context.js';
-import { STAGES, type BrokerPlan, type CorridorPlan, type GroupPlan, type PlantedRole, type Stage } from './model.js';
+import type { Rng } from '../shared/rng.js';
+import { type Build, CALENDAR_DAYS } from './context.js';
+import { type BrokerPlan, type CorridorPlan, type GroupPlan, type PlantedRole, type Stage, STAGES } from './model.js';
 import { OPERATION_NAMES } from './names.js';
 import { createPersonFactory } from './people.js';
 import { pickSuppliers, siteCorridor, siteGroup } from './places.js';
-import type { Rng } from '../shared/rng.js';
 
 /**
  * Who is in the network. Groups (about one per 60 people, at least 3) are gathered into
@@ -19,8 +19,14 @@ const PEOPLE_PER_GROUP = 60;
 const FIRST_ROLE: Record<Stage, PlantedRole> = { recruitment: 'recruiter', logistics: 'procurer', launch: 'pilot', money: 'money_mover' };
 const LATER_ROLES: Record<Stage, readonly (readonly [PlantedRole, number])[]> = {
   recruitment: [['recruiter', 1]],
-  logistics: [['procurer', 45], ['logistics', 55]],
-  launch: [['pilot', 60], ['driver', 40]],
+  logistics: [
+    ['procurer', 45],
+    ['logistics', 55],
+  ],
+  launch: [
+    ['pilot', 60],
+    ['driver', 40],
+  ],
   money: [['money_mover', 1]],
 };
 const CELL_WEIGHT: Record<Stage, number> = { recruitment: 3, logistics: 3, launch: 3, money: 2 };
@@ -37,9 +43,25 @@ function shareOut(total: number, weights: readonly number[]): number[] {
 /** Stages per group, per corridor: each corridor covers all four stages exactly once. */
 function planCorridors(rng: Rng, groupCount: number): Stage[][][] {
   const corridors: Stage[][][] = [];
-  for (let left = groupCount; left > 0; ) {
-    const size = Math.min(left, rng.weighted([[1, 3], [2, 4], [3, 3]] as const));
-    const cuts = size === 1 ? [4] : size === 2 ? rng.pick([[2, 2], [1, 3], [3, 1]]) : rng.shuffle([2, 1, 1]);
+  for (let left = groupCount; left > 0;) {
+    const size = Math.min(
+      left,
+      rng.weighted([
+        [1, 3],
+        [2, 4],
+        [3, 3],
+      ] as const),
+    );
+    const cuts =
+      size === 1
+        ? [4]
+        : size === 2
+          ? rng.pick([
+              [2, 2],
+              [1, 3],
+              [3, 1],
+            ])
+          : rng.shuffle([2, 1, 1]);
     const order = rng.shuffle([...STAGES]);
     let at = 0;
     corridors.push(cuts.map((n) => order.slice(at, (at += n)).sort((a, b) => STAGES.indexOf(a) - STAGES.indexOf(b))));
@@ -114,7 +136,10 @@ export function castNetwork(build: Build, people: number, investigations?: numbe
         group.brokers.push(broker);
         build.brokers.push(broker);
       }
-      const sizes = shareOut(extras[index]!, stages.map((s) => CELL_WEIGHT[s] * (0.5 + rng.next())));
+      const sizes = shareOut(
+        extras[index]!,
+        stages.map((s) => CELL_WEIGHT[s] * (0.5 + rng.next())),
+      );
       stages.forEach((stage, i) => {
         const cell = [person(FIRST_ROLE[stage], investigation)];
         for (let n = 0; n < sizes[i]!; n++) cell.push(person(rng.weighted(LATER_ROLES[stage]), investigation));
@@ -127,7 +152,10 @@ export function castNetwork(build: Build, people: number, investigations?: numbe
     build.corridors.push(corridor);
   }
 
-  const counts = shareOut(people - build.records.people.length, build.corridors.map((c) => c.groups.length * (0.6 + rng.next())));
+  const counts = shareOut(
+    people - build.records.people.length,
+    build.corridors.map((c) => c.groups.length * (0.6 + rng.next())),
+  );
   build.corridors.forEach((corridor, i) => {
     for (let n = 0; n < counts[i]!; n++) corridor.migrants.push(person('migrant', corridor.investigation));
   });

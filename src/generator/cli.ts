@@ -2,8 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { RECORD_KINDS } from '../schemas/ingest.js';
-import { INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN, generateNetwork, type GenerateOptions } from './network.js';
 import { SEED_MAX } from '../shared/rng.js';
+import { generateNetwork, type GenerateOptions, INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN } from './network.js';
 import { writeNetwork } from './write.js';
 
 /**

@@ -1,18 +1,7 @@
-import type {
-  Account,
-  Crossing,
-  Link,
-  Location,
-  Organisation,
-  Payment,
-  Person,
-  Relation,
-  Route,
-  Vessel,
-} from '../schemas/entities.js';
+import type { Account, Crossing, Link, Location, Organisation, Payment, Person, Relation, Route, Vessel } from '../schemas/entities.js';
 import type { Grading } from '../schemas/provenance.js';
-import type { BrokerPlan, CorridorPlan, GroupPlan, PlantedRole } from './model.js';
 import type { Rng } from '../shared/rng.js';
+import type { BrokerPlan, CorridorPlan, GroupPlan, PlantedRole } from './model.js';
 
 /**
  * The mutable state one generator run builds up, and the helpers every stage shares: ids,
@@ -102,13 +91,30 @@ export function seasonalDay(rng: Rng, start: number, end: number): number {
   }
 }
 
-const SOURCE_EVALUATION = [[1, 42], [2, 46], [3, 12]] as const;
-const ASSESSMENT = [['A', 24], ['B', 36], ['C', 28], ['D', 12]] as const;
-const HANDLING = [['P', 78], ['C', 22]] as const;
+const SOURCE_EVALUATION = [
+  [1, 42],
+  [2, 46],
+  [3, 12],
+] as const;
+const ASSESSMENT = [
+  ['A', 24],
+  ['B', 36],
+  ['C', 28],
+  ['D', 12],
+] as const;
+const HANDLING = [
+  ['P', 78],
+  ['C', 22],
+] as const;
 
 function grade(rng: Rng, noise: boolean): Grading {
   return {
-    sourceEvaluation: noise ? rng.weighted([[2, 40], [3, 60]] as const) : rng.weighted(SOURCE_EVALUATION),
+    sourceEvaluation: noise
+      ? rng.weighted([
+          [2, 40],
+          [3, 60],
+        ] as const)
+      : rng.weighted(SOURCE_EVALUATION),
     intelligenceAssessment: noise ? 'E' : rng.weighted(ASSESSMENT),
     handlingCode: rng.weighted(HANDLING),
   };

@@ -1,6 +1,6 @@
 import type { Crossing, Payment } from '../schemas/entities.js';
 import { procureForCrossing } from './assets.js';
-import { euros, isoDay, nextId, provenance, seasonalDay, type Build } from './context.js';
+import { type Build, euros, isoDay, nextId, provenance, seasonalDay } from './context.js';
 import { linkCrossing } from './links.js';
 import type { CorridorPlan } from './model.js';
 import { pay, type Takings } from './money.js';
@@ -19,7 +19,12 @@ interface Plan {
   travellers: string[];
 }
 
-const OUTCOMES = [['landed', 55], ['intercepted', 28], ['failed', 12], ['unknown', 5]] as const;
+const OUTCOMES = [
+  ['landed', 55],
+  ['intercepted', 28],
+  ['failed', 12],
+  ['unknown', 5],
+] as const;
 type Channel = Payment['channel'];
 
 function planCrossings(build: Build): Plan[] {
@@ -27,7 +32,7 @@ function planCrossings(build: Build): Plan[] {
   const plans: Plan[] = [];
   for (const corridor of build.corridors) {
     const migrants = rng.shuffle([...corridor.migrants]);
-    for (let at = 0; at < migrants.length; ) {
+    for (let at = 0; at < migrants.length;) {
       const travellers = migrants.slice(at, (at += rng.int(4, 16)));
       plans.push({ corridor, day: seasonalDay(rng, corridor.start, corridor.end), travellers });
     }
@@ -80,10 +85,21 @@ export function launchCrossings(build: Build): Map<string, Takings> {
       const toRecruiter = rng.chance(0.15);
       const payee = toRecruiter ? rng.pick(crossing.recruiters!) : rng.pick(movers);
       const fee = euros(rng, 1500, 4000);
-      const instalments = rng.weighted([[1, 70], [2, 22], [3, 8]] as const);
+      const instalments = rng.weighted([
+        [1, 70],
+        [2, 22],
+        [3, 8],
+      ] as const);
       const currency = rng.chance(0.1) ? 'GBP' : 'EUR';
       for (let i = 0; i < instalments; i++) {
-        const channel: Channel = toRecruiter ? 'cash' : rng.weighted<Channel>([['hawala', 60], ['cash', 25], ['bank', 7], ['money_service_business', 8]]);
+        const channel: Channel = toRecruiter
+          ? 'cash'
+          : rng.weighted<Channel>([
+              ['hawala', 60],
+              ['cash', 25],
+              ['bank', 7],
+              ['money_service_business', 8],
+            ]);
         const amount = Math.round(fee / instalments / 100) * 100;
         pay(build, { type: 'person', id: migrant }, { type: 'person', id: payee }, amount, day - rng.int(2, 40), channel, inv, { crossingId: crossing.id, currency });
       }

@@ -1,4 +1,4 @@
-import { nextId, provenance, relate, type Build } from './context.js';
+import { type Build, nextId, provenance, relate } from './context.js';
 import type { GroupPlan } from './model.js';
 import { digits } from './names.js';
 import { recruitmentCity } from './places.js';
@@ -19,7 +19,11 @@ function operatesAt(build: Build, group: GroupPlan, person: string, location: st
 
 function front(build: Build, group: GroupPlan): void {
   const { rng } = build;
-  const country = rng.weighted([['GB', 50], ['FR', 30], ['BE', 20]] as const);
+  const country = rng.weighted([
+    ['GB', 50],
+    ['FR', 30],
+    ['BE', 20],
+  ] as const);
   const id = nextId(build, 'ORG', 4);
   build.records.organisations.push({
     id,

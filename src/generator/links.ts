@@ -1,5 +1,5 @@
 import type { Crossing, Link } from '../schemas/entities.js';
-import { isoDay, nextId, provenance, type Build } from './context.js';
+import { type Build, isoDay, nextId, provenance } from './context.js';
 import type { CorridorPlan, GroupPlan } from './model.js';
 
 /**
@@ -13,10 +13,25 @@ import type { CorridorPlan, GroupPlan } from './model.js';
 type LinkType = Link['type'];
 type Weights = readonly (readonly [LinkType, number])[];
 
-const WORK: Weights = [['communication', 50], ['meeting', 20], ['contact', 15], ['associate', 15]];
-const CLOSE: Weights = [['family', 30], ['associate', 30], ['communication', 40]];
-const LOOSE: Weights = [['contact', 60], ['meeting', 40]];
-const RECRUITED: Weights = [['contact', 60], ['communication', 40]];
+const WORK: Weights = [
+  ['communication', 50],
+  ['meeting', 20],
+  ['contact', 15],
+  ['associate', 15],
+];
+const CLOSE: Weights = [
+  ['family', 30],
+  ['associate', 30],
+  ['communication', 40],
+];
+const LOOSE: Weights = [
+  ['contact', 60],
+  ['meeting', 40],
+];
+const RECRUITED: Weights = [
+  ['contact', 60],
+  ['communication', 40],
+];
 
 export interface Window {
   start: number;

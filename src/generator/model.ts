@@ -8,17 +8,7 @@
 export const STAGES = ['recruitment', 'logistics', 'launch', 'money'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const PLANTED_ROLES = [
-  'organiser',
-  'broker',
-  'recruiter',
-  'procurer',
-  'logistics',
-  'driver',
-  'pilot',
-  'money_mover',
-  'migrant',
-] as const;
+export const PLANTED_ROLES = ['organiser', 'broker', 'recruiter', 'procurer', 'logistics', 'driver', 'pilot', 'money_mover', 'migrant'] as const;
 export type PlantedRole = (typeof PLANTED_ROLES)[number];
 
 /** Stage handovers that need a broker when two different cells (often two groups) run them. */

@@ -1,6 +1,6 @@
 import type { Account, Payment } from '../schemas/entities.js';
 import { handoverBroker } from './bridges.js';
-import { isoDay, nextId, provenance, relate, type Build } from './context.js';
+import { type Build, isoDay, nextId, provenance, relate } from './context.js';
 import type { CorridorPlan } from './model.js';
 import { digits, letters } from './names.js';
 
@@ -122,7 +122,12 @@ export function settle(build: Build, takings: ReadonlyMap<string, Takings>): voi
       const day = rng.int(corridor.start, corridor.end);
       let amount = Math.round((total * 0.85) / settlements / 100) * 100;
       for (let hop = 1; hop < chain.length; hop++, amount = Math.round((amount * 0.92) / 100) * 100) {
-        const channel = rng.weighted<Channel>([['hawala', 60], ['cash', 28], ['bank', 8], ['money_service_business', 4]]);
+        const channel = rng.weighted<Channel>([
+          ['hawala', 60],
+          ['cash', 28],
+          ['bank', 8],
+          ['money_service_business', 4],
+        ]);
         const payer = { type: 'person' as const, id: chain[hop - 1]! };
         pay(build, payer, { type: 'person', id: chain[hop]! }, amount, day + hop * rng.int(0, 3), channel, corridor.investigation);
       }

@@ -40,8 +40,26 @@ const NAMES: Record<string, { given: readonly string[]; family: readonly string[
   },
 };
 
-export const MIGRANT_NATIONALITIES = [['IQ', 20], ['IR', 14], ['AF', 22], ['ER', 11], ['SD', 11], ['SY', 9], ['VN', 7], ['AL', 6]] as const;
-export const FACILITATOR_NATIONALITIES = [['IQ', 42], ['IR', 10], ['AF', 12], ['AL', 16], ['VN', 6], ['ER', 5], ['SD', 4], ['SY', 5]] as const;
+export const MIGRANT_NATIONALITIES = [
+  ['IQ', 20],
+  ['IR', 14],
+  ['AF', 22],
+  ['ER', 11],
+  ['SD', 11],
+  ['SY', 9],
+  ['VN', 7],
+  ['AL', 6],
+] as const;
+export const FACILITATOR_NATIONALITIES = [
+  ['IQ', 42],
+  ['IR', 10],
+  ['AF', 12],
+  ['AL', 16],
+  ['VN', 6],
+  ['ER', 5],
+  ['SD', 4],
+  ['SY', 5],
+] as const;
 
 const ALIASES = ['Kaka', 'Doctor', 'Haji', 'Mamosta', 'the Kurd', 'Captain', 'Sheikh', 'Bradar', 'Professor', 'Shofer', 'Baba', 'Zirak'];
 
@@ -98,7 +116,7 @@ export const RECRUITMENT_CITIES: readonly Place[] = [
   place('Grande-Synthe', 'FR', 51.014, 2.302),
   place('Lille', 'FR', 50.629, 3.057),
   place('Paris', 'FR', 48.857, 2.352),
-  place('Brussels', 'BE', 50.850, 4.352),
+  place('Brussels', 'BE', 50.85, 4.352),
 ];
 
 export const WAREHOUSE_CITIES: readonly Place[] = [
@@ -120,6 +138,24 @@ export function near(rng: Rng, at: Place, km: number): { latitude: number; longi
 }
 
 export const OPERATION_NAMES = [
-  'Tide', 'Kestrel', 'Shingle', 'Harbour', 'Lantern', 'Breakwater', 'Gannet', 'Sandbar', 'Driftwood', 'Beacon',
-  'Cormorant', 'Undertow', 'Saltmarsh', 'Headland', 'Anchor', 'Estuary', 'Tern', 'Seawall', 'Riptide', 'Longshore',
+  'Tide',
+  'Kestrel',
+  'Shingle',
+  'Harbour',
+  'Lantern',
+  'Breakwater',
+  'Gannet',
+  'Sandbar',
+  'Driftwood',
+  'Beacon',
+  'Cormorant',
+  'Undertow',
+  'Saltmarsh',
+  'Headland',
+  'Anchor',
+  'Estuary',
+  'Tern',
+  'Seawall',
+  'Riptide',
+  'Longshore',
 ];

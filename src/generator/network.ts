@@ -1,4 +1,5 @@
 import type { IngestDocument } from '../schemas/ingest.js';
+import { createRng, SEED_MAX } from '../shared/rng.js';
 import { equipVehicles } from './assets.js';
 import { bridgeBrokers } from './bridges.js';
 import { castNetwork } from './cast.js';
@@ -9,7 +10,6 @@ import { linkNetwork } from './links.js';
 import type { Truth } from './model.js';
 import { openAccounts, settle } from './money.js';
 import { addNoise } from './noise.js';
-import { SEED_MAX, createRng } from '../shared/rng.js';
 import { plantedTruth } from './truth.js';
 
 /**

@@ -1,4 +1,4 @@
-import { CALENDAR_DAYS, euros, type Build } from './context.js';
+import { type Build, CALENDAR_DAYS, euros } from './context.js';
 import { report } from './links.js';
 import { pay } from './money.js';
 
@@ -23,7 +23,9 @@ export function addNoise(build: Build): void {
     while (b === a) b = rng.pick(people);
     const id = rng.chance(0.8)
       ? report(build, a, b, calendar, rng.pick(['associate', 'contact'] as const), rng.int(1, 3), undefined, true)
-      : pay(build, { type: 'person', id: a }, { type: 'person', id: b }, euros(rng, 200, 3000), rng.int(0, CALENDAR_DAYS - 1), rng.pick(['cash', 'hawala'] as const), undefined, { noise: true });
+      : pay(build, { type: 'person', id: a }, { type: 'person', id: b }, euros(rng, 200, 3000), rng.int(0, CALENDAR_DAYS - 1), rng.pick(['cash', 'hawala'] as const), undefined, {
+          noise: true,
+        });
     build.noise.push(id);
   }
 }

@@ -1,7 +1,7 @@
 import type { Person } from '../schemas/entities.js';
-import { CALENDAR_DAYS, provenance, type Build } from './context.js';
+import { type Build, CALENDAR_DAYS, provenance } from './context.js';
 import type { PlantedRole } from './model.js';
-import { FACILITATOR_NATIONALITIES, MIGRANT_NATIONALITIES, alias, personName } from './names.js';
+import { alias, FACILITATOR_NATIONALITIES, MIGRANT_NATIONALITIES, personName } from './names.js';
 
 /**
  * Person records. Ids are handed out in a shuffled order so that an id says nothing about a
@@ -20,10 +20,18 @@ function recordedRoles(build: Build, role: PlantedRole): RecordedRoles | undefin
     case 'broker':
       return rng.chance(0.55) ? ['facilitator'] : undefined;
     case 'organiser':
-      return rng.weighted<RecordedRoles | undefined>([[['organiser'], 80], [['facilitator'], 10], [undefined, 10]]);
+      return rng.weighted<RecordedRoles | undefined>([
+        [['organiser'], 80],
+        [['facilitator'], 10],
+        [undefined, 10],
+      ]);
     case 'pilot':
       // Pilots are often migrants themselves, steering in exchange for their own passage.
-      return rng.weighted<RecordedRoles | undefined>([[['pilot'], 68], [['pilot', 'migrant'], 20], [undefined, 12]]);
+      return rng.weighted<RecordedRoles | undefined>([
+        [['pilot'], 68],
+        [['pilot', 'migrant'], 20],
+        [undefined, 12],
+      ]);
     default:
       return rng.chance(0.85) ? [role] : undefined;
   }

@@ -1,14 +1,7 @@
 import type { Location } from '../schemas/entities.js';
-import { nextId, provenance, type Build } from './context.js';
+import { type Build, nextId, provenance } from './context.js';
 import type { Stage } from './model.js';
-import {
-  LANDING_AREAS,
-  LAUNCH_BEACHES,
-  RECRUITMENT_CITIES,
-  WAREHOUSE_CITIES,
-  near,
-  type Place,
-} from './names.js';
+import { LANDING_AREAS, LAUNCH_BEACHES, near, type Place, RECRUITMENT_CITIES, WAREHOUSE_CITIES } from './names.js';
 
 /**
  * Where a network works: launch beaches, landing areas and cities are shared by every corridor

@@ -20,8 +20,7 @@ export function plantedTruth(build: Build, seed: number, people: number): Truth 
   }
   const most = Math.max(0, ...organised.values());
   const scores = new Map<string, number>();
-  const score = (id: string, groups: number, cells: number) =>
-    scores.set(id, 4 * groups + cells + (organised.get(id) ?? 0) / (1 + most));
+  const score = (id: string, groups: number, cells: number) => scores.set(id, 4 * groups + cells + (organised.get(id) ?? 0) / (1 + most));
 
   for (const group of build.groups) for (const id of group.organisers) score(id, 1, group.stages.length);
   for (const broker of build.brokers) {

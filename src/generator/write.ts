@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-import { RECORD_KINDS, type IngestDocument, type RecordKind } from '../schemas/ingest.js';
+import { type IngestDocument, RECORD_KINDS, type RecordKind } from '../schemas/ingest.js';
 import type { GeneratedNetwork } from './network.js';
 
 /**

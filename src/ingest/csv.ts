@@ -1,10 +1,10 @@
-import { Transform, pipeline, type Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 
-import { CsvError, parse, type InfoRecord, type Options } from 'csv-parse';
+import { CsvError, type InfoRecord, type Options, parse } from 'csv-parse';
 import type { z } from 'zod';
 
 import { MalformedBodyError, PayloadTooLargeError } from '../errors.js';
-import { RECORD_KINDS, RECORD_KIND_NAMES, type RecordKind } from '../schemas/ingest.js';
+import { RECORD_KIND_NAMES, RECORD_KINDS, type RecordKind } from '../schemas/ingest.js';
 import type { StreamRecord } from './ingest-service.js';
 
 /**
@@ -47,7 +47,11 @@ function leaf(where: string, schema: Schema): (cell: string) => unknown {
 }
 
 /** `a; b;` → ['a', 'b']: spreadsheets leave trailing separators. */
-const items = (cell: string) => cell.split(';').map((item) => item.trim()).filter((item) => item !== '');
+const items = (cell: string) =>
+  cell
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 function listElement(where: string, element: Schema): (item: string) => unknown {
   if (def(unwrap(element)).type !== 'object') return leaf(where, element);

@@ -1,17 +1,17 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 
 import { ForbiddenError, MalformedBodyError } from '../errors.js';
 import type { IngestRepository } from '../repositories/ingest-repository.js';
-import { IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
+import { type IngestHeader, IngestHeaderSchema, RECORD_KIND_NAMES, RECORD_KINDS } from '../schemas/ingest.js';
 import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
 import { IngestInterruptedError, IngestLoader } from './loader.js';
 import { readNdjson } from './ndjson.js';
-import { checkRecord, isRecordKind, joinPath, type Checked } from './validate.js';
+import { type Checked, checkRecord, isRecordKind, joinPath } from './validate.js';
 
 /**
  * The three ways in (a JSON document, NDJSON, CSV) share one path: check every record, then
@@ -177,13 +177,7 @@ function parseHeader(value: unknown, line: number): IngestHeader {
   return parsed.data;
 }
 
-function rejection(
-  kind: string,
-  where: { index?: number; line?: number },
-  id: string | undefined,
-  prefix: string,
-  problem: { path: string; message: string },
-): Rejection {
+function rejection(kind: string, where: { index?: number; line?: number }, id: string | undefined, prefix: string, problem: { path: string; message: string }): Rejection {
   const path = [prefix, problem.path].filter((p) => p.length > 0).join(problem.path.startsWith('[') ? '' : '.');
   return { kind, ...where, ...(id !== undefined ? { id } : {}), path, message: problem.message };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
+import type { EntityLabel } from '../model/graph-model.js';
 import type { IngestRepository } from '../repositories/ingest-repository.js';
 import type { IngestHeader } from '../schemas/ingest.js';
 import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
-import type { EntityLabel } from '../model/graph-model.js';
-import { normalise, type EntityRow, type RelationRow, type RelationSpec } from './normalise.js';
+import { type EntityRow, normalise, type RelationRow, type RelationSpec } from './normalise.js';
 import type { Checked } from './validate.js';
 
 /**

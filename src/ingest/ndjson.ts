@@ -1,5 +1,5 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
 import { MalformedBodyError, PayloadTooLargeError } from '../errors.js';
 import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';

@@ -1,10 +1,10 @@
 import neo4j from 'neo4j-driver';
 
+import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType } from '../model/graph-model.js';
+import type { EntityRow, RelationRow, RelationSpec } from '../repositories/ingest-repository.js';
 import type { Account, Crossing, Link, Location, Payment, Person, Relation, Route } from '../schemas/entities.js';
 import type { RecordKind } from '../schemas/ingest.js';
 import type { Provenance } from '../schemas/provenance.js';
-import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType } from '../model/graph-model.js';
-import type { EntityRow, RelationRow, RelationSpec } from '../repositories/ingest-repository.js';
 
 export type { EntityRow, RelationRow, RelationSpec };
 
@@ -39,21 +39,25 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
   };
   /** The relationship types of the fields this record gives. */
   const given = (fields: Partial<Record<string, RelationshipType>>) =>
-    Object.entries(fields).filter(([field]) => record[field] !== undefined).map(([, type]) => type!);
+    Object.entries(fields)
+      .filter(([field]) => record[field] !== undefined)
+      .map(([, type]) => type!);
   // A relation named inside an entity record: its id is the record's id, the type and the other
   // end with its label (`X-1/ORGANISED/Person:P-7`). Ids are URI-encoded so a `/` inside one
   // cannot make two different relations share an id.
-  const derived = (label: EntityLabel, id: string) => (spec: RelationSpec, from: string, to: string, props: Props = {}) => ({
-    spec,
-    row: {
-      id: `${encodeURIComponent(id)}/${spec.type}/${spec.from === label ? `${spec.to}:${encodeURIComponent(to)}` : `${spec.from}:${encodeURIComponent(from)}`}`,
-      from,
-      to,
-      props: { ...compact(props), ...base.props },
-      ...base.shared,
-      origin: `${label}:${id}`,
-    },
-  });
+  const derived =
+    (label: EntityLabel, id: string) =>
+    (spec: RelationSpec, from: string, to: string, props: Props = {}) => ({
+      spec,
+      row: {
+        id: `${encodeURIComponent(id)}/${spec.type}/${spec.from === label ? `${spec.to}:${encodeURIComponent(to)}` : `${spec.from}:${encodeURIComponent(from)}`}`,
+        from,
+        to,
+        props: { ...compact(props), ...base.props },
+        ...base.shared,
+        origin: `${label}:${id}`,
+      },
+    });
 
   switch (kind) {
     case 'person': {
@@ -81,17 +85,21 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
     case 'route': {
       const r = record as Route;
       const rel = derived('Route', r.id);
-      return make('route', { name: r.name, kind: r.kind, searchText: text([r.id, r.name]) }, [
-        ...(r.departsFrom ? [rel({ from: 'Route', type: 'DEPARTS_FROM', to: 'Location' }, r.id, r.departsFrom)] : []),
-        ...(r.arrivesAt ? [rel({ from: 'Route', type: 'ARRIVES_AT', to: 'Location' }, r.id, r.arrivesAt)] : []),
-        ...unique(r.via).map((loc, order) => rel({ from: 'Route', type: 'VIA', to: 'Location' }, r.id, loc, { order: neo4j.int(order) })),
-      ], given({ departsFrom: 'DEPARTS_FROM', arrivesAt: 'ARRIVES_AT', via: 'VIA' }));
+      return make(
+        'route',
+        { name: r.name, kind: r.kind, searchText: text([r.id, r.name]) },
+        [
+          ...(r.departsFrom ? [rel({ from: 'Route', type: 'DEPARTS_FROM', to: 'Location' }, r.id, r.departsFrom)] : []),
+          ...(r.arrivesAt ? [rel({ from: 'Route', type: 'ARRIVES_AT', to: 'Location' }, r.id, r.arrivesAt)] : []),
+          ...unique(r.via).map((loc, order) => rel({ from: 'Route', type: 'VIA', to: 'Location' }, r.id, loc, { order: neo4j.int(order) })),
+        ],
+        given({ departsFrom: 'DEPARTS_FROM', arrivesAt: 'ARRIVES_AT', via: 'VIA' }),
+      );
     }
     case 'crossing': {
       const c = record as Crossing;
       const rel = derived('Crossing', c.id);
-      const people = (type: RelationshipType, ids: string[] | undefined) =>
-        unique(ids).map((person) => rel({ from: 'Person', type, to: 'Crossing' }, person, c.id));
+      const people = (type: RelationshipType, ids: string[] | undefined) => unique(ids).map((person) => rel({ from: 'Person', type, to: 'Crossing' }, person, c.id));
       return make(
         'crossing',
         { date: date(c.date), outcome: c.outcome, passengers: int(c.passengers), deaths: int(c.deaths), injuries: int(c.injuries), searchText: text([c.id]) },
@@ -118,18 +126,26 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
     case 'payment': {
       const p = record as Payment;
       const rel = derived('Payment', p.id);
-      return make('payment', { amount: int(p.amount), currency: p.currency, date: date(p.date), channel: p.channel, searchText: text([p.id]) }, [
-        rel({ from: ENTITY_LABELS[p.payer.type], type: 'PAID', to: 'Payment' }, p.payer.id, p.id),
-        rel({ from: 'Payment', type: 'PAID_TO', to: ENTITY_LABELS[p.payee.type] }, p.id, p.payee.id),
-        ...(p.crossingId ? [rel({ from: 'Payment', type: 'FOR_CROSSING', to: 'Crossing' }, p.id, p.crossingId)] : []),
-      ], given({ payer: 'PAID', payee: 'PAID_TO', crossingId: 'FOR_CROSSING' }));
+      return make(
+        'payment',
+        { amount: int(p.amount), currency: p.currency, date: date(p.date), channel: p.channel, searchText: text([p.id]) },
+        [
+          rel({ from: ENTITY_LABELS[p.payer.type], type: 'PAID', to: 'Payment' }, p.payer.id, p.id),
+          rel({ from: 'Payment', type: 'PAID_TO', to: ENTITY_LABELS[p.payee.type] }, p.id, p.payee.id),
+          ...(p.crossingId ? [rel({ from: 'Payment', type: 'FOR_CROSSING', to: 'Crossing' }, p.id, p.crossingId)] : []),
+        ],
+        given({ payer: 'PAID', payee: 'PAID_TO', crossingId: 'FOR_CROSSING' }),
+      );
     }
     case 'account': {
       const a = record as Account;
       const rel = derived('Account', a.id);
-      return make('account', { kind: a.kind, identifier: a.identifier, searchText: text([a.id, a.identifier]) }, [
-        ...uniqueBy(a.holders ?? [], (h) => `${h.type}:${h.id}`).map((h) => rel({ from: ENTITY_LABELS[h.type], type: 'HOLDS', to: 'Account' }, h.id, a.id)),
-      ], given({ holders: 'HOLDS' }));
+      return make(
+        'account',
+        { kind: a.kind, identifier: a.identifier, searchText: text([a.id, a.identifier]) },
+        [...uniqueBy(a.holders ?? [], (h) => `${h.type}:${h.id}`).map((h) => rel({ from: ENTITY_LABELS[h.type], type: 'HOLDS', to: 'Account' }, h.id, a.id))],
+        given({ holders: 'HOLDS' }),
+      );
     }
     case 'link': {
       const l = record as Link;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { RECORD_KINDS, type IngestHeader, type RecordKind } from '../schemas/ingest.js';
+import { type IngestHeader, RECORD_KINDS, type RecordKind } from '../schemas/ingest.js';
 import type { Provenance } from '../schemas/provenance.js';
 
 /**
@@ -15,8 +15,7 @@ export interface FieldProblem {
 }
 
 export type Checked =
-  | { ok: true; kind: RecordKind; record: Record<string, unknown>; provenance: Provenance; investigations: string[] }
-  | { ok: false; id?: string; problems: FieldProblem[] };
+  { ok: true; kind: RecordKind; record: Record<string, unknown>; provenance: Provenance; investigations: string[] } | { ok: false; id?: string; problems: FieldProblem[] };
 
 export function isRecordKind(value: unknown): value is RecordKind {
   return typeof value === 'string' && Object.hasOwn(RECORD_KINDS, value);
@@ -62,8 +61,5 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[]
 
 /** `['people', 0, 'id']` → `people[0].id` */
 export function joinPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }

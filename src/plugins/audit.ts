@@ -92,7 +92,8 @@ function recordOf(request: FastifyRequest, reply: FastifyReply, payload: unknown
   const entities = new Set<string>(context.entities ?? []);
   const entityId = params.entityId ?? (params.type ? params.id : undefined);
   if (params.type && entityId) entities.add(`${params.type}:${entityId}`);
-  for (const ref of Array.isArray(body?.remove) ? (body.remove as { type?: unknown; id?: unknown }[]) : []) if (typeof ref?.type === 'string' && typeof ref.id === 'string') entities.add(`${ref.type}:${ref.id}`);
+  for (const ref of Array.isArray(body?.remove) ? (body.remove as { type?: unknown; id?: unknown }[]) : [])
+    if (typeof ref?.type === 'string' && typeof ref.id === 'string') entities.add(`${ref.type}:${ref.id}`);
 
   const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : Buffer.isBuffer(payload) ? payload.length : 0;
   let changes: string | null = null;

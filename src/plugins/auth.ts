@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
-import type { KeyService } from '../auth/key-service.js';
-import { can, PERMISSIONS, type Permission, type Principal } from '../auth/principal.js';
 import { TokenError } from '../auth/jwt.js';
+import type { KeyService } from '../auth/key-service.js';
+import { can, type Permission, PERMISSIONS, type Principal } from '../auth/principal.js';
 import { ForbiddenError, JustificationRequiredError, UnauthorizedError } from '../errors.js';
 
 declare module 'fastify' {

@@ -2,12 +2,12 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Driver } from 'neo4j-driver';
 
+import type { Config } from '../config.js';
 import { DatabaseUnavailableError } from '../errors.js';
 import { createDriver, redactUri } from '../neo4j/driver.js';
 import { DatabaseHealth } from '../neo4j/health.js';
 import { applyMigrations } from '../neo4j/migrations.js';
 import type { Queries } from '../neo4j/queries.js';
-import type { Config } from '../config.js';
 
 export interface Neo4jHandle {
   driver: Driver;
@@ -50,10 +50,7 @@ export const databasePlugin = fp(async (app: FastifyInstance, options: DatabaseP
       const { applied } = await applyMigrations(driver, settings.database, queries);
       if (applied.length > 0) app.log.info({ applied }, 'schema migrations applied');
     },
-    onChange: (state) =>
-      state.status === 'ready'
-        ? app.log.info({ uri: redactUri(uri) }, 'database ready')
-        : app.log.warn({ reason: state.reason }, `database ${state.status}`),
+    onChange: (state) => (state.status === 'ready' ? app.log.info({ uri: redactUri(uri) }, 'database ready') : app.log.warn({ reason: state.reason }, `database ${state.status}`)),
   });
 
   app.decorate('neo4j', { driver, database: settings.database, uri: redactUri(uri), embedded: options.embedded });

@@ -25,8 +25,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       request.log.error({ err: error.cause, batches: error.report.committedBatches }, 'ingest interrupted');
       if (unavailable) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       const message =
-        `${error.report.committedBatches} batches were committed before the load stopped (one in flight may have ` +
-        'committed too); re-sending the whole load is safe';
+        `${error.report.committedBatches} batches were committed before the load stopped (one in flight may have ` + 'committed too); re-sending the whole load is safe';
       const [status, code] = unavailable ? [503, 'DATABASE_UNAVAILABLE'] : conflict ? [409, 'CONFLICT'] : [500, 'INTERNAL'];
       return reply.code(status).send({ ...body(code, message, request.id), report: error.report });
     }
@@ -81,7 +80,10 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST';
   const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than the limit' : 'the URL is not valid: a percent-escape does not decode to UTF-8 text';
-  reply.code(status).header('x-request-id', request.id).send(body(code, message, request.id));
+  reply
+    .code(status)
+    .header('x-request-id', request.id)
+    .send(body(code, message, request.id));
 }
 
 function isConstraintError(error: unknown): boolean {

@@ -13,8 +13,7 @@ const REASON = 'is not well-formed Unicode text (an unpaired UTF-16 surrogate): 
  */
 export const wellFormedTextPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request) => {
-    const path =
-      malformedTextPath(request.params, 'params') ?? malformedTextPath(request.query, 'querystring') ?? malformedTextPath(request.body, 'body');
+    const path = malformedTextPath(request.params, 'params') ?? malformedTextPath(request.query, 'querystring') ?? malformedTextPath(request.body, 'body');
     if (path !== undefined) throw new RequestRejectedError(`${path} ${REASON}`, [{ path, message: REASON }]);
   });
 });

@@ -22,7 +22,13 @@ export function createAuditRepository(driver: Driver, database: string, queries:
   const read = { database, routing: 'READ' as const };
   // Stored as auditedInvestigations: a node's `investigations` says which investigations' data it
   // is (queries and tests look for that), which an audit record is not.
-  const stored = ({ investigations, ...record }: AuditRecord) => ({ ...record, auditedInvestigations: investigations, seq: neoInt(record.seq), status: neoInt(record.status), resultBytes: neoInt(record.resultBytes) });
+  const stored = ({ investigations, ...record }: AuditRecord) => ({
+    ...record,
+    auditedInvestigations: investigations,
+    seq: neoInt(record.seq),
+    status: neoInt(record.status),
+    resultBytes: neoInt(record.resultBytes),
+  });
 
   return {
     /** One transaction: lock the head, let `link` chain the records after it, write them and move the head. */
@@ -33,7 +39,12 @@ export function createAuditRepository(driver: Driver, database: string, queries:
           const head = recordToObject<{ seq: number; hash: string }>((await tx.run(queries['audit/head']!, { genesis: GENESIS })).records[0]!);
           const records = link(head);
           const last = records[records.length - 1]!;
-          const { records: written } = await tx.run(queries['audit/append']!, { expectedSeq: neoInt(head.seq), seq: neoInt(last.seq), hash: last.hash, records: records.map(stored) });
+          const { records: written } = await tx.run(queries['audit/append']!, {
+            expectedSeq: neoInt(head.seq),
+            seq: neoInt(last.seq),
+            hash: last.hash,
+            records: records.map(stored),
+          });
           if (recordToObject<{ written: number }>(written[0]!).written !== records.length) throw new Error('audit: the chain moved while it was locked');
         });
       } finally {

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 
-import { ENTITY_LABELS, typeOfLabel, type EntityType } from '../model/graph-model.js';
+import { ENTITY_LABELS, type EntityType, typeOfLabel } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject, toNative } from '../neo4j/values.js';
@@ -63,7 +63,14 @@ export function createEntityRepository(driver: Driver, database: string, queries
             }
             const nodeType = typeOfLabel(row.label as string);
             keys.set(key, `${nodeType}:${row.entityId}`);
-            nodes.push({ key: `${nodeType}:${row.entityId}`, type: nodeType, id: row.entityId as string, name: row.name as string | null, unresolved: row.unresolved as boolean, depth: level });
+            nodes.push({
+              key: `${nodeType}:${row.entityId}`,
+              type: nodeType,
+              id: row.entityId as string,
+              name: row.name as string | null,
+              unresolved: row.unresolved as boolean,
+              depth: level,
+            });
             next.push(key);
           }
           pending.push({ from: row.from as string, to: row.to as string, id: row.id as string | null, type: row.type as string });

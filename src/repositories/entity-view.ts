@@ -1,4 +1,4 @@
-import { typeOfLabel, type EntityType } from '../model/graph-model.js';
+import { type EntityType, typeOfLabel } from '../model/graph-model.js';
 import type { EntityView, RelationView } from '../schemas/entity-views.js';
 import type { Grading } from '../schemas/provenance.js';
 
@@ -25,11 +25,19 @@ const INTERNAL = new Set([
   'lastAnalysisAt',
 ]);
 
-
 type Props = Record<string, unknown>;
 
 /** `allowed`: the investigations the caller may see (null: all); others are not named. */
-export function entityView(type: EntityType, id: string, row: { properties: Props; relations: (Omit<RelationView, 'provenance' | 'investigations' | 'other'> & { other: { label: string; id: string; name: string | null; unresolved: boolean } })[]; relationCount: number }, allowed: string[] | null): EntityView {
+export function entityView(
+  type: EntityType,
+  id: string,
+  row: {
+    properties: Props;
+    relations: (Omit<RelationView, 'provenance' | 'investigations' | 'other'> & { other: { label: string; id: string; name: string | null; unresolved: boolean } })[];
+    relationCount: number;
+  },
+  allowed: string[] | null,
+): EntityView {
   const { properties } = row;
   const investigations = (list: unknown) => ((list as string[] | undefined) ?? []).filter((i) => allowed === null || allowed.includes(i));
   return {
@@ -59,9 +67,7 @@ function visible(properties: Props): Props {
 
 function provenance(p: Props): EntityView['provenance'] {
   const grading =
-    p.sourceEvaluation !== undefined
-      ? ({ sourceEvaluation: p.sourceEvaluation, intelligenceAssessment: p.intelligenceAssessment, handlingCode: p.handlingCode } as Grading)
-      : null;
+    p.sourceEvaluation !== undefined ? ({ sourceEvaluation: p.sourceEvaluation, intelligenceAssessment: p.intelligenceAssessment, handlingCode: p.handlingCode } as Grading) : null;
   return {
     source: (p.source as string | undefined) ?? null,
     grading,

@@ -67,7 +67,12 @@ export function asGdsServerError(error: unknown): unknown {
  * route (the leader in a cluster; a direct bolt:// driver ignores it; README, "Production
  * topology"). A graph is dropped by whoever projected it, always (analysis/gds/gds-analysis.ts).
  */
-export function createGdsRepository(driver: Driver, database: string, queries: Queries, options: GdsServerOptions = { dedicated: false, bookmarkManager: driver.executeQueryBookmarkManager }) {
+export function createGdsRepository(
+  driver: Driver,
+  database: string,
+  queries: Queries,
+  options: GdsServerOptions = { dedicated: false, bookmarkManager: driver.executeQueryBookmarkManager },
+) {
   // The tie query is pasted into the query that streams its rows.
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
   const { bookmarkManager } = options;
@@ -97,7 +102,11 @@ export function createGdsRepository(driver: Driver, database: string, queries: Q
     ties: (params: object, signal?: AbortSignal) => stream<TieRow>(tieRows, params, signal),
 
     /** Projects `nodes` nodes (numbered from 0) and the ties between them into a GDS graph. */
-    async project(graph: string, nodes: number, ties: { source: Int32Array; target: Int32Array; strength: Float64Array }): Promise<{ nodes: number; relationships: number; millis: number }> {
+    async project(
+      graph: string,
+      nodes: number,
+      ties: { source: Int32Array; target: Int32Array; strength: Float64Array },
+    ): Promise<{ nodes: number; relationships: number; millis: number }> {
       const params = { graph, nodes: neo4j.int(nodes), source: Array.from(ties.source), target: Array.from(ties.target), strength: Array.from(ties.strength) };
       const { records } = await run(queries['gds/project']!, params, 'WRITE');
       return recordToObject(records[0]!);

@@ -6,13 +6,7 @@ import { createTemplates } from '../neo4j/templates.js';
 import { recordToObject, toNative } from '../neo4j/values.js';
 import type { Investigation } from '../schemas/ingest.js';
 
-export const INGEST_QUERIES = [
-  'ingest/upsert-entities',
-  'ingest/upsert-relations',
-  'ingest/upsert-investigations',
-  'ingest/bump-data-version',
-  'ingest/unresolved',
-] as const;
+export const INGEST_QUERIES = ['ingest/upsert-entities', 'ingest/upsert-relations', 'ingest/upsert-investigations', 'ingest/bump-data-version', 'ingest/unresolved'] as const;
 
 /** The rows this repository writes (ingest/normalise.ts makes them from validated records). */
 export interface EntityRow {

@@ -3,7 +3,15 @@ import type { Driver } from 'neo4j-driver';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
 
-export const SYSTEM_QUERIES = ['system/ping', 'system/server-info', 'system/applied-migrations', 'system/record-migration', 'system/plugins', 'system/gds-version', 'system/apoc-version'] as const;
+export const SYSTEM_QUERIES = [
+  'system/ping',
+  'system/server-info',
+  'system/applied-migrations',
+  'system/record-migration',
+  'system/plugins',
+  'system/gds-version',
+  'system/apoc-version',
+] as const;
 
 export interface ServerInfo {
   name: string;

@@ -8,8 +8,8 @@ import { principalOf } from '../plugins/auth.js';
 import type { RunResults } from '../runs/results.js';
 import type { RunService } from '../runs/run-service.js';
 import { ANALYSIS_BODY_BYTES } from '../schemas/analysis.js';
-import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 import { EntityTypeSchema } from '../schemas/entity-views.js';
+import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 import { IdSchema } from '../schemas/provenance.js';
 import {
   AnalysisRunSchema,
@@ -220,7 +220,13 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ service: RunService; result
         tags: ['analyses'],
         summary: 'One entity in a finished run: score, components with evidence, explanation, measures',
         params: IdParams.extend({ type: EntityTypeSchema, entityId: IdSchema }),
-        response: { 200: EntityResultSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema.describe('No such run, or the entity was not in it'), ...notDone, ...databaseErrorResponses },
+        response: {
+          200: EntityResultSchema,
+          400: ErrorResponseSchema,
+          404: ErrorResponseSchema.describe('No such run, or the entity was not in it'),
+          ...notDone,
+          ...databaseErrorResponses,
+        },
       },
     },
     async (request) => results.entity(request.params.id, request.params.type, request.params.entityId, allowed(request)),

@@ -13,7 +13,12 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditRepository; log: A
     '/audit',
     {
       config: { permission: 'admin' },
-      schema: { tags: ['access'], summary: 'The audit trail, newest first; filter by principal, entity, investigation, time', querystring: AuditQuerySchema, response: { 200: AuditPageSchema, ...errors } },
+      schema: {
+        tags: ['access'],
+        summary: 'The audit trail, newest first; filter by principal, entity, investigation, time',
+        querystring: AuditQuerySchema,
+        response: { 200: AuditPageSchema, ...errors },
+      },
     },
     async (request) => {
       const { total, rows } = await audit.list(request.query);

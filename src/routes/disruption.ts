@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
-import { allowedInvestigations } from '../auth/principal.js';
 import type { DisruptionService } from '../analysis/disruption-service.js';
+import { allowedInvestigations } from '../auth/principal.js';
 import { principalOf } from '../plugins/auth.js';
 import { ANALYSIS_BODY_BYTES } from '../schemas/analysis.js';
 import { DisruptionPlanRequestSchema, DisruptionPlanSchema, WhatIfRequestSchema, WhatIfSchema } from '../schemas/disruption.js';

@@ -4,15 +4,7 @@ import { allowedInvestigations } from '../auth/principal.js';
 import { NotFoundError } from '../errors.js';
 import { principalOf } from '../plugins/auth.js';
 import type { EntityRepository } from '../repositories/entity-repository.js';
-import {
-  EntityParamsSchema,
-  EntityViewSchema,
-  ErasureSchema,
-  NetworkQuerySchema,
-  NetworkSchema,
-  SearchQuerySchema,
-  SearchResultSchema,
-} from '../schemas/entity-views.js';
+import { EntityParamsSchema, EntityViewSchema, ErasureSchema, NetworkQuerySchema, NetworkSchema, SearchQuerySchema, SearchResultSchema } from '../schemas/entity-views.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 
 const notFound = { 404: ErrorResponseSchema.describe('No such entity'), 400: ErrorResponseSchema, ...databaseErrorResponses };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
-import { ReadinessSchema, HealthSchema } from '../schemas/system.js';
+import { HealthSchema, ReadinessSchema } from '../schemas/system.js';
 
 /** Probes for orchestrators: /healthz says the process is alive, /readyz that Neo4j is usable. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -6,17 +6,17 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { allowedInvestigations } from '../auth/principal.js';
+import { MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
 import { readCsv } from '../ingest/csv.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { describeJsonError } from '../ingest/json-error.js';
 import { zodProblems } from '../ingest/validate.js';
-import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';
-import { MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
 import { principalOf } from '../plugins/auth.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
-import { IngestDocumentSchema, IngestHeaderSchema, RECORD_KINDS, RECORD_KIND_NAMES, type IngestHeader } from '../schemas/ingest.js';
-import { IngestFailureSchema, IngestReportSchema, type IngestReport } from '../schemas/ingest-report.js';
+import { IngestDocumentSchema, type IngestHeader, IngestHeaderSchema, RECORD_KIND_NAMES, RECORD_KINDS } from '../schemas/ingest.js';
+import { IngestFailureSchema, type IngestReport, IngestReportSchema } from '../schemas/ingest-report.js';
 import { GradingSchema, IdSchema } from '../schemas/provenance.js';
+import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';
 
 const AtomicQuerySchema = z.strictObject({
   atomic: z
@@ -37,7 +37,12 @@ const CsvQuerySchema = AtomicQuerySchema.extend({
   investigations: z
     .string()
     .describe('Comma-separated ids of the investigations the rows belong to, e.g. OP-TIDE,OP-DUNE')
-    .transform((text) => text.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
     .pipe(z.array(IdSchema).min(1, 'name at least one investigation').max(100)),
   source: z.string().min(1).max(500).optional().describe('Default source (report reference) for rows without a source cell'),
   grading: z
@@ -54,16 +59,17 @@ const CsvQuerySchema = AtomicQuerySchema.extend({
  * known collection, nothing else), so one bad record does not refuse the rest: records are
  * checked one by one by the ingest service and reported with their index and field path.
  */
-const EnvelopeSchema = IngestHeaderSchema.extend(
-  Object.fromEntries(Object.values(RECORD_KINDS).map(({ collection }) => [collection, z.array(z.unknown()).optional()])),
-);
+const EnvelopeSchema = IngestHeaderSchema.extend(Object.fromEntries(Object.values(RECORD_KINDS).map(({ collection }) => [collection, z.array(z.unknown()).optional()])));
 const envelopeValidator: FastifySchemaCompiler<unknown> = (route) =>
   route.httpPart === 'body'
     ? (data) => {
         const parsed = EnvelopeSchema.safeParse(data);
         if (parsed.success) return { value: data };
         const validation = zodProblems(parsed.error.issues).map((problem) => ({
-          instancePath: `/${problem.path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`,
+          instancePath: `/${problem.path
+            .replace(/\[(\d+)\]/g, '.$1')
+            .split('.')
+            .join('/')}`,
           message: problem.message,
         }));
         return { error: Object.assign(new Error('body is invalid'), { validation, validationContext: 'body' }) };
@@ -137,7 +143,9 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
         summary: 'Load newline-delimited JSON (application/x-ndjson): a header line, then one `{kind, record}` a line',
         description:
           'Line 1: `{"kind":"header","investigations":[{"id":"OP-1"}],"defaults":{…}}`. Then e.g. ' +
-          '`{"kind":"person","record":{"id":"P-1","name":"…"}}`; kinds: ' + Object.keys(RECORD_KINDS).join(', ') + '. ' +
+          '`{"kind":"person","record":{"id":"P-1","name":"…"}}`; kinds: ' +
+          Object.keys(RECORD_KINDS).join(', ') +
+          '. ' +
           'Read as a stream with flat memory. A line that is not JSON refuses the whole body with 400 naming the line.',
         querystring: AtomicQuerySchema,
         response: responses,

@@ -26,19 +26,31 @@ export const keyRoutes: FastifyPluginAsyncZod<{ keys: KeyService }> = async (app
       // An admin limited to some investigations grants no more than those.
       const beyond = own === null ? [] : request.body.investigations.filter((id) => !own.includes(id));
       if (beyond.length > 0) {
-        throw new RequestRejectedError('a key may not see investigations its maker cannot', beyond.map((id) => ({ path: `body.investigations[${request.body.investigations.indexOf(id)}]`, message: `${id} is not one of yours` })));
+        throw new RequestRejectedError(
+          'a key may not see investigations its maker cannot',
+          beyond.map((id) => ({ path: `body.investigations[${request.body.investigations.indexOf(id)}]`, message: `${id} is not one of yours` })),
+        );
       }
       return reply.code(201).send(await keys.create(request.body, principal.id));
     },
   );
 
-  app.get('/keys', { config: admin, schema: { tags: ['access'], summary: 'Every API key (hashes and keys never shown)', response: { 200: z.array(KeySchema), ...errors } } }, async () => keys.list());
+  app.get(
+    '/keys',
+    { config: admin, schema: { tags: ['access'], summary: 'Every API key (hashes and keys never shown)', response: { 200: z.array(KeySchema), ...errors } } },
+    async () => keys.list(),
+  );
 
   app.delete(
     '/keys/:id',
     {
       config: admin,
-      schema: { tags: ['access'], summary: 'Revoke an API key: refused from the next request on', params: z.object({ id: z.uuid() }), response: { 200: KeySchema, 404: ErrorResponseSchema, ...errors } },
+      schema: {
+        tags: ['access'],
+        summary: 'Revoke an API key: refused from the next request on',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: KeySchema, 404: ErrorResponseSchema, ...errors },
+      },
     },
     async (request) => {
       const revoked = await keys.revoke(request.params.id, principalOf(request).id);

@@ -1,13 +1,13 @@
+import { type GdsEngine, prepareAnalysis } from '../analysis/engine-choice.js';
 import { settingsOf } from '../analysis/settings.js';
-import { prepareAnalysis, type GdsEngine } from '../analysis/engine-choice.js';
+import type { EntityType } from '../model/graph-model.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
-import type { RunResultsRepository } from '../repositories/run-results-repository.js';
 import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
+import type { RunResultsRepository } from '../repositories/run-results-repository.js';
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { RunSummary } from '../schemas/runs.js';
-import type { EntityType } from '../model/graph-model.js';
-import type { RunAnalyser } from './storing-session.js';
 import { afterEngineStage, PHASES, within } from './progress.js';
+import type { RunAnalyser } from './storing-session.js';
 
 /**
  * One run's work, start to end: read the scope from Neo4j, analyse it in a worker thread, store
@@ -56,7 +56,14 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
 
   report('projecting', PHASES.projecting);
   // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit.
-  const read = await prepareAnalysis({ repository: deps.analytics, gds: deps.gds }, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY }, signal);
+  const read = await prepareAnalysis(
+    { repository: deps.analytics, gds: deps.gds },
+    scope,
+    settings,
+    settings.requestedEngine,
+    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY },
+    signal,
+  );
 
   let progress: number = PHASES.analysing;
   signal.throwIfAborted();

@@ -1,6 +1,6 @@
-import type { CommunityReport } from '../analytics/report.js';
-import { rankedNodes, type NodeMeasures, type RankedNode, type RankingTable } from '../analytics/ranking.js';
 import type { Projection } from '../analytics/projection/types.js';
+import { type RankedNode, rankedNodes, type RankingTable } from '../analytics/ranking.js';
+import type { CommunityReport } from '../analytics/report.js';
 import type { ExportTies } from '../exports/analysis-graph.js';
 import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
 
@@ -13,7 +13,21 @@ import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../reposit
 export function resultRows(runId: string, table: RankingTable, from: number, to: number): ResultRow[] {
   return rankedNodes(table, from, to).map((node, i) => {
     const { key, type, id, name, rank, harmScore, community, components, explanation, measures } = node;
-    return { runId, position: from + i, index: table.order[from + i]!, key, type, entityId: id, name, rank, harmScore, community, components: JSON.stringify(components), explanation, ...measures };
+    return {
+      runId,
+      position: from + i,
+      index: table.order[from + i]!,
+      key,
+      type,
+      entityId: id,
+      name,
+      rank,
+      harmScore,
+      community,
+      components: JSON.stringify(components),
+      explanation,
+      ...measures,
+    };
   });
 }
 

@@ -9,8 +9,8 @@ import type { RunRepository } from '../repositories/run-repository.js';
 import type { RunResultsRepository } from '../repositories/run-results-repository.js';
 import type { AnalysisRun, EXPORT_FORMATS } from '../schemas/runs.js';
 import { compareRuns } from './compare.js';
-import { communityOf, rankedNodeOf, strongestTiesOf, unpackTies } from './result-rows.js';
 import { ResultCache } from './result-cache.js';
+import { communityOf, rankedNodeOf, strongestTiesOf, unpackTies } from './result-rows.js';
 import { investigationsKey, type RunService } from './run-service.js';
 
 /**
@@ -125,7 +125,14 @@ export function createRunResults(deps: { runs: RunRepository; stored: RunResults
           return { body: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), contentType: 'application/zip', filename: `${name}-csv.zip` };
         }
         case 'json':
-          return { body: JSON.stringify({ run: { id: run.id, scope: run.scope, parameters: run.parameters, dataVersion: run.dataVersion, finishedAt: run.finishedAt }, graph: graph.export() }), contentType: 'application/json; charset=utf-8', filename: `${name}.json` };
+          return {
+            body: JSON.stringify({
+              run: { id: run.id, scope: run.scope, parameters: run.parameters, dataVersion: run.dataVersion, finishedAt: run.finishedAt },
+              graph: graph.export(),
+            }),
+            contentType: 'application/json; charset=utf-8',
+            filename: `${name}.json`,
+          };
       }
     },
   };

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyBaseLogger } from 'fastify';
 
-import { settingsOf } from '../analysis/settings.js';
 import { limitScope } from '../analysis/scope-check.js';
+import { settingsOf } from '../analysis/settings.js';
 import { ConflictError, NotFoundError, RequestRejectedError } from '../errors.js';
-import type { RunFields, RunRepository, StoredRun } from '../repositories/run-repository.js';
-import { FINAL_STATUSES, type AnalysisRun, type RunRequest, type RunStatus } from '../schemas/runs.js';
-import { executeRun, TakenOverError, type ExecuteDeps } from './execute.js';
+import type { RunFields, StoredRun } from '../repositories/run-repository.js';
+import { type AnalysisRun, FINAL_STATUSES, type RunRequest, type RunStatus } from '../schemas/runs.js';
+import { type ExecuteDeps, executeRun, TakenOverError } from './execute.js';
 import { fingerprintOf } from './fingerprint.js';
 import { createLease, type LeaseOptions } from './lease.js';
 import { JobQueue } from './queue.js';
@@ -52,12 +52,16 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
   const settled = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   const queue = new JobQueue(options.concurrency, execute, (id, error) => log.error({ err: error, run: id }, 'analysis run job threw'));
   let stopping = false;
-  const lease = createLease(deps, { ...options, instance }, {
-    running: () => active,
-    known: () => [...active.keys(), ...settled.keys()],
-    enqueue,
-    stopping: () => stopping,
-  });
+  const lease = createLease(
+    deps,
+    { ...options, instance },
+    {
+      running: () => active,
+      known: () => [...active.keys(), ...settled.keys()],
+      enqueue,
+      stopping: () => stopping,
+    },
+  );
 
   function settlement(id: string) {
     let entry = settled.get(id);
@@ -88,15 +92,6 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
   async function currentScopeVersion(run: StoredRun): Promise<number> {
     const { investigations } = JSON.parse(run.scope) as { investigations?: string[] };
     return (await runs.dataVersion(investigations ?? null)).scopeVersion;
-  }
-
-  /** Records a run's state, logging instead of throwing when the database is away (the claim loop finds it again). */
-  async function record(id: string, fields: RunFields): Promise<void> {
-    try {
-      await runs.update(id, fields);
-    } catch (error) {
-      log.error({ err: error, run: id, fields: Object.keys(fields) }, 'could not record the run’s state');
-    }
   }
 
   /**
@@ -210,7 +205,9 @@ export function createRunService(deps: Deps, options: RunServiceOptions) {
       if (communitiesFrom) {
         const from = await runs.get(communitiesFrom, allowed);
         if (from?.status !== 'done') {
-          throw new RequestRejectedError('communitiesFrom must name a finished run', [{ path: 'body.communitiesFrom', message: from ? `the run is ${from.status}` : 'no such run' }]);
+          throw new RequestRejectedError('communitiesFrom must name a finished run', [
+            { path: 'body.communitiesFrom', message: from ? `the run is ${from.status}` : 'no such run' },
+          ]);
         }
       }
       const settings = settingsOf(parameters);

@@ -3,8 +3,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { analyse, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
-import type { RunSummary } from '../schemas/runs.js';
 import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
+import type { RunSummary } from '../schemas/runs.js';
 import { communityRows, packTies, resultRows } from './result-rows.js';
 
 /**
@@ -18,10 +18,7 @@ import { communityRows, packTies, resultRows } from './result-rows.js';
  * event loop → worker: `rows` {from, to}, `done` (the task then ends).
  */
 
-export type StoreMessage =
-  | { type: 'stage'; stage: string }
-  | { type: 'analysed'; analysed: Analysed }
-  | { type: 'rows'; rows: ResultRow[] };
+export type StoreMessage = { type: 'stage'; stage: string } | { type: 'analysed'; analysed: Analysed } | { type: 'rows'; rows: ResultRow[] };
 
 export type StoreRequest = { type: 'rows'; from: number; to: number } | { type: 'done' };
 
@@ -51,19 +48,36 @@ export function storeTask(task: StoreTask, runtime: Partial<EngineRuntime>): Pro
 /** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */
 export const STRONGEST_TIES = 100;
 
-export async function runForStorage(projection: Projection, options: Partial<EngineOptions>, runtime: Partial<EngineRuntime>, runId: string, port: MessagePort, given?: GivenMeasures): Promise<void> {
+export async function runForStorage(
+  projection: Projection,
+  options: Partial<EngineOptions>,
+  runtime: Partial<EngineRuntime>,
+  runId: string,
+  port: MessagePort,
+  given?: GivenMeasures,
+): Promise<void> {
   const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) }, given);
   const { ranking } = result;
   const strongest = strongestInternalTies(projection, ranking);
   const artefacts = packTies(projection);
   const analysed: Analysed = {
-    summary: { graph: result.graph, modularity: result.modularity, communities: result.communities.length, communitiesSplit: result.communitiesSplit, betweenness: result.betweenness, warnings: result.warnings },
+    summary: {
+      graph: result.graph,
+      modularity: result.modularity,
+      communities: result.communities.length,
+      communitiesSplit: result.communitiesSplit,
+      betweenness: result.betweenness,
+      warnings: result.warnings,
+    },
     timings: result.timings,
     communities: communityRows(runId, result.communities, strongest),
     artefacts,
     total: ranking.order.length,
   };
-  port.postMessage({ type: 'analysed', analysed } satisfies StoreMessage, artefacts.flatMap((a) => [a.source.buffer, a.target.buffer, a.strength.buffer, a.money.buffer, a.kindCount.buffer]) as ArrayBuffer[]);
+  port.postMessage(
+    { type: 'analysed', analysed } satisfies StoreMessage,
+    artefacts.flatMap((a) => [a.source.buffer, a.target.buffer, a.strength.buffer, a.money.buffer, a.kindCount.buffer]) as ArrayBuffer[],
+  );
   await new Promise<void>((resolve) => {
     port.on('message', (request: StoreRequest) => {
       if (request.type === 'done') return resolve();
@@ -74,7 +88,10 @@ export async function runForStorage(projection: Projection, options: Partial<Eng
 }
 
 /** Per community id, its strongest internal ties (by strength, then tie order), at most STRONGEST_TIES. */
-export function strongestInternalTies(projection: Pick<Projection, 'ties' | 'tieKinds'>, ranking: Pick<RankingTable, 'nodes' | 'community' | 'communityIds'>): Map<string, { total: number; strongest: StoredTie[] }> {
+export function strongestInternalTies(
+  projection: Pick<Projection, 'ties' | 'tieKinds'>,
+  ranking: Pick<RankingTable, 'nodes' | 'community' | 'communityIds'>,
+): Map<string, { total: number; strongest: StoredTie[] }> {
   const { ties, tieKinds } = projection;
   const K = tieKinds.length;
   const inside = new Map<number, number[]>();

@@ -48,7 +48,10 @@ export function runAnalyser(pool: WorkerPool): RunAnalyser {
         }
       });
       const { given } = control;
-      const task: Promise<void> = pool.run('store', { projection, options, runId, port: port2, given } satisfies StoreTask, { transferList: [...transferables(projection, given), port2], signal: control.signal });
+      const task: Promise<void> = pool.run('store', { projection, options, runId, port: port2, given } satisfies StoreTask, {
+        transferList: [...transferables(projection, given), port2],
+        signal: control.signal,
+      });
       let over: { error: unknown } | undefined;
       const ended = task.then(
         () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { ENTITY_TYPES } from '../model/graph-model.js';
 import { HARM_COMPONENTS, PATH_WEIGHTS, TIE_KINDS } from '../analytics/weights.js';
+import { ENTITY_TYPES } from '../model/graph-model.js';
 import { IdSchema, IsoDateSchema } from './provenance.js';
 
 /** Who computes the superlinear measures (analysis/engine-choice.ts). */
@@ -23,18 +23,12 @@ export const ScopeSchema = z
     investigations: z.array(IdSchema).min(1).max(100).optional().describe('Investigation ids; left out: all'),
     from: IsoDateSchema.optional().describe('Events (payments, crossings, dated links and relations) on or after this date'),
     to: IsoDateSchema.optional().describe('Events on or before this date'),
-    minAssessment: z
-      .enum(['A', 'B', 'C', 'D', 'E'])
-      .default('D')
-      .describe('Weakest intelligence assessment kept; the default D leaves E-assessed (suspected false) facts out'),
+    minAssessment: z.enum(['A', 'B', 'C', 'D', 'E']).default('D').describe('Weakest intelligence assessment kept; the default D leaves E-assessed (suspected false) facts out'),
     maxSourceEvaluation: z
       .union([z.literal(1), z.literal(2), z.literal(3)])
       .default(3)
       .describe('Least reliable source kept: 1 reliable only … 3 all'),
-    projection: z
-      .enum(['people', 'full'])
-      .default('people')
-      .describe('people: people and organisations tied by what they share; full: every entity as a node'),
+    projection: z.enum(['people', 'full']).default('people').describe('people: people and organisations tied by what they share; full: every entity as a node'),
     entityTypes: z.array(z.enum(ENTITY_TYPES)).min(1).optional().describe('Full projection: node types kept; left out: all'),
     tieKinds: z.array(z.enum(TIE_KINDS)).min(1).optional().describe('People projection: tie kinds kept; left out: all'),
   })
@@ -43,38 +37,39 @@ export const ScopeSchema = z
 
 export const AnalysisParametersSchema = z
   .strictObject({
-    tieWeights: z
-      .partialRecord(z.enum(TIE_KINDS), positive)
-      .optional()
-      .describe('Affinity per relation of each tie kind, over the documented defaults'),
-    harmWeights: z
-      .partialRecord(z.enum(HARM_COMPONENTS), positive)
-      .optional()
-      .describe('Weights of the harm components, over the defaults (normalised by their sum)'),
-    reportingCurrency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    tieWeights: z.partialRecord(z.enum(TIE_KINDS), positive).optional().describe('Affinity per relation of each tie kind, over the documented defaults'),
+    harmWeights: z.partialRecord(z.enum(HARM_COMPONENTS), positive).optional().describe('Weights of the harm components, over the defaults (normalised by their sum)'),
+    reportingCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     exchangeRates: z
       .record(z.string().regex(/^[A-Z]{3}$/), z.number().finite().positive())
       .optional()
       .describe('GBP per unit of each currency, over the defaults'),
     resolution: z.number().finite().positive().max(100).default(1).describe('Louvain resolution: higher gives more, smaller communities'),
     seed: z.number().int().min(0).max(0xffff_ffff).default(1).describe('Same seed and same data give the same result'),
-    betweennessSamples: z.number().int().min(1).max(100_000).optional().describe('Sources sampled above the exact threshold; left out: 1 000, fewer on big graphs (docs/analytics.md)'),
+    betweennessSamples: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe('Sources sampled above the exact threshold; left out: 1 000, fewer on big graphs (docs/analytics.md)'),
     exactBetweennessUpTo: z.number().int().min(0).max(1_000_000).optional().describe('Nodes up to which betweenness is exact'),
     pathWeights: z
       .enum(PATH_WEIGHTS)
       .optional()
-      .describe('What a shortest path is shortest in, for betweenness and closeness: strength (a tie is 1 / strength long: strong ties are short) or hops (every tie is 1). Analyses: left out, strength. Plans: left out, both, compared'),
-    sharedLocationCap: z
-      .number()
-      .int()
-      .min(2)
-      .max(10_000)
-      .default(30)
-      .describe('A location shared by more people than this ties none of them (a city says nothing)'),
+      .describe(
+        'What a shortest path is shortest in, for betweenness and closeness: strength (a tie is 1 / strength long: strong ties are short) or hops (every tie is 1). Analyses: left out, strength. Plans: left out, both, compared',
+      ),
+    sharedLocationCap: z.number().int().min(2).max(10_000).default(30).describe('A location shared by more people than this ties none of them (a city says nothing)'),
     engine: z
       .enum(ENGINES)
       .default('auto')
-      .describe('Who computes communities, PageRank, betweenness and closeness: the service itself (graphology), Neo4j Graph Data Science (gds), or auto: gds above ANALYTICS_GDS_ABOVE_RELATIONS relations in scope when the server has GDS'),
+      .describe(
+        'Who computes communities, PageRank, betweenness and closeness: the service itself (graphology), Neo4j Graph Data Science (gds), or auto: gds above ANALYTICS_GDS_ABOVE_RELATIONS relations in scope when the server has GDS',
+      ),
     previousCommunities: z
       .array(z.strictObject({ id: z.string().min(1).max(100), members: z.array(z.string().min(1)).max(1_000_000) }))
       .max(100_000)
@@ -86,7 +81,11 @@ export const AnalysisParametersSchema = z
 /** The GDS engine computes the people projection's ties only (analysis/gds/): refuse it with the full one. */
 export function engineFitsScope(request: { scope: { projection: string }; parameters: { engine: string } }, ctx: z.RefinementCtx): void {
   if (request.parameters.engine === 'gds' && request.scope.projection === 'full') {
-    ctx.addIssue({ code: 'custom', path: ['parameters', 'engine'], message: 'the GDS engine analyses the people projection only: use "graphology" or "auto" with scope.projection "full"' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['parameters', 'engine'],
+      message: 'the GDS engine analyses the people projection only: use "graphology" or "auto" with scope.projection "full"',
+    });
   }
 }
 

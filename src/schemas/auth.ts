@@ -9,7 +9,11 @@ export const KeyRequestSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).describe('Who or what holds it'),
     role: z.enum(ROLES),
-    investigations: z.array(z.union([IdSchema, z.literal(ALL_INVESTIGATIONS)])).min(1).max(1_000).describe('Investigation ids it may see, or ["*"] for all'),
+    investigations: z
+      .array(z.union([IdSchema, z.literal(ALL_INVESTIGATIONS)]))
+      .min(1)
+      .max(1_000)
+      .describe('Investigation ids it may see, or ["*"] for all'),
   })
   .meta({ id: 'KeyRequest', example: { name: 'night batch', role: 'analyst', investigations: ['OP-TIDE'] } });
 
@@ -60,7 +64,9 @@ export const AuditRecordSchema = z
   })
   .meta({ id: 'AuditRecord' });
 
-export const AuditPageSchema = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AuditRecordSchema) }).meta({ id: 'AuditPage' });
+export const AuditPageSchema = z
+  .object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AuditRecordSchema) })
+  .meta({ id: 'AuditPage' });
 
 export const VerificationSchema = z
   .object({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-import { STRATEGY_NAMES } from '../disruption/planner.js';
 import { PATH_WEIGHTS } from '../analytics/weights.js';
-import { AnalysisParametersSchema, EngineChoiceSchema, ProjectionSummarySchema, ScopeSchema, engineFitsScope } from './analysis.js';
+import { STRATEGY_NAMES } from '../disruption/planner.js';
+import { AnalysisParametersSchema, EngineChoiceSchema, engineFitsScope, ProjectionSummarySchema, ScopeSchema } from './analysis.js';
 import { EntityRefSchema } from './entities.js';
 
 /**
@@ -24,11 +24,7 @@ export const DisruptionPlanRequestSchema = z
       .refine((k) => k < 1 || Number.isInteger(k), 'a budget of 1 or more must be a whole number of removals; below 1 it is a fraction of the nodes')
       .refine((k) => k <= 10_000, 'at most 10 000 removals')
       .describe('The budget: a count of removals (1, 2, …) or a fraction of the nodes (0 < k < 1: rounded to the nearest count, at least 1; 0.05 of 101 is 5)'),
-    strategies: z
-      .array(z.enum(STRATEGY_NAMES))
-      .min(1)
-      .optional()
-      .describe('Strategies to compare; left out: all of them'),
+    strategies: z.array(z.enum(STRATEGY_NAMES)).min(1).optional().describe('Strategies to compare; left out: all of them'),
   })
   .superRefine(engineFitsScope)
   .meta({ id: 'DisruptionPlanRequest', example: { scope: { investigations: ['OP-TIDE'] }, k: 5 } });
@@ -90,7 +86,13 @@ export const DisruptionPlanSchema = z
       }),
     ),
     best: z
-      .object({ strategy: z.enum(STRATEGY_NAMES), pathWeights: z.enum(PATH_WEIGHTS).nullable(), label: z.string(), largestComponentDrop: z.number().int(), fragmentation: z.number() })
+      .object({
+        strategy: z.enum(STRATEGY_NAMES),
+        pathWeights: z.enum(PATH_WEIGHTS).nullable(),
+        label: z.string(),
+        largestComponentDrop: z.number().int(),
+        fragmentation: z.number(),
+      })
       .nullable()
       .describe('Largest drop of the largest component, ties by fragmentation, over every strategy and path weighting compared; null for an empty scope'),
   })
@@ -107,7 +109,11 @@ export const WhatIfSchema = z
     communitiesFallenApart: z.array(z.object({ id: z.string(), size: z.number().int(), membersLeft: z.number().int() })),
     likelyReplacement: BrokerSchema.nullable().describe('The candidate left with the highest betweenness afterwards'),
     brokersAfter: z.array(BrokerSchema),
-    paymentVolumeCutOff: z.object({ amount: z.number().int().describe('Payments no longer connecting their ends, in minor units of the reporting currency (pence for GBP)'), share: z.number().nullable(), currency: z.string() }),
+    paymentVolumeCutOff: z.object({
+      amount: z.number().int().describe('Payments no longer connecting their ends, in minor units of the reporting currency (pence for GBP)'),
+      share: z.number().nullable(),
+      currency: z.string(),
+    }),
     crossingsStopped: z.object({ count: z.number().int(), ids: z.array(z.string()).describe('The first 50') }),
     betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
   })

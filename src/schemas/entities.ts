@@ -16,18 +16,7 @@ const country = z
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const ids = z.array(IdSchema).max(10_000);
 
-export const PERSON_ROLES = [
-  'organiser',
-  'facilitator',
-  'recruiter',
-  'driver',
-  'pilot',
-  'money_mover',
-  'procurer',
-  'logistics',
-  'migrant',
-  'other',
-] as const;
+export const PERSON_ROLES = ['organiser', 'facilitator', 'recruiter', 'driver', 'pilot', 'money_mover', 'procurer', 'logistics', 'migrant', 'other'] as const;
 
 export const PersonSchema = z
   .strictObject({
@@ -142,9 +131,7 @@ export const CrossingSchema = z
     },
   });
 
-export const PartyRefSchema = z
-  .strictObject({ type: z.enum(['person', 'organisation', 'account']), id: IdSchema })
-  .meta({ id: 'PartyRef' });
+export const PartyRefSchema = z.strictObject({ type: z.enum(['person', 'organisation', 'account']), id: IdSchema }).meta({ id: 'PartyRef' });
 
 export const PAYMENT_CHANNELS = ['bank', 'cash', 'hawala', 'money_service_business', 'crypto', 'other'] as const;
 
@@ -196,13 +183,7 @@ export const LinkSchema = z
     type: z.enum(LINK_TYPES),
     from: IdSchema.describe('Person id'),
     to: IdSchema.describe('Person id'),
-    count: z
-      .number()
-      .int()
-      .min(1)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional()
-      .describe('Calls, messages or meetings reported; left out: 1 (kept as given by an earlier record)'),
+    count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('Calls, messages or meetings reported; left out: 1 (kept as given by an earlier record)'),
     firstSeen: IsoDateSchema.optional(),
     lastSeen: IsoDateSchema.optional(),
     ...provenanceFields,

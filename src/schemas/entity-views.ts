@@ -18,9 +18,7 @@ export const ProvenanceViewSchema = z
   })
   .meta({ id: 'ProvenanceView' });
 
-export const EntityRefViewSchema = z
-  .object({ type: z.string(), id: z.string(), name: z.string().nullable(), unresolved: z.boolean() })
-  .meta({ id: 'EntityRefView' });
+export const EntityRefViewSchema = z.object({ type: z.string(), id: z.string(), name: z.string().nullable(), unresolved: z.boolean() }).meta({ id: 'EntityRefView' });
 
 export const RelationViewSchema = z
   .object({

@@ -25,10 +25,9 @@ export const IngestReportSchema = z
     received: counter,
     accepted: counter,
     rejected: counter,
-    entities: z.record(
-      z.string(),
-      z.object({ created: counter, updated: counter, unchanged: counter, resolved: counter, relationsRemoved: counter }),
-    ).describe('Per label; resolved counts placeholders that this load filled in'),
+    entities: z
+      .record(z.string(), z.object({ created: counter, updated: counter, unchanged: counter, resolved: counter, relationsRemoved: counter }))
+      .describe('Per label; resolved counts placeholders that this load filled in'),
     relations: z.record(z.string(), z.object({ created: counter, updated: counter, unchanged: counter })).describe('Per relationship type'),
     placeholders: z.object({
       count: counter.describe('Ids named by relations of this load and still not loaded'),
@@ -36,9 +35,7 @@ export const IngestReportSchema = z
     }),
     rejections: z.array(RejectionSchema).describe('The first 1000 rejected records'),
     committedBatches: counter.describe('Write transactions committed'),
-    batches: z
-      .array(z.object({ number: z.number().int(), target: z.string(), rows: counter }))
-      .describe('The first 1000 committed batches, in order'),
+    batches: z.array(z.object({ number: z.number().int(), target: z.string(), rows: counter })).describe('The first 1000 committed batches, in order'),
     dataVersion: z.number().int().optional().describe('Data version after the last batch that changed something'),
   })
   .meta({ id: 'IngestReport' });

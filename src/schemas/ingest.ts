@@ -76,7 +76,10 @@ export const IngestDocumentSchema = IngestHeaderSchema.extend({
   example: {
     investigations: [{ id: 'OP-TIDE', name: 'Operation Tide' }],
     defaults: { source: 'REP-2024-0117', grading: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' } },
-    people: [{ id: 'P-001', name: 'Karwan A.', roles: ['organiser'] }, { id: 'P-014', name: 'Dler M.', roles: ['pilot'] }],
+    people: [
+      { id: 'P-001', name: 'Karwan A.', roles: ['organiser'] },
+      { id: 'P-014', name: 'Dler M.', roles: ['pilot'] },
+    ],
     crossings: [{ id: 'X-2024-031', date: '2024-03-14', outcome: 'intercepted', passengers: 61, organisers: ['P-001'], pilots: ['P-014'] }],
     links: [{ id: 'LK-55', type: 'communication', from: 'P-001', to: 'P-014', count: 37 }],
   },

@@ -19,12 +19,8 @@ export const IsoDateTimeSchema = z.iso.datetime({ offset: true }).describe('ISO-
 
 export const GradingSchema = z
   .strictObject({
-    sourceEvaluation: z
-      .union([z.literal(1), z.literal(2), z.literal(3)])
-      .describe('1 reliable, 2 untested, 3 not reliable'),
-    intelligenceAssessment: z
-      .enum(['A', 'B', 'C', 'D', 'E'])
-      .describe('A known directly, B indirectly but corroborated, C indirectly, D not known, E suspected false'),
+    sourceEvaluation: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('1 reliable, 2 untested, 3 not reliable'),
+    intelligenceAssessment: z.enum(['A', 'B', 'C', 'D', 'E']).describe('A known directly, B indirectly but corroborated, C indirectly, D not known, E suspected false'),
     handlingCode: z.enum(['P', 'C']).describe('P lawful sharing permitted, C sharing with conditions'),
   })
   .meta({ id: 'Grading', example: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' } });
@@ -36,11 +32,7 @@ export const provenanceFields = {
   source: z.string().min(1).max(500).optional().describe('Report reference the fact comes from'),
   grading: GradingSchema.optional(),
   recordedAt: IsoDateTimeSchema.optional().describe('When the fact was recorded; defaults to the time of loading'),
-  investigations: z
-    .array(IdSchema)
-    .max(100)
-    .optional()
-    .describe('Investigations this record belongs to, among the document’s; all of the document’s when left out'),
+  investigations: z.array(IdSchema).max(100).optional().describe('Investigations this record belongs to, among the document’s; all of the document’s when left out'),
 };
 
 export interface Provenance {

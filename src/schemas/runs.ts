@@ -107,7 +107,10 @@ export const RankingPageSchema = z
   .meta({ id: 'RankingPage' });
 
 export const LatestQuerySchema = RankingQuerySchema.extend({
-  investigation: z.union([IdSchema, z.array(IdSchema).min(1).max(100)]).optional().describe('The scope’s investigations (repeat for several); left out: runs over all investigations'),
+  investigation: z
+    .union([IdSchema, z.array(IdSchema).min(1).max(100)])
+    .optional()
+    .describe('The scope’s investigations (repeat for several); left out: runs over all investigations'),
 });
 
 export const PageQuerySchema = z.strictObject({ limit: limit(1000, 50), offset });
@@ -116,7 +119,15 @@ export const CommunityPageSchema = z
   .object({ run: AnalysisRunSchema, total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(CommunityReportSchema) })
   .meta({ id: 'CommunityPage' });
 
-export const TieSchema = z.object({ source: z.string(), target: z.string(), strength: z.number(), money: z.number().int().describe('Payments along the tie, in minor units of the reporting currency (pence for GBP)'), kinds: z.record(z.string(), z.number()) }).meta({ id: 'AnalysedTie' });
+export const TieSchema = z
+  .object({
+    source: z.string(),
+    target: z.string(),
+    strength: z.number(),
+    money: z.number().int().describe('Payments along the tie, in minor units of the reporting currency (pence for GBP)'),
+    kinds: z.record(z.string(), z.number()),
+  })
+  .meta({ id: 'AnalysedTie' });
 
 export const CommunityDetailSchema = z
   .object({
@@ -140,9 +151,20 @@ export const RunComparisonSchema = z
     to: AnalysisRunSchema,
     top: z.number().int(),
     entered: z.array(z.object({ ...Ref, rank: z.number().int(), previousRank: z.number().int().nullable(), harmScore: z.number() })).describe('In the top N now, not before'),
-    left: z.array(z.object({ ...Ref, previousRank: z.number().int(), rank: z.number().int().nullable(), harmScore: z.number().nullable() })).describe('In the top N before, not now (rank null: no longer in the network)'),
+    left: z
+      .array(z.object({ ...Ref, previousRank: z.number().int(), rank: z.number().int().nullable(), harmScore: z.number().nullable() }))
+      .describe('In the top N before, not now (rank null: no longer in the network)'),
     moves: z
-      .array(z.object({ ...Ref, previousRank: z.number().int(), rank: z.number().int(), change: z.number().int().describe('Places up (positive) or down'), previousHarmScore: z.number(), harmScore: z.number() }))
+      .array(
+        z.object({
+          ...Ref,
+          previousRank: z.number().int(),
+          rank: z.number().int(),
+          change: z.number().int().describe('Places up (positive) or down'),
+          previousHarmScore: z.number(),
+          harmScore: z.number(),
+        }),
+      )
       .describe('In the top N of either run and ranked in both, biggest moves first'),
     entities: z.object({ added: z.number().int(), removed: z.number().int(), kept: z.number().int() }),
     communities: z.object({

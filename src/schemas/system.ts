@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-export const HealthSchema = z
-  .object({ status: z.literal('ok'), uptimeSeconds: z.number() })
-  .meta({ id: 'Health', example: { status: 'ok', uptimeSeconds: 12.5 } });
+export const HealthSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() }).meta({ id: 'Health', example: { status: 'ok', uptimeSeconds: 12.5 } });
 
 export const DatabaseStateSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { DirectedGraph, MultiUndirectedGraph, UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 
-import { csrFromEdges, toCsr, type Csr } from '../../src/analytics/csr.js';
+import { type Csr, csrFromEdges, toCsr } from '../../src/analytics/csr.js';
 import { weightedGraph } from '../support/random-graph.js';
 
 /** Each node's ties as sorted "target:weight" strings, read back from the CSR. */
@@ -28,7 +28,12 @@ describe('toCsr', () => {
 
     expect(csr.n).toBe(4);
     expect(csr.ids).toEqual(['a', 'b', 'c', 'lone']);
-    expect([...csr.index]).toEqual([['a', 0], ['b', 1], ['c', 2], ['lone', 3]]);
+    expect([...csr.index]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['lone', 3],
+    ]);
     expect([...csr.offsets]).toEqual([0, 2, 3, 5, 5]);
     expect(adjacency(csr)).toEqual({ a: ['b:2', 'c:0.5'], b: ['a:2'], c: ['a:0.5', 'c:3'], lone: [] });
   });

@@ -13,7 +13,10 @@ function network() {
   const people = ['A1', 'A2', 'A3', 'A4', 'B', 'C1', 'C2', 'C3', 'C4', 'D1', 'D2', 'Z'];
   for (const id of people) b.node({ label: 'Person', id, name: id, unresolved: false });
   const link = (from: string, to: string, count = 5) => b.link({ from, to, type: 'COMMUNICATION', count, ...A });
-  for (const cell of [['A1', 'A2', 'A3', 'A4'], ['C1', 'C2', 'C3', 'C4']]) {
+  for (const cell of [
+    ['A1', 'A2', 'A3', 'A4'],
+    ['C1', 'C2', 'C3', 'C4'],
+  ]) {
     for (let i = 0; i < cell.length; i++) for (let j = i + 1; j < cell.length; j++) link(cell[i]!, cell[j]!);
   }
   link('A1', 'B', 2);
@@ -91,7 +94,11 @@ describe('analyse', () => {
     expect(vessel).toMatchObject({ rank: null, harmScore: null, components: [] });
     expect(vessel.measures.degree).toBe(2);
     expect(vessel.measures.strength).toBe(3);
-    expect(rankedNodes(result.ranking).filter((n) => n.rank !== null).map((n) => n.rank)).toEqual([1, 2]);
+    expect(
+      rankedNodes(result.ranking)
+        .filter((n) => n.rank !== null)
+        .map((n) => n.rank),
+    ).toEqual([1, 2]);
   });
 
   it('measures shortest paths in hops when asked, as networkx does without weights', async () => {
@@ -101,7 +108,19 @@ describe('analyse', () => {
     const b = new PeopleProjectionBuilder();
     const ids = ['A1', 'A2', 'A3', 'C1', 'C2', 'C3', 'X', 'Y1', 'Y2'];
     for (const id of ids) b.node({ label: 'Person', id, name: id, unresolved: false });
-    const ties = [['A1', 'A2', 5], ['A2', 'A3', 5], ['A1', 'A3', 5], ['C1', 'C2', 5], ['C2', 'C3', 5], ['C1', 'C3', 5], ['A1', 'X', 1], ['X', 'C1', 1], ['A1', 'Y1', 50], ['Y1', 'Y2', 50], ['Y2', 'C1', 50]] as const;
+    const ties = [
+      ['A1', 'A2', 5],
+      ['A2', 'A3', 5],
+      ['A1', 'A3', 5],
+      ['C1', 'C2', 5],
+      ['C2', 'C3', 5],
+      ['C1', 'C3', 5],
+      ['A1', 'X', 1],
+      ['X', 'C1', 1],
+      ['A1', 'Y1', 50],
+      ['Y1', 'Y2', 50],
+      ['Y2', 'C1', 50],
+    ] as const;
     for (const [from, to, count] of ties) b.link({ from, to, type: 'COMMUNICATION', count, ...A });
     const projection = b.finish();
     const betweenness = async (pathWeights: 'strength' | 'hops') => {

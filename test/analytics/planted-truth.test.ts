@@ -32,7 +32,12 @@ describe('harm ranking against the planted truth', () => {
     const ranked = (response.json().ranking as { type: string; id: string }[]).filter((n) => n.type === 'person').map((n) => n.id);
     const at10 = precisionAt(10, ranked, truth.roles);
     const at20 = precisionAt(20, ranked, truth.roles);
-    console.log(`planted truth ${people}/${seed}: precision@10 ${at10}, @20 ${at20}; top 10: ${ranked.slice(0, 10).map((id) => truth.roles[id]).join(', ')}`);
+    console.log(
+      `planted truth ${people}/${seed}: precision@10 ${at10}, @20 ${at20}; top 10: ${ranked
+        .slice(0, 10)
+        .map((id) => truth.roles[id])
+        .join(', ')}`,
+    );
     expect(at10).toBeGreaterThanOrEqual(0.8);
   });
 });

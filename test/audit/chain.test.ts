@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { chain, GENESIS, hashRecord, verifyStretch, type UnchainedRecord } from '../../src/audit/chain.js';
+import { chain, GENESIS, hashRecord, type UnchainedRecord, verifyStretch } from '../../src/audit/chain.js';
 import { summarise } from '../../src/plugins/audit.js';
 
 const record = (n: number): UnchainedRecord => ({
@@ -39,7 +39,10 @@ describe('audit chain', () => {
   it('verifies an untouched chain, and finds a changed, a removed and a re-linked record', () => {
     expect(verifyStretch({ seq: 0, hash: GENESIS }, records)).toEqual({ ok: true, last: { seq: 3, hash: records[2]!.hash } });
     const changed = records.map((r) => (r.seq === 2 ? { ...r, status: 404 } : r));
-    expect(verifyStretch({ seq: 0, hash: GENESIS }, changed)).toEqual({ ok: false, broken: { seq: 2, reason: 'its content does not match its hash (changed after it was written)' } });
+    expect(verifyStretch({ seq: 0, hash: GENESIS }, changed)).toEqual({
+      ok: false,
+      broken: { seq: 2, reason: 'its content does not match its hash (changed after it was written)' },
+    });
     const removed = [records[0]!, records[2]!];
     expect(verifyStretch({ seq: 0, hash: GENESIS }, removed)).toEqual({ ok: false, broken: { seq: 2, reason: 'record 2 is missing (next is 3)' } });
     // Rewritten and re-hashed, but not the records after it: the next link breaks.
@@ -56,7 +59,9 @@ describe('audit chain', () => {
   });
 
   it('records bodies without secrets, large arrays as counts', () => {
-    expect(summarise({ name: 'night batch', apiKey: 'sna_x', nested: { password: 'p', ok: 1 }, people: Array.from({ length: 500 }, (_, i) => ({ id: `P${i}`, name: 'x'.repeat(20) })) })).toEqual({
+    expect(
+      summarise({ name: 'night batch', apiKey: 'sna_x', nested: { password: 'p', ok: 1 }, people: Array.from({ length: 500 }, (_, i) => ({ id: `P${i}`, name: 'x'.repeat(20) })) }),
+    ).toEqual({
       name: 'night batch',
       apiKey: '[redacted]',
       nested: { password: '[redacted]', ok: 1 },

@@ -33,7 +33,12 @@ describe('access control', () => {
           investigations: [{ id: inv }],
           defaults: { source: `REP-${tag}`, grading: GRADING },
           people: [1, 2, 3, 4].map((n) => ({ id: person(inv, n), name: `Name ${inv} ${n}` })),
-          links: [[1, 2], [2, 3], [3, 4], [1, 3]].map(([x, y]) => ({ id: `LK-${inv}-${x}${y}`, type: 'communication', from: person(inv, x!), to: person(inv, y!), count: 3 })),
+          links: [
+            [1, 2],
+            [2, 3],
+            [3, 4],
+            [1, 3],
+          ].map(([x, y]) => ({ id: `LK-${inv}-${x}${y}`, type: 'communication', from: person(inv, x!), to: person(inv, y!), count: 3 })),
         },
       });
       expect(loaded.statusCode, loaded.body).toBe(200);
@@ -107,7 +112,9 @@ describe('access control', () => {
     expect([theirs.statusCode, none.statusCode]).toEqual([400, 400]);
     const error = (r: typeof theirs, name: string) => ({ ...r.json().error, requestId: undefined, details: JSON.stringify(r.json().error.details).replaceAll(name, 'X') });
     expect(error(theirs, B)).toEqual(error(none, `NO-SUCH-${tag}`));
-    expect(theirs.json().error.details).toEqual([{ path: 'body.scope.investigations[0]', message: `${B} is not an investigation you can see (there is none, or it is not assigned to you)` }]);
+    expect(theirs.json().error.details).toEqual([
+      { path: 'body.scope.investigations[0]', message: `${B} is not an investigation you can see (there is none, or it is not assigned to you)` },
+    ]);
     const both = (await as('analystA', 'POST', '/v1/analyses/preview', { scope: { investigations: [A, B] } })).json();
     expect(both.scope.investigations).toEqual([A]);
     expect(both.warnings).toContain(`scope.investigations[1]: ${B} is not an investigation you can see (there is none, or it is not assigned to you); left out`);
@@ -155,7 +162,11 @@ describe('access control', () => {
   });
 
   it('refuses loading into an investigation the key is not on, writing nothing', async () => {
-    const response = await as('ingestA', 'POST', '/v1/ingest', { investigations: [{ id: B }], defaults: { source: `REP-${tag}`, grading: GRADING }, people: [{ id: person(B, 7), name: 'Seven' }] });
+    const response = await as('ingestA', 'POST', '/v1/ingest', {
+      investigations: [{ id: B }],
+      defaults: { source: `REP-${tag}`, grading: GRADING },
+      people: [{ id: person(B, 7), name: 'Seven' }],
+    });
     expect(response.statusCode).toBe(403);
     expect((await as('analystB', 'GET', `/v1/entities/person/${person(B, 7)}`)).statusCode).toBe(404);
     const ndjson = await app.inject({
@@ -166,7 +177,12 @@ describe('access control', () => {
     });
     expect(ndjson.statusCode).toBe(403);
     expect((await as('analystB', 'GET', `/v1/entities/person/${person(B, 8)}`)).statusCode).toBe(404);
-    const csv = await app.inject({ method: 'POST', url: `/v1/ingest/csv/person?investigations=${B}&source=S&grading=2BP`, payload: 'id,name\nX1,X\n', headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'text/csv' } });
+    const csv = await app.inject({
+      method: 'POST',
+      url: `/v1/ingest/csv/person?investigations=${B}&source=S&grading=2BP`,
+      payload: 'id,name\nX1,X\n',
+      headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'text/csv' },
+    });
     expect(csv.statusCode).toBe(403);
   });
 
@@ -202,7 +218,11 @@ describe('access control', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };
     const body = `${JSON.stringify({ kind: 'header', investigations: [{ id: A }], defaults: { source: 'S', grading: GRADING } })}\n${JSON.stringify({ kind: 'person', record: { id: person(A, 5), name: 'Five' } })}\n`;
-    const response = await fetch(`http://127.0.0.1:${address.port}/v1/ingest/ndjson`, { method: 'POST', body, headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'application/x-ndjson' } });
+    const response = await fetch(`http://127.0.0.1:${address.port}/v1/ingest/ndjson`, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${keys.ingestA}`, 'content-type': 'application/x-ndjson' },
+    });
     expect(response.status).toBe(200);
     const me = (await app.inject({ method: 'GET', url: '/v1/keys' })).json().find((k: Json) => k.name === `ingestA-${tag}`);
     const record = (await app.inject({ method: 'GET', url: `/v1/audit?principal=key:${me.id}&limit=1` })).json().items[0];
@@ -215,7 +235,16 @@ describe('access control', () => {
     await app.inject({ method: 'GET', url: `/v1/entities/person/${person(A, 2)}`, headers: { authorization: `Bearer ${keys.viewerA}`, 'x-justification': 'case review 7' } });
     const me = (await app.inject({ method: 'GET', url: '/v1/keys' })).json().find((k: Json) => k.name === `viewerA-${tag}`);
     const trail = (await app.inject({ method: 'GET', url: `/v1/audit?principal=key:${me.id}&entity=person:${person(A, 2)}` })).json();
-    expect(trail.items[0]).toMatchObject({ principal: `key:${me.id}`, role: 'viewer', method: 'GET', route: '/v1/entities/:type/:id', status: 200, justification: 'case review 7', investigations: [A], entities: [`person:${person(A, 2)}`] });
+    expect(trail.items[0]).toMatchObject({
+      principal: `key:${me.id}`,
+      role: 'viewer',
+      method: 'GET',
+      route: '/v1/entities/:type/:id',
+      status: 200,
+      justification: 'case review 7',
+      investigations: [A],
+      entities: [`person:${person(A, 2)}`],
+    });
     expect(trail.items[0].resultBytes).toBeGreaterThan(0);
     const refused = (await app.inject({ method: 'GET', url: `/v1/audit?principal=key:${me.id}&limit=500` })).json();
     expect(refused.items.some((r: Json) => r.status === 404 && r.entities.includes(`person:${person(B, 1)}`))).toBe(true);

@@ -5,7 +5,7 @@ import { importPKCS8, SignJWT } from 'jose';
 import neo4j from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { usePrivateDatabaseApp, type PrivateDatabase } from '../support/embedded.js';
+import { type PrivateDatabase, usePrivateDatabaseApp } from '../support/embedded.js';
 import { GRADING } from '../support/graph.js';
 
 /**
@@ -16,7 +16,11 @@ import { GRADING } from '../support/graph.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
 const ISSUER = 'https://sso.example.test';
 
 async function token(claims: Record<string, unknown>, options: { issuer?: string; expires?: string } = {}) {
@@ -54,12 +58,18 @@ describe('hardening', () => {
 
   it('accepts a token from the configured issuer, with its role and investigations from claims', async () => {
     const jwt = await token({ role: 'viewer', investigations: ['OP-H1'] });
-    const get = (id: string, bearer = jwt) => app.inject({ method: 'GET', url: `/v1/entities/person/${id}`, headers: { authorization: `Bearer ${bearer}`, 'x-justification': 'test' } });
+    const get = (id: string, bearer = jwt) =>
+      app.inject({ method: 'GET', url: `/v1/entities/person/${id}`, headers: { authorization: `Bearer ${bearer}`, 'x-justification': 'test' } });
     expect((await get('OP-H1-P1')).statusCode).toBe(200);
     expect((await get('OP-H2-P1')).statusCode).toBe(404);
     const ingest = await app.inject({ method: 'POST', url: '/v1/ingest', payload: {}, headers: { authorization: `Bearer ${jwt}` } });
     expect(ingest.statusCode).toBe(403);
-    for (const bad of [await token({ role: 'viewer', investigations: ['OP-H1'] }, { issuer: 'https://evil.example' }), await token({ role: 'viewer' }, { expires: '-1m' }), await token({ role: 'overlord', investigations: '*' }), `${jwt.slice(0, -4)}AAAA`]) {
+    for (const bad of [
+      await token({ role: 'viewer', investigations: ['OP-H1'] }, { issuer: 'https://evil.example' }),
+      await token({ role: 'viewer' }, { expires: '-1m' }),
+      await token({ role: 'overlord', investigations: '*' }),
+      `${jwt.slice(0, -4)}AAAA`,
+    ]) {
       const response = await get('OP-H1-P1', bad);
       expect(response.statusCode).toBe(401);
       expect(response.json().error.code).toBe('UNAUTHORIZED');
@@ -90,7 +100,9 @@ describe('hardening', () => {
     expect((await app.inject({ method: 'GET', url: '/v1/audit/verify' })).json()).toMatchObject({ ok: true });
     const driver = neo4j.driver(database.uri);
     try {
-      const { records } = await driver.executeQuery('MATCH (a:AuditRecord) WITH a ORDER BY a.seq SKIP 1 LIMIT 1 SET a.status = 200, a.justification = "rewritten" RETURN a.seq AS seq');
+      const { records } = await driver.executeQuery(
+        'MATCH (a:AuditRecord) WITH a ORDER BY a.seq SKIP 1 LIMIT 1 SET a.status = 200, a.justification = "rewritten" RETURN a.seq AS seq',
+      );
       const seq = records[0]!.get('seq').toNumber();
       const verify = (await app.inject({ method: 'GET', url: '/v1/audit/verify' })).json();
       expect(verify).toMatchObject({ ok: false, checked: seq - 1, firstBroken: { seq, reason: 'its content does not match its hash (changed after it was written)' } });

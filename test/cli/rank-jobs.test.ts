@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { InterruptedError } from '../../src/cli/rank-errors.js';
-import { rankAll, rankOne, requestFor, type RankBackend, type RankOptions } from '../../src/cli/rank-jobs.js';
+import { rankAll, type RankBackend, rankOne, type RankOptions, requestFor } from '../../src/cli/rank-jobs.js';
 import type { RankingPage } from '../../src/cli/rank-output.js';
 import type { AnalysisRun, RunRequest } from '../../src/schemas/runs.js';
 import { runFixture as runOf } from './fixtures.js';
@@ -47,7 +47,14 @@ function scripted(script: Record<string, AnalysisRun['status'][]>, reused: strin
 }
 
 const options = (more: Partial<RankOptions> = {}): RankOptions => ({
-  top: 5, writeBack: false, engine: 'auto', waitMs: 60_000, requestedBy: 'cli:test', signal: new AbortController().signal, pollMs: 1, ...more,
+  top: 5,
+  writeBack: false,
+  engine: 'auto',
+  waitMs: 60_000,
+  requestedBy: 'cli:test',
+  signal: new AbortController().signal,
+  pollMs: 1,
+  ...more,
 });
 
 describe('rank jobs', () => {

@@ -1,12 +1,24 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
-import { CSV_COLUMNS, formatCsv, formatJson, formatReports, formatTable, reportOf, type RankingPage, type RankingReport } from '../../src/cli/rank-output.js';
+import { CSV_COLUMNS, formatCsv, formatJson, formatReports, formatTable, type RankingPage, type RankingReport, reportOf } from '../../src/cli/rank-output.js';
 import { runFixture } from './fixtures.js';
 
 type Item = RankingPage['items'][number];
 
-const measures = { degree: 2, strength: 1.5, pagerank: 0.1, betweenness: 0.2, betweennessEstimated: false, closeness: 0.3, eigenvector: 0.4, eigenvectorConverged: true, participation: 0, communitiesBridged: 0, articulationPoint: false };
+const measures = {
+  degree: 2,
+  strength: 1.5,
+  pagerank: 0.1,
+  betweenness: 0.2,
+  betweennessEstimated: false,
+  closeness: 0.3,
+  eigenvector: 0.4,
+  eigenvectorConverged: true,
+  participation: 0,
+  communitiesBridged: 0,
+  articulationPoint: false,
+};
 
 function item(rank: number | null, id: string, name: string | null, harmScore: number | null, explanation: string[], community = 'C-1'): Item {
   return { key: `person:${id}`, type: 'person', id, name, rank, harmScore, components: [], explanation, community, measures };
@@ -63,7 +75,17 @@ describe('rank CLI output', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toEqual([
-      { investigation: 'OP-1', runId: 'r-1', rank: '1', type: 'person', id: 'P-1', name: 'Ana "the boss" Ruiz', harmScore: '88.94', community: 'C-1', explanation: 'organised 5 crossings (X-1, X-2) received £1,200, in 2 payments' },
+      {
+        investigation: 'OP-1',
+        runId: 'r-1',
+        rank: '1',
+        type: 'person',
+        id: 'P-1',
+        name: 'Ana "the boss" Ruiz',
+        harmScore: '88.94',
+        community: 'C-1',
+        explanation: 'organised 5 crossings (X-1, X-2) received £1,200, in 2 payments',
+      },
       { investigation: 'OP-1', runId: 'r-1', rank: '10', type: 'person', id: 'P-22', name: 'Bo', harmScore: '7.06', community: 'C-1', explanation: 'bridges 2 communities' },
       { investigation: '', runId: 'r-2', rank: '', type: 'person', id: 'L-1', name: '', harmScore: '', community: 'C-12', explanation: '' },
     ]);
@@ -84,7 +106,12 @@ describe('rank CLI output', () => {
 
   it('reportOf keeps the run fields the output shows and the page as it is', () => {
     const page: RankingPage = { run: runFixture('r-9', 'done', { dataVersion: 7 }), total: 3, limit: 2, offset: 0, items: reports[0]!.items };
-    expect(reportOf('OP-9', page)).toEqual({ investigation: 'OP-9', run: { id: 'r-9', status: 'done', dataVersion: 7, finishedAt: '2024-01-01T00:01:00.000Z' }, total: 3, items: page.items });
+    expect(reportOf('OP-9', page)).toEqual({
+      investigation: 'OP-9',
+      run: { id: 'r-9', status: 'done', dataVersion: 7, finishedAt: '2024-01-01T00:01:00.000Z' },
+      total: 3,
+      items: page.items,
+    });
   });
 
   it('formatReports picks the format', () => {

@@ -40,7 +40,15 @@ describe('rank CLI, end to end', () => {
     const loaded = await app.inject({ method: 'POST', url: '/v1/ingest', payload: document as object });
     expect(loaded.statusCode, loaded.body).toBe(200);
     // An investigation with a place and nobody in it: there, but nothing to rank.
-    const opened = await app.inject({ method: 'POST', url: '/v1/ingest', payload: { investigations: [{ id: empty }], defaults: { source: `REP-${tag}`, grading: GRADING }, locations: [{ id: `BEACH-${tag}`, name: 'Beach', kind: 'beach' }] } as object });
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/v1/ingest',
+      payload: {
+        investigations: [{ id: empty }],
+        defaults: { source: `REP-${tag}`, grading: GRADING },
+        locations: [{ id: `BEACH-${tag}`, name: 'Beach', kind: 'beach' }],
+      } as object,
+    });
     expect(opened.json().accepted, opened.body).toBe(1);
     dir = await mkdtemp(join(tmpdir(), 'sna-rank-'));
   });
@@ -77,7 +85,10 @@ describe('rank CLI, end to end', () => {
     expect(run).toMatchObject({ requestedBy: expect.stringMatching(/^cli:./), writeBack: false, scope: { investigations: [investigation] } });
     // What it disclosed is in the audit trail, under the operator's name.
     const audit = await app.inject({ method: 'GET', url: `/v1/audit?investigation=${encodeURIComponent(investigation)}&limit=50` });
-    expect(audit.json().items.find((r: { route: string; parameters: string }) => r.route === 'npm run rank' && JSON.parse(r.parameters).runId === run!.id)).toMatchObject({ principal: run!.requestedBy, method: 'CLI' });
+    expect(audit.json().items.find((r: { route: string; parameters: string }) => r.route === 'npm run rank' && JSON.parse(r.parameters).runId === run!.id)).toMatchObject({
+      principal: run!.requestedBy,
+      method: 'CLI',
+    });
   });
 
   it('writes CSV that parses back to the ranking of the run it names', async () => {
@@ -129,7 +140,10 @@ describe('rank CLI, end to end', () => {
     // One tie allowed: the network's run fails; the empty one has none. Write-back, so neither
     // is answered by a run of the tests above; graphology, because auto would hand the bigger
     // scope to GDS.
-    const result = await runCli(['--investigation', investigation, '--investigation', empty, '--write-back', '--engine', 'graphology', '--format', 'json'], { ...env, ANALYSIS_MAX_TIES: '1' });
+    const result = await runCli(['--investigation', investigation, '--investigation', empty, '--write-back', '--engine', 'graphology', '--format', 'json'], {
+      ...env,
+      ANALYSIS_MAX_TIES: '1',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^rank: ${escaped(investigation)}: run [0-9a-f-]{36} did not finish \\(SCOPE_TOO_LARGE\\): .*more than 1 ties`, 'm'));
     const reports = JSON.parse(result.stdout) as RankingReport[];

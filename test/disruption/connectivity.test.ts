@@ -20,15 +20,29 @@ const mask = (n: number, removed: readonly number[] = []) => {
   for (const v of removed) m[v] = 1;
   return m;
 };
-const path = (n: number) => graph(n, Array.from({ length: n - 1 }, (_, i) => [i, i + 1] as const));
-const star = (leaves: number) => graph(leaves + 1, Array.from({ length: leaves }, (_, i) => [0, i + 1] as const));
+const path = (n: number) =>
+  graph(
+    n,
+    Array.from({ length: n - 1 }, (_, i) => [i, i + 1] as const),
+  );
+const star = (leaves: number) =>
+  graph(
+    leaves + 1,
+    Array.from({ length: leaves }, (_, i) => [0, i + 1] as const),
+  );
 /** networkx barbell_graph(4, 1): cliques 0–3 and 5–8, joined through 4. */
 const barbell = () => {
   const clique = (nodes: number[]) => nodes.flatMap((u, i) => nodes.slice(i + 1).map((v) => [u, v] as const));
   return graph(9, [...clique([0, 1, 2, 3]), ...clique([5, 6, 7, 8]), [3, 4], [4, 5]]);
 };
 /** A triangle, a pair and an isolated node. */
-const parts = () => graph(6, [[0, 1], [1, 2], [0, 2], [3, 4]]);
+const parts = () =>
+  graph(6, [
+    [0, 1],
+    [1, 2],
+    [0, 2],
+    [3, 4],
+  ]);
 
 function state(g: ReturnType<typeof graph>, removed: readonly number[] = []) {
   const found = components(g, mask(g.n, removed));
@@ -69,7 +83,13 @@ describe('distanceFragmentation', () => {
 
   it('estimates from the sources left, and is exact when they are all the nodes', () => {
     const g = barbell();
-    expect(distanceFragmentation(g, mask(9), Int32Array.from({ length: 9 }, (_, i) => i))).toBeCloseTo(0.39583333333333337, 12);
+    expect(
+      distanceFragmentation(
+        g,
+        mask(9),
+        Int32Array.from({ length: 9 }, (_, i) => i),
+      ),
+    ).toBeCloseTo(0.39583333333333337, 12);
     // From node 4 alone: its two neighbours at 1 hop, the six other clique members at 2, over 8 others.
     expect(distanceFragmentation(g, mask(9), [4])).toBeCloseTo(1 - (2 + 6 / 2) / 8, 12);
     // Removed sources are skipped.
@@ -86,7 +106,13 @@ describe('pairsAfterRemoving', () => {
       for (let e = 0; e < n * (1 + rng.int(0, 2)); e++) edges.push([rng.int(0, n - 1), rng.int(0, n - 1)]);
       const unique = [...new Map(edges.map(([u, v]) => [`${Math.min(u, v)}-${Math.max(u, v)}`, [Math.min(u, v), Math.max(u, v)] as const])).values()];
       const g = graph(n, unique);
-      const removed = mask(n, rng.sample(Array.from({ length: n }, (_, i) => i), rng.int(0, 3)));
+      const removed = mask(
+        n,
+        rng.sample(
+          Array.from({ length: n }, (_, i) => i),
+          rng.int(0, 3),
+        ),
+      );
       const { now, after } = pairsAfterRemoving(g, removed);
       expect(now).toBe(reachablePairs(components(g, removed).sizes));
       for (let v = 0; v < n; v++) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 import { writeEdgeList } from '../../bench/harness/edge-list.js';
 import { findPython } from '../../bench/harness/python.js';
-import { planDisruption, type Plan } from '../../src/disruption/planner.js';
+import { type Plan, planDisruption } from '../../src/disruption/planner.js';
 import { fractionOf } from '../../src/disruption/task.js';
 import { handNetwork, keyOf } from '../support/disruption.js';
 import { communityNetwork } from '../support/random-graph.js';
@@ -26,8 +26,16 @@ const run = promisify(execFile);
 /** A ring of six with a hub H on two strong ties (50 calls) and two leaves; the rest weak (1 call). */
 const ROUTES = {
   ties: [
-    ['A1', 'A2', 1], ['A2', 'A3', 1], ['A3', 'B3', 1], ['B3', 'B2', 1], ['B2', 'B1', 1],
-    ['H', 'A1', 50], ['H', 'B1', 50], ['A1', 'B1', 1], ['L1', 'A3', 1], ['L2', 'B3', 1],
+    ['A1', 'A2', 1],
+    ['A2', 'A3', 1],
+    ['A3', 'B3', 1],
+    ['B3', 'B2', 1],
+    ['B2', 'B1', 1],
+    ['H', 'A1', 50],
+    ['H', 'B1', 50],
+    ['A1', 'B1', 1],
+    ['L1', 'A3', 1],
+    ['L2', 'B3', 1],
   ] as const,
 };
 
@@ -37,7 +45,15 @@ describe('plans under both path weightings', () => {
   it('runs the path strategies under strength and hops, once each; the others once; best chooses over all', async () => {
     const net = await handNetwork(ROUTES);
     const plan = planDisruption(net, { k: 2, strategies: ['betweenness', 'degree', 'adaptive-betweenness', 'harm'], seed: 1, pathWeights: ['strength', 'hops'] });
-    expect(labels(plan)).toEqual(['betweenness/strength', 'betweenness/hops', 'degree', 'adaptive-betweenness/strength', 'adaptive-betweenness/hops', 'harm/strength', 'harm/hops']);
+    expect(labels(plan)).toEqual([
+      'betweenness/strength',
+      'betweenness/hops',
+      'degree',
+      'adaptive-betweenness/strength',
+      'adaptive-betweenness/hops',
+      'harm/strength',
+      'harm/hops',
+    ]);
     expect(plan.strategies.map((s) => s.pathWeights)).toEqual(['strength', 'hops', null, 'strength', 'hops', 'strength', 'hops']);
     const final = (s: Plan['strategies'][number]) => s.curve.at(-1)!;
     const smallest = Math.min(...plan.strategies.map((s) => final(s).largestComponent));
@@ -54,8 +70,17 @@ describe('plans under both path weightings', () => {
     // A1 = C1 = 0.464 > Y1 = Y2 = 0.429 > X = 0.
     const net = await handNetwork({
       ties: [
-        ['A1', 'A2', 5], ['A2', 'A3', 5], ['A1', 'A3', 5], ['C1', 'C2', 5], ['C2', 'C3', 5], ['C1', 'C3', 5],
-        ['A1', 'X', 1], ['X', 'C1', 1], ['A1', 'Y1', 50], ['Y1', 'Y2', 50], ['Y2', 'C1', 50],
+        ['A1', 'A2', 5],
+        ['A2', 'A3', 5],
+        ['A1', 'A3', 5],
+        ['C1', 'C2', 5],
+        ['C2', 'C3', 5],
+        ['C1', 'C3', 5],
+        ['A1', 'X', 1],
+        ['X', 'C1', 1],
+        ['A1', 'Y1', 50],
+        ['Y1', 'Y2', 50],
+        ['Y2', 'C1', 50],
       ],
     });
     const plan = planDisruption(net, { k: 3, strategies: ['betweenness'], seed: 1, pathWeights: ['strength', 'hops'] });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { planDisruption, STRATEGY_NAMES, type Plan } from '../../src/disruption/planner.js';
-import { communityNetwork } from '../support/random-graph.js';
+import { type Plan, planDisruption, STRATEGY_NAMES } from '../../src/disruption/planner.js';
 import { handNetwork, indexOf, keyOf } from '../support/disruption.js';
+import { communityNetwork } from '../support/random-graph.js';
 
 const clique = (members: string[]) => members.flatMap((u, i) => members.slice(i + 1).map((v) => [u, v] as const));
 const group = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -33,7 +33,13 @@ describe('planDisruption', () => {
     expect(last(plan, 'greedy-fragmentation').fragmentation).toBeCloseTo(1 - 40 / 90, 12);
     // Every strategy that removes B first ties; the first of them in the list is named.
     const first = plan.strategies.find((s) => s.targets[0]!.node === broker)!.strategy;
-    expect(plan.best).toEqual({ strategy: first, pathWeights: plan.strategies.find((s) => s.strategy === first)!.pathWeights, label: plan.strategies.find((s) => s.strategy === first)!.label, largestComponentDrop: 6, fragmentation: last(plan, first).fragmentation });
+    expect(plan.best).toEqual({
+      strategy: first,
+      pathWeights: plan.strategies.find((s) => s.strategy === first)!.pathWeights,
+      label: plan.strategies.find((s) => s.strategy === first)!.label,
+      largestComponentDrop: 6,
+      fragmentation: last(plan, first).fragmentation,
+    });
     const reason = plan.strategies.find((s) => s.strategy === 'greedy-fragmentation')!.targets[0]!.reason;
     expect(reason).toBe('raises fragmentation the most of anyone left: 0 → 0.556');
   });
@@ -56,7 +62,10 @@ describe('planDisruption', () => {
   it('follows payments and crossings through the removals', async () => {
     const net = await handNetwork({
       ...TWO_CLIQUES,
-      payments: [['B', 'A2', 1000], ['A3', 'A4', 500]],
+      payments: [
+        ['B', 'A2', 1000],
+        ['A3', 'A4', 500],
+      ],
       crossings: { X1: ['B', 'A1'], X2: ['B'] },
     });
     const plan = planDisruption(net, { k: 2, strategies: ['betweenness'], seed: 1 });

@@ -10,7 +10,10 @@ describe('whatIf', () => {
     // Two cells joined by two brokers: B (stronger: tied to two of each) and R, the understudy.
     const net = await handNetwork({
       ties: [...clique(['A1', 'A2', 'A3', 'A4']), ...clique(['C1', 'C2', 'C3', 'C4']), ['A1', 'B'], ['A2', 'B'], ['B', 'C1'], ['B', 'C2'], ['A3', 'R'], ['R', 'C3']],
-      payments: [['A4', 'B', 3000], ['C4', 'C3', 1000]],
+      payments: [
+        ['A4', 'B', 3000],
+        ['C4', 'C3', 1000],
+      ],
       crossings: { X1: ['B'], X2: ['B', 'R'], X3: ['C1'] },
     });
     const result = whatIf(net, [indexOf(net, 'B')], { seed: 1 });

@@ -13,7 +13,9 @@ describe('explorer/api-failure', () => {
   });
 
   it('says what to do in each case', () => {
-    expect(failureMessage('unauthorized', 'unknown or revoked API key')).toBe('Your key was not accepted (unknown or revoked API key). It may have expired or been revoked: sign in again.');
+    expect(failureMessage('unauthorized', 'unknown or revoked API key')).toBe(
+      'Your key was not accepted (unknown or revoked API key). It may have expired or been revoked: sign in again.',
+    );
     expect(failureMessage('down', 'Failed to fetch')).toContain('retry when it is back');
     expect(failureMessage('failed', 'body is invalid')).toBe('body is invalid');
   });

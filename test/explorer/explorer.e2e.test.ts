@@ -38,8 +38,7 @@ describe('the network explorer in a browser', () => {
 
   const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`) });
   const hook = () => page.evaluate(() => window.__explorer);
-  const asAnalyst = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-    app.inject({ method, url, payload, headers: { authorization: `Bearer ${key.key}` } });
+  const asAnalyst = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, payload, headers: { authorization: `Bearer ${key.key}` } });
 
   beforeAll(async () => {
     ensureExplorerBuilt();
@@ -115,19 +114,22 @@ describe('the network explorer in a browser', () => {
     const path = join(ARTEFACTS, 'view-export.png');
     await download.saveAs(path);
     const png = await readFile(path);
-    const coloured = await page.evaluate(async (dataUrl) => {
-      const image = new Image();
-      image.src = dataUrl;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      [canvas.width, canvas.height] = [image.width, image.height];
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) count++;
-      return count;
-    }, `data:image/png;base64,${png.toString('base64')}`);
+    const coloured = await page.evaluate(
+      async (dataUrl) => {
+        const image = new Image();
+        image.src = dataUrl;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [image.width, image.height];
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 60) count++;
+        return count;
+      },
+      `data:image/png;base64,${png.toString('base64')}`,
+    );
     // Community colours are saturated; a blank or grey-only canvas has none.
     expect(coloured).toBeGreaterThan(500);
   });

@@ -12,7 +12,22 @@ const node = (key: string, community: string, rank: number | null, harmScore: nu
   const [type, id] = key.split(':') as [string, string];
   return {
     key,
-    attributes: { label, type, id, community, rank, harmScore, degree: 1, strength: 1, pagerank: 0.1, betweenness: 0, closeness: 0, eigenvector: 0, participation: 0, articulationPoint: false },
+    attributes: {
+      label,
+      type,
+      id,
+      community,
+      rank,
+      harmScore,
+      degree: 1,
+      strength: 1,
+      pagerank: 0.1,
+      betweenness: 0,
+      closeness: 0,
+      eigenvector: 0,
+      participation: 0,
+      articulationPoint: false,
+    },
   };
 };
 

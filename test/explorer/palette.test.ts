@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { communityColours, COMMUNITY_PALETTE, contrast, luminance, WHAT_IF_COLOURS } from '../../explorer/src/data/palette.js';
+import { COMMUNITY_PALETTE, communityColours, contrast, luminance, WHAT_IF_COLOURS } from '../../explorer/src/data/palette.js';
 
 describe('explorer/palette', () => {
   it('is the Okabe–Ito palette without its black, which marks removed nodes', () => {
@@ -18,8 +18,18 @@ describe('explorer/palette', () => {
   });
 
   it('orders communities of equal size by id, so a run always gets the same colours', () => {
-    const colours = communityColours(new Map([['b', 3], ['a', 3], ['c', 5]]));
-    expect([...colours]).toEqual([['c', COMMUNITY_PALETTE[0]], ['a', COMMUNITY_PALETTE[1]], ['b', COMMUNITY_PALETTE[2]]]);
+    const colours = communityColours(
+      new Map([
+        ['b', 3],
+        ['a', 3],
+        ['c', 5],
+      ]),
+    );
+    expect([...colours]).toEqual([
+      ['c', COMMUNITY_PALETTE[0]],
+      ['a', COMMUNITY_PALETTE[1]],
+      ['b', COMMUNITY_PALETTE[2]],
+    ]);
   });
 
   it('computes WCAG contrast ratios (black on white is 21, a colour on itself 1)', () => {

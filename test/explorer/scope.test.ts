@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { analysisRequestOf, currencyOf, describeRun, filtersOf, investigationsOf, runRequest } from '../../explorer/src/data/scope.js';
-import { RunRequestSchema } from '../../src/schemas/runs.js';
-import { WhatIfRequestSchema } from '../../src/schemas/disruption.js';
 import { appliedParameters } from '../../src/analysis/settings.js';
+import { WhatIfRequestSchema } from '../../src/schemas/disruption.js';
+import { RunRequestSchema } from '../../src/schemas/runs.js';
 
 describe('explorer/scope', () => {
   it('turns the grading and time window into a run request the service accepts', () => {
@@ -19,7 +19,12 @@ describe('explorer/scope', () => {
   });
 
   it('reads the filters back from a run, and describes it in one line', () => {
-    const run = { scope: { investigations: ['OP-TIDE'], minAssessment: 'C', from: '2024-01-01', maxSourceEvaluation: 3 }, createdAt: '2026-12-04T17:42:10.000Z', status: 'done' as const, summary: null };
+    const run = {
+      scope: { investigations: ['OP-TIDE'], minAssessment: 'C', from: '2024-01-01', maxSourceEvaluation: 3 },
+      createdAt: '2026-12-04T17:42:10.000Z',
+      status: 'done' as const,
+      summary: null,
+    };
     expect(filtersOf(run)).toEqual({ investigation: 'OP-TIDE', minAssessment: 'C', from: '2024-01-01', to: null });
     expect(describeRun(run)).toBe('2026-12-04 17:42 · OP-TIDE · grading ≥ C, 2024-01-01 to … · done');
     expect(filtersOf({ scope: {} })).toEqual({ investigation: null, minAssessment: 'D', from: null, to: null });
@@ -30,7 +35,15 @@ describe('explorer/scope', () => {
   });
 
   it('turns a run’s applied parameters back into a what-if request the service accepts', () => {
-    const applied = appliedParameters({ resolution: 1.5, seed: 9, sharedLocationCap: 12, engine: 'auto', reportingCurrency: 'EUR', harmWeights: { financial: 2 }, previousCommunities: [{ id: 'c1', members: ['person:P1'] }] });
+    const applied = appliedParameters({
+      resolution: 1.5,
+      seed: 9,
+      sharedLocationCap: 12,
+      engine: 'auto',
+      reportingCurrency: 'EUR',
+      harmWeights: { financial: 2 },
+      previousCommunities: [{ id: 'c1', members: ['person:P1'] }],
+    });
     const run = { scope: { investigations: ['OP-TIDE'], minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }, parameters: applied as Record<string, unknown> };
     const { scope, parameters } = analysisRequestOf(run);
     expect(parameters).toMatchObject({ resolution: 1.5, seed: 9, sharedLocationCap: 12, reportingCurrency: 'EUR' });

@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { analyse } from '../../src/analytics/engine.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
-import { analysisGraph, type AnalysisGraph } from '../../src/exports/analysis-graph.js';
+import { type AnalysisGraph, analysisGraph } from '../../src/exports/analysis-graph.js';
 import { csvField, EDGE_COLUMNS, edgesCsv, NODE_COLUMNS, nodesCsv } from '../../src/exports/csv.js';
 import { PALETTE, writeGexf } from '../../src/exports/gexf.js';
-import { rgbOf } from '../../src/shared/colour.js';
 import { writeGraphml } from '../../src/exports/graphml.js';
 import { packTies, resultRows, unpackTies } from '../../src/runs/result-rows.js';
+import { rgbOf } from '../../src/shared/colour.js';
 
 const GRADED = { se: 1, ia: 'A' } as const;
 
@@ -21,7 +21,17 @@ async function analysed(): Promise<{ graph: AnalysisGraph; communities: string[]
   const names: Record<string, string> = { A1: 'Ali "the boss", senior', A2: 'Bea <B> & co', A3: 'Cem\nnewline', B: 'Broker', C1: 'Dia', C2: 'Eli', C3: 'Fen' };
   for (const [id, name] of Object.entries(names)) b.node({ label: 'Person', id, name, unresolved: false });
   const link = (from: string, to: string) => b.link({ from, to, type: 'COMMUNICATION', count: 3, ...GRADED });
-  for (const [u, v] of [['A1', 'A2'], ['A2', 'A3'], ['A1', 'A3'], ['C1', 'C2'], ['C2', 'C3'], ['C1', 'C3'], ['A1', 'B'], ['B', 'C1']] as const) link(u, v);
+  for (const [u, v] of [
+    ['A1', 'A2'],
+    ['A2', 'A3'],
+    ['A1', 'A3'],
+    ['C1', 'C2'],
+    ['C2', 'C3'],
+    ['C1', 'C3'],
+    ['A1', 'B'],
+    ['B', 'C1'],
+  ] as const)
+    link(u, v);
   b.payment({ id: 'PAY-1', amount: 50_000, currency: 'GBP', payers: [{ label: 'Person', id: 'A2' }], payees: [{ label: 'Person', id: 'A1' }], ...GRADED });
   const projection = b.finish();
   // Packed before the analysis, as a run does, and read back through the stored shapes.
@@ -94,9 +104,22 @@ describe('exports', () => {
   });
 
   it('neutralises text a spreadsheet would run as a formula, in every column, and leaves numbers alone', () => {
-    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', '=cmd|\' /C calc\'!A0'];
+    const hostile = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', "=cmd|' /C calc'!A0"];
     const g: AnalysisGraph = new UndirectedGraph();
-    const base = { type: 'person', community: '=C1', rank: 1, harmScore: 10, degree: 1, strength: 1, pagerank: 0.1, betweenness: 0, closeness: 0, eigenvector: 0, participation: 0, articulationPoint: false };
+    const base = {
+      type: 'person',
+      community: '=C1',
+      rank: 1,
+      harmScore: 10,
+      degree: 1,
+      strength: 1,
+      pagerank: 0.1,
+      betweenness: 0,
+      closeness: 0,
+      eigenvector: 0,
+      participation: 0,
+      articulationPoint: false,
+    };
     hostile.forEach((label, i) => g.addNode(`person:${i}`, { ...base, label, id: label }));
     g.addEdge('person:0', 'person:1', { weight: 1, money: 0, kinds: '@communication:1' });
     const nodes = parseCsv(nodesCsv(g), { columns: true, relax_quotes: false }) as Record<string, string>[];

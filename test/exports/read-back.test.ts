@@ -11,8 +11,8 @@ import type { TieArtefact } from '../../src/repositories/run-results-repository.
 import { unpackTies } from '../../src/runs/result-rows.js';
 import { useTestApp } from '../support/app.js';
 import { uniqueTag } from '../support/graph.js';
-import { EXPORT_FORMATS as FORMATS, readExports, type ReadGraph } from '../support/outside-readers.js';
 import { taggedNetwork } from '../support/network.js';
+import { EXPORT_FORMATS as FORMATS, readExports, type ReadGraph } from '../support/outside-readers.js';
 
 /**
  * Every export format of a stored run, read back by readers nobody here wrote (networkx for GEXF
@@ -47,7 +47,11 @@ describe('exports read back by outside readers', () => {
 
   beforeAll(async () => {
     expect((await app.inject({ method: 'POST', url: '/v1/ingest', payload: document as object })).statusCode).toBe(200);
-    const made = await app.inject({ method: 'POST', url: '/v1/analyses?wait=true', payload: { scope: { investigations: document.investigations.map((i) => i.id) }, parameters: { seed: 5 } } });
+    const made = await app.inject({
+      method: 'POST',
+      url: '/v1/analyses?wait=true',
+      payload: { scope: { investigations: document.investigations.map((i) => i.id) }, parameters: { seed: 5 } },
+    });
     expect(made.statusCode, made.body).toBe(200);
     runId = made.json().id;
 

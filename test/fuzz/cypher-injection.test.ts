@@ -148,7 +148,12 @@ describe('Cypher injection through every string field', () => {
     ]);
     // One header per body: one body per payload.
     for (let i = 0; i < cases.length; i++) {
-      const response = await app.inject({ method: 'POST', url: '/v1/ingest/ndjson', headers: { 'content-type': 'application/x-ndjson' }, payload: `${ndjson[2 * i]}\n${ndjson[2 * i + 1]}\n` });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/ingest/ndjson',
+        headers: { 'content-type': 'application/x-ndjson' },
+        payload: `${ndjson[2 * i]}\n${ndjson[2 * i + 1]}\n`,
+      });
       expect(response.statusCode, response.body).toBe(200);
     }
     const cell = (text: string) => `"${text.replace(/"/g, '""')}"`;
@@ -156,7 +161,12 @@ describe('Cypher injection through every string field', () => {
     const csvInvestigation = (c: (typeof cases)[number]) => (c.investigation.includes(',') ? cases[0]!.investigation : c.investigation);
     for (const c of cases) {
       const csv = `id,name,registration\r\n${cell(c.csvOrganisation)},${cell(c.payload)},${cell(c.payload.slice(0, 100))}\r\n`;
-      const response = await app.inject({ method: 'POST', url: `/v1/ingest/csv/organisation?investigations=${enc(csvInvestigation(c))}&source=${enc(c.payload)}&grading=2BP`, headers: { 'content-type': 'text/csv' }, payload: csv });
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/ingest/csv/organisation?investigations=${enc(csvInvestigation(c))}&source=${enc(c.payload)}&grading=2BP`,
+        headers: { 'content-type': 'text/csv' },
+        payload: csv,
+      });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json(), c.payload).toMatchObject({ status: 'completed', accepted: 1 });
     }
@@ -164,7 +174,12 @@ describe('Cypher injection through every string field', () => {
       const vessel = (await get(`/v1/entities/vessel/${enc(c.vessel)}`)).json();
       expect(vessel, c.payload).toMatchObject({ id: c.vessel, properties: { name: c.payload, make: c.payload.slice(0, 100) }, provenance: { source: c.payload } });
       const organisation = (await get(`/v1/entities/organisation/${enc(c.csvOrganisation)}`)).json();
-      expect(organisation, c.payload).toMatchObject({ id: c.csvOrganisation, investigations: [csvInvestigation(c)], properties: { name: c.payload }, provenance: { source: c.payload } });
+      expect(organisation, c.payload).toMatchObject({
+        id: c.csvOrganisation,
+        investigations: [csvInvestigation(c)],
+        properties: { name: c.payload },
+        provenance: { source: c.payload },
+      });
     });
   });
 
@@ -173,7 +188,10 @@ describe('Cypher injection through every string field', () => {
       const text = await get(`/v1/entities?q=${enc(c.payload)}&type=person`);
       expect(text.statusCode, `${c.payload}: ${text.body}`).toBe(200);
       const found = (await get(`/v1/entities?q=${enc(c.marker)}`)).json();
-      expect(found.items.map((item: Json) => [item.type, item.id, item.name]), c.payload).toEqual([['person', c.person, c.payload]]);
+      expect(
+        found.items.map((item: Json) => [item.type, item.id, item.name]),
+        c.payload,
+      ).toEqual([['person', c.person, c.payload]]);
       const wrongType = await get(`/v1/entities?q=${enc(c.marker)}&type=${enc(c.payload)}`);
       expect(wrongType.statusCode, c.payload).toBe(400);
     });
@@ -183,7 +201,10 @@ describe('Cypher injection through every string field', () => {
     await each(cases, async (c) => {
       const response = await get(`/v1/entities/person/${enc(c.person)}/network?depth=1`);
       expect(response.statusCode, c.payload).toBe(200);
-      const keys = response.json().nodes.map((n: Json) => `${n.type}:${n.id}`).sort();
+      const keys = response
+        .json()
+        .nodes.map((n: Json) => `${n.type}:${n.id}`)
+        .sort();
       expect(keys, c.payload).toEqual([`crossing:${c.crossing}`, `organisation:${c.organisation}`, `person:${c.partner}`, `person:${c.person}`].sort());
     });
   });
@@ -200,7 +221,10 @@ describe('Cypher injection through every string field', () => {
       expect(result.statusCode, c.payload).toBe(200);
       expect(result.json().result, c.payload).toMatchObject({ key: `person:${c.person}`, id: c.person, name: c.payload });
       const history = (await get(`/v1/analyses?investigation=${enc(c.investigation)}`)).json();
-      expect(history.items.map((r: Json) => r.id), c.payload).toContain(run.id);
+      expect(
+        history.items.map((r: Json) => r.id),
+        c.payload,
+      ).toContain(run.id);
       expect((await get(`/v1/rankings/latest?investigation=${enc(c.investigation)}`)).statusCode, c.payload).toBeLessThan(500);
       expect((await get(`/v1/analyses/${run.id}/rankings?community=${enc(c.payload)}`)).statusCode, c.payload).toBe(200);
       expect((await get(`/v1/analyses/${run.id}/communities/${enc(c.payload)}`)).statusCode, c.payload).toBe(404);
@@ -215,7 +239,11 @@ describe('Cypher injection through every string field', () => {
     const csvNodes = new Map((parseCsv(strFromU8(zip['nodes.csv']!), { columns: true }) as Json[]).map((row) => [row.key, row]));
     for (const c of cases) {
       const key = `person:${c.person}`;
-      for (const [format, graph] of [['gexf', gexf], ['graphml', graphml], ['json', json]] as const) {
+      for (const [format, graph] of [
+        ['gexf', gexf],
+        ['graphml', graphml],
+        ['json', json],
+      ] as const) {
         expect(graph.hasNode(key), `${format}: ${c.payload}`).toBe(true);
         expect(graph.getNodeAttribute(key, 'label'), `${format}: ${c.payload}`).toBe(c.payload);
       }
@@ -241,10 +269,16 @@ describe('Cypher injection through every string field', () => {
     await each(cases, async (c) => {
       const byInvestigation = await get(`/v1/audit?investigation=${enc(c.investigation)}&limit=1000`);
       expect(byInvestigation.statusCode, c.payload).toBe(200);
-      expect(byInvestigation.json().items.some((record: Json) => record.route === '/v1/ingest' && record.investigations.includes(c.investigation)), c.payload).toBe(true);
+      expect(
+        byInvestigation.json().items.some((record: Json) => record.route === '/v1/ingest' && record.investigations.includes(c.investigation)),
+        c.payload,
+      ).toBe(true);
       const byEntity = (await get(`/v1/audit?entity=${enc(`person:${c.person}`)}`)).json();
       expect(byEntity.items.length, c.payload).toBeGreaterThan(0);
-      expect(byEntity.items.every((record: Json) => record.entities.includes(`person:${c.person}`)), c.payload).toBe(true);
+      expect(
+        byEntity.items.every((record: Json) => record.entities.includes(`person:${c.person}`)),
+        c.payload,
+      ).toBe(true);
       expect((await get(`/v1/audit?principal=${enc(c.payload)}`)).json().total, c.payload).toBe(0);
     });
   });
@@ -268,7 +302,12 @@ describe('Cypher injection through every string field', () => {
         const response = await get(url);
         expect(response.statusCode, `${url} → ${response.body}`).toBeLessThan(500);
       }
-      const csv = await app.inject({ method: 'POST', url: `/v1/ingest/csv/${p}?investigations=${enc(c.investigation)}`, headers: { 'content-type': 'text/csv' }, payload: 'id,name\r\n' });
+      const csv = await app.inject({
+        method: 'POST',
+        url: `/v1/ingest/csv/${p}?investigations=${enc(c.investigation)}`,
+        headers: { 'content-type': 'text/csv' },
+        payload: 'id,name\r\n',
+      });
       expect(csv.statusCode, c.payload).toBe(400);
     });
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { csvColumns } from '../../src/ingest/csv.js';
 import { RECORD_KIND_NAMES, type RecordKind } from '../../src/schemas/ingest.js';
-import { spoilt, valueOf, type SchemaContext } from './schema-values.js';
+import { type SchemaContext, spoilt, valueOf } from './schema-values.js';
 import { anyString, jsonText, numberText } from './values.js';
 
 /**
@@ -24,7 +24,22 @@ export interface Confinement {
 export const mark = (id: string, tag: string) => (id.includes(tag) ? id : `${id}~${tag}`);
 
 /** Keys whose strings (or arrays of strings) are entity ids in a load; objects under them hold an `id`. */
-const ID_KEYS = new Set(['id', 'from', 'to', 'departsFrom', 'arrivesAt', 'via', 'routeId', 'departedFrom', 'vesselIds', 'organisers', 'pilots', 'recruiters', 'travellers', 'crossingId']);
+const ID_KEYS = new Set([
+  'id',
+  'from',
+  'to',
+  'departsFrom',
+  'arrivesAt',
+  'via',
+  'routeId',
+  'departedFrom',
+  'vesselIds',
+  'organisers',
+  'pilots',
+  'recruiters',
+  'travellers',
+  'crossingId',
+]);
 
 export function confine(value: unknown, rules: Confinement): unknown {
   const marked = (inner: unknown): unknown => (typeof inner === 'string' ? mark(inner, rules.tag) : Array.isArray(inner) ? inner.map(marked) : walk(inner));
@@ -33,7 +48,17 @@ export function confine(value: unknown, rules: Confinement): unknown {
     if (node === null || typeof node !== 'object') return node;
     return Object.fromEntries(
       Object.entries(node).map(([key, inner]) => {
-        if (key === 'investigations' && Array.isArray(inner)) return [key, inner.map((item) => (typeof item === 'string' ? mark(item, rules.tag) : item && typeof item === 'object' && typeof item.id === 'string' ? { ...item, id: mark(item.id, rules.tag) } : walk(item)))];
+        if (key === 'investigations' && Array.isArray(inner))
+          return [
+            key,
+            inner.map((item) =>
+              typeof item === 'string'
+                ? mark(item, rules.tag)
+                : item && typeof item === 'object' && typeof item.id === 'string'
+                  ? { ...item, id: mark(item.id, rules.tag) }
+                  : walk(item),
+            ),
+          ];
         if (rules.load && ID_KEYS.has(key)) return [key, marked(inner)];
         return [key, walk(inner)];
       }),
@@ -63,11 +88,31 @@ const schemaOf = (kind: RecordKind) => `#/components/schemas/${kind[0]!.toUpperC
 
 /** A header naming the tag's investigation, then record lines good and bad, each confined. */
 export function ndjsonBody(ctx: SchemaContext & { tag: string }, rules: Confinement): fc.Arbitrary<string> {
-  const record = fc.constantFrom(...RECORD_KIND_NAMES).chain((kind) => fc.oneof(valueOf({ $ref: schemaOf(kind) }, ctx), spoilt(valueOf({ $ref: schemaOf(kind) }, ctx))).map((r) => JSON.stringify({ kind, record: r })));
-  const header = spoilt(fc.constant({ kind: 'header', investigations: [{ id: ctx.tag }], defaults: { source: 'REP-FUZZ', grading: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' } } }));
-  const line = fc.oneof({ arbitrary: record, weight: 4 }, jsonText, anyString.map((s) => s.replace(/[\r\n]/g, ' ')), fc.constant(''));
+  const record = fc
+    .constantFrom(...RECORD_KIND_NAMES)
+    .chain((kind) => fc.oneof(valueOf({ $ref: schemaOf(kind) }, ctx), spoilt(valueOf({ $ref: schemaOf(kind) }, ctx))).map((r) => JSON.stringify({ kind, record: r })));
+  const header = spoilt(
+    fc.constant({
+      kind: 'header',
+      investigations: [{ id: ctx.tag }],
+      defaults: { source: 'REP-FUZZ', grading: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' } },
+    }),
+  );
+  const line = fc.oneof(
+    { arbitrary: record, weight: 4 },
+    jsonText,
+    anyString.map((s) => s.replace(/[\r\n]/g, ' ')),
+    fc.constant(''),
+  );
   return fc
-    .tuple(fc.oneof(fc.constant(JSON.stringify({ kind: 'header', investigations: [{ id: ctx.tag }] })), header.map((h) => JSON.stringify(h))), fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'))
+    .tuple(
+      fc.oneof(
+        fc.constant(JSON.stringify({ kind: 'header', investigations: [{ id: ctx.tag }] })),
+        header.map((h) => JSON.stringify(h)),
+      ),
+      fc.array(line, { maxLength: 8 }),
+      fc.constantFrom('\n', '\r\n'),
+    )
     .map(([h, lines, eol]) => [h, ...lines].map((l) => confineText(l, { ...rules, load: true })).join(eol));
 }
 
@@ -87,12 +132,10 @@ export function csvBody(kind: string, tag: string): fc.Arbitrary<string> {
   const columns = (RECORD_KIND_NAMES as readonly string[]).includes(kind) ? csvColumns(kind as RecordKind) : ['id', 'name'];
   const cell = fc.oneof(anyString, numberText, fc.constantFrom('', 'person:P-1;organisation:O-2', '2024-01-01', 'A', 'P', '2', 'a;b;;c', 'EUR', 'bank'));
   const quote = (text: string, always: boolean) => (always || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return fc
-    .tuple(fc.shuffledSubarray([...columns, 'unknownColumn'], { minLength: 1 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
-    .chain(([header, eol, bom]) =>
-      fc
-        .array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: header.length, maxLength: header.length + 1 }), { maxLength: 6 })
-        .map((rows) => rows.map((row) => row.map(([text, always], i) => quote(markCell(header[i] ?? '', text, tag), always)).join(',')))
-        .map((rows) => `${bom ? '\ufeff' : ''}${[header.join(','), ...rows].join(eol)}`),
-    );
+  return fc.tuple(fc.shuffledSubarray([...columns, 'unknownColumn'], { minLength: 1 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).chain(([header, eol, bom]) =>
+    fc
+      .array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: header.length, maxLength: header.length + 1 }), { maxLength: 6 })
+      .map((rows) => rows.map((row) => row.map(([text, always], i) => quote(markCell(header[i] ?? '', text, tag), always)).join(',')))
+      .map((rows) => `${bom ? '\ufeff' : ''}${[header.join(','), ...rows].join(eol)}`),
+  );
 }

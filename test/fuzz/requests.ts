@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { TEST_ADMIN_KEY } from '../support/app.js';
 import { confine, confineText, csvBody, mark, ndjsonBody } from './loads.js';
-import { resolve, spoilt, valueOf, type JsonSchema, type OpenApiDocument, type SchemaContext } from './schema-values.js';
+import { type JsonSchema, type OpenApiDocument, resolve, type SchemaContext, spoilt, valueOf } from './schema-values.js';
 import { anyBodyText, anyString, contentType, headerValue, numberText } from './values.js';
 
 /**
@@ -66,7 +66,13 @@ function pathValue(param: Parameter, method: string, ctx: FuzzContext): fc.Arbit
 function queryString(op: Operation, ctx: FuzzContext): fc.Arbitrary<string> {
   const declared = op.parameters.filter((p) => p.in === 'query');
   // A load's investigations are the fuzz's own.
-  const own = (key: string, value: string) => (op.path.startsWith('/v1/ingest') && key.startsWith('investigations') ? value.split(',').map((id) => (id.trim() === '' ? id : mark(id, ctx.tag))).join(',') : value);
+  const own = (key: string, value: string) =>
+    op.path.startsWith('/v1/ingest') && key.startsWith('investigations')
+      ? value
+          .split(',')
+          .map((id) => (id.trim() === '' ? id : mark(id, ctx.tag)))
+          .join(',')
+      : value;
   const pairOf = (key: string, value: string) => `${encodeURIComponent(key)}=${encodeURIComponent(own(key, value))}`;
   const names = declared.map((p) => p.name);
   const name = fc.oneof(
@@ -92,7 +98,17 @@ function queryString(op: Operation, ctx: FuzzContext): fc.Arbitrary<string> {
 
 const authorization = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 20 },
-  fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic YWRtaW46YWRtaW4=', TEST_ADMIN_KEY, `Bearer ${TEST_ADMIN_KEY}x`, `bearer   ${TEST_ADMIN_KEY}  `, `Bearer ${TEST_ADMIN_KEY} ${TEST_ADMIN_KEY}`, 'Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ.'),
+  fc.constantFrom(
+    '',
+    'Bearer',
+    'Bearer ',
+    'Basic YWRtaW46YWRtaW4=',
+    TEST_ADMIN_KEY,
+    `Bearer ${TEST_ADMIN_KEY}x`,
+    `bearer   ${TEST_ADMIN_KEY}  `,
+    `Bearer ${TEST_ADMIN_KEY} ${TEST_ADMIN_KEY}`,
+    'Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ.',
+  ),
   headerValue.map((v) => `Bearer ${v}`),
   headerValue,
 );
@@ -122,7 +138,13 @@ function bodyArb(op: Operation, params: Record<string, string>, ctx: FuzzContext
     const json = fc.oneof(fc.constant('application/json'), fc.constant('application/json'), contentType);
     return fc.oneof(
       { arbitrary: fitting.map((v) => JSON.stringify(confine(v, rules))).chain((text) => fc.record({ text: fc.constant(text), type: json })), weight: 2 },
-      { arbitrary: confined(spoilt(fitting).map((v) => JSON.stringify(v) ?? 'null'), json), weight: 2 },
+      {
+        arbitrary: confined(
+          spoilt(fitting).map((v) => JSON.stringify(v) ?? 'null'),
+          json,
+        ),
+        weight: 2,
+      },
       { arbitrary: confined(anyBodyText, contentType), weight: 2 },
       none,
     );

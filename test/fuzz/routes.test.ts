@@ -6,7 +6,7 @@ import { useTestApp } from '../support/app.js';
 import { uniqueTag } from '../support/graph.js';
 import { taggedNetwork } from '../support/network.js';
 import { waitFor } from '../support/wait.js';
-import { operationsOf, requestArb, type FuzzContext, type FuzzRequest, type Operation } from './requests.js';
+import { type FuzzContext, type FuzzRequest, type Operation, operationsOf, requestArb } from './requests.js';
 import type { OpenApiDocument } from './schema-values.js';
 import { errorShape, send, soundness } from './send.js';
 import { anyBodyText, anyString, contentType } from './values.js';
@@ -139,7 +139,9 @@ describe(`fuzzing every route (fast-check seed ${SEED}, ${RUNS_PER_OPERATION} ru
       .filter(([path, method]) => !documented(method, path))
       .map(([path, method, value]) => ({ method, path: path.replace(/\{\w+\}/g, encodeURIComponent(value)) }));
     // Encoded, so a random path is one segment and never reaches a DELETE route.
-    const unknownPath = fc.tuple(fc.constantFrom(...METHODS), fc.constantFrom('/', '/v1/', '/v2/', '/docs/'), anyString).map(([method, prefix, value]) => ({ method, path: `${prefix}${encodeURIComponent(value)}` }));
+    const unknownPath = fc
+      .tuple(fc.constantFrom(...METHODS), fc.constantFrom('/', '/v1/', '/v2/', '/docs/'), anyString)
+      .map(([method, prefix, value]) => ({ method, path: `${prefix}${encodeURIComponent(value)}` }));
     const requests = fc
       .tuple(fc.oneof(otherMethod, unknownPath), fc.option(fc.record({ text: anyBodyText, type: contentType }), { nil: undefined }))
       .map(([{ method, path }, body]): FuzzRequest => ({

@@ -43,7 +43,8 @@ export interface SchemaContext {
   uuids: readonly string[];
 }
 
-const orKnown = (arb: fc.Arbitrary<string>, known: readonly string[]) => (known.length > 0 ? fc.oneof({ arbitrary: arb, weight: 2 }, { arbitrary: fc.constantFrom(...known), weight: 1 }) : arb);
+const orKnown = (arb: fc.Arbitrary<string>, known: readonly string[]) =>
+  known.length > 0 ? fc.oneof({ arbitrary: arb, weight: 2 }, { arbitrary: fc.constantFrom(...known), weight: 1 }) : arb;
 
 /** Known values that the string schema accepts. */
 const fitting = (schema: JsonSchema, known: readonly string[]) =>
@@ -124,18 +125,19 @@ function containers(value: unknown, path: string[] = []): string[][] {
   return here;
 }
 
-const spoilers = fc.oneof(
-  anyString,
-  fc.constantFrom(1e308, -1, -0, 0.5, 2 ** 53 + 2, -(2 ** 53) - 2, null, true, [], {}, [[]], ''),
-  fc.jsonValue({ maxDepth: 3 }),
-);
+const spoilers = fc.oneof(anyString, fc.constantFrom(1e308, -1, -0, 0.5, 2 ** 53 + 2, -(2 ** 53) - 2, null, true, [], {}, [[]], ''), fc.jsonValue({ maxDepth: 3 }));
 
 /**
  * A valid-looking value with up to three spoilt spots: a field replaced, removed, wrapped in an
  * array, or joined by an unknown or prototype-polluting key.
  */
 export function spoilt(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  const edit = fc.record({ at: fc.nat(), action: fc.constantFrom('replace', 'remove', 'wrap', 'add'), key: fc.constantFrom('__proto__', 'constructor', 'extra', 'id', ''), value: spoilers });
+  const edit = fc.record({
+    at: fc.nat(),
+    action: fc.constantFrom('replace', 'remove', 'wrap', 'add'),
+    key: fc.constantFrom('__proto__', 'constructor', 'extra', 'id', ''),
+    value: spoilers,
+  });
   return fc.tuple(valid, fc.array(edit, { maxLength: 3 })).map(([value, edits]) => {
     const copy: unknown = structuredClone(value);
     for (const { at, action, key, value } of edits) {

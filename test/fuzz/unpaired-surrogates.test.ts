@@ -44,7 +44,12 @@ describe('unpaired surrogates in JSON bodies', () => {
         { kind: 'person', record: { id: `${id}-ok`, name: 'fine' } },
         { kind: 'person', record: { id, aliases: ['x', text] } },
       ];
-      const streamed = await app.inject({ method: 'POST', url: '/v1/ingest/ndjson', headers: { 'content-type': 'application/x-ndjson' }, payload: lines.map((line) => JSON.stringify(line)).join('\n') });
+      const streamed = await app.inject({
+        method: 'POST',
+        url: '/v1/ingest/ndjson',
+        headers: { 'content-type': 'application/x-ndjson' },
+        payload: lines.map((line) => JSON.stringify(line)).join('\n'),
+      });
       expect(streamed.statusCode, streamed.body).toBe(400);
       expect(streamed.json().error.message).toContain('line 3: record.aliases[1] is not well-formed');
       for (const stored of [id, `${id}-ok`]) expect((await app.inject({ method: 'GET', url: `/v1/entities/person/${stored}` })).statusCode).toBe(404);

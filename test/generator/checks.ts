@@ -97,7 +97,11 @@ export function personComponents(document: IngestDocument, excluded: ReadonlySet
     let size = 0;
     for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
       if (!at.startsWith('crossing:')) size++;
-      for (const next of neighbours(at)) if (!seen.has(next)) (seen.add(next), stack.push(next));
+      for (const next of neighbours(at)) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        stack.push(next);
+      }
     }
     sizes.push(size);
   }

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { UsageError, parseCliArgs } from '../../src/generator/cli.js';
+import { parseCliArgs, UsageError } from '../../src/generator/cli.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const run = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/generator/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/generator/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('generator CLI', () => {
   it('parses --people, --seed, --out and an optional --investigations', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { PLANTED_ROLES } from '../../src/generator/model.js';
 import { generateNetwork } from '../../src/generator/network.js';
-import { RECORD_KINDS, IngestDocumentSchema, type IngestDocument, type RecordKind } from '../../src/schemas/ingest.js';
+import { type IngestDocument, IngestDocumentSchema, RECORD_KINDS, type RecordKind } from '../../src/schemas/ingest.js';
 import { danglingReferences, personComponents } from './checks.js';
 
 const small = generateNetwork({ people: 200, seed: 7 });
@@ -24,7 +24,10 @@ describe('generateNetwork', () => {
     expect(JSON.stringify(generateNetwork({ people: 300, seed: 6 }))).not.toBe(JSON.stringify(generateNetwork({ people: 300, seed: 5 })));
   });
 
-  it.each([['small', small], ['medium', medium]])('gives a %s document that passes the ingest contract unchanged', (_, { document }) => {
+  it.each([
+    ['small', small],
+    ['medium', medium],
+  ])('gives a %s document that passes the ingest contract unchanged', (_, { document }) => {
     expect(IngestDocumentSchema.parse(document)).toEqual(document);
     for (const kind of KINDS) {
       const records = recordsOf(document, kind);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,7 +34,10 @@ describe('writeNetwork', () => {
 
   it('streams NDJSON that reads back, line by line, into the records of the JSON document', async () => {
     await writeNetwork(join(dir, 'lines'), network);
-    const lines = (await readFile(join(dir, 'lines', FILES.ndjson), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(join(dir, 'lines', FILES.ndjson), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ kind: 'header', investigations: network.document.investigations });
 
     const rebuilt: Record<string, unknown[]> = {};

@@ -30,7 +30,15 @@ describe('bad input to the ingest routes', () => {
       ],
       payments: [
         { id: `PAY-${t}`, payer: { type: 'person', id: `ok-${t}` }, payee: { type: 'person', id: `ok-${t}` }, amount: -5, currency: 'EUR', date: '2024-01-01', channel: 'cash' },
-        { id: `PAY2-${t}`, payer: { type: 'person', id: `ok-${t}` }, payee: { type: 'person', id: `ok-${t}` }, amount: 10.5, currency: 'EUR', date: '2024-01-01', channel: 'pigeon' },
+        {
+          id: `PAY2-${t}`,
+          payer: { type: 'person', id: `ok-${t}` },
+          payee: { type: 'person', id: `ok-${t}` },
+          amount: 10.5,
+          currency: 'EUR',
+          date: '2024-01-01',
+          channel: 'pigeon',
+        },
       ],
     });
     expect(response.statusCode).toBe(200);
@@ -62,12 +70,21 @@ describe('bad input to the ingest routes', () => {
   it('rejects a record naming an investigation the document does not', async () => {
     const t = uniqueTag();
     const report = (await post({ ...header(t), people: [{ id: `P-${t}`, name: 'X', investigations: ['OTHER'] }] })).json();
-    expect(report.rejections[0]).toMatchObject({ path: 'people[0].investigations[0]', message: 'OTHER is not one of the document\'s investigations' });
+    expect(report.rejections[0]).toMatchObject({ path: 'people[0].investigations[0]', message: "OTHER is not one of the document's investigations" });
   });
 
   it('writes nothing in atomic mode when one record is invalid', async () => {
     const t = uniqueTag();
-    const response = await post({ ...header(t), people: [{ id: `P1-${t}`, name: 'Fine' }, { id: `P2-${t}`, name: '' }] }, '?atomic=true');
+    const response = await post(
+      {
+        ...header(t),
+        people: [
+          { id: `P1-${t}`, name: 'Fine' },
+          { id: `P2-${t}`, name: '' },
+        ],
+      },
+      '?atomic=true',
+    );
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'people[1].name', message: expect.any(String) }] });

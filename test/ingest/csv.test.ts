@@ -38,11 +38,26 @@ describe('POST /v1/ingest/csv/{kind}', () => {
     const stored = `MATCH (p:Person {id: $id}) RETURN p.name AS name, p.aliases AS aliases, p.roles AS roles, p.nationality AS nationality,
       p.source AS source, p.sourceEvaluation AS se, p.intelligenceAssessment AS ia, p.handlingCode AS hc, p.investigations AS investigations`;
     expect(await one(driver, stored, { id: `P1-${t}` })).toEqual({
-      name: 'Karwan Aziz', aliases: ['Kaka', 'K.A.'], roles: ['organiser', 'recruiter'], nationality: 'IQ',
-      source: `REP-OWN-${t}`, se: 1, ia: 'A', hc: 'C', investigations: [`OP-${t}`],
+      name: 'Karwan Aziz',
+      aliases: ['Kaka', 'K.A.'],
+      roles: ['organiser', 'recruiter'],
+      nationality: 'IQ',
+      source: `REP-OWN-${t}`,
+      se: 1,
+      ia: 'A',
+      hc: 'C',
+      investigations: [`OP-${t}`],
     });
     expect(await one(driver, stored, { id: `P2-${t}` })).toEqual({
-      name: 'Dler M.', aliases: null, roles: ['pilot'], nationality: null, source: `REP-${t}`, se: 2, ia: 'B', hc: 'P', investigations: [`OP-${t}`],
+      name: 'Dler M.',
+      aliases: null,
+      roles: ['pilot'],
+      nationality: null,
+      source: `REP-${t}`,
+      se: 2,
+      ia: 'B',
+      hc: 'P',
+      investigations: [`OP-${t}`],
     });
   });
 
@@ -51,7 +66,11 @@ describe('POST /v1/ingest/csv/{kind}', () => {
     const csv = `id,payerType,payerId,payeeType,payeeId,amount,currency,date,channel\nPAY1-${t},person,P1-${t},organisation,O1-${t},250000,EUR,2024-03-10,hawala\n`;
     const response = await post('payment', csv, query(t), 'application/csv');
     expect(response.json()).toMatchObject({ status: 'completed', accepted: 1, relations: { PAID: { created: 1 }, PAID_TO: { created: 1 } } });
-    const paid = await one(driver, 'MATCH (a:Person {id: $a})-[:PAID]->(p:Payment)-[:PAID_TO]->(b:Organisation {id: $b}) RETURN p.id AS id, p.amount AS amount, p.channel AS channel', { a: `P1-${t}`, b: `O1-${t}` });
+    const paid = await one(
+      driver,
+      'MATCH (a:Person {id: $a})-[:PAID]->(p:Payment)-[:PAID_TO]->(b:Organisation {id: $b}) RETURN p.id AS id, p.amount AS amount, p.channel AS channel',
+      { a: `P1-${t}`, b: `O1-${t}` },
+    );
     expect(paid).toEqual({ id: `PAY1-${t}`, amount: 250000, channel: 'hawala' });
   });
 
@@ -83,7 +102,11 @@ describe('POST /v1/ingest/csv/{kind}', () => {
     const report = (await post('location', csv, query(t))).json();
     expect(report).toMatchObject({ status: 'partial', received: 3, accepted: 2, rejected: 1 });
     expect(where(report)).toEqual([
-      [3, 'kind'], [3, 'country'], [3, 'latitude'], [3, 'grading.sourceEvaluation'], [3, 'grading.handlingCode'],
+      [3, 'kind'],
+      [3, 'country'],
+      [3, 'latitude'],
+      [3, 'grading.sourceEvaluation'],
+      [3, 'grading.handlingCode'],
     ]);
     expect(report.rejections[0].id).toBe(`L2-${t}`);
     expect(await one(driver, 'MATCH (l:Location {id: $id}) RETURN l.latitude AS lat', { id: `L1-${t}` })).toEqual({ lat: 51.01 });
@@ -93,7 +116,10 @@ describe('POST /v1/ingest/csv/{kind}', () => {
     const t = uniqueTag();
     const csv = `id,payerType,payerId,payeeType,payeeId,amount,currency,date,channel\nPAY1-${t},person,P1,person,P2,"12,50",EUR,2024-03-10,cash\nPAY2-${t},person,P1,person,P2,12.5,EUR,2024-03-10,cash\n`;
     const report = (await post('payment', csv, query(t))).json();
-    expect(where(report)).toEqual([[2, 'amount'], [3, 'amount']]);
+    expect(where(report)).toEqual([
+      [2, 'amount'],
+      [3, 'amount'],
+    ]);
     expect(report.rejections[0].message).toMatch(/expected number/);
     expect(report.rejections[1].message).toMatch(/whole number/);
   });
@@ -166,7 +192,10 @@ describe('POST /v1/ingest/csv/{kind}', () => {
   it('documents exactly the columns of every kind in docs/csv-columns.md', async () => {
     const doc = await readFile(new URL('../../docs/csv-columns.md', import.meta.url), 'utf8');
     const tables = Object.fromEntries(
-      doc.split(/^## /m).slice(1).map((section) => [section.split('\n')[0]!.trim(), [...section.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]!)]),
+      doc
+        .split(/^## /m)
+        .slice(1)
+        .map((section) => [section.split('\n')[0]!.trim(), [...section.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]!)]),
     );
     for (const kind of RECORD_KIND_NAMES) expect([...tables[kind]!, ...tables['Common columns']!].sort(), kind).toEqual(csvColumns(kind).sort());
   });

@@ -42,9 +42,26 @@ function fullDocument(t: string) {
     ],
     accounts: [{ id: `A1-${t}`, kind: 'bank', identifier: 'FR76 3000', holders: [{ type: 'person', id: `P3-${t}` }] }],
     payments: [
-      { id: `PAY1-${t}`, payer: { type: 'person', id: `P2-${t}` }, payee: { type: 'person', id: `P1-${t}` }, amount: 250000, currency: 'EUR', date: '2024-03-10', channel: 'hawala', crossingId: `X1-${t}` },
+      {
+        id: `PAY1-${t}`,
+        payer: { type: 'person', id: `P2-${t}` },
+        payee: { type: 'person', id: `P1-${t}` },
+        amount: 250000,
+        currency: 'EUR',
+        date: '2024-03-10',
+        channel: 'hawala',
+        crossingId: `X1-${t}`,
+      },
       { id: `PAY2-${t}`, payer: { type: 'person', id: `P2-${t}` }, payee: { type: 'person', id: `P1-${t}` }, amount: 100000, currency: 'EUR', date: '2024-03-11', channel: 'cash' },
-      { id: `PAY3-${t}`, payer: { type: 'person', id: `P1-${t}` }, payee: { type: 'account', id: `A1-${t}` }, amount: 9007199254740991, currency: 'GBP', date: '2024-03-12', channel: 'bank' },
+      {
+        id: `PAY3-${t}`,
+        payer: { type: 'person', id: `P1-${t}` },
+        payee: { type: 'account', id: `A1-${t}` },
+        amount: 9007199254740991,
+        currency: 'GBP',
+        date: '2024-03-12',
+        channel: 'bank',
+      },
     ],
     links: [
       { id: `LK1-${t}`, type: 'communication', from: `P1-${t}`, to: `P2-${t}`, count: 37, firstSeen: '2024-01-02', lastSeen: '2024-03-13' },
@@ -87,13 +104,37 @@ describe('POST /v1/ingest', () => {
     });
     const created = Object.fromEntries(Object.entries(report.relations).map(([type, c]) => [type, (c as { created: number }).created]));
     expect(created).toEqual({
-      DEPARTS_FROM: 1, ARRIVES_AT: 1, VIA: 1, ORGANISED: 1, PILOTED: 1, USED_VESSEL: 2, ON_ROUTE: 1, DEPARTED_FROM: 1,
-      HOLDS: 1, PAID: 3, PAID_TO: 3, FOR_CROSSING: 1, COMMUNICATION: 2, MEETING: 1, BOUGHT: 1, SOLD: 1, STORED_AT: 1,
+      DEPARTS_FROM: 1,
+      ARRIVES_AT: 1,
+      VIA: 1,
+      ORGANISED: 1,
+      PILOTED: 1,
+      USED_VESSEL: 2,
+      ON_ROUTE: 1,
+      DEPARTED_FROM: 1,
+      HOLDS: 1,
+      PAID: 3,
+      PAID_TO: 3,
+      FOR_CROSSING: 1,
+      COMMUNICATION: 2,
+      MEETING: 1,
+      BOUGHT: 1,
+      SOLD: 1,
+      STORED_AT: 1,
     });
 
     const person = await one(driver, 'MATCH (p:Person {id: $id}) RETURN p, p.dateOfBirth AS dob, p.recordedAt AS at', { id: `P1-${t}` });
     expect(person).toMatchObject({
-      p: { name: 'Karwan Aziz', aliases: ['Kaka', 'K.A.'], source: `REP-${t}`, sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P', investigations: [`OP-${t}`], unresolved: false },
+      p: {
+        name: 'Karwan Aziz',
+        aliases: ['Kaka', 'K.A.'],
+        source: `REP-${t}`,
+        sourceEvaluation: 2,
+        intelligenceAssessment: 'B',
+        handlingCode: 'P',
+        investigations: [`OP-${t}`],
+        unresolved: false,
+      },
       dob: '1986-04-02',
     });
     const types = await one(driver, `MATCH (p:Payment {id: $id}) RETURN valueType(p.amount) AS amount, valueType(p.date) AS date, p.amount AS value`, { id: `PAY3-${t}` });
@@ -113,7 +154,10 @@ describe('POST /v1/ingest', () => {
     await post(fullDocument(t));
     const links = await one(driver, 'MATCH (:Person {id: $a})-[r:COMMUNICATION]->(:Person {id: $b}) RETURN count(r) AS n, sum(r.count) AS total', { a: `P1-${t}`, b: `P2-${t}` });
     expect(links).toEqual({ n: 2, total: 41 });
-    const payments = await one(driver, 'MATCH (:Person {id: $a})-[:PAID]->(p:Payment)-[:PAID_TO]->(:Person {id: $b}) RETURN count(p) AS n, sum(p.amount) AS total', { a: `P2-${t}`, b: `P1-${t}` });
+    const payments = await one(driver, 'MATCH (:Person {id: $a})-[:PAID]->(p:Payment)-[:PAID_TO]->(:Person {id: $b}) RETURN count(p) AS n, sum(p.amount) AS total', {
+      a: `P2-${t}`,
+      b: `P1-${t}`,
+    });
     expect(payments).toEqual({ n: 2, total: 350000 });
   });
 
@@ -140,17 +184,30 @@ describe('POST /v1/ingest', () => {
     await post(fullDocument(t));
     const update = {
       investigations: [{ id: `OP-${t}` }],
-      people: [{ id: `P1-${t}`, name: 'Karwan Aziz', aliases: ['Kaka', 'K.A.', 'Abu Aram'], source: `REP-2-${t}`, grading: { sourceEvaluation: 1, intelligenceAssessment: 'A', handlingCode: 'P' } }],
+      people: [
+        {
+          id: `P1-${t}`,
+          name: 'Karwan Aziz',
+          aliases: ['Kaka', 'K.A.', 'Abu Aram'],
+          source: `REP-2-${t}`,
+          grading: { sourceEvaluation: 1, intelligenceAssessment: 'A', handlingCode: 'P' },
+        },
+      ],
       crossings: [{ id: `X1-${t}`, date: '2024-03-14', outcome: 'intercepted', passengers: 61, deaths: 1, organisers: [`P3-${t}`], source: `REP-2-${t}`, grading: GRADING }],
     };
     const report = (await post(update)).json();
     expect(report.entities.Person).toMatchObject({ updated: 1, created: 0 });
     // organisers given: its set is replaced; vessels, route and pilots not given: kept.
     expect(report.entities.Crossing).toMatchObject({ updated: 1, relationsRemoved: 1 });
-    const person = await one(driver, 'MATCH (p:Person {id: $id}) RETURN p.aliases AS aliases, p.nationality AS nationality, p.sourceEvaluation AS se, p.history AS history', { id: `P1-${t}` });
+    const person = await one(driver, 'MATCH (p:Person {id: $id}) RETURN p.aliases AS aliases, p.nationality AS nationality, p.sourceEvaluation AS se, p.history AS history', {
+      id: `P1-${t}`,
+    });
     expect(person).toMatchObject({ aliases: ['Kaka', 'K.A.', 'Abu Aram'], nationality: 'IQ', se: 1 });
     const history = (person as { history: string[] }).history.map((h) => JSON.parse(h));
-    expect(history.map((h) => [h.source, h.grading])).toEqual([[`REP-${t}`, '2BP'], [`REP-2-${t}`, '1AP']]);
+    expect(history.map((h) => [h.source, h.grading])).toEqual([
+      [`REP-${t}`, '2BP'],
+      [`REP-2-${t}`, '1AP'],
+    ]);
     const organisers = await one(driver, 'MATCH (p:Person)-[:ORGANISED]->(:Crossing {id: $id}) RETURN collect(p.id) AS ids', { id: `X1-${t}` });
     expect(organisers).toEqual({ ids: [`P3-${t}`] });
     const kept = await one(driver, 'MATCH (c:Crossing {id: $id}) RETURN COUNT { (c)-[:USED_VESSEL]->() } AS vessels, COUNT { (c)<-[:PILOTED]-() } AS pilots', { id: `X1-${t}` });
@@ -161,13 +218,23 @@ describe('POST /v1/ingest', () => {
     const t = uniqueTag();
     const header = { investigations: [{ id: `OP-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING } };
     const first = (await post({ ...header, links: [{ id: `LK-${t}`, type: 'contact', from: `P1-${t}`, to: `P9-${t}` }] })).json();
-    expect(first.placeholders).toEqual({ count: 2, items: expect.arrayContaining([{ label: 'Person', id: `P1-${t}` }, { label: 'Person', id: `P9-${t}` }]) });
+    expect(first.placeholders).toEqual({
+      count: 2,
+      items: expect.arrayContaining([
+        { label: 'Person', id: `P1-${t}` },
+        { label: 'Person', id: `P9-${t}` },
+      ]),
+    });
     expect(await one(driver, 'MATCH (p:Person {id: $id}) RETURN p.unresolved AS u, p.name AS name', { id: `P9-${t}` })).toEqual({ u: true, name: null });
 
     const second = (await post({ ...header, people: [{ id: `P9-${t}`, name: 'Late Arrival' }] })).json();
     expect(second.entities.Person).toMatchObject({ created: 0, resolved: 1 });
     expect(second.placeholders.count).toBe(0);
-    expect(await one(driver, 'MATCH (p:Person {id: $id})-[r:CONTACT]-() RETURN p.unresolved AS u, p.name AS name, count(r) AS links', { id: `P9-${t}` })).toEqual({ u: false, name: 'Late Arrival', links: 1 });
+    expect(await one(driver, 'MATCH (p:Person {id: $id})-[r:CONTACT]-() RETURN p.unresolved AS u, p.name AS name, count(r) AS links', { id: `P9-${t}` })).toEqual({
+      u: false,
+      name: 'Late Arrival',
+      links: 1,
+    });
   });
 
   it('puts a record naming investigations in those only, and one naming none in all of the document’s', async () => {
@@ -175,10 +242,18 @@ describe('POST /v1/ingest', () => {
     await post({
       investigations: [{ id: `OP-A-${t}` }, { id: `OP-B-${t}` }],
       defaults: { source: 'R', grading: GRADING },
-      people: [{ id: `P1-${t}`, name: 'Only A', investigations: [`OP-A-${t}`] }, { id: `P2-${t}`, name: 'Both' }],
+      people: [
+        { id: `P1-${t}`, name: 'Only A', investigations: [`OP-A-${t}`] },
+        { id: `P2-${t}`, name: 'Both' },
+      ],
     });
-    const rows = await one(driver, 'MATCH (p:Person) WHERE p.id IN $ids RETURN collect([p.id, p.investigations, COUNT { (p)-[:BELONGS_TO]->() }]) AS rows', { ids: [`P1-${t}`, `P2-${t}`] });
-    expect((rows as { rows: unknown[] }).rows.sort()).toEqual([[`P1-${t}`, [`OP-A-${t}`], 1], [`P2-${t}`, [`OP-A-${t}`, `OP-B-${t}`], 2]]);
+    const rows = await one(driver, 'MATCH (p:Person) WHERE p.id IN $ids RETURN collect([p.id, p.investigations, COUNT { (p)-[:BELONGS_TO]->() }]) AS rows', {
+      ids: [`P1-${t}`, `P2-${t}`],
+    });
+    expect((rows as { rows: unknown[] }).rows.sort()).toEqual([
+      [`P1-${t}`, [`OP-A-${t}`], 1],
+      [`P2-${t}`, [`OP-A-${t}`, `OP-B-${t}`], 2],
+    ]);
   });
 
   it('reports nothing as a placeholder when the entity comes later in the same document', async () => {
@@ -188,7 +263,10 @@ describe('POST /v1/ingest', () => {
         investigations: [{ id: `OP-${t}` }],
         defaults: { source: 'R', grading: GRADING },
         links: [{ id: `LK-${t}`, type: 'family', from: `P1-${t}`, to: `P2-${t}` }],
-        people: [{ id: `P1-${t}`, name: 'A' }, { id: `P2-${t}`, name: 'B' }],
+        people: [
+          { id: `P1-${t}`, name: 'A' },
+          { id: `P2-${t}`, name: 'B' },
+        ],
       })
     ).json();
     expect(report.placeholders.count).toBe(0);

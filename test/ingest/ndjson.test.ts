@@ -14,9 +14,10 @@ describe('POST /v1/ingest/ndjson', () => {
   });
 
   const lines = (t: string, records: object[]) =>
-    [JSON.stringify({ kind: 'header', investigations: [{ id: `OP-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING } }), ...records.map((r) => JSON.stringify(r))].join('\n') + '\n';
-  const post = (body: string, query = '') =>
-    app.inject({ method: 'POST', url: `/v1/ingest/ndjson${query}`, headers: { 'content-type': 'application/x-ndjson' }, payload: body });
+    [JSON.stringify({ kind: 'header', investigations: [{ id: `OP-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING } }), ...records.map((r) => JSON.stringify(r))].join(
+      '\n',
+    ) + '\n';
+  const post = (body: string, query = '') => app.inject({ method: 'POST', url: `/v1/ingest/ndjson${query}`, headers: { 'content-type': 'application/x-ndjson' }, payload: body });
 
   it('loads records of every kind in batches, with relations before the entities they name', async () => {
     const t = uniqueTag();
@@ -77,7 +78,13 @@ describe('POST /v1/ingest/ndjson', () => {
 
   it('writes nothing in atomic mode when a line is invalid', async () => {
     const t = uniqueTag();
-    const response = await post(lines(t, [{ kind: 'person', record: { id: `P1-${t}`, name: 'Fine' } }, { kind: 'person', record: { id: `P2-${t}` } }]), '?atomic=true');
+    const response = await post(
+      lines(t, [
+        { kind: 'person', record: { id: `P1-${t}`, name: 'Fine' } },
+        { kind: 'person', record: { id: `P2-${t}` } },
+      ]),
+      '?atomic=true',
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([{ path: 'line 3: name', message: expect.any(String) }]);
     expect(await one(driver, 'MATCH (p:Person {id: $id}) RETURN count(p) AS n', { id: `P1-${t}` })).toEqual({ n: 0 });

@@ -65,15 +65,32 @@ describe('updates and repeats', () => {
         { id: `R-${t}`, type: 'bought', from: { type: 'organisation', id: `O-${t}` }, to: { type: 'vessel', id: `V-${t}` } },
       ],
     });
-    expect(await one(driver, 'MATCH (p)-[:ORGANISED]->(x:Crossing {id: $id}) RETURN collect(p.id) AS ids, toString(x.date) AS date', { id: `X-${t}` })).toEqual({ ids: [`B-${t}`], date: '2024-01-02' });
-    expect(await one(driver, 'MATCH (a)-[r:BOUGHT {id: $id}]->() RETURN labels(a)[0] AS label, a.id AS from, count(*) AS n', { id: `R-${t}` })).toEqual({ label: 'Organisation', from: `O-${t}`, n: 1 });
+    expect(await one(driver, 'MATCH (p)-[:ORGANISED]->(x:Crossing {id: $id}) RETURN collect(p.id) AS ids, toString(x.date) AS date', { id: `X-${t}` })).toEqual({
+      ids: [`B-${t}`],
+      date: '2024-01-02',
+    });
+    expect(await one(driver, 'MATCH (a)-[r:BOUGHT {id: $id}]->() RETURN labels(a)[0] AS label, a.id AS from, count(*) AS n', { id: `R-${t}` })).toEqual({
+      label: 'Organisation',
+      from: `O-${t}`,
+      n: 1,
+    });
   });
 
   it('keeps holders of one id but different types apart, and their derived ids cannot collide', async () => {
     const t = uniqueTag();
     const doc = {
       ...header(t),
-      accounts: [{ id: `ACC-${t}`, kind: 'bank', holders: [{ type: 'person', id: `H-${t}` }, { type: 'organisation', id: `H-${t}` }, { type: 'person', id: `H-${t}` }] }],
+      accounts: [
+        {
+          id: `ACC-${t}`,
+          kind: 'bank',
+          holders: [
+            { type: 'person', id: `H-${t}` },
+            { type: 'organisation', id: `H-${t}` },
+            { type: 'person', id: `H-${t}` },
+          ],
+        },
+      ],
       crossings: [
         { id: `A-${t}`, date: '2024-01-01', organisers: [`x/ORGANISED/y`] },
         { id: `A-${t}/ORGANISED/x`, date: '2024-01-01', organisers: ['y'] },

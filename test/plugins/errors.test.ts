@@ -61,7 +61,12 @@ describe('one error shape for every error', () => {
   });
 
   it('refuses text with unpaired surrogates, naming the field', async () => {
-    const response = await app.inject({ method: 'POST', url: '/probe/validate', headers: { 'content-type': 'application/json' }, payload: '{"people":[{"id":"a\\ud800","age":1}]}' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/validate',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"people":[{"id":"a\\ud800","age":1}]}',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([{ path: 'body.people[0].id', message: expect.stringContaining('unpaired UTF-16 surrogate') }]);
   });
@@ -70,7 +75,12 @@ describe('one error shape for every error', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/probe/validate',
-      payload: { people: [{ id: 'p1', age: 30 }, { id: '', age: 1.5 }] },
+      payload: {
+        people: [
+          { id: 'p1', age: 30 },
+          { id: '', age: 1.5 },
+        ],
+      },
     });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();

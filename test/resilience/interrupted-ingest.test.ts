@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 
-import { usePrivateDatabaseApp, type PrivateDatabase } from '../support/embedded.js';
+import { type PrivateDatabase, usePrivateDatabaseApp } from '../support/embedded.js';
 import { GRADING, one } from '../support/graph.js';
 import { waitFor } from '../support/wait.js';
 

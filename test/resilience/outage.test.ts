@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { asAdmin, TEST_ADMIN_KEY } from '../support/app.js';
-import { usePrivateDatabaseApp, type PrivateDatabase } from '../support/embedded.js';
+import { type PrivateDatabase, usePrivateDatabaseApp } from '../support/embedded.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
 

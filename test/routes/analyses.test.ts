@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { UndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -115,7 +115,11 @@ describe('analysis runs', () => {
 
   it('writes the latest scores back onto the entities', async () => {
     for (const node of preview.ranking.slice(0, 3)) {
-      const stored = await one<Json>(driver, 'MATCH (p:Person {id: $id}) RETURN p.harmScore AS harmScore, p.harmRank AS harmRank, p.communityId AS communityId, p.lastAnalysis AS lastAnalysis', { id: node.id });
+      const stored = await one<Json>(
+        driver,
+        'MATCH (p:Person {id: $id}) RETURN p.harmScore AS harmScore, p.harmRank AS harmRank, p.communityId AS communityId, p.lastAnalysis AS lastAnalysis',
+        { id: node.id },
+      );
       expect(stored).toEqual({ harmScore: node.harmScore, harmRank: node.rank, communityId: node.community, lastAnalysis: run.id });
     }
   });
@@ -196,7 +200,14 @@ describe('analysis runs', () => {
         investigations: [{ id: investigations[0] }],
         defaults: { source: `REP-${tag}`, grading: { sourceEvaluation: 1, intelligenceAssessment: 'A', handlingCode: 'P' } },
         people: [{ id: boss, name: `Boss ${tag}` }],
-        payments: top3.map((payer: string, i: number) => ({ id: `PAY-BOSS-${i}-${tag}`, payer: { type: 'person', id: payer }, payee: { type: 'person', id: boss }, amount: 250_000, currency: 'GBP', date: '2024-06-01' })),
+        payments: top3.map((payer: string, i: number) => ({
+          id: `PAY-BOSS-${i}-${tag}`,
+          payer: { type: 'person', id: payer },
+          payee: { type: 'person', id: boss },
+          amount: 250_000,
+          currency: 'GBP',
+          date: '2024-06-01',
+        })),
       },
     });
     expect(loaded.statusCode, loaded.body).toBe(200);
@@ -255,7 +266,9 @@ describe('analysis runs', () => {
     const purged = await app.inject({ method: 'DELETE', url: `/v1/analyses/${extra.id}?purge=true` });
     expect(purged.statusCode).toBe(204);
     expect((await get(`/v1/analyses/${extra.id}`)).statusCode).toBe(404);
-    const left = await one<{ n: number }>(driver, 'MATCH (x) WHERE (x:AnalysisResult OR x:AnalysisCommunity OR x:AnalysisArtefact) AND x.runId = $id RETURN count(x) AS n', { id: extra.id });
+    const left = await one<{ n: number }>(driver, 'MATCH (x) WHERE (x:AnalysisResult OR x:AnalysisCommunity OR x:AnalysisArtefact) AND x.runId = $id RETURN count(x) AS n', {
+      id: extra.id,
+    });
     expect(left.n).toBe(0);
     expect((await app.inject({ method: 'DELETE', url: `/v1/analyses/${extra.id}?purge=true` })).statusCode).toBe(404);
   });

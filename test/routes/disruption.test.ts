@@ -34,7 +34,9 @@ describe('disruption routes', () => {
           { id: id('X1'), date: '2024-03-01', passengers: 40, organisers: [id('B')] },
           { id: id('X2'), date: '2024-04-01', passengers: 40, organisers: [id('A1'), id('B')] },
         ],
-        payments: [{ id: id('PAY1'), payer: { type: 'person', id: id('A2') }, payee: { type: 'person', id: id('B') }, amount: 300000, currency: 'GBP', date: '2024-02-01', channel: 'cash' }],
+        payments: [
+          { id: id('PAY1'), payer: { type: 'person', id: id('A2') }, payee: { type: 'person', id: id('B') }, amount: 300000, currency: 'GBP', date: '2024-02-01', channel: 'cash' },
+        ],
         links: ties.map(([from, to], i) => ({ id: id(`LK${i}`), type: 'communication', from: id(from), to: id(to), count: 5 })),
       },
     });
@@ -50,7 +52,12 @@ describe('disruption routes', () => {
     expect(plan.strategies).toHaveLength(15);
     expect(new Set(plan.strategies.map((s) => s.label)).size).toBe(15);
     expect(plan.parameters.pathWeights).toEqual(['strength', 'hops']);
-    expect(plan.strategies.filter((s) => s.pathWeights === 'hops').map((s) => s.label)).toEqual(['harm/hops', 'betweenness/hops', 'adaptive-harm/hops', 'adaptive-betweenness/hops']);
+    expect(plan.strategies.filter((s) => s.pathWeights === 'hops').map((s) => s.label)).toEqual([
+      'harm/hops',
+      'betweenness/hops',
+      'adaptive-harm/hops',
+      'adaptive-betweenness/hops',
+    ]);
     expect(plan.before).toMatchObject({ largestComponent: 9, components: 1, removed: 0, crossingsStopped: 0, paymentVolumeConnected: 1 });
     const greedy = plan.strategies.find((s) => s.strategy === 'greedy-fragmentation')!;
     expect(greedy.targets).toEqual([{ key: `person:${id('B')}`, type: 'person', id: id('B'), name: `B ${t}`, step: 1, reason: expect.stringMatching(/^raises fragmentation/) }]);
@@ -91,7 +98,10 @@ describe('disruption routes', () => {
   });
 
   it('refuses unknown ids with their paths, or leaves them out with a warning when asked', async () => {
-    const remove = [{ type: 'person', id: id('B') }, { type: 'person', id: id('NOBODY') }];
+    const remove = [
+      { type: 'person', id: id('B') },
+      { type: 'person', id: id('NOBODY') },
+    ];
     const refused = await post('/v1/disruption/what-if', { scope, remove });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.remove[1]', message: `person ${id('NOBODY')} is not in the scope` }] });
@@ -118,7 +128,11 @@ describe('disruption routes', () => {
     expect(none.statusCode).toBe(400);
     expect(none.json().error.details).toEqual([{ path: 'body.scope.investigations[0]', message: expect.stringContaining(`NONE-${t} is not an investigation you can see`) }]);
     // An investigation with a place and nobody in it: there, but nothing to plan.
-    const opened = await post('/v1/ingest', { investigations: [{ id: `EMPTY-${t}` }], defaults: { source: `REP-${t}`, grading: GRADING }, locations: [{ id: id('BEACH'), name: 'Beach', kind: 'beach' }] });
+    const opened = await post('/v1/ingest', {
+      investigations: [{ id: `EMPTY-${t}` }],
+      defaults: { source: `REP-${t}`, grading: GRADING },
+      locations: [{ id: id('BEACH'), name: 'Beach', kind: 'beach' }],
+    });
     expect(opened.json().accepted, opened.body).toBe(1);
     const response = await post('/v1/disruption/plan', { scope: { investigations: [`EMPTY-${t}`] }, k: 3 });
     expect(response.statusCode, response.body).toBe(200);

@@ -51,7 +51,12 @@ describe('reading entities back', () => {
       id: `P1-${t}`,
       unresolved: false,
       properties: { name: `Zanyar${t} Karimi`, aliases: [`Kaka${t}`], dateOfBirth: '1986-04-02', roles: ['organiser'] },
-      provenance: { source: `REP-${t}`, grading: GRADING, recordedAt: expect.any(String), history: [{ source: `REP-${t}`, grading: '2BP', at: expect.any(String), ingest: expect.any(String) }] },
+      provenance: {
+        source: `REP-${t}`,
+        grading: GRADING,
+        recordedAt: expect.any(String),
+        history: [{ source: `REP-${t}`, grading: '2BP', at: expect.any(String), ingest: expect.any(String) }],
+      },
       investigations: [`OP-${t}`],
       relationCount: 1,
       relationsTruncated: false,
@@ -105,7 +110,11 @@ describe('reading entities back', () => {
   it('returns the neighbourhood to the depth asked, with a truncated flag at the cap', async () => {
     const one1 = (await get(`/v1/entities/person/P2-${t}/network?depth=1`)).json();
     expect(one1.nodes.map((n: { key: string; depth: number }) => [n.key, n.depth]).sort()).toEqual(
-      [[`crossing:X1-${t}`, 1], [`person:P2-${t}`, 0], [`person:P3-${t}`, 1]].sort(),
+      [
+        [`crossing:X1-${t}`, 1],
+        [`person:P2-${t}`, 0],
+        [`person:P3-${t}`, 1],
+      ].sort(),
     );
     expect(one1.truncated).toBe(false);
     const two = (await get(`/v1/entities/person/P2-${t}/network?depth=2`)).json();
@@ -125,7 +134,10 @@ describe('reading entities back', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ type: 'person', id: `P4-${t}`, erased: true, relationsRemoved: 2, dataVersion: expect.any(Number) });
     expect((await get(`/v1/entities/person/P4-${t}`)).statusCode).toBe(404);
-    expect(await one(driver, 'MATCH (e:ErasureRecord {entityId: $id}) RETURN e.entityLabel AS label, e.relationsRemoved AS n', { id: `P4-${t}` })).toEqual({ label: 'Person', n: 2 });
+    expect(await one(driver, 'MATCH (e:ErasureRecord {entityId: $id}) RETURN e.entityLabel AS label, e.relationsRemoved AS n', { id: `P4-${t}` })).toEqual({
+      label: 'Person',
+      n: 2,
+    });
     expect((await app.inject({ method: 'DELETE', url: `/v1/entities/person/P4-${t}` })).statusCode).toBe(404);
   });
 });

@@ -44,9 +44,9 @@ describe('POST /v1/analyses/preview', () => {
       payload: {
         investigations: [{ id: `OP-${t}` }],
         defaults: { source: `REP-${t}`, grading: GRADING },
-        people: ['A', 'B', 'C', 'D', 'E', 'F'].map((p) => ({ id: id(p), name: `${p} ${t}` })).concat([
-          { id: id('G'), name: `G ${t}`, grading: { ...GRADING, intelligenceAssessment: 'E' } } as never,
-        ]),
+        people: ['A', 'B', 'C', 'D', 'E', 'F']
+          .map((p) => ({ id: id(p), name: `${p} ${t}` }))
+          .concat([{ id: id('G'), name: `G ${t}`, grading: { ...GRADING, intelligenceAssessment: 'E' } } as never]),
         organisations: [{ id: id('O'), name: `Boats ${t}`, kind: 'boat_seller' }],
         vessels: [
           { id: id('V1'), kind: 'dinghy' },

@@ -69,7 +69,9 @@ describe('no silent empties', () => {
   it('refuses a scope of investigations that do not exist, and warns about one among others', async () => {
     const none = await post('/v1/analyses/preview', { scope: { investigations: [`NOPE-${t}`] } });
     expect(none.statusCode).toBe(400);
-    expect(none.json().error.details).toEqual([{ path: 'body.scope.investigations[0]', message: `NOPE-${t} is not an investigation you can see (there is none, or it is not assigned to you)` }]);
+    expect(none.json().error.details).toEqual([
+      { path: 'body.scope.investigations[0]', message: `NOPE-${t} is not an investigation you can see (there is none, or it is not assigned to you)` },
+    ]);
     const some = await post('/v1/analyses/preview', { scope: { investigations: [`OP-${t}`, `NOPE-${t}`] } });
     expect(some.statusCode).toBe(200);
     expect(some.json().warnings).toContain(`scope.investigations[1]: NOPE-${t} is not an investigation you can see (there is none, or it is not assigned to you); left out`);

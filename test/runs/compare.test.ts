@@ -68,8 +68,18 @@ describe('compareRuns', () => {
 
   it('does not call a community split when a single member strays', () => {
     // Ten members; one moves to another community: below the 25 % share, so it continued.
-    const ten = run(Array.from({ length: 12 }, (_, i) => `m${i}`), (k) => (Number(k.slice(1)) < 10 ? 'P' : 'Q'));
+    const ten = run(
+      Array.from({ length: 12 }, (_, i) => `m${i}`),
+      (k) => (Number(k.slice(1)) < 10 ? 'P' : 'Q'),
+    );
     const stray = ten.map((m) => (m.key === 'm0' ? { ...m, community: 'Q' } : m));
-    expect(compareRuns(ten, stray, 3).communities).toMatchObject({ split: [], merged: [], continued: [{ from: 'P', to: 'P', jaccard: 0.9 }, { from: 'Q', to: 'Q', jaccard: 0.667 }] });
+    expect(compareRuns(ten, stray, 3).communities).toMatchObject({
+      split: [],
+      merged: [],
+      continued: [
+        { from: 'P', to: 'P', jaccard: 0.9 },
+        { from: 'Q', to: 'Q', jaccard: 0.667 },
+      ],
+    });
   });
 });

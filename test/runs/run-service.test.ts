@@ -8,13 +8,13 @@ import { createRunRepository, RUN_QUERIES, type RunRepository, type StoredRun } 
 import { createRunResultsRepository, RUN_RESULT_QUERIES, type RunResultsRepository } from '../../src/repositories/run-results-repository.js';
 import { createRunResults } from '../../src/runs/results.js';
 import { createRunService, investigationsKey, type RunServiceOptions } from '../../src/runs/run-service.js';
-import { runAnalyser, type RunAnalyser } from '../../src/runs/storing-session.js';
+import { type RunAnalyser, runAnalyser } from '../../src/runs/storing-session.js';
 import { RunRequestSchema } from '../../src/schemas/runs.js';
+import { createWorkerPool, type WorkerPool } from '../../src/workers/pool.js';
 import { useTestApp } from '../support/app.js';
 import { TEST_GDS_QUERIES, testGdsEngine } from '../support/gds.js';
 import { GRADING, one, uniqueTag } from '../support/graph.js';
 import { waitFor } from '../support/wait.js';
-import { createWorkerPool, type WorkerPool } from '../../src/workers/pool.js';
 
 /**
  * The run lifecycle against the real database: cancelling a running and a queued run, a clean
@@ -50,9 +50,29 @@ describe('run lifecycle', () => {
   const tag = uniqueTag();
   const investigation = `OP-LIFE-${tag}`;
   const request = RunRequestSchema.parse({ scope: { investigations: [investigation] }, force: true });
-  const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({ concurrency: 1, writeBack: false, heartbeatMs: 60_000, maxAttempts: 3, instance: `${instance}-${tag}`, claim: false, ...extra });
+  const options = (instance: string, extra: Partial<RunServiceOptions> = {}): RunServiceOptions => ({
+    concurrency: 1,
+    writeBack: false,
+    heartbeatMs: 60_000,
+    maxAttempts: 3,
+    instance: `${instance}-${tag}`,
+    claim: false,
+    ...extra,
+  });
   const service = (analyser: RunAnalyser, opts: RunServiceOptions) =>
-    createRunService({ runs, stored, analytics: createAnalyticsRepository(driver, 'neo4j', queries), gds: testGdsEngine(driver, queries), analyser, maxTies: 1_000_000, batchSize: 3, log: app.log }, opts);
+    createRunService(
+      {
+        runs,
+        stored,
+        analytics: createAnalyticsRepository(driver, 'neo4j', queries),
+        gds: testGdsEngine(driver, queries),
+        analyser,
+        maxTies: 1_000_000,
+        batchSize: 3,
+        log: app.log,
+      },
+      opts,
+    );
   const status = async (id: string) => (await runs.get(id))?.status;
   const resultCount = (runId: string) => one<{ n: number }>(driver, 'MATCH (x:AnalysisResult {runId: $runId}) RETURN count(x) AS n', { runId }).then((r) => r.n);
 
@@ -72,7 +92,13 @@ describe('run lifecycle', () => {
         investigations: [{ id: investigation }],
         defaults: { source: `REP-${tag}`, grading: GRADING },
         people,
-        links: [['A', 'B'], ['B', 'C'], ['C', 'D'], ['D', 'E'], ['A', 'C']].map(([from, to]) => ({ id: `LK-${from}${to}-${tag}`, type: 'communication', from: `${from}-${tag}`, to: `${to}-${tag}`, count: 3 })),
+        links: [
+          ['A', 'B'],
+          ['B', 'C'],
+          ['C', 'D'],
+          ['D', 'E'],
+          ['A', 'C'],
+        ].map(([from, to]) => ({ id: `LK-${from}${to}-${tag}`, type: 'communication', from: `${from}-${tag}`, to: `${to}-${tag}`, count: 3 })),
       },
     });
     expect(loaded.statusCode, loaded.body).toBe(200);

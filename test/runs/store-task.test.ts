@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { analyse } from '../../src/analytics/engine.js';
-import { runAnalyser } from '../../src/runs/storing-session.js';
-import { createWorkerPool } from '../../src/workers/pool.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
 import { resultRows, unpackTies } from '../../src/runs/result-rows.js';
 import { strongestInternalTies } from '../../src/runs/store-task.js';
+import { runAnalyser } from '../../src/runs/storing-session.js';
+import { createWorkerPool } from '../../src/workers/pool.js';
 
 /**
  * Two triangles joined by one tie (A3–B1), communication counts making the strengths differ: the

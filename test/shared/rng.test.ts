@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { SEED_MAX, createRng } from '../../src/shared/rng.js';
+import { createRng, SEED_MAX } from '../../src/shared/rng.js';
 
 const draws = (seed: number, n = 20) => {
   const rng = createRng(seed);
@@ -29,7 +29,14 @@ describe('createRng', () => {
   it('weights its picks: a 9:1 choice comes out near 90%', () => {
     const rng = createRng(7);
     let heavy = 0;
-    for (let i = 0; i < 10_000; i++) if (rng.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+    for (let i = 0; i < 10_000; i++)
+      if (
+        rng.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     expect(heavy / 10_000).toBeCloseTo(0.9, 1);
   });
 

@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 import { buildApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 
 /** The admin key every test app is given (ADMIN_API_KEY) and sends unless a test says otherwise. */
 export const TEST_ADMIN_KEY = 'sna_test-admin-key-0123456789abcdefghijklmnopqrstuv';

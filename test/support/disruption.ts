@@ -1,6 +1,6 @@
 import { analyse } from '../../src/analytics/engine.js';
 import { PeopleProjectionBuilder } from '../../src/analytics/projection/people.js';
-import { disruptionNetwork, type DisruptionNetwork } from '../../src/disruption/network.js';
+import { type DisruptionNetwork, disruptionNetwork } from '../../src/disruption/network.js';
 
 const GRADED = { se: 1, ia: 'A' } as const;
 
@@ -17,7 +17,12 @@ export interface HandNetwork {
 /** A people projection of a hand-made network, analysed with the engine's defaults, ready for the planner. */
 export async function handNetwork(spec: HandNetwork, seed = 1): Promise<DisruptionNetwork> {
   const b = new PeopleProjectionBuilder();
-  const people = new Set([...spec.ties.flatMap(([a, c]) => [a, c]), ...(spec.payments ?? []).flatMap(([a, c]) => [a, c]), ...Object.values(spec.crossings ?? {}).flat(), ...(spec.isolated ?? [])]);
+  const people = new Set([
+    ...spec.ties.flatMap(([a, c]) => [a, c]),
+    ...(spec.payments ?? []).flatMap(([a, c]) => [a, c]),
+    ...Object.values(spec.crossings ?? {}).flat(),
+    ...(spec.isolated ?? []),
+  ]);
   for (const id of people) b.node({ label: 'Person', id, name: id, unresolved: false });
   for (const [from, to, count = 5] of spec.ties) b.link({ from, to, type: 'COMMUNICATION', count, ...GRADED });
   (spec.payments ?? []).forEach(([payer, payee, amount], i) =>

@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 
 import { buildApp } from '../../src/app.js';
-import { loadConfig, type EmbeddedNeo4jConfig } from '../../src/config.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/embedded.js';
+import { type EmbeddedNeo4jConfig, loadConfig } from '../../src/config.js';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { asAdmin, TEST_ADMIN_KEY } from './app.js';
 import { freePort } from './ports.js';
 
@@ -37,11 +37,7 @@ export interface PrivateDatabase {
  * silent logs), ready, closed and deleted after the block. The caller keeps its own variables:
  * `usePrivateDatabaseApp('cut', env, (a, db) => { app = a; database = db; })`.
  */
-export function usePrivateDatabaseApp(
-  name: string,
-  env: Record<string, string>,
-  set: (app: FastifyInstance, database: PrivateDatabase) => void,
-): void {
+export function usePrivateDatabaseApp(name: string, env: Record<string, string>, set: (app: FastifyInstance, database: PrivateDatabase) => void): void {
   let config: EmbeddedNeo4jConfig | undefined;
   let running: EmbeddedNeo4j | undefined;
   let app: FastifyInstance | undefined;

@@ -1,5 +1,5 @@
-import { generateNetwork } from '../../src/generator/network.js';
 import type { Truth } from '../../src/generator/model.js';
+import { generateNetwork } from '../../src/generator/network.js';
 import type { IngestDocument } from '../../src/schemas/ingest.js';
 
 /** The roles a disruption ranking should surface (DOMAIN.md: organisers, brokers, procurers, money movers). */

@@ -80,7 +80,13 @@ export function communityNetwork(options: Partial<CommunityNetworkOptions> = {})
     everyone.push(v);
     own.push(v);
   }
-  return { graph: weightedGraph(edges, Array.from({ length: nodes }, (_, v) => key(v))), community };
+  return {
+    graph: weightedGraph(
+      edges,
+      Array.from({ length: nodes }, (_, v) => key(v)),
+    ),
+    community,
+  };
 }
 
 /** Whether `members` are connected within the subgraph they induce (a breadth-first search). */

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 
-import type { CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
-import type { NetworkStateSchema, WhatIfSchema, DisruptionPlanSchema } from '../../../src/schemas/disruption.js';
-import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
 import type { ExportEdgeAttributes, ExportNodeAttributes } from '../../../src/exports/analysis-graph.js';
+import type { CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
+import type { DisruptionPlanSchema, NetworkStateSchema, WhatIfSchema } from '../../../src/schemas/disruption.js';
+import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
 
 /**
  * The API's shapes as the page reads them, inferred from the service's own zod schemas (the

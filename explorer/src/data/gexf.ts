@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- every tsconfig that reaches this file (the service's tests too) needs the writer's types
 /// <reference path="./gexf-writer.d.ts" />
 // The writer alone: the browser entry also loads a parser that needs DOMParser when it loads.
 import write from 'graphology-gexf/common/writer.js';

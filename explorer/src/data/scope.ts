@@ -20,7 +20,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The request body for a run over these filters; refuses what the service would refuse. */
 export function runRequest(filters: ScopeFilters): { scope: Record<string, unknown> } {
-  for (const [name, value] of [['from', filters.from], ['to', filters.to]] as const) {
+  for (const [name, value] of [
+    ['from', filters.from],
+    ['to', filters.to],
+  ] as const) {
     if (value !== null && !DATE.test(value)) throw new Error(`explorer/scope: ${name} must be a date (YYYY-MM-DD)`);
   }
   if (filters.from && filters.to && filters.from > filters.to) throw new Error('explorer/scope: the window starts after it ends');

@@ -59,13 +59,7 @@ export function whatIfColouring(graph: ExplorerGraph, removed: ReadonlySet<strin
   const parts = new Map<string, WhatIfPart>();
   const counts: Record<WhatIfPart, number> = { removed: 0, largest: 0, cutOff: 0, apartBefore: 0 };
   graph.forEachNode((key) => {
-    const part: WhatIfPart = removed.has(key)
-      ? 'removed'
-      : after.of.get(key) === mainAfter
-        ? 'largest'
-        : before.of.get(key) === mainBefore
-          ? 'cutOff'
-          : 'apartBefore';
+    const part: WhatIfPart = removed.has(key) ? 'removed' : after.of.get(key) === mainAfter ? 'largest' : before.of.get(key) === mainBefore ? 'cutOff' : 'apartBefore';
     parts.set(key, part);
     counts[part]++;
   });

@@ -21,12 +21,25 @@ export function renderWhatIf(container: HTMLElement, result: WhatIf, colouring: 
     el('h3', {}, `Removing ${result.removed.map((r) => r.name ?? r.id).join(', ')}`),
     el(
       'table',
-      { id: 'what-if-figures', class: 'before-after', 'data-before-largest': String(result.before.largestComponent), 'data-after-largest': String(result.after.largestComponent), 'data-before-fragmentation': String(result.before.fragmentation), 'data-after-fragmentation': String(result.after.fragmentation) },
+      {
+        id: 'what-if-figures',
+        class: 'before-after',
+        'data-before-largest': String(result.before.largestComponent),
+        'data-after-largest': String(result.after.largestComponent),
+        'data-before-fragmentation': String(result.before.fragmentation),
+        'data-after-fragmentation': String(result.after.fragmentation),
+      },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, ''), el('th', { scope: 'col' }, 'before'), el('th', { scope: 'col' }, 'after'))),
       el('tbody', {}, ...ROWS.map(([name, value]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, value(result.before)), el('td', {}, value(result.after))))),
     ),
     el('p', {}, `Payments cut off: ${formatMoney(result.paymentVolumeCutOff.amount, result.paymentVolumeCutOff.currency)}`),
-    result.likelyReplacement ? el('p', {}, `Likely replacement: ${result.likelyReplacement.name ?? result.likelyReplacement.id} (betweenness ${result.likelyReplacement.betweennessBefore.toFixed(3)} → ${result.likelyReplacement.betweennessAfter.toFixed(3)})`) : '',
+    result.likelyReplacement
+      ? el(
+          'p',
+          {},
+          `Likely replacement: ${result.likelyReplacement.name ?? result.likelyReplacement.id} (betweenness ${result.likelyReplacement.betweennessBefore.toFixed(3)} → ${result.likelyReplacement.betweennessAfter.toFixed(3)})`,
+        )
+      : '',
     el(
       'ul',
       { class: 'legend-inline' },

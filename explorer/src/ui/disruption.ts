@@ -82,7 +82,13 @@ export function createDisruption({ api, run, view, selectedKey, guarded }: Conte
         plan = await api<DisruptionPlan>('POST', '/disruption/plan', { ...body(), k });
         const select = byId<HTMLSelectElement>('strategy');
         select.replaceChildren(
-          ...plan.strategies.map((s) => el('option', { value: s.label }, `${s.label}: largest component ${formatInt(plan!.before.largestComponent)} → ${formatInt(s.curve.at(-1)?.largestComponent ?? plan!.before.largestComponent)}`)),
+          ...plan.strategies.map((s) =>
+            el(
+              'option',
+              { value: s.label },
+              `${s.label}: largest component ${formatInt(plan!.before.largestComponent)} → ${formatInt(s.curve.at(-1)?.largestComponent ?? plan!.before.largestComponent)}`,
+            ),
+          ),
         );
         if (plan.best) select.value = plan.best.label;
         select.hidden = false;

@@ -1,5 +1,5 @@
-import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import { inferSettings } from 'graphology-layout-forceatlas2';
+import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import Sigma from 'sigma';
 
 import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from '../data/explorer-graph.js';

@@ -12,9 +12,7 @@ const NEIGHBOURS_SHOWN = 25;
 
 export function renderNode(container: HTMLElement, result: RankedNode, graph: ExplorerGraph, actions: { select: (key: string) => void; community: (id: string) => void }): void {
   const neighbours = graph.hasNode(result.key)
-    ? graph
-        .mapEdges(result.key, (_, tie, source, target) => ({ key: source === result.key ? target : source, tie }))
-        .sort((a, b) => b.tie.weight - a.tie.weight)
+    ? graph.mapEdges(result.key, (_, tie, source, target) => ({ key: source === result.key ? target : source, tie })).sort((a, b) => b.tie.weight - a.tie.weight)
     : [];
   const communityButton = el('button', { type: 'button' }, `Community ${result.community}`);
   communityButton.addEventListener('click', () => actions.community(result.community));
@@ -27,12 +25,32 @@ export function renderNode(container: HTMLElement, result: RankedNode, graph: Ex
     el(
       'table',
       { class: 'components' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'component'), el('th', { scope: 'col' }, 'percentile'), el('th', { scope: 'col' }, 'weight'), el('th', { scope: 'col' }, 'points'), el('th', { scope: 'col' }, 'evidence'))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'component'),
+          el('th', { scope: 'col' }, 'percentile'),
+          el('th', { scope: 'col' }, 'weight'),
+          el('th', { scope: 'col' }, 'points'),
+          el('th', { scope: 'col' }, 'evidence'),
+        ),
+      ),
       el(
         'tbody',
         {},
         ...result.components.map((c) =>
-          el('tr', {}, el('td', {}, c.component), el('td', {}, formatShare(c.value)), el('td', {}, formatShare(c.weight)), el('td', {}, c.contribution.toFixed(1)), el('td', {}, c.evidence.length === 0 ? '–' : c.evidence.slice(0, 8).join(', ') + (c.evidence.length > 8 ? ` … (${c.evidence.length})` : ''))),
+          el(
+            'tr',
+            {},
+            el('td', {}, c.component),
+            el('td', {}, formatShare(c.value)),
+            el('td', {}, formatShare(c.weight)),
+            el('td', {}, c.contribution.toFixed(1)),
+            el('td', {}, c.evidence.length === 0 ? '–' : c.evidence.slice(0, 8).join(', ') + (c.evidence.length > 8 ? ` … (${c.evidence.length})` : '')),
+          ),
         ),
       ),
     ),

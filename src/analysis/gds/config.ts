@@ -1,6 +1,6 @@
 import { samplesForArcs } from '../../analytics/centrality/shortest-paths.js';
-import { reportingFactor, type MoneySettings } from '../../analytics/money.js';
-import { ASSESSMENT_CONFIDENCE, SOURCE_CONFIDENCE, UNGRADED_CONFIDENCE, type PathWeights, type TieKind } from '../../analytics/weights.js';
+import { type MoneySettings, reportingFactor } from '../../analytics/money.js';
+import { ASSESSMENT_CONFIDENCE, type PathWeights, SOURCE_CONFIDENCE, type TieKind, UNGRADED_CONFIDENCE } from '../../analytics/weights.js';
 
 /**
  * What the GDS engine sends with its queries: the scope's tie weights and confidence factors
@@ -56,7 +56,12 @@ export function pagerankConfig(runtime: GdsRuntime) {
  * Exact up to `exactUpTo` nodes; above, the service's own sample size ('auto': by the tie count)
  * from `seed`. `arcs`: GDS's relationship count of the undirected graph (each tie twice).
  */
-export function betweennessConfig(runtime: GdsRuntime, nodes: number, arcs: number, options: { exactUpTo: number; samples: number | 'auto'; seed: number; pathWeights?: PathWeights }) {
+export function betweennessConfig(
+  runtime: GdsRuntime,
+  nodes: number,
+  arcs: number,
+  options: { exactUpTo: number; samples: number | 'auto'; seed: number; pathWeights?: PathWeights },
+) {
   // Hops: no weight property, so GDS counts every tie as 1 long.
   const base = options.pathWeights === 'hops' ? { concurrency: runtime.concurrency } : { relationshipWeightProperty: 'distance', concurrency: runtime.concurrency };
   if (nodes <= options.exactUpTo) return { config: base, estimated: false, sources: nodes };

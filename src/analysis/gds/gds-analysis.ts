@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { GdsMemoryError } from '../../errors.js';
-import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../repositories/gds-repository.js';
 import type { GivenMeasures } from '../../analytics/engine.js';
 import type { Projection } from '../../analytics/projection/types.js';
-import { betweennessConfig, closenessConfig, louvainConfig, pagerankConfig, type GdsRuntime } from './config.js';
-import { tiesFromRows } from './tie-rows.js';
 import type { PathWeights } from '../../analytics/weights.js';
+import { GdsMemoryError } from '../../errors.js';
+import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../repositories/gds-repository.js';
+import { betweennessConfig, closenessConfig, type GdsRuntime, louvainConfig, pagerankConfig } from './config.js';
+import { tiesFromRows } from './tie-rows.js';
 
 /**
  * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j (once; readTies
@@ -58,7 +58,12 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
   try {
     signal?.throwIfAborted();
     const n = projection.nodes.length;
-    const paths = betweennessConfig(runtime, projected.nodes, projected.relationships, { exactUpTo: options.exactBetweennessUpTo, samples: options.betweennessSamples, seed: options.seed, pathWeights: options.pathWeights });
+    const paths = betweennessConfig(runtime, projected.nodes, projected.relationships, {
+      exactUpTo: options.exactBetweennessUpTo,
+      samples: options.betweennessSamples,
+      seed: options.seed,
+      pathWeights: options.pathWeights,
+    });
     const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime), betweenness: paths.config };
     await time('gdsEstimate', () => checkMemory(repository, graph, configs));
 
@@ -72,7 +77,9 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
     const betweenness = column(await time('gdsBetweenness', () => repository.algorithm('betweenness', graph, paths.config, signal)), new Float64Array(n));
     // GDS's closeness has no sampling: a search from every node. Where betweenness is sampled it
     // would cost more than all the rest (380 s of 536 at 1M ties), so it is left out there.
-    const closeness = paths.estimated ? new Float64Array(n) : column(await time('gdsCloseness', () => repository.algorithm('closeness', graph, closenessConfig(runtime), signal)), new Float64Array(n));
+    const closeness = paths.estimated
+      ? new Float64Array(n)
+      : column(await time('gdsCloseness', () => repository.algorithm('closeness', graph, closenessConfig(runtime), signal)), new Float64Array(n));
 
     // GDS counts each unordered pair once, unscaled; the service's engine divides by the
     // (n − 1)(n − 2)/2 pairs, and a sampled run by the share of sources (shortest-paths.ts).

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 
 import type { Config } from '../../config.js';
-import { createDriver, redactUri, type DriverLogger } from '../../neo4j/driver.js';
+import { createDriver, type DriverLogger, redactUri } from '../../neo4j/driver.js';
 import type { Queries } from '../../neo4j/queries.js';
 import { asGdsServerError, createGdsRepository } from '../../repositories/gds-repository.js';
 import { createSystemRepository, type PluginVersions } from '../../repositories/system-repository.js';

@@ -1,8 +1,8 @@
-import { typeOfLabel } from '../../model/graph-model.js';
-import type { TieRow } from '../../repositories/gds-repository.js';
-import type { TieKind } from '../../analytics/weights.js';
 import { emptyTies } from '../../analytics/projection/tie-accumulator.js';
 import type { ProjectedNode, ProjectedTies } from '../../analytics/projection/types.js';
+import type { TieKind } from '../../analytics/weights.js';
+import { typeOfLabel } from '../../model/graph-model.js';
+import type { TieRow } from '../../repositories/gds-repository.js';
 
 /**
  * The ties of gds/people-ties.cypher as the projection's typed arrays, in the builder's

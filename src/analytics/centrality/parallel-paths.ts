@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 import type { Csr } from '../csr.js';
-import { accumulatePaths, everyNode, pickSources, scalePaths, type PathSums, type ShortestPathOptions, type ShortestPathResult } from './shortest-paths.js';
+import { accumulatePaths, everyNode, type PathSums, pickSources, scalePaths, type ShortestPathOptions, type ShortestPathResult } from './shortest-paths.js';
 
 /**
  * Betweenness and closeness (shortest-paths.ts) with part of the sources on helper threads: one
@@ -63,10 +63,12 @@ export function startShortestPaths(csr: Csr, options: Partial<ParallelPathOption
   const chunks = Array.from({ length: used }, (_, h) => sources.slice(bounds[h], bounds[h + 1]));
   const failures: string[] = [];
   // A failed helper resolves to null at once, so no rejection waits unhandled for finish().
-  const running = chunks.map((chunk) => runHelper(csr, chunk, helperScript).catch((error: unknown) => {
-    failures.push(error instanceof Error ? error.message : String(error));
-    return null;
-  }));
+  const running = chunks.map((chunk) =>
+    runHelper(csr, chunk, helperScript).catch((error: unknown) => {
+      failures.push(error instanceof Error ? error.message : String(error));
+      return null;
+    }),
+  );
 
   return {
     helpers: used,
@@ -95,7 +97,9 @@ function runHelper(csr: Csr, sources: Int32Array, script?: URL): Promise<PathSum
     // From TypeScript sources (tests, tsx) the entry is JavaScript that loads the .ts file
     // through tsx's API: Node 20 does not apply `--import tsx` to a worker's own entry. The
     // built service runs the compiled worker as is.
-    const entry = fromSource ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))` : url;
+    const entry = fromSource
+      ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`
+      : url;
     const worker = new Worker(entry, {
       eval: fromSource,
       workerData: { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, sources },

@@ -1,4 +1,4 @@
-import { SEED_MAX, createRng, type Rng } from '../../shared/rng.js';
+import { createRng, type Rng, SEED_MAX } from '../../shared/rng.js';
 import type { Csr } from '../csr.js';
 
 /**
@@ -84,7 +84,12 @@ export function pickSources(csr: Pick<Csr, 'n' | 'targets'>, options: Partial<Sh
   }
   const { n } = csr;
   if (n <= exactThreshold || samples >= n) return undefined;
-  return Int32Array.from((rng ?? createRng(seed)).sample(Array.from({ length: n }, (_, v) => v), samples));
+  return Int32Array.from(
+    (rng ?? createRng(seed)).sample(
+      Array.from({ length: n }, (_, v) => v),
+      samples,
+    ),
+  );
 }
 
 export function shortestPathCentrality(csr: Csr, options: Partial<ShortestPathOptions> = {}): ShortestPathResult {

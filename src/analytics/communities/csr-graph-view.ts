@@ -27,7 +27,9 @@ export interface CsrGraphView {
   readonly undirectedSize: number;
   forEachNode(callback: (node: number, attributes: Record<string, never>) => void): void;
   undirectedDegreeWithoutSelfLoops(node: number): number;
-  forEachEdge(callback: (edge: number, attributes: Record<string, never>, source: number, target: number, sa: Record<string, never>, ta: Record<string, never>, undirected: true) => void): void;
+  forEachEdge(
+    callback: (edge: number, attributes: Record<string, never>, source: number, target: number, sa: Record<string, never>, ta: Record<string, never>, undirected: true) => void,
+  ): void;
   addUndirectedEdgeWithKey(): never;
   dropNode(): never;
 }

@@ -22,11 +22,11 @@
  * library's `randomWalk` rotates the traversal; it does not shuffle it), so seeds give a limited
  * variety of runs; different seeds may or may not give different partitions.
  */
-import type { AbstractGraph } from 'graphology-types';
 import louvainModule from 'graphology-communities-louvain';
+import type { AbstractGraph } from 'graphology-types';
 
 import { createRng } from '../../shared/rng.js';
-import { csrFromEdges, type Csr } from '../csr.js';
+import { type Csr, csrFromEdges } from '../csr.js';
 import { csrGraphView } from './csr-graph-view.js';
 import { csrModularity, tieWeight } from './modularity.js';
 import { splitLabels } from './split-disconnected.js';
@@ -101,7 +101,11 @@ export function detectCommunitiesCsr(csr: Csr, options: Partial<CommunityOptions
     if (!(ids[v - 1]! < ids[v]!)) throw new RangeError('analytics/louvain: the nodes must be in sorted key order, without repeats');
   }
 
-  return partitionFromLabels(csr, louvainLabels(csr, resolution, () => rng.next()), resolution);
+  return partitionFromLabels(
+    csr,
+    louvainLabels(csr, resolution, () => rng.next()),
+    resolution,
+  );
 }
 
 /**

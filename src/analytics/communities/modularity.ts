@@ -14,8 +14,8 @@
  * that is not a positive number is an error instead of silently counting as 1, and a graph with
  * no ties has modularity 0 (networkx divides by zero there; graphology-metrics throws).
  */
-import type { AbstractGraph } from 'graphology-types';
 import metricsModularity from 'graphology-metrics/graph/modularity.js';
+import type { AbstractGraph } from 'graphology-types';
 
 import type { Csr } from '../csr.js';
 
@@ -38,11 +38,7 @@ export function tieWeight(module: string, weight: unknown, source: string, targe
   return weight;
 }
 
-export function modularity(
-  graph: AbstractGraph,
-  communities: readonly (readonly string[])[],
-  options: Partial<ModularityOptions> = {},
-): number {
+export function modularity(graph: AbstractGraph, communities: readonly (readonly string[])[], options: Partial<ModularityOptions> = {}): number {
   const { resolution } = { ...DEFAULTS, ...options };
   if (!Number.isFinite(resolution) || resolution < 0) {
     throw new RangeError('analytics/modularity: resolution must be a finite number ≥ 0');

@@ -12,7 +12,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 
-import { csrFromEdges, type Csr } from '../csr.js';
+import { type Csr, csrFromEdges } from '../csr.js';
 
 /**
  * Connected components among nodes of the same label (a label < 0 leaves a node out; self-loops

@@ -45,16 +45,15 @@ export interface StableIds {
 
 const FRESH = /^C-(\d+)$/;
 
-export function assignStableIds(
-  current: readonly (readonly string[])[],
-  previous: readonly PreviousCommunity[] | undefined,
-  options: Partial<StableIdOptions> = {},
-): StableIds {
+export function assignStableIds(current: readonly (readonly string[])[], previous: readonly PreviousCommunity[] | undefined, options: Partial<StableIdOptions> = {}): StableIds {
   const { minJaccard, share } = { ...DEFAULTS, ...options };
   if (!(minJaccard > 0 && minJaccard <= 1)) throw new RangeError('analytics/stable-ids: minJaccard must be in (0, 1]');
   if (!(share >= 0.5 && share < 1)) throw new RangeError('analytics/stable-ids: share must be in [0.5, 1)');
   const before = previous ?? [];
-  const previousOf = indexMembers(before.map((community) => community.members), 'previous');
+  const previousOf = indexMembers(
+    before.map((community) => community.members),
+    'previous',
+  );
   indexMembers(current, 'current');
   if (new Set(before.map((community) => community.id)).size !== before.length) {
     throw new RangeError('analytics/stable-ids: previous ids must be unique');
@@ -77,10 +76,7 @@ export function assignStableIds(
     }),
   );
   // Ties fall to the larger overlap, then the earlier current community, then the smaller id string.
-  candidates.sort(
-    (a, b) =>
-      b.jaccard - a.jaccard || b.shared - a.shared || a.i - b.i || compare(idOf(before, a.j), idOf(before, b.j)),
-  );
+  candidates.sort((a, b) => b.jaccard - a.jaccard || b.shared - a.shared || a.i - b.i || compare(idOf(before, a.j), idOf(before, b.j)));
 
   const matches: StableIds['matches'] = current.map(() => ({ previous: null, jaccard: 0 }));
   const taken = new Set<number>();

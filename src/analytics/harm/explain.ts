@@ -1,7 +1,7 @@
 import { formatMoney, type MoneySettings } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
 import type { HarmComponent } from '../weights.js';
-import { scopeRank, type ScopeRank } from './percentile.js';
+import { type ScopeRank, scopeRank } from './percentile.js';
 import type { HarmScores, RankedMeasure } from './score.js';
 
 /**
@@ -140,7 +140,12 @@ export function createExplainer(inputs: ExplainInputs): (i: number) => Explanati
       if (harm.components.financial[i]! > 0) {
         const retained = harm.raw.retained[i]!;
         const all = formatMoney(received, reporting);
-        const kept = retained === 0 ? `kept none of the ${all} received: passed it all on` : retained === received ? `kept all ${all} received` : `kept ${formatMoney(retained, reporting)} of the ${all} received`;
+        const kept =
+          retained === 0
+            ? `kept none of the ${all} received: passed it all on`
+            : retained === received
+              ? `kept all ${all} received`
+              : `kept ${formatMoney(retained, reporting)} of the ${all} received`;
         sentences.push(`${kept} (${component('financial', i)})`);
       }
       if (financial.length > 0) cited.financial = financial;

@@ -1,7 +1,7 @@
-import { DEFAULT_MONEY, toReporting, type MoneySettings } from '../money.js';
+import { DEFAULT_MONEY, type MoneySettings, toReporting } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
 import { DEFAULT_HARM_WEIGHTS, FINANCIAL_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from '../weights.js';
-import { percentiles, scopeRank, type ScopeRank } from './percentile.js';
+import { percentiles, type ScopeRank, scopeRank } from './percentile.js';
 
 /**
  * The harm score: a transparent composite of four components, each a percentile rank within

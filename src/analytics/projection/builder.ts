@@ -1,10 +1,10 @@
 import { typeOfLabel } from '../../model/graph-model.js';
 import { DEFAULT_MONEY, type MoneySettings } from '../money.js';
-import { DEFAULT_TIE_WEIGHTS, TIE_KINDS, confidence, type TieKind } from '../weights.js';
+import { confidence, DEFAULT_TIE_WEIGHTS, TIE_KINDS, type TieKind } from '../weights.js';
 import { EvidenceCollector } from './evidence.js';
 import type { CrossingRow, Graded, NodeRow, PaymentRow, VesselRow } from './rows.js';
 import { emptyTies, TieAccumulator } from './tie-accumulator.js';
-import type { Projection, ProjectedNode } from './types.js';
+import type { ProjectedNode, Projection } from './types.js';
 
 export interface ProjectionOptions {
   tieWeights: Readonly<Record<TieKind, number>>;

@@ -51,8 +51,14 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
     this.read();
     super.payment(row);
     const grade = confidence(row.se, row.ia);
-    const payers = this.members(row.payers.map((p) => ({ ...p, se: row.se, ia: row.ia })), 'payment: a payer is outside the scope');
-    const payees = this.members(row.payees.map((p) => ({ ...p, se: row.se, ia: row.ia })), 'payment: a payee is outside the scope');
+    const payers = this.members(
+      row.payers.map((p) => ({ ...p, se: row.se, ia: row.ia })),
+      'payment: a payer is outside the scope',
+    );
+    const payees = this.members(
+      row.payees.map((p) => ({ ...p, se: row.se, ia: row.ia })),
+      'payment: a payee is outside the scope',
+    );
     if (payers.size === 0 || payees.size === 0) return this.drop('payment with no payer or payee in scope (an account with no known holder?)');
     const amount = toReporting(row.amount, row.currency, this.options.money);
     if (amount === undefined) this.drop(`payment in ${row.currency}: no exchange rate, amount left out of money flows (tie kept)`);
@@ -66,7 +72,13 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
   override crossing(row: CrossingRow): void {
     this.read();
     super.crossing(row);
-    this.clique(this.members(row.participants.map((p) => ({ label: 'Person', ...p })), `crossing: ${OUTSIDE}`), 'crossing');
+    this.clique(
+      this.members(
+        row.participants.map((p) => ({ label: 'Person', ...p })),
+        `crossing: ${OUTSIDE}`,
+      ),
+      'crossing',
+    );
   }
 
   override vessel(row: VesselRow): void {

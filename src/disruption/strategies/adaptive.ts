@@ -3,7 +3,7 @@ import { participation } from '../../analytics/brokerage/participation.js';
 import { degreeCentrality } from '../../analytics/centrality/degree.js';
 import { pagerank } from '../../analytics/centrality/pagerank.js';
 import { shortestPathCentrality } from '../../analytics/centrality/shortest-paths.js';
-import { pathGraph, type Csr } from '../../analytics/csr.js';
+import { type Csr, pathGraph } from '../../analytics/csr.js';
 import { harmScores } from '../../analytics/harm/score.js';
 import { withoutNodes } from '../connectivity.js';
 import type { DisruptionNetwork } from '../network.js';
@@ -102,6 +102,9 @@ export const adaptiveHarm: Strategy = (net, { k, seed, paths: view }) => {
       ranked,
       { weights: ranking.harm.weights, money: ranking.money },
     );
-    return { score: harm.score, reason: (node) => `highest harm score ${after(removed)}: ${fixed(harm.score[node]!, 3)} (its structural part recomputed, betweenness in ${view.weights})` };
+    return {
+      score: harm.score,
+      reason: (node) => `highest harm score ${after(removed)}: ${fixed(harm.score[node]!, 3)} (its structural part recomputed, betweenness in ${view.weights})`,
+    };
   });
 };

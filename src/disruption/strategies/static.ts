@@ -18,7 +18,10 @@ export const staticBetweenness: Strategy = (net, { k, paths }) => {
   const { betweenness } = paths;
   return byScore(net, betweenness)
     .slice(0, k)
-    .map((node, i) => ({ node, reason: `betweenness in ${paths.weights} ${fixed(betweenness[node]!)}${paths.estimated ? ' (estimated)' : ''}, ${ordinal(i + 1)} in the intact network` }));
+    .map((node, i) => ({
+      node,
+      reason: `betweenness in ${paths.weights} ${fixed(betweenness[node]!)}${paths.estimated ? ' (estimated)' : ''}, ${ordinal(i + 1)} in the intact network`,
+    }));
 };
 
 export const staticDegree: Strategy = (net, { k }) => {
@@ -39,10 +42,7 @@ export const brokersFirst: Strategy = (net, { k }) => {
   const { communitiesBridged, participation, betweenness } = net.ranking.measures;
   const order: number[] = [];
   for (let v = 0; v < net.csr.n; v++) if (net.candidate[v]) order.push(v);
-  order.sort(
-    (a, b) =>
-      communitiesBridged[b]! - communitiesBridged[a]! || participation[b]! - participation[a]! || betweenness[b]! - betweenness[a]! || a - b,
-  );
+  order.sort((a, b) => communitiesBridged[b]! - communitiesBridged[a]! || participation[b]! - participation[a]! || betweenness[b]! - betweenness[a]! || a - b);
   return order.slice(0, k).map((node) => ({
     node,
     reason:
@@ -54,6 +54,6 @@ export const brokersFirst: Strategy = (net, { k }) => {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

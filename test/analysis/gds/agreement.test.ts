@@ -69,7 +69,9 @@ describe('GDS engine against the service’s own', () => {
     }
     const top = (p: Preview) => p.ranking.filter((r) => r.rank !== null && r.rank <= 20).map((r) => r.key);
     const overlap = top(gds).filter((key) => top(own).includes(key)).length;
-    console.log(`GDS vs graphology on ${own.graph.nodes} nodes / ${own.graph.ties} ties: PageRank gap ${pagerankGap.toExponential(2)}, betweenness relative gap ${betweennessGap.toExponential(2)}, modularity ${gds.modularity.toFixed(4)} vs ${own.modularity.toFixed(4)}, top-20 overlap ${overlap}`);
+    console.log(
+      `GDS vs graphology on ${own.graph.nodes} nodes / ${own.graph.ties} ties: PageRank gap ${pagerankGap.toExponential(2)}, betweenness relative gap ${betweennessGap.toExponential(2)}, modularity ${gds.modularity.toFixed(4)} vs ${own.modularity.toFixed(4)}, top-20 overlap ${overlap}`,
+    );
     expect(pagerankGap).toBeLessThanOrEqual(2e-4);
     expect(betweennessGap).toBeLessThanOrEqual(1e-9);
     expect(Math.abs(gds.modularity - own.modularity)).toBeLessThanOrEqual(0.03);
@@ -119,7 +121,11 @@ describe('GDS engine against the service’s own', () => {
     try {
       const response = await other.inject({ method: 'POST', url: '/v1/analyses/preview', payload: { scope: { investigations } } });
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json().engine).toEqual({ requested: 'auto', used: 'gds', reason: expect.stringMatching(/^\d+ relations in scope, above 100 \(ANALYTICS_GDS_ABOVE_RELATIONS\)$/) });
+      expect(response.json().engine).toEqual({
+        requested: 'auto',
+        used: 'gds',
+        reason: expect.stringMatching(/^\d+ relations in scope, above 100 \(ANALYTICS_GDS_ABOVE_RELATIONS\)$/),
+      });
     } finally {
       await other.close();
     }
@@ -147,7 +153,11 @@ describe('GDS engine against the service’s own', () => {
   it('plans a what-if on the GDS analysis', async () => {
     const gds = await preview('gds');
     const top = gds.ranking[0]!.key.split(':');
-    const response = await app.inject({ method: 'POST', url: '/v1/disruption/what-if', payload: { scope: { investigations }, parameters: { engine: 'gds' }, remove: [{ type: top[0], id: top[1] }] } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/disruption/what-if',
+      payload: { scope: { investigations }, parameters: { engine: 'gds' }, remove: [{ type: top[0], id: top[1] }] },
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().engine).toEqual({ requested: 'gds', used: 'gds', reason: 'asked for' });
   });

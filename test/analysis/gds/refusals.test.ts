@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { settingsOf } from '../../../src/analysis/settings.js';
-import { createGdsEngine, prepareAnalysis, type GdsEngine } from '../../../src/analysis/engine-choice.js';
+import { createGdsEngine, type GdsEngine, prepareAnalysis } from '../../../src/analysis/engine-choice.js';
 import { runGds } from '../../../src/analysis/gds/gds-analysis.js';
+import { settingsOf } from '../../../src/analysis/settings.js';
 import type { RowSink } from '../../../src/analytics/projection/rows.js';
 import type { Projection } from '../../../src/analytics/projection/types.js';
 import type { AnalyticsRepository } from '../../../src/repositories/analytics-repository.js';
@@ -19,7 +19,14 @@ import { AnalysisRequestSchema } from '../../../src/schemas/analysis.js';
 const projection: Projection = {
   kind: 'people',
   nodes: [{ key: 'person:A', type: 'person', id: 'A', name: null, unresolved: false }],
-  ties: { source: new Int32Array(0), target: new Int32Array(0), strength: new Float64Array(0), kindCount: new Float64Array(0), kindStrength: new Float64Array(0), money: new Float64Array(0) },
+  ties: {
+    source: new Int32Array(0),
+    target: new Int32Array(0),
+    strength: new Float64Array(0),
+    kindCount: new Float64Array(0),
+    kindStrength: new Float64Array(0),
+    money: new Float64Array(0),
+  },
   evidence: [null],
   dropped: [],
   relationsRead: 0,

@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { projectScope } from '../../../src/analysis/scope-read.js';
-import { settingsOf } from '../../../src/analysis/settings.js';
 import { tieParameters } from '../../../src/analysis/gds/config.js';
 import { readTies } from '../../../src/analysis/gds/gds-analysis.js';
+import { projectScope } from '../../../src/analysis/scope-read.js';
+import { settingsOf } from '../../../src/analysis/settings.js';
+import type { Projection } from '../../../src/analytics/projection/types.js';
 import { loadQueries } from '../../../src/neo4j/queries.js';
-import { ANALYTICS_QUERIES, createAnalyticsRepository, scopeParameters, type AnalyticsRepository } from '../../../src/repositories/analytics-repository.js';
-import { GDS_QUERIES, createGdsRepository, type GdsRepository } from '../../../src/repositories/gds-repository.js';
+import { ANALYTICS_QUERIES, type AnalyticsRepository, createAnalyticsRepository, scopeParameters } from '../../../src/repositories/analytics-repository.js';
+import { createGdsRepository, GDS_QUERIES, type GdsRepository } from '../../../src/repositories/gds-repository.js';
 import { AnalysisRequestSchema, type Scope } from '../../../src/schemas/analysis.js';
 import { useTestApp } from '../../support/app.js';
 import { uniqueTag } from '../../support/graph.js';
 import { taggedNetwork } from '../../support/network.js';
-import type { Projection } from '../../../src/analytics/projection/types.js';
 
 /**
  * The GDS engine computes a scope's ties inside Neo4j (cypher/gds/people-ties.cypher); the
@@ -44,7 +44,12 @@ describe('GDS engine: ties computed in Neo4j', () => {
   async function bothWays(scopeInput: Partial<Scope>, parameters: object = {}): Promise<{ own: Projection; inNeo4j: Projection }> {
     const request = AnalysisRequestSchema.parse({ scope: { investigations, ...scopeInput }, parameters });
     const settings = settingsOf(request.parameters);
-    const options = { tieWeights: settings.tieWeights, sharedLocationCap: settings.projectionParameters.sharedLocationCap, money: settings.money, tieKinds: request.scope.tieKinds ? new Set(request.scope.tieKinds) : undefined };
+    const options = {
+      tieWeights: settings.tieWeights,
+      sharedLocationCap: settings.projectionParameters.sharedLocationCap,
+      money: settings.money,
+      tieKinds: request.scope.tieKinds ? new Set(request.scope.tieKinds) : undefined,
+    };
     const own = (await projectScope(analytics, request.scope, options)).projection;
     const withoutTies = (await projectScope(analytics, request.scope, { ...options, gatherTies: false })).projection;
     expect(withoutTies.ties.source.length).toBe(0);

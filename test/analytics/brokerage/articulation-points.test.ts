@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { articulationPoints } from '../../../src/analytics/brokerage/articulation-points.js';
-import { toCsr, type Csr } from '../../../src/analytics/csr.js';
+import { type Csr, toCsr } from '../../../src/analytics/csr.js';
 import { karateGraph } from '../../fixtures/karate.js';
-import { communityNetwork, weightedGraph, type WeightedEdge } from '../../support/random-graph.js';
+import { communityNetwork, type WeightedEdge, weightedGraph } from '../../support/random-graph.js';
 
 /** Node keys of the articulation points, with how many people each cuts off. */
 function cuts(edges: readonly WeightedEdge[], nodes: readonly string[] = []): Record<string, number> {
@@ -64,7 +64,18 @@ describe('articulationPoints', () => {
   });
 
   it('ignores weights, self-loops and isolated people, per component', () => {
-    expect(cuts([['a', 'a', 3], ['a', 'b', 0.1], ['b', 'c', 9], ['c', 'c', 1], ['c', 'd', 2]], ['a', 'b', 'c', 'd', 'e'])).toEqual({
+    expect(
+      cuts(
+        [
+          ['a', 'a', 3],
+          ['a', 'b', 0.1],
+          ['b', 'c', 9],
+          ['c', 'c', 1],
+          ['c', 'd', 2],
+        ],
+        ['a', 'b', 'c', 'd', 'e'],
+      ),
+    ).toEqual({
       b: 1,
       c: 1,
     });

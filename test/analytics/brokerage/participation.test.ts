@@ -21,7 +21,16 @@ describe('participation', () => {
 
   it('weighs ties by strength, and ignores self-loops and people with no ties', () => {
     // a: 3 into its own community, 1 into the other: 1 − (3/4)² − (1/4)²; its self-loop bridges nothing.
-    const csr = toCsr(weightedGraph([['a', 'a', 5], ['a', 'b', 3], ['a', 'c', 1]], ['a', 'b', 'c', 'lone']));
+    const csr = toCsr(
+      weightedGraph(
+        [
+          ['a', 'a', 5],
+          ['a', 'b', 3],
+          ['a', 'c', 1],
+        ],
+        ['a', 'b', 'c', 'lone'],
+      ),
+    );
     const result = participation(csr, Int32Array.from([0, 0, 1, 1]));
     expectClose(result.participation, [1 - 10 / 16, 0, 0, 0]);
     expect([...result.communitiesBridged]).toEqual([1, 0, 1, 0]);
@@ -32,21 +41,47 @@ describe('participation', () => {
     // member 33 has 3 and 14: 1 − (3² + 14²)/17².
     const result = participation(toCsr(karateGraph()), Int32Array.from(KARATE_FACTIONS));
     expectClose(result.participation, [
-      1 - 226 / 256, 0.1975308642, 0.48, 0, 0, 0, 0, 0, 0.48, 0.5, 0, 0, 0, 0.32, 0, 0, 0, 0, 0, 0.4444444444, 0, 0, 0, 0,
-      0, 0, 0, 0.375, 0.4444444444, 0, 0.5, 0.2777777778, 0.2777777778, 1 - 205 / 289,
+      1 - 226 / 256,
+      0.1975308642,
+      0.48,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0.48,
+      0.5,
+      0,
+      0,
+      0,
+      0.32,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0.4444444444,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0.375,
+      0.4444444444,
+      0,
+      0.5,
+      0.2777777778,
+      0.2777777778,
+      1 - 205 / 289,
     ]);
-    expect([...result.communitiesBridged]).toEqual([
-      1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1,
-    ]);
+    expect([...result.communitiesBridged]).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1]);
   });
 
   it('rejects a community array of the wrong length or with a negative index', () => {
     const csr = toCsr(weightedGraph([['a', 'b', 1]]));
-    expect(() => participation(csr, Int32Array.from([0]))).toThrow(
-      new RangeError('analytics/participation: community has 1 entries for 2 nodes'),
-    );
-    expect(() => participation(csr, Int32Array.from([0, -1]))).toThrow(
-      new RangeError('analytics/participation: community indices must be ≥ 0'),
-    );
+    expect(() => participation(csr, Int32Array.from([0]))).toThrow(new RangeError('analytics/participation: community has 1 entries for 2 nodes'));
+    expect(() => participation(csr, Int32Array.from([0, -1]))).toThrow(new RangeError('analytics/participation: community indices must be ≥ 0'));
   });
 });

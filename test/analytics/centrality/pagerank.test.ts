@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULTS, pagerank } from '../../../src/analytics/centrality/pagerank.js';
 import { toCsr } from '../../../src/analytics/csr.js';
 import { karateGraph } from '../../fixtures/karate.js';
-import { weightedGraph, type WeightedEdge } from '../../support/random-graph.js';
+import { type WeightedEdge, weightedGraph } from '../../support/random-graph.js';
 
 // Expected values come from networkx 3.6.1, `pagerank(G, alpha=0.85, tol=1e-06, max_iter=100,
 // weight='weight')`, unless worked out by hand.
@@ -13,19 +13,33 @@ function expectClose(actual: Float64Array, expected: readonly number[], digits =
   expected.forEach((value, i) => expect(actual[i], `node ${i}`).toBeCloseTo(value, digits));
 }
 
-const run = (edges: readonly WeightedEdge[], nodes: readonly string[] = [], options = {}) =>
-  pagerank(toCsr(weightedGraph(edges, nodes)), options);
+const run = (edges: readonly WeightedEdge[], nodes: readonly string[] = [], options = {}) => pagerank(toCsr(weightedGraph(edges, nodes)), options);
 
 describe('pagerank', () => {
   it('solves a path by hand: with alpha 0.5 the ends get 0.2 and the middle 0.3', () => {
     // a = 0.125 + 0.5·b/2 and b = 0.125 + 0.5·(a + c/2), with b = c by symmetry.
-    const result = run([['a', 'b', 1], ['b', 'c', 1], ['c', 'd', 1]], [], { alpha: 0.5, tolerance: 1e-13 });
+    const result = run(
+      [
+        ['a', 'b', 1],
+        ['b', 'c', 1],
+        ['c', 'd', 1],
+      ],
+      [],
+      { alpha: 0.5, tolerance: 1e-13 },
+    );
     expectClose(result.scores, [0.2, 0.3, 0.3, 0.2], 10);
     expect(result.converged).toBe(true);
   });
 
   it('matches networkx on a path, a star and a cycle', () => {
-    expectClose(run([['a', 'b', 1], ['b', 'c', 1], ['c', 'd', 1]]).scores, [0.1754383977, 0.3245616023, 0.3245616023, 0.1754383977]);
+    expectClose(
+      run([
+        ['a', 'b', 1],
+        ['b', 'c', 1],
+        ['c', 'd', 1],
+      ]).scores,
+      [0.1754383977, 0.3245616023, 0.3245616023, 0.1754383977],
+    );
     const star = run(['l1', 'l2', 'l3', 'l4'].map((leaf) => ['c', leaf, 1] as const));
     expectClose(star.scores, [0.4756766888, 0.1310808278, 0.1310808278, 0.1310808278, 0.1310808278]);
     const cycle = run([0, 1, 2, 3, 4].map((i) => [`${i}`, `${(i + 1) % 5}`, 1] as const));
@@ -33,7 +47,13 @@ describe('pagerank', () => {
   });
 
   it('follows ties in proportion to their weight', () => {
-    const result = run([['a', 'b', 1], ['a', 'c', 4], ['c', 'd', 4], ['d', 'b', 4], ['b', 'e', 2]]);
+    const result = run([
+      ['a', 'b', 1],
+      ['a', 'c', 4],
+      ['c', 'd', 4],
+      ['d', 'b', 4],
+      ['b', 'e', 2],
+    ]);
     expectClose(result.scores, [0.1657944781, 0.2413263272, 0.2505645113, 0.2537066013, 0.08860808217]);
   });
 
@@ -58,18 +78,32 @@ describe('pagerank', () => {
 
   it('spreads the rank of isolated nodes uniformly on a disconnected graph', () => {
     const result = run(
-      [['a', 'b', 1], ['b', 'c', 2], ['c', 'a', 1], ['x', 'y', 1], ['y', 'z', 1], ['z', 'x', 1], ['z', 'p', 1]],
+      [
+        ['a', 'b', 1],
+        ['b', 'c', 2],
+        ['c', 'a', 1],
+        ['x', 'y', 1],
+        ['y', 'z', 1],
+        ['z', 'x', 1],
+        ['z', 'p', 1],
+      ],
       ['a', 'b', 'c', 'i1', 'x', 'y', 'z', 'p', 'i2'],
     );
-    expectClose(result.scores, [
-      0.1067425725, 0.1521081658, 0.1521081658, 0.02054794521, 0.1347553257, 0.1347553257, 0.2009498457, 0.07748470847,
-      0.02054794521,
-    ]);
+    expectClose(result.scores, [0.1067425725, 0.1521081658, 0.1521081658, 0.02054794521, 0.1347553257, 0.1347553257, 0.2009498457, 0.07748470847, 0.02054794521]);
     expect(result.scores.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1, 12);
   });
 
   it('keeps a self-loop as a tie to oneself, as networkx does', () => {
-    const result = run([['a', 'a', 3], ['a', 'b', 1], ['b', 'c', 1], ['c', 'c', 1], ['c', 'd', 2]], ['a', 'b', 'c', 'd', 'e']);
+    const result = run(
+      [
+        ['a', 'a', 3],
+        ['a', 'b', 1],
+        ['b', 'c', 1],
+        ['c', 'c', 1],
+        ['c', 'd', 2],
+      ],
+      ['a', 'b', 'c', 'd', 'e'],
+    );
     expectClose(result.scores, [0.2969299515, 0.1682202192, 0.3246038696, 0.1741013813, 0.03614457831]);
   });
 
@@ -77,13 +111,15 @@ describe('pagerank', () => {
     // networkx converges in 21 iterations here: with max_iter=20 it raises.
     const result = pagerank(toCsr(karateGraph()));
     expect(result).toMatchObject({ iterations: 21, converged: true });
-    expectClose(result.scores, [
-      0.09700181759, 0.05287839104, 0.05707842305, 0.03586064322, 0.02197940697, 0.02911334166, 0.02911334166,
-      0.02449075804, 0.02976533919, 0.01430895028, 0.02197940697, 0.009564916864, 0.01464518649, 0.02953631498,
-      0.01453516152, 0.01453516152, 0.01678537811, 0.01455885977, 0.01453516152, 0.01960441671, 0.01453516152,
-      0.01455885977, 0.01453516152, 0.03152091531, 0.021075455, 0.02100562817, 0.01504339536, 0.02563880353,
-      0.01957296051, 0.02628726284, 0.02458933653, 0.03715663592, 0.07169213007, 0.1009179167,
-    ]);
+    expectClose(
+      result.scores,
+      [
+        0.09700181759, 0.05287839104, 0.05707842305, 0.03586064322, 0.02197940697, 0.02911334166, 0.02911334166, 0.02449075804, 0.02976533919, 0.01430895028, 0.02197940697,
+        0.009564916864, 0.01464518649, 0.02953631498, 0.01453516152, 0.01453516152, 0.01678537811, 0.01455885977, 0.01453516152, 0.01960441671, 0.01453516152, 0.01455885977,
+        0.01453516152, 0.03152091531, 0.021075455, 0.02100562817, 0.01504339536, 0.02563880353, 0.01957296051, 0.02628726284, 0.02458933653, 0.03715663592, 0.07169213007,
+        0.1009179167,
+      ],
+    );
   });
 
   it('reports running out of iterations instead of throwing', () => {

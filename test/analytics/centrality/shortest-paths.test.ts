@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { degreeCentrality } from '../../../src/analytics/centrality/degree.js';
-import { DEFAULTS, MAX_AUTO_SAMPLES, autoSamples, shortestPathCentrality } from '../../../src/analytics/centrality/shortest-paths.js';
+import { autoSamples, DEFAULTS, MAX_AUTO_SAMPLES, shortestPathCentrality } from '../../../src/analytics/centrality/shortest-paths.js';
 import { toCsr } from '../../../src/analytics/csr.js';
 import { createRng } from '../../../src/shared/rng.js';
 import { karateGraph } from '../../fixtures/karate.js';
-import { communityNetwork, weightedGraph, type WeightedEdge } from '../../support/random-graph.js';
+import { communityNetwork, type WeightedEdge, weightedGraph } from '../../support/random-graph.js';
 
 // Expected values are worked out by hand, or come from networkx 3.6.1:
 // `betweenness_centrality(G, weight='length', normalized=True)` and
@@ -18,10 +18,13 @@ function expectClose(actual: Float64Array, expected: readonly number[], digits =
 }
 
 const csrOf = (edges: readonly WeightedEdge[], nodes: readonly string[] = []) => toCsr(weightedGraph(edges, nodes));
-const run = (edges: readonly WeightedEdge[], nodes: readonly string[] = [], options = {}) =>
-  shortestPathCentrality(csrOf(edges, nodes), options);
+const run = (edges: readonly WeightedEdge[], nodes: readonly string[] = [], options = {}) => shortestPathCentrality(csrOf(edges, nodes), options);
 
-const PATH: WeightedEdge[] = [['a', 'b', 1], ['b', 'c', 1], ['c', 'd', 1]];
+const PATH: WeightedEdge[] = [
+  ['a', 'b', 1],
+  ['b', 'c', 1],
+  ['c', 'd', 1],
+];
 
 describe('shortestPathCentrality, exact', () => {
   it('works out a path, a star and a cycle by hand', () => {
@@ -37,21 +40,39 @@ describe('shortestPathCentrality, exact', () => {
 
     // A 5-cycle: each node is the middle of exactly one of the 6 pairs it is not in.
     const cycle = run([0, 1, 2, 3, 4].map((i) => [`${i}`, `${(i + 1) % 5}`, 1] as const));
-    expectClose(cycle.betweenness, [1, 1, 1, 1, 1].map(() => 1 / 6));
-    expectClose(cycle.closeness, [1, 1, 1, 1, 1].map(() => (1 + 1 + 1 / 2 + 1 / 2) / 4));
+    expectClose(
+      cycle.betweenness,
+      [1, 1, 1, 1, 1].map(() => 1 / 6),
+    );
+    expectClose(
+      cycle.closeness,
+      [1, 1, 1, 1, 1].map(() => (1 + 1 + 1 / 2 + 1 / 2) / 4),
+    );
   });
 
   it('routes along strong ties when the shortest weighted path is not the fewest hops', () => {
     // a–b is a weak direct tie (length 1); a–c–d–b is three strong ties (0.25 each). Paths:
     // a–b via c, d; a–d via c; a–e via c, d, b; b–c via d; c–e via d, b; d–e via b.
-    const result = run([['a', 'b', 1], ['a', 'c', 4], ['c', 'd', 4], ['d', 'b', 4], ['b', 'e', 2]]);
+    const result = run([
+      ['a', 'b', 1],
+      ['a', 'c', 4],
+      ['c', 'd', 4],
+      ['d', 'b', 4],
+      ['b', 'e', 2],
+    ]);
     expectClose(result.betweenness, [0, 3 / 6, 3 / 6, 4 / 6, 0]);
     expectClose(result.closeness, [(4 + 2 + 4 / 3 + 0.8) / 4, 2.333333333, 2.75, 2.833333333, 1.283333333]);
   });
 
   it('uses the summed strength of ties aggregated from parallel relations', () => {
     // ana–ben 1 + 0.5, cem–dia 2 + 1: ana reaches dia fastest through ben.
-    const result = run([['ana', 'ben', 1.5], ['ben', 'cem', 1], ['ana', 'cem', 0.5], ['cem', 'dia', 3], ['ben', 'dia', 1]]);
+    const result = run([
+      ['ana', 'ben', 1.5],
+      ['ben', 'cem', 1],
+      ['ana', 'cem', 0.5],
+      ['cem', 'dia', 3],
+      ['ben', 'dia', 1],
+    ]);
     expectClose(result.betweenness, [0, 2 / 3, 0, 0]);
     expectClose(result.closeness, [0.9, 1.166666667, 1.533333333, 1.533333333]);
   });
@@ -59,20 +80,41 @@ describe('shortestPathCentrality, exact', () => {
   it('counts weighted paths of equal length as ties although their float sums differ', () => {
     // 1/10 + 1/5 = 0.30000000000000004 and 1/(10/3) = 0.3: two shortest a–c paths, one via b.
     // networkx (exact float comparison) gives b 0 here.
-    const result = run([['a', 'b', 10], ['b', 'c', 5], ['a', 'c', 10 / 3]]);
+    const result = run([
+      ['a', 'b', 10],
+      ['b', 'c', 5],
+      ['a', 'c', 10 / 3],
+    ]);
     expectClose(result.betweenness, [0, 0.5, 0]);
   });
 
   it('handles several components, isolated nodes and self-loops', () => {
     const disconnected = run(
-      [['a', 'b', 1], ['b', 'c', 2], ['c', 'a', 1], ['x', 'y', 1], ['y', 'z', 1], ['z', 'x', 1], ['z', 'p', 1]],
+      [
+        ['a', 'b', 1],
+        ['b', 'c', 2],
+        ['c', 'a', 1],
+        ['x', 'y', 1],
+        ['y', 'z', 1],
+        ['z', 'x', 1],
+        ['z', 'p', 1],
+      ],
       ['a', 'b', 'c', 'i1', 'x', 'y', 'z', 'p', 'i2'],
     );
     // Only z is between anyone (x–p and y–p), out of 28 pairs; unreachable people add nothing.
     expectClose(disconnected.betweenness, [0, 0, 0, 0, 0, 0, 2 / 28, 0, 0]);
     expectClose(disconnected.closeness, [0.25, 0.375, 0.375, 0, 0.3125, 0.3125, 0.375, 0.25, 0]);
 
-    const loops = run([['a', 'a', 3], ['a', 'b', 1], ['b', 'c', 1], ['c', 'c', 1], ['c', 'd', 2]], ['a', 'b', 'c', 'd', 'e']);
+    const loops = run(
+      [
+        ['a', 'a', 3],
+        ['a', 'b', 1],
+        ['b', 'c', 1],
+        ['c', 'c', 1],
+        ['c', 'd', 2],
+      ],
+      ['a', 'b', 'c', 'd', 'e'],
+    );
     expectClose(loops.betweenness, [0, 1 / 3, 1 / 3, 0, 0]);
     expectClose(loops.closeness, [0.475, 0.6666666667, 0.875, 0.7666666667, 0]);
   });
@@ -90,19 +132,22 @@ describe('shortestPathCentrality, exact', () => {
 
   it("matches networkx on Zachary's karate club", () => {
     const result = shortestPathCentrality(toCsr(karateGraph()));
-    expectClose(result.betweenness, [
-      0.4376352814, 0.05393668831, 0.1436568062, 0.01190927128, 0.0006313131313, 0.02998737374, 0.02998737374, 0,
-      0.0559268278, 0.0008477633478, 0.0006313131313, 0, 0, 0.04586339586, 0, 0, 0, 0, 0, 0.0324750481, 0, 0, 0,
-      0.01761363636, 0.00220959596, 0.003840488215, 0, 0.02233345358, 0.001794733045, 0.002922077922, 0.01441197691,
-      0.1382756133, 0.145247114, 0.3040749759,
-    ]);
-    expectClose(result.closeness, [
-      0.702020202, 0.5808080808, 0.6363636364, 0.5353535354, 0.4444444444, 0.4595959596, 0.4595959596, 0.4974747475,
-      0.5606060606, 0.4722222222, 0.4444444444, 0.4090909091, 0.4242424242, 0.5606060606, 0.4303030303, 0.4303030303,
-      0.3363636364, 0.4292929293, 0.4303030303, 0.5303030303, 0.4303030303, 0.4292929293, 0.4303030303, 0.4858585859,
-      0.4217171717, 0.4217171717, 0.4227272727, 0.5126262626, 0.4974747475, 0.4656565657, 0.5126262626, 0.5858585859,
-      0.6338383838, 0.7045454545,
-    ]);
+    expectClose(
+      result.betweenness,
+      [
+        0.4376352814, 0.05393668831, 0.1436568062, 0.01190927128, 0.0006313131313, 0.02998737374, 0.02998737374, 0, 0.0559268278, 0.0008477633478, 0.0006313131313, 0, 0,
+        0.04586339586, 0, 0, 0, 0, 0, 0.0324750481, 0, 0, 0, 0.01761363636, 0.00220959596, 0.003840488215, 0, 0.02233345358, 0.001794733045, 0.002922077922, 0.01441197691,
+        0.1382756133, 0.145247114, 0.3040749759,
+      ],
+    );
+    expectClose(
+      result.closeness,
+      [
+        0.702020202, 0.5808080808, 0.6363636364, 0.5353535354, 0.4444444444, 0.4595959596, 0.4595959596, 0.4974747475, 0.5606060606, 0.4722222222, 0.4444444444, 0.4090909091,
+        0.4242424242, 0.5606060606, 0.4303030303, 0.4303030303, 0.3363636364, 0.4292929293, 0.4303030303, 0.5303030303, 0.4303030303, 0.4292929293, 0.4303030303, 0.4858585859,
+        0.4217171717, 0.4217171717, 0.4227272727, 0.5126262626, 0.4974747475, 0.4656565657, 0.5126262626, 0.5858585859, 0.6338383838, 0.7045454545,
+      ],
+    );
   });
 });
 

@@ -1,8 +1,7 @@
-import { UndirectedGraph, DirectedGraph, MultiUndirectedGraph } from 'graphology';
+import { DirectedGraph, MultiUndirectedGraph, UndirectedGraph } from 'graphology';
+import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
-
-import louvainModule from 'graphology-communities-louvain';
 
 import { csrGraphView } from '../../../src/analytics/communities/csr-graph-view.js';
 import { DEFAULTS, detectCommunities } from '../../../src/analytics/communities/louvain.js';
@@ -37,16 +36,9 @@ const key = (n: number) => `person:P-${String(n).padStart(3, '0')}`;
  */
 const BROKER_EDGES: WeightedEdge[] = (() => {
   const group = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => key(from + i));
-  const clique = (members: string[], weight: number) =>
-    members.flatMap((u, i) => members.slice(i + 1).map((v) => [u, v, weight] as const));
+  const clique = (members: string[], weight: number) => members.flatMap((u, i) => members.slice(i + 1).map((v) => [u, v, weight] as const));
   const [y, a, b] = [group(2, 5), group(6, 8), group(9, 11)];
-  return [
-    ...clique(y, 1),
-    ...clique(a, 1),
-    ...clique(b, 1),
-    ...[...a, ...b].map((member) => [key(1), member, 3] as const),
-    ...y.map((member) => [key(1), member, 5] as const),
-  ];
+  return [...clique(y, 1), ...clique(a, 1), ...clique(b, 1), ...[...a, ...b].map((member) => [key(1), member, 3] as const), ...y.map((member) => [key(1), member, 5] as const)];
 })();
 
 /** The result's own invariants: a sorted partition of every node, consistent assignment, connected communities. */
@@ -149,7 +141,10 @@ describe('detectCommunities', () => {
       ['a', 'd', 1],
     ];
     const plain = detectCommunities(weightedGraph(edges));
-    expect(plain.communities).toEqual([['a', 'b', 'c', 'd'], ['x', 'y', 'z']]);
+    expect(plain.communities).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['x', 'y', 'z'],
+    ]);
     expect(plain.modularity).toBeCloseTo(0.3671875, 12); // networkx
     const looped = detectCommunities(weightedGraph([...edges, ['d', 'd', 10]]));
     expect(looped.communities).toEqual([['a', 'b', 'c'], ['x', 'y', 'z'], ['d']]);
@@ -203,7 +198,14 @@ describe('detectCommunities', () => {
 describe('detectCommunities on a graph already in canonical order', () => {
   it('gives what it gives on the same graph inserted in any other order', () => {
     const edges: [string, string, number][] = [
-      ['a', 'b', 3], ['a', 'c', 2], ['b', 'c', 4], ['c', 'd', 1], ['d', 'e', 5], ['d', 'f', 2], ['e', 'f', 3], ['f', 'f', 1],
+      ['a', 'b', 3],
+      ['a', 'c', 2],
+      ['b', 'c', 4],
+      ['c', 'd', 1],
+      ['d', 'e', 5],
+      ['d', 'f', 2],
+      ['e', 'f', 3],
+      ['f', 'f', 1],
     ];
     const sorted = new UndirectedGraph({ allowSelfLoops: true });
     for (const node of ['a', 'b', 'c', 'd', 'e', 'f']) sorted.addNode(node);

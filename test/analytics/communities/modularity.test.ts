@@ -65,9 +65,12 @@ describe('modularity', () => {
   });
 
   it('refuses anything but a partition of the graph', () => {
-    expect(() => modularity(looped(), [['a', 'b', 'c'], ['d', 'e', 'f']])).toThrow(
-      /^analytics\/modularity: every node must be in a community/,
-    );
+    expect(() =>
+      modularity(looped(), [
+        ['a', 'b', 'c'],
+        ['d', 'e', 'f'],
+      ]),
+    ).toThrow(/^analytics\/modularity: every node must be in a community/);
     expect(() => modularity(looped(), [...triangles, ['ghost']])).toThrow(/^analytics\/modularity: ghost is not in the graph/);
     expect(() => modularity(looped(), [...triangles, ['a']])).toThrow(/^analytics\/modularity: a is in two communities/);
   });

@@ -17,9 +17,12 @@ function graphOf(edges: readonly (readonly [string, string, number])[], isolated
  * The partition {b, Y}, {A ∪ B} is what graphology's Louvain returns for it with one traversal
  * order (see louvain.test.ts): A ∪ B has no internal tie between its halves.
  */
-const clique = (members: string[], weight: number) =>
-  members.flatMap((u, i) => members.slice(i + 1).map((v) => [u, v, weight] as const));
-const [A, B, Y] = [['a1', 'a2', 'a3'], ['c1', 'c2', 'c3'], ['y1', 'y2', 'y3', 'y4']];
+const clique = (members: string[], weight: number) => members.flatMap((u, i) => members.slice(i + 1).map((v) => [u, v, weight] as const));
+const [A, B, Y] = [
+  ['a1', 'a2', 'a3'],
+  ['c1', 'c2', 'c3'],
+  ['y1', 'y2', 'y3', 'y4'],
+];
 const broker = graphOf([
   ...clique(A, 1),
   ...clique(B, 1),
@@ -27,7 +30,10 @@ const broker = graphOf([
   ...[...A, ...B].map((member) => ['b', member, 3] as const),
   ...Y.map((member) => ['b', member, 5] as const),
 ]);
-const raw = [['b', ...Y], [...B, ...A]];
+const raw = [
+  ['b', ...Y],
+  [...B, ...A],
+];
 
 describe('splitDisconnected', () => {
   it('splits a community left without its bridge into its connected parts', () => {
@@ -43,21 +49,34 @@ describe('splitDisconnected', () => {
   });
 
   it('keeps connected communities as they are, sorting members only', () => {
-    expect(splitDisconnected(broker, [[...Y].reverse(), ['b', ...A].reverse(), ['c3', 'c1', 'c2']])).toEqual([
-      Y,
-      [...A, 'b'],
-      B,
-    ]);
+    expect(splitDisconnected(broker, [[...Y].reverse(), ['b', ...A].reverse(), ['c3', 'c1', 'c2']])).toEqual([Y, [...A, 'b'], B]);
   });
 
   it('treats a community of unconnected people, self-loops included, as singletons', () => {
-    const graph = graphOf([['p', 'p', 2], ['p', 'q', 1], ['r', 'r', 1]], ['s']);
+    const graph = graphOf(
+      [
+        ['p', 'p', 2],
+        ['p', 'q', 1],
+        ['r', 'r', 1],
+      ],
+      ['s'],
+    );
     expect(splitDisconnected(graph, [['s', 'r', 'p'], ['q']])).toEqual([['p'], ['r'], ['s'], ['q']]);
   });
 
   it('separates components and ignores nodes left out of the partition', () => {
-    const graph = graphOf([['a', 'b', 1], ['c', 'd', 1], ['d', 'e', 1]], ['loose']);
-    expect(splitDisconnected(graph, [['e', 'a', 'c', 'b', 'd'], []])).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    const graph = graphOf(
+      [
+        ['a', 'b', 1],
+        ['c', 'd', 1],
+        ['d', 'e', 1],
+      ],
+      ['loose'],
+    );
+    expect(splitDisconnected(graph, [['e', 'a', 'c', 'b', 'd'], []])).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
     expect(splitDisconnected(new UndirectedGraph(), [])).toEqual([]);
   });
 

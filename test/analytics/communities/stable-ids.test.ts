@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULTS, assignStableIds } from '../../../src/analytics/communities/stable-ids.js';
+import { assignStableIds, DEFAULTS } from '../../../src/analytics/communities/stable-ids.js';
 
 const letters = (text: string) => text.split('');
 
@@ -125,14 +125,8 @@ describe('assignStableIds', () => {
     const previous = [{ id: 'C-1', members: letters('ab') }];
     expect(() => assignStableIds([], previous, { minJaccard: 0 })).toThrow(/^analytics\/stable-ids: minJaccard/);
     expect(() => assignStableIds([], previous, { share: 0.4 })).toThrow(/^analytics\/stable-ids: share/);
-    expect(() => assignStableIds([letters('ab'), letters('b')], previous)).toThrow(
-      /^analytics\/stable-ids: b is in two current communities/,
-    );
-    expect(() => assignStableIds([], [...previous, { id: 'C-2', members: ['a'] }])).toThrow(
-      /^analytics\/stable-ids: a is in two previous communities/,
-    );
-    expect(() => assignStableIds([], [...previous, { id: 'C-1', members: ['z'] }])).toThrow(
-      /^analytics\/stable-ids: previous ids must be unique/,
-    );
+    expect(() => assignStableIds([letters('ab'), letters('b')], previous)).toThrow(/^analytics\/stable-ids: b is in two current communities/);
+    expect(() => assignStableIds([], [...previous, { id: 'C-2', members: ['a'] }])).toThrow(/^analytics\/stable-ids: a is in two previous communities/);
+    expect(() => assignStableIds([], [...previous, { id: 'C-1', members: ['z'] }])).toThrow(/^analytics\/stable-ids: previous ids must be unique/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { analyse } from '../../../src/analytics/engine.js';
 import { PeopleProjectionBuilder } from '../../../src/analytics/projection/people.js';
-import { rankedNodes, type RankedNode } from '../../../src/analytics/ranking.js';
+import { type RankedNode, rankedNodes } from '../../../src/analytics/ranking.js';
 
 /**
  * Explanations quote the numbers the score used. Over generated networks (links, payments in two
@@ -17,26 +17,24 @@ import { rankedNodes, type RankedNode } from '../../../src/analytics/ranking.js'
 const A = { se: 1, ia: 'A' };
 const EUR_IN_GBP = 0.85;
 
-const networks = fc
-  .integer({ min: 4, max: 24 })
-  .chain((people) => {
-    const person = fc.integer({ min: 0, max: people - 1 });
-    return fc.record({
-      people: fc.constant(people),
-      links: fc.array(fc.tuple(person, person, fc.integer({ min: 1, max: 20 })), { maxLength: people * 2 }),
-      payments: fc.array(fc.record({ from: person, to: person, amount: fc.integer({ min: 1, max: 5_000_000 }), euro: fc.boolean() }), { maxLength: people }),
-      crossings: fc.array(
-        fc.record({
-          organiser: person,
-          pilot: person,
-          recruiter: fc.option(person, { nil: null }),
-          deaths: fc.integer({ min: 0, max: 3 }),
-          passengers: fc.integer({ min: 10, max: 80 }),
-        }),
-        { maxLength: 4 },
-      ),
-    });
+const networks = fc.integer({ min: 4, max: 24 }).chain((people) => {
+  const person = fc.integer({ min: 0, max: people - 1 });
+  return fc.record({
+    people: fc.constant(people),
+    links: fc.array(fc.tuple(person, person, fc.integer({ min: 1, max: 20 })), { maxLength: people * 2 }),
+    payments: fc.array(fc.record({ from: person, to: person, amount: fc.integer({ min: 1, max: 5_000_000 }), euro: fc.boolean() }), { maxLength: people }),
+    crossings: fc.array(
+      fc.record({
+        organiser: person,
+        pilot: person,
+        recruiter: fc.option(person, { nil: null }),
+        deaths: fc.integer({ min: 0, max: 3 }),
+        passengers: fc.integer({ min: 10, max: 80 }),
+      }),
+      { maxLength: 4 },
+    ),
   });
+});
 
 type Network = typeof networks extends fc.Arbitrary<infer T> ? T : never;
 

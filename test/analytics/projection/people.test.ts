@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { PeopleProjectionBuilder } from '../../../src/analytics/projection/people.js';
 import type { NodeRow } from '../../../src/analytics/projection/rows.js';
-import { TooManyTiesError, kindColumn } from '../../../src/analytics/projection/tie-accumulator.js';
+import { kindColumn, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
 import type { Projection } from '../../../src/analytics/projection/types.js';
 import { TIE_KINDS } from '../../../src/analytics/weights.js';
 
@@ -52,7 +52,17 @@ describe('people projection', () => {
 
   it('splits a payment to an account across its holders, and keeps money between one holder’s accounts as a self-loop', () => {
     const p = build((b) => {
-      b.payment({ id: 'PAY1', amount: 100, currency: 'GBP', payers: [{ label: 'Person', id: 'P1' }], payees: [{ label: 'Person', id: 'P2' }, { label: 'Person', id: 'P3' }], ...A });
+      b.payment({
+        id: 'PAY1',
+        amount: 100,
+        currency: 'GBP',
+        payers: [{ label: 'Person', id: 'P1' }],
+        payees: [
+          { label: 'Person', id: 'P2' },
+          { label: 'Person', id: 'P3' },
+        ],
+        ...A,
+      });
       b.payment({ id: 'PAY2', amount: 100, currency: 'GBP', payers: [{ label: 'Person', id: 'P4' }], payees: [{ label: 'Person', id: 'P4' }], ...A });
     });
     expect(tie(p, 'person:P1', 'person:P2')?.strength).toBeCloseTo(0.5, 12);
@@ -70,7 +80,12 @@ describe('people projection', () => {
       b.payment({ id: 'PAY2', amount: 7, currency: 'EUR', payers: people('P5'), payees: people('P6'), ...A });
     });
     // 101p four ways: 26p to P1–P2 (the first pair by key), 25p to the other three.
-    expect([tie(p, 'person:P1', 'person:P2')?.money, tie(p, 'person:P1', 'person:P4')?.money, tie(p, 'person:P2', 'person:P3')?.money, tie(p, 'person:P3', 'person:P4')?.money]).toEqual([26, 25, 25, 25]);
+    expect([
+      tie(p, 'person:P1', 'person:P2')?.money,
+      tie(p, 'person:P1', 'person:P4')?.money,
+      tie(p, 'person:P2', 'person:P3')?.money,
+      tie(p, 'person:P3', 'person:P4')?.money,
+    ]).toEqual([26, 25, 25, 25]);
     // 7 cents at 0.85 is 5.95p: 6p.
     expect(tie(p, 'person:P5', 'person:P6')?.money).toBe(6);
   });
@@ -129,8 +144,21 @@ describe('people projection', () => {
   it('ties people sharing a vessel or a location, unless the location is shared by more than the cap', () => {
     const p = build(
       (b) => {
-        b.vessel({ id: 'E1', kind: 'engine', holders: [{ label: 'Person', id: 'P1', type: 'BOUGHT', ...A }, { label: 'Organisation', id: 'O1', type: 'SOLD', ...A }] });
-        b.location({ id: 'L1', people: [{ label: 'Person', id: 'P2', ...A }, { label: 'Person', id: 'P3', ...A }] });
+        b.vessel({
+          id: 'E1',
+          kind: 'engine',
+          holders: [
+            { label: 'Person', id: 'P1', type: 'BOUGHT', ...A },
+            { label: 'Organisation', id: 'O1', type: 'SOLD', ...A },
+          ],
+        });
+        b.location({
+          id: 'L1',
+          people: [
+            { label: 'Person', id: 'P2', ...A },
+            { label: 'Person', id: 'P3', ...A },
+          ],
+        });
         b.location({ id: 'L2', people: ['P1', 'P2', 'P3', 'P4'].map((id) => ({ label: 'Person', id, ...A })) });
       },
       { sharedLocationCap: 3 },

@@ -23,9 +23,22 @@ function analysis(stageMs: Record<string, number[]>, wallMs: number[], sources: 
   };
 }
 
-function reference(library: 'networkx' | 'igraph', seconds: { louvain: number; pagerank: number; eigenvector: number }, b: ReferenceFigures['betweenness'], c: ReferenceFigures['closeness']): ReferenceFigures {
+function reference(
+  library: 'networkx' | 'igraph',
+  seconds: { louvain: number; pagerank: number; eigenvector: number },
+  b: ReferenceFigures['betweenness'],
+  c: ReferenceFigures['closeness'],
+): ReferenceFigures {
   return {
-    library, version: '1', python: '/usr/bin/python3', pythonVersion: '3.11', nodes: 1_000, ties: 2_000, readSeconds: 0, wallSeconds: 1, peakRssKb: 1,
+    library,
+    version: '1',
+    python: '/usr/bin/python3',
+    pythonVersion: '3.11',
+    nodes: 1_000,
+    ties: 2_000,
+    readSeconds: 0,
+    wallSeconds: 1,
+    peakRssKb: 1,
     louvain: { seconds: seconds.louvain, detectSeconds: seconds.louvain, modularitySeconds: 0, modularity: 0.89, communities: 9 },
     pagerank: { seconds: seconds.pagerank },
     betweenness: b,
@@ -41,8 +54,18 @@ const SIZE: AnalyticsSizeResult = {
   targetTies: 1_000_000,
   analysis: analysis(STAGES, [9_000, 12_000, 11_000], 300, 3 * 2 ** 20),
   references: {
-    networkx: reference('networkx', { louvain: 4, pagerank: 0.1, eigenvector: 0.04 }, { seconds: 3, sources: 30, wantedSources: 300, perSourceSeconds: 0.1, complete: false }, { seconds: 1.5, sources: 30, wantedSources: 300, perSourceSeconds: 0.05, complete: false }),
-    igraph: reference('igraph', { louvain: 0.1, pagerank: 0.005, eigenvector: 0.01 }, { skipped: 'no subset' }, { seconds: 0.3, sources: 300, wantedSources: 300, perSourceSeconds: 0.001, complete: true }),
+    networkx: reference(
+      'networkx',
+      { louvain: 4, pagerank: 0.1, eigenvector: 0.04 },
+      { seconds: 3, sources: 30, wantedSources: 300, perSourceSeconds: 0.1, complete: false },
+      { seconds: 1.5, sources: 30, wantedSources: 300, perSourceSeconds: 0.05, complete: false },
+    ),
+    igraph: reference(
+      'igraph',
+      { louvain: 0.1, pagerank: 0.005, eigenvector: 0.01 },
+      { skipped: 'no subset' },
+      { seconds: 0.3, sources: 300, wantedSources: 300, perSourceSeconds: 0.001, complete: true },
+    ),
   },
   errors: [],
 };
@@ -75,7 +98,14 @@ describe('compare', () => {
     const exact: AnalyticsSizeResult = {
       ...SIZE,
       analysis: analysis(STAGES, [1, 1, 1], 1_000, 1),
-      references: { networkx: reference('networkx', { louvain: 1, pagerank: 1, eigenvector: 1 }, { seconds: 4, sources: 1_000, complete: true }, { seconds: 2, sources: 1_000, complete: true }) },
+      references: {
+        networkx: reference(
+          'networkx',
+          { louvain: 1, pagerank: 1, eigenvector: 1 },
+          { seconds: 4, sources: 1_000, complete: true },
+          { seconds: 2, sources: 1_000, complete: true },
+        ),
+      },
     };
     const cell = compare(exact).find((row) => row.algorithm.startsWith('betweenness'))!.references.networkx!;
     expect(cell).toEqual({ ms: 6_000, ratio: 0.1 });
@@ -85,7 +115,14 @@ describe('compare', () => {
     const timed: AnalyticsSizeResult = {
       ...SIZE,
       analysis: { ...analysis(STAGES, [1, 1, 1], 1_000, 1), singleThreadPaths: { ms: 1_200, sources: 1_000 }, pagerankAloneMs: [3, 1, 2] },
-      references: { networkx: reference('networkx', { louvain: 1, pagerank: 1, eigenvector: 1 }, { seconds: 4, sources: 1_000, complete: true }, { seconds: 2, sources: 1_000, complete: true }) },
+      references: {
+        networkx: reference(
+          'networkx',
+          { louvain: 1, pagerank: 1, eigenvector: 1 },
+          { seconds: 4, sources: 1_000, complete: true },
+          { seconds: 2, sources: 1_000, complete: true },
+        ),
+      },
     };
     const row = compare(timed).find((r) => r.algorithm.startsWith('betweenness'))!;
     expect(row.ours?.median).toBe(1_200);
@@ -128,7 +165,15 @@ describe('analytics markdown', () => {
       mode: 'full',
       startedAt: '2026-01-01T00:00:00.000Z',
       machine: { cpuModel: 'cpu', cpus: 2, memoryGiB: 8, freeMemoryGiB: 4, node: 'v20', platform: 'linux', kernel: '6', gitCommit: 'abc', gitDirtyFiles: 0, loadAverage1m: 0.5 },
-      settings: { seed: 42, engineOptions: 'defaults.', projection: 'in memory.', repeats: 'some.', referenceBudgetSeconds: 120, probeIntervalMs: 20, pythons: { networkx: { error: 'not found' } } },
+      settings: {
+        seed: 42,
+        engineOptions: 'defaults.',
+        projection: 'in memory.',
+        repeats: 'some.',
+        referenceBudgetSeconds: 120,
+        probeIntervalMs: 20,
+        pythons: { networkx: { error: 'not found' } },
+      },
       sizes: [SIZE, { targetTies: 10_000, references: {}, errors: ['projection exited with 1'] }],
     };
     const md = renderAnalyticsMarkdown(results);

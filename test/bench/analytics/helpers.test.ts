@@ -34,7 +34,11 @@ describe('precisionAt', () => {
   });
 
   it('ranks people only, organisations left out before the cut', () => {
-    const nodes = [{ type: 'person', id: 'b' }, { type: 'organisation', id: 'o' }, { type: 'person', id: 'a' }] as const;
+    const nodes = [
+      { type: 'person', id: 'b' },
+      { type: 'organisation', id: 'o' },
+      { type: 'person', id: 'a' },
+    ] as const;
     expect(rankedPeople({ order: Int32Array.from([1, 2, 0]), nodes: nodes.map((node) => ({ ...node, key: `${node.type}:${node.id}`, name: null })) })).toEqual(['a', 'b']);
   });
 });

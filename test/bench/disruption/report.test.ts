@@ -10,7 +10,17 @@ const size = (people: number, analysisMs: number, planMs: number): SizeResult =>
   planMs,
   before: { largestComponent: people, fragmentation: 0 },
   best: { strategy: 'greedy-fragmentation', pathWeights: null, label: 'greedy-fragmentation', largestComponentDrop: people / 2, fragmentation: 0.5 },
-  strategies: ['harm/strength', 'betweenness/strength', 'degree', 'pagerank', 'adaptive-harm/strength', 'adaptive-betweenness/strength', 'adaptive-degree', 'adaptive-pagerank', 'greedy-fragmentation'].map((strategy, i) => ({
+  strategies: [
+    'harm/strength',
+    'betweenness/strength',
+    'degree',
+    'pagerank',
+    'adaptive-harm/strength',
+    'adaptive-betweenness/strength',
+    'adaptive-degree',
+    'adaptive-pagerank',
+    'greedy-fragmentation',
+  ].map((strategy, i) => ({
     strategy,
     ms: 10 * i,
     largestComponent: people - 10 * i,
@@ -23,9 +33,31 @@ const size = (people: number, analysisMs: number, planMs: number): SizeResult =>
 
 describe('curveMismatches', () => {
   it('names every step where networkx differs, and steps it did not compute', () => {
-    const ours = [{ label: 'degree', curve: [{ largestComponent: 9, fragmentation: 0.1 }, { largestComponent: 7, fragmentation: 0.3 }] }];
-    expect(curveMismatches(ours, { degree: [{ largest: 9, fragmentation: 0.1 + 1e-12 }, { largest: 7, fragmentation: 0.3 }] })).toEqual([]);
-    expect(curveMismatches(ours, { degree: [{ largest: 9, fragmentation: 0.1 }, { largest: 8, fragmentation: 0.3 }] })).toEqual(['degree step 2']);
+    const ours = [
+      {
+        label: 'degree',
+        curve: [
+          { largestComponent: 9, fragmentation: 0.1 },
+          { largestComponent: 7, fragmentation: 0.3 },
+        ],
+      },
+    ];
+    expect(
+      curveMismatches(ours, {
+        degree: [
+          { largest: 9, fragmentation: 0.1 + 1e-12 },
+          { largest: 7, fragmentation: 0.3 },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      curveMismatches(ours, {
+        degree: [
+          { largest: 9, fragmentation: 0.1 },
+          { largest: 8, fragmentation: 0.3 },
+        ],
+      }),
+    ).toEqual(['degree step 2']);
     expect(curveMismatches(ours, { degree: [{ largest: 9, fragmentation: 0.2 }] })).toEqual(['degree step 1', 'degree step 2']);
   });
 });
@@ -34,7 +66,18 @@ describe('renderDisruption', () => {
   it('reports the targets met or missed, adaptive against static and the reference', () => {
     const markdown = renderDisruption({
       startedAt: '2026-11-29T00:00:00.000Z',
-      machine: { cpuModel: 'EPYC', cpus: 2, memoryGiB: 24, freeMemoryGiB: 20, node: 'v20', platform: 'linux', kernel: '6', gitCommit: 'abc1234', gitDirtyFiles: 0, loadAverage1m: 0.1 },
+      machine: {
+        cpuModel: 'EPYC',
+        cpus: 2,
+        memoryGiB: 24,
+        freeMemoryGiB: 20,
+        node: 'v20',
+        platform: 'linux',
+        kernel: '6',
+        gitCommit: 'abc1234',
+        gitDirtyFiles: 0,
+        loadAverage1m: 0.1,
+      },
       seed: 42,
       networkx: 'networkx 3.6.1',
       sizes: [size(1_000, 300, 900), size(10_000, 2_000, 12_000)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { median, renderExplorer, type ExplorerBenchResults, type PageRun } from '../../../bench/explorer/report.js';
+import { type ExplorerBenchResults, median, type PageRun, renderExplorer } from '../../../bench/explorer/report.js';
 
 const run = (firstRenderMs: number, layoutMs: number, iterations: number, settled = true): PageRun => ({
   firstRenderMs,
@@ -13,7 +13,18 @@ const run = (firstRenderMs: number, layoutMs: number, iterations: number, settle
 
 const results: ExplorerBenchResults = {
   startedAt: '2026-12-04T18:00:00.000Z',
-  machine: { cpuModel: 'AMD EPYC', cpus: 2, memoryGiB: 23.5, freeMemoryGiB: 10, node: 'v20.20.2', platform: 'linux', kernel: '6', gitCommit: 'abc1234', gitDirtyFiles: 0, loadAverage1m: 1.5 },
+  machine: {
+    cpuModel: 'AMD EPYC',
+    cpus: 2,
+    memoryGiB: 23.5,
+    freeMemoryGiB: 10,
+    node: 'v20.20.2',
+    platform: 'linux',
+    kernel: '6',
+    gitCommit: 'abc1234',
+    gitDirtyFiles: 0,
+    loadAverage1m: 1.5,
+  },
   chromium: 'Chromium 156',
   budgetMs: 20_000,
   sizes: [{ nodes: 5_000, ties: 20_000, runs: [run(2_000, 10_000, 200), run(3_000, 12_000, 180, false), run(2_500, 11_000, 190)], reference: { iterations: 190, ms: 9_500 } }],

@@ -18,7 +18,10 @@ describe('parseCount', () => {
 });
 
 describe('peopleForTies', () => {
-  const table = [[1_000, 2.5], [100_000, 2]] as const;
+  const table = [
+    [1_000, 2.5],
+    [100_000, 2],
+  ] as const;
 
   it('uses the measured ratio at a table point and holds it flat outside the table', () => {
     expect(peopleForTies(1_000, table)).toBe(400);

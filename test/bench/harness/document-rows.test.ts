@@ -17,7 +17,11 @@ const E2 = { sourceEvaluation: 2, intelligenceAssessment: 'E', handlingCode: 'P'
 const DOCUMENT: IngestDocument = {
   investigations: [{ id: 'OP-1' }],
   defaults: { source: 'REP-1', grading: A1 },
-  people: [{ id: 'P-1', name: 'One' }, { id: 'P-2', name: 'Two', grading: B2 }, { id: 'P-3', name: 'Three', grading: E2 }],
+  people: [
+    { id: 'P-1', name: 'One' },
+    { id: 'P-2', name: 'Two', grading: B2 },
+    { id: 'P-3', name: 'Three', grading: E2 },
+  ],
   organisations: [{ id: 'O-1', name: 'Front Ltd' }],
   vessels: [{ id: 'V-1', kind: 'boat' }],
   locations: [{ id: 'L-1', name: 'Beach', kind: 'beach' }],
@@ -59,16 +63,40 @@ describe('documentRows', () => {
     ]);
     expect(rows.crossings).toEqual([
       {
-        id: 'X-1', passengers: 40, deaths: null, injuries: null, se: 1, ia: 'A', route: null, departedFrom: 'L-1',
+        id: 'X-1',
+        passengers: 40,
+        deaths: null,
+        injuries: null,
+        se: 1,
+        ia: 'A',
+        route: null,
+        departedFrom: 'L-1',
         vessels: [{ id: 'V-1', kind: 'boat' }],
-        participants: [{ id: 'P-1', role: 'ORGANISED', se: 1, ia: 'A' }, { id: 'P-2', role: 'PILOTED', se: 1, ia: 'A' }],
+        participants: [
+          { id: 'P-1', role: 'ORGANISED', se: 1, ia: 'A' },
+          { id: 'P-2', role: 'PILOTED', se: 1, ia: 'A' },
+        ],
       },
     ]);
     expect(rows.vessels).toEqual([
-      { id: 'V-1', kind: 'boat', holders: [{ label: 'Person', id: 'P-1', type: 'BOUGHT', se: 1, ia: 'A' }, { label: 'Person', id: 'P-2', type: 'OWNS', se: 1, ia: 'A' }] },
+      {
+        id: 'V-1',
+        kind: 'boat',
+        holders: [
+          { label: 'Person', id: 'P-1', type: 'BOUGHT', se: 1, ia: 'A' },
+          { label: 'Person', id: 'P-2', type: 'OWNS', se: 1, ia: 'A' },
+        ],
+      },
     ]);
     expect(rows.locations).toEqual([
-      { id: 'L-1', people: [{ label: 'Person', id: 'P-9', se: 1, ia: 'A' }, { label: 'Person', id: 'P-1', se: 1, ia: 'A' }, { label: 'Person', id: 'P-2', se: 1, ia: 'A' }] },
+      {
+        id: 'L-1',
+        people: [
+          { label: 'Person', id: 'P-9', se: 1, ia: 'A' },
+          { label: 'Person', id: 'P-1', se: 1, ia: 'A' },
+          { label: 'Person', id: 'P-2', se: 1, ia: 'A' },
+        ],
+      },
     ]);
     expect(rows.employment).toEqual([{ from: 'P-2', to: 'O-1', type: 'EMPLOYED_BY', se: 3, ia: 'C' }]);
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { edgeListLines, engineSources } from '../../../bench/harness/edge-list.js';
 import { analyse } from '../../../src/analytics/engine.js';
-import { rankedNodes } from '../../../src/analytics/ranking.js';
 import type { Projection } from '../../../src/analytics/projection/types.js';
+import { rankedNodes } from '../../../src/analytics/ranking.js';
 import { TIE_KINDS } from '../../../src/analytics/weights.js';
 
 describe('edgeListLines', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { Batcher } from '../../../bench/harness/reference-load.js';
 import { referenceRows, specKey } from '../../../bench/harness/reference-rows.js';
-import { normalise, type Context } from '../../../src/ingest/normalise.js';
+import { type Context, normalise } from '../../../src/ingest/normalise.js';
 
 const grading = { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' } as const;
 
@@ -36,9 +36,7 @@ describe('referenceRows', () => {
   it('maps a link to one relation and no entity', () => {
     const rows = referenceRows({ kind: 'link', record: { id: 'LK-1', type: 'contact', from: 'P-1', to: 'P-2', count: 3, source: 'R', grading } });
     expect(rows.entity).toBeUndefined();
-    expect(rows.relations).toEqual([
-      { spec: { from: 'Person', type: 'CONTACT', to: 'Person' }, row: { id: 'LK-1', from: 'P-1', to: 'P-2', props: { count: neo4j.int(3) } } },
-    ]);
+    expect(rows.relations).toEqual([{ spec: { from: 'Person', type: 'CONTACT', to: 'Person' }, row: { id: 'LK-1', from: 'P-1', to: 'P-2', props: { count: neo4j.int(3) } } }]);
   });
 
   it('gives nothing for the header line or an unknown kind', () => {
@@ -52,10 +50,20 @@ describe('Batcher', () => {
   it('writes a key’s rows when its buffer is full, and the rest on flushAll', async () => {
     const written: [string, number[]][] = [];
     const batcher = new Batcher<string, number>(2, async (key, rows) => void written.push([key, rows]));
-    for (const [key, n] of [['a', 1], ['b', 2], ['a', 3], ['a', 4]] as const) await batcher.add(key, n);
+    for (const [key, n] of [
+      ['a', 1],
+      ['b', 2],
+      ['a', 3],
+      ['a', 4],
+    ] as const)
+      await batcher.add(key, n);
     expect(written).toEqual([['a', [1, 3]]]);
     await batcher.flushAll();
-    expect(written).toEqual([['a', [1, 3]], ['a', [4]], ['b', [2]]]);
+    expect(written).toEqual([
+      ['a', [1, 3]],
+      ['a', [4]],
+      ['b', [2]],
+    ]);
     await batcher.flushAll();
     expect(written).toHaveLength(3);
   });

@@ -20,8 +20,18 @@ const fake = (options: Partial<SamplerOptions>): Partial<SamplerOptions> => ({
 describe('RssSampler', () => {
   it('reports the polled peak, the median level, the final VmHWM and the CPU used per process', async () => {
     const readMemory = replay<ProcMemory>({
-      1: [{ rssKb: 100, hwmKb: 100 }, { rssKb: 300, hwmKb: 300 }, { rssKb: 200, hwmKb: 300 }, { rssKb: 150, hwmKb: 350 }],
-      2: [{ rssKb: 10, hwmKb: 10 }, { rssKb: 10, hwmKb: 10 }, { rssKb: 10, hwmKb: 10 }, { rssKb: 12, hwmKb: 12 }],
+      1: [
+        { rssKb: 100, hwmKb: 100 },
+        { rssKb: 300, hwmKb: 300 },
+        { rssKb: 200, hwmKb: 300 },
+        { rssKb: 150, hwmKb: 350 },
+      ],
+      2: [
+        { rssKb: 10, hwmKb: 10 },
+        { rssKb: 10, hwmKb: 10 },
+        { rssKb: 10, hwmKb: 10 },
+        { rssKb: 12, hwmKb: 12 },
+      ],
     });
     const readCpuMs = replay<number>({ 1: [1_000, 4_500], 2: [20, 30] });
     const sampler = new RssSampler({ service: 1, jvm: 2 }, fake({ readMemory, readCpuMs }));
@@ -34,7 +44,12 @@ describe('RssSampler', () => {
   });
 
   it('says the peak counts from start-up when VmHWM could not be reset', async () => {
-    const readMemory = replay<ProcMemory>({ 1: [{ rssKb: 5, hwmKb: 9 }, { rssKb: 6, hwmKb: 9 }] });
+    const readMemory = replay<ProcMemory>({
+      1: [
+        { rssKb: 5, hwmKb: 9 },
+        { rssKb: 6, hwmKb: 9 },
+      ],
+    });
     const sampler = new RssSampler({ service: 1 }, fake({ readMemory, resetPeak: async () => false }));
     await sampler.start();
     expect((await sampler.stop()).service).toMatchObject({ peakSince: 'start', hwmKb: 9 });

@@ -8,7 +8,18 @@ import { InterruptedError } from '../../../bench/harness/abort.js';
 import type { BenchHeader } from '../../../bench/harness/header.js';
 import { finishSuite, RESULTS_DIR, ROOT, runSuite } from '../../../bench/harness/suite.js';
 
-const machine = { cpuModel: 'Test CPU', cpus: 2, memoryGiB: 8, freeMemoryGiB: 6, node: 'v20.19.0', platform: 'linux', kernel: '6.1', gitCommit: 'abc1234', gitDirtyFiles: 0, loadAverage1m: 0.5 };
+const machine = {
+  cpuModel: 'Test CPU',
+  cpus: 2,
+  memoryGiB: 8,
+  freeMemoryGiB: 6,
+  node: 'v20.19.0',
+  platform: 'linux',
+  kernel: '6.1',
+  gitCommit: 'abc1234',
+  gitDirtyFiles: 0,
+  loadAverage1m: 0.5,
+};
 const header = (): BenchHeader & { sizes: number[] } => ({ startedAt: '2025-01-02T03:04:05.678Z', machine, sizes: [1] });
 
 describe('finishSuite', () => {

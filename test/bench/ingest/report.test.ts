@@ -12,7 +12,18 @@ function results(): BenchResults {
     startedAt: '2025-01-02T03:04:05.678Z',
     durationMs: 90_000,
     buildMs: 8_000,
-    machine: { cpuModel: 'Test CPU', cpus: 2, memoryGiB: 8, freeMemoryGiB: 6, node: 'v20.19.0', platform: 'linux', kernel: '6.1', gitCommit: 'abc1234', gitDirtyFiles: 0, loadAverage1m: 0.5 },
+    machine: {
+      cpuModel: 'Test CPU',
+      cpus: 2,
+      memoryGiB: 8,
+      freeMemoryGiB: 6,
+      node: 'v20.19.0',
+      platform: 'linux',
+      kernel: '6.1',
+      gitCommit: 'abc1234',
+      gitDirtyFiles: 0,
+      loadAverage1m: 0.5,
+    },
     settings: { heap: '2g', pageCache: '1g', serviceBatchSize: '2000', referenceBatchSize: 10_000, loadTimeoutMs: 120_000, seed: 42, rssPollMs: 100, referenceDatabase: 'fresh' },
     sizes: [
       {
@@ -27,7 +38,14 @@ function results(): BenchResults {
           exitCode: 0,
           leftInTmpBytes: 16_400_000,
           loads: [
-            { run: 'first', wallMs: 10_000, recordsPerSec: 5_000, ...figures, memory: { service: memory(102_400), jvm: memory(1_048_576), client: memory(51_200) }, loadAverage1m: 1.5 },
+            {
+              run: 'first',
+              wallMs: 10_000,
+              recordsPerSec: 5_000,
+              ...figures,
+              memory: { service: memory(102_400), jvm: memory(1_048_576), client: memory(51_200) },
+              loadAverage1m: 1.5,
+            },
             { run: 'reload', error: 'HTTP 503: down', memory: {}, loadAverage1m: 1.7 },
           ],
         },
@@ -64,7 +82,10 @@ describe('renderMarkdown', () => {
       wallMs: undefined,
       recordsPerSec: undefined,
       error: 'no response within 120000 ms',
-      progress: [{ atMs: 2_000, nodes: 0, relationships: 0 }, { atMs: 100_000, nodes: 30_000, relationships: 10_000 }],
+      progress: [
+        { atMs: 2_000, nodes: 0, relationships: 0 },
+        { atMs: 100_000, nodes: 30_000, relationships: 10_000 },
+      ],
     };
     size.reference.loads[0]!.graph = { nodes: 40_000, relationships: 40_000 };
     // Half the graph in 100 s: about 25,000 of the 50,000 records, 250/s, 1/80 of the reference's 20,000/s.

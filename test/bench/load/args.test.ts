@@ -4,7 +4,15 @@ import { CONNECTIONS, FULL_DURATION_S, LOAD_PEOPLE, parseLoadArgs, QUICK_DURATIO
 
 describe('parseLoadArgs', () => {
   it('runs 100 connections for 30 s a scenario on the full size by default', () => {
-    expect(parseLoadArgs([])).toEqual({ quick: false, people: LOAD_PEOPLE.full, seed: 42, connections: CONNECTIONS, durationS: FULL_DURATION_S, warmupS: 5, ingestReference: false });
+    expect(parseLoadArgs([])).toEqual({
+      quick: false,
+      people: LOAD_PEOPLE.full,
+      seed: 42,
+      connections: CONNECTIONS,
+      durationS: FULL_DURATION_S,
+      warmupS: 5,
+      ingestReference: false,
+    });
   });
 
   it('runs 10 s a scenario on the quick size with --quick', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  type CannonResult,
   coresBusy,
   countsOf,
   cpuPerRequestMs,
@@ -8,9 +9,8 @@ import {
   figuresOf,
   P99_TARGET_MS,
   referenceRate,
-  verdictOf,
-  type CannonResult,
   type ScenarioFigures,
+  verdictOf,
 } from '../../../bench/load/figures.js';
 
 const histogram = (over: Partial<CannonResult['latency']> = {}): CannonResult['latency'] => ({

@@ -58,13 +58,41 @@ function results(sizes: LoadSizeResult[]): LoadBenchResults {
     startedAt: '2026-11-29T06:00:00.000Z',
     durationMs: 120_000,
     buildMs: 6_000,
-    machine: { cpuModel: 'EPYC', cpus: 2, memoryGiB: 24, freeMemoryGiB: 20, node: 'v20', platform: 'linux', kernel: '6', gitCommit: 'abc1234', gitDirtyFiles: 0, loadAverage1m: 0.5 },
-    settings: { heap: '2g', pageCache: '1g', seed: 42, connections: 100, durationS: 10, warmupS: 2, timeoutS: 10, poolSize: '50 (default)', rssPollMs: 250, principal: 'an analyst key' },
+    machine: {
+      cpuModel: 'EPYC',
+      cpus: 2,
+      memoryGiB: 24,
+      freeMemoryGiB: 20,
+      node: 'v20',
+      platform: 'linux',
+      kernel: '6',
+      gitCommit: 'abc1234',
+      gitDirtyFiles: 0,
+      loadAverage1m: 0.5,
+    },
+    settings: {
+      heap: '2g',
+      pageCache: '1g',
+      seed: 42,
+      connections: 100,
+      durationS: 10,
+      warmupS: 2,
+      timeoutS: 10,
+      poolSize: '50 (default)',
+      rssPollMs: 250,
+      principal: 'an analyst key',
+    },
     sizes,
   };
 }
 
-const fast = () => [scenario('healthz-before', 8_000, 30), scenario('rankings', 2_000, 60), scenario('latest', 1_000, 90), scenario('entity', 400, 300), scenario('healthz-after', 10_000, 25)];
+const fast = () => [
+  scenario('healthz-before', 8_000, 30),
+  scenario('rankings', 2_000, 60),
+  scenario('latest', 1_000, 90),
+  scenario('entity', 400, 300),
+  scenario('healthz-after', 10_000, 25),
+];
 
 describe('ratioText', () => {
   it('keeps two significant digits below a tenth, so slow routes do not all read 0.00×', () => {
@@ -118,7 +146,10 @@ describe('renderLoadMarkdown', () => {
   });
 
   it('lists the errors and says when the run was stopped', () => {
-    const failed = size([scenario('healthz-before', 8_000, 30), scenario('rankings', 0, 0, { error: 'warm-up: socket hang up', counts: undefined, latency: undefined, okPerSec: undefined })]);
+    const failed = size([
+      scenario('healthz-before', 8_000, 30),
+      scenario('rankings', 0, 0, { error: 'warm-up: socket hang up', counts: undefined, latency: undefined, okPerSec: undefined }),
+    ]);
     failed.errors.push('the load answered 503');
     const text = renderLoadMarkdown({ ...results([failed]), interrupted: 'interrupted by SIGINT' });
     expect(text).toContain('**Stopped early (interrupted by SIGINT)');

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines, type HeadlineRow } from '../../../bench/suite/summary.js';
+import {
+  analyticsHeadlines,
+  disruptionHeadlines,
+  gdsHeadlines,
+  type HeadlineRow,
+  headlineTable,
+  ingestHeadlines,
+  loadHeadlines,
+  runsHeadlines,
+} from '../../../bench/suite/summary.js';
 
 /**
  * The suite's headline rows, read from results files the benchmarks wrote earlier (committed in
@@ -56,7 +65,10 @@ describe('suite headlines', () => {
   });
 
   it('writes one markdown row per headline, ratios with the better direction', () => {
-    const table = headlineTable([{ area: 'a', measure: 'm', size: 's', ours: '1 s', reference: 'x 2 s', ratio: 0.5, better: 'lower' }, { area: 'b', measure: 'n', size: 't', ours: '3' }]);
+    const table = headlineTable([
+      { area: 'a', measure: 'm', size: 's', ours: '1 s', reference: 'x 2 s', ratio: 0.5, better: 'lower' },
+      { area: 'b', measure: 'n', size: 't', ours: '3' },
+    ]);
     expect(table.split('\n')).toEqual([
       '| area | measure | size | ours | reference | ours / reference |',
       '|---|---|---|---|---|---|',
