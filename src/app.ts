@@ -125,7 +125,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // The first admin key, before the database counts as ready: ADMIN_API_KEY, or one made and
   // printed once when no admin key exists.
   app.dbHealth.alsoPrepare(async () => {
-    const made = await keys.bootstrap(config.auth.adminKey);
+    const { made, reenabled } = await keys.bootstrap(config.auth.adminKey);
+    if (reenabled) app.log.warn('ADMIN_API_KEY had been revoked: it is enabled again (the operator’s key of last resort; change it to retire it)');
     if (made) app.log.warn({ adminApiKey: made }, 'no admin API key existed: this one was made and is shown only now; keep it safe (or set ADMIN_API_KEY)');
   });
   const system = createSystemRepository(driver, database, queries);

@@ -74,6 +74,12 @@ const EnvSchema = z
     AUTH_JWT_ALGORITHM: z.string().min(1).default('RS256'),
     AUTH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
     AUTH_JWT_INVESTIGATIONS_CLAIM: z.string().min(1).default('investigations'),
+    AUTH_JWT_MAX_AGE_S: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 86_400)
+      .default(3600),
     AUDIT_REQUIRE_JUSTIFICATION: z
       .enum(['true', 'false'])
       .default('false')
@@ -251,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             algorithm: e.AUTH_JWT_ALGORITHM,
             roleClaim: e.AUTH_JWT_ROLE_CLAIM,
             investigationsClaim: e.AUTH_JWT_INVESTIGATIONS_CLAIM,
+            maxAgeS: e.AUTH_JWT_MAX_AGE_S,
           }
         : undefined,
       requireJustification: e.AUDIT_REQUIRE_JUSTIFICATION,

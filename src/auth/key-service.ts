@@ -39,12 +39,13 @@ export function createKeyService(keys: KeyRepository) {
       return { ...viewOf(created), key };
     },
 
-    async list(): Promise<KeyView[]> {
-      return (await keys.list()).map(viewOf);
+    /** `allowed`: the admin's investigations (null: all); a limited admin sees and revokes only keys within them. */
+    async list(allowed: readonly string[] | null): Promise<KeyView[]> {
+      return (await keys.list(allowed)).map(viewOf);
     },
 
-    async revoke(id: string, by: string): Promise<KeyView | undefined> {
-      const revoked = await keys.revoke(id, by, new Date().toISOString());
+    async revoke(id: string, by: string, allowed: readonly string[] | null): Promise<KeyView | undefined> {
+      const revoked = await keys.revoke(id, by, new Date().toISOString(), allowed);
       return revoked ? viewOf(revoked) : undefined;
     },
 
@@ -56,13 +57,14 @@ export function createKeyService(keys: KeyRepository) {
     },
 
     /**
-     * The first admin key: ADMIN_API_KEY when given (stored unless it exists), otherwise a new one
-     * when no active admin key exists. Returns a key made here, to print once.
+     * The first admin key: ADMIN_API_KEY when given (stored unless it exists; enabled again when
+     * it was revoked), otherwise a new one when no active admin key exists. `made`: a key made
+     * here, to print once.
      */
-    async bootstrap(given: string | undefined): Promise<string | undefined> {
+    async bootstrap(given: string | undefined): Promise<{ made?: string; reenabled: boolean }> {
       const key = given ?? newApiKey();
-      const created = await keys.bootstrap(stored(key, given ? 'ADMIN_API_KEY' : 'bootstrap admin', 'admin', ['*'], 'bootstrap'), given !== undefined);
-      return created && !given ? key : undefined;
+      const { created, reenabled } = await keys.bootstrap(stored(key, given ? 'ADMIN_API_KEY' : 'bootstrap admin', 'admin', ['*'], 'bootstrap'), given !== undefined);
+      return { ...(created && !given ? { made: key } : {}), reenabled };
     },
   };
 }

@@ -62,7 +62,8 @@ export function createAuditRepository(driver: Driver, database: string, queries:
       return records.map((r) => recordToObject<{ a: AuditRecord }>(r).a).map(withNulls);
     },
 
-    async list(filter: AuditFilter): Promise<{ total: number; rows: AuditRecord[] }> {
+    /** `allowed`: the reading admin's investigations (null: all); a limited admin reads only records of them (audit/list.cypher). */
+    async list(filter: AuditFilter, allowed: readonly string[] | null): Promise<{ total: number; rows: AuditRecord[] }> {
       const { records } = await driver.executeQuery(
         queries['audit/list']!,
         {
@@ -73,6 +74,7 @@ export function createAuditRepository(driver: Driver, database: string, queries:
           to: filter.to ?? null,
           limit: neoInt(filter.limit),
           offset: neoInt(filter.offset),
+          allowed,
         },
         read,
       );

@@ -36,23 +36,26 @@ export function createKeyRepository(driver: Driver, database: string, queries: Q
       return records[0] ? keyOf(records[0]) : undefined;
     },
 
-    async list(): Promise<StoredKey[]> {
-      const { records } = await driver.executeQuery(queries['auth/key-list']!, {}, read);
+    /** The keys an admin may see: `allowed` its investigations (null: all); a limited admin, only keys within them. */
+    async list(allowed: readonly string[] | null): Promise<StoredKey[]> {
+      const { records } = await driver.executeQuery(queries['auth/key-list']!, { allowed }, read);
       return records.map(keyOf);
     },
 
-    async revoke(id: string, by: string, at: string): Promise<StoredKey | undefined> {
-      const { records } = await driver.executeQuery(queries['auth/key-revoke']!, { id, by, at }, write);
+    /** Undefined for a key that does not exist or that `allowed` (as in list) does not reach. */
+    async revoke(id: string, by: string, at: string, allowed: readonly string[] | null): Promise<StoredKey | undefined> {
+      const { records } = await driver.executeQuery(queries['auth/key-revoke']!, { id, by, at, allowed }, write);
       return records[0] ? keyOf(records[0]) : undefined;
     },
 
     /**
      * Stores `key` as an admin key when it was given (ADMIN_API_KEY) and is not stored yet, or
-     * when there is no active admin key; true when it was stored.
+     * when there is no active admin key; a given key that was revoked is enabled again.
      */
-    async bootstrap(key: StoredKey, given: boolean): Promise<boolean> {
+    async bootstrap(key: StoredKey, given: boolean): Promise<{ created: boolean; reenabled: boolean }> {
       const { records } = await driver.executeQuery(queries['auth/key-bootstrap']!, { key, given }, write);
-      return recordToObject<{ created: number }>(records[0]!).created > 0;
+      const counts = recordToObject<{ created: number; reenabled: number }>(records[0]!);
+      return { created: counts.created > 0, reenabled: counts.reenabled > 0 };
     },
   };
 }

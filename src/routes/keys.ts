@@ -8,7 +8,10 @@ import { principalOf } from '../plugins/auth.js';
 import { KeyRequestSchema, KeySchema, NewKeySchema } from '../schemas/auth.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 
-/** API keys, for admins: make one (shown once), list them (never the keys), revoke one (at once). */
+/**
+ * API keys, for admins: make one (shown once), list them (never the keys), revoke one (at once).
+ * An admin limited to some investigations makes, sees and revokes only keys within them.
+ */
 export const keyRoutes: FastifyPluginAsyncZod<{ keys: KeyService }> = async (app, { keys }) => {
   const admin = { permission: 'admin' as const };
   const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, ...databaseErrorResponses };
@@ -37,8 +40,15 @@ export const keyRoutes: FastifyPluginAsyncZod<{ keys: KeyService }> = async (app
 
   app.get(
     '/keys',
-    { config: admin, schema: { tags: ['access'], summary: 'Every API key (hashes and keys never shown)', response: { 200: z.array(KeySchema), ...errors } } },
-    async () => keys.list(),
+    {
+      config: admin,
+      schema: {
+        tags: ['access'],
+        summary: 'Every API key the caller may see (a limited admin: keys within its investigations; hashes and keys never shown)',
+        response: { 200: z.array(KeySchema), ...errors },
+      },
+    },
+    async (request) => keys.list(allowedInvestigations(principalOf(request))),
   );
 
   app.delete(
@@ -47,13 +57,15 @@ export const keyRoutes: FastifyPluginAsyncZod<{ keys: KeyService }> = async (app
       config: admin,
       schema: {
         tags: ['access'],
-        summary: 'Revoke an API key: refused from the next request on',
+        summary: 'Revoke an API key: refused from the next request on (a limited admin: only keys within its investigations)',
         params: z.object({ id: z.uuid() }),
         response: { 200: KeySchema, 404: ErrorResponseSchema, ...errors },
       },
     },
     async (request) => {
-      const revoked = await keys.revoke(request.params.id, principalOf(request).id);
+      const principal = principalOf(request);
+      // A key wider than a limited admin's investigations is as if it did not exist for it.
+      const revoked = await keys.revoke(request.params.id, principal.id, allowedInvestigations(principal));
       if (!revoked) throw new NotFoundError(`no API key ${request.params.id}`);
       return revoked;
     },
