@@ -1,4 +1,8 @@
+import { join } from 'node:path';
+
 import { defineConfig } from 'vitest/config';
+
+import { TEST_AUDIT_KEY, testAuditDir } from './test/support/audit-env.js';
 
 export default defineConfig({
   test: {
@@ -9,5 +13,7 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
+    // What services the tests spawn (the CLI, the server) inherit: the one audit key, never `.data/`.
+    env: { AUDIT_KEY: TEST_AUDIT_KEY, AUDIT_KEY_FILE: join(testAuditDir(), 'unused.key'), AUDIT_CHECKPOINT_FILE: join(testAuditDir(), 'spawned.jsonl') },
   },
 });

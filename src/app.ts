@@ -9,7 +9,9 @@ import type { Driver } from 'neo4j-driver';
 
 import { createDisruptionService } from './analysis/disruption-service.js';
 import { createPreviewService } from './analysis/preview-service.js';
+import { loadAuditKey } from './audit/audit-key.js';
 import { createAuditLog } from './audit/audit-log.js';
+import { createCheckpointFile } from './audit/checkpoints.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { createKeyService } from './auth/key-service.js';
 import type { Config } from './config.js';
@@ -119,7 +121,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const { driver, database } = app.neo4j;
   const keys = createKeyService(createKeyRepository(driver, database, queries));
   const auditRepository = createAuditRepository(driver, database, queries);
-  const auditLog = createAuditLog(auditRepository);
+  const auditKey = await loadAuditKey(config.audit, app.log);
+  const auditLog = createAuditLog(auditRepository, { key: auditKey, checkpoints: createCheckpointFile(config.audit.checkpointFile, auditKey) });
+  // The chain's head signed outside the database: at start, every AUDIT_CHECKPOINT_MS, and at a clean stop.
+  const checkpoint = () => auditLog.checkpoint().catch((error: unknown) => app.log.error({ err: error }, 'could not write an audit checkpoint'));
+  app.dbHealth.alsoPrepare(async () => void (await checkpoint()));
+  const checkpoints = setInterval(() => void checkpoint(), config.audit.checkpointMs).unref();
+  app.addHook('preClose', async () => {
+    clearInterval(checkpoints);
+    if (app.dbHealth.ready) await checkpoint();
+  });
   await app.register(authPlugin, { keys, verifyJwt: config.auth.jwt ? createJwtVerifier(config.auth.jwt) : undefined, requireJustification: config.auth.requireJustification });
   await app.register(auditPlugin, { log: auditLog });
   // The first admin key, before the database counts as ready: ADMIN_API_KEY, or one made and

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { AuditKeySettings } from './audit/audit-key.js';
 import type { JwtSettings } from './auth/jwt.js';
 
 /**
@@ -84,6 +85,10 @@ const EnvSchema = z
       .enum(['true', 'false'])
       .default('false')
       .transform((v) => v === 'true'),
+    AUDIT_KEY: optionalText.pipe(z.string().min(32, 'the audit key must be 32 characters or more').optional()),
+    AUDIT_KEY_FILE: z.string().min(1).default('.data/audit.key'),
+    AUDIT_CHECKPOINT_FILE: z.string().min(1).default('.data/audit-checkpoints.jsonl'),
+    AUDIT_CHECKPOINT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
     RATE_LIMIT_MAX: positiveInt.default(1_200),
     RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
     CORS_ORIGINS: optionalText,
@@ -192,6 +197,11 @@ export interface Config {
     /** Origins allowed by CORS; none: CORS off. */
     corsOrigins: string[];
   };
+  audit: AuditKeySettings & {
+    /** Signed checkpoints of the chain's head, outside the database (audit/checkpoints.ts). */
+    checkpointFile: string;
+    checkpointMs: number;
+  };
   embedded: EmbeddedNeo4jConfig;
 }
 
@@ -267,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((o) => o.trim())
         .filter(Boolean),
     },
+    audit: { key: e.AUDIT_KEY, keyFile: e.AUDIT_KEY_FILE, checkpointFile: e.AUDIT_CHECKPOINT_FILE, checkpointMs: e.AUDIT_CHECKPOINT_MS },
     embedded: {
       home: e.NEO4J_HOME,
       boltPort: e.NEO4J_BOLT_PORT,

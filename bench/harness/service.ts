@@ -51,6 +51,9 @@ export async function startService(serverJs: string, settings: ServiceSettings):
       HOST: '127.0.0.1',
       PORT: String(port),
       NEO4J_HOME: home,
+      // The audit key and checkpoints of this throw-away database stay beside it, not in `.data/`.
+      AUDIT_KEY_FILE: join(home, 'audit.key'),
+      AUDIT_CHECKPOINT_FILE: join(home, 'audit-checkpoints.jsonl'),
       NEO4J_BOLT_PORT: String(boltPort),
       NEO4J_HEAP: settings.heap,
       NEO4J_PAGECACHE: settings.pageCache,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 
+import { loadAuditKey } from '../audit/audit-key.js';
 import { createAuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import { ConflictError, RequestRejectedError } from '../errors.js';
@@ -100,7 +101,7 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
   service.start();
   // Direct mode reads with the database's own credentials, past the API's access control: what
   // it discloses still goes into the audit trail, under the operator's name.
-  const audit = createAuditLog(createAuditRepository(driver, database, queries));
+  const audit = createAuditLog(createAuditRepository(driver, database, queries), { key: await loadAuditKey(config.audit, options.log) });
   let operator = 'cli';
 
   return {

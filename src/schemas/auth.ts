@@ -73,5 +73,12 @@ export const VerificationSchema = z
     ok: z.boolean(),
     checked: z.number().int().describe('Records checked before the first broken link (all of them when ok)'),
     firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+    checkpoints: z
+      .object({
+        checked: z.number().int().describe('Signed checkpoints (AUDIT_CHECKPOINT_FILE) the chain was held to'),
+        latest: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
+        problems: z.array(z.string()).describe('Checkpoint lines that do not authenticate with the audit key'),
+      })
+      .describe('The chain held to checkpoints kept outside the database: records removed from the end, renumbered or wiped show here'),
   })
   .meta({ id: 'AuditVerification' });

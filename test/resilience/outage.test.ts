@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { asAdmin, TEST_ADMIN_KEY } from '../support/app.js';
+import { testAuditEnv } from '../support/audit-env.js';
 import { type PrivateDatabase, usePrivateDatabaseApp } from '../support/embedded.js';
 import { freePort } from '../support/ports.js';
 import { waitFor } from '../support/wait.js';
@@ -44,7 +45,11 @@ describe('when Neo4j is unreachable from the start', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     const port = await freePort();
-    app = asAdmin(await buildApp(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY })));
+    app = asAdmin(
+      await buildApp(
+        loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY, ...testAuditEnv() }),
+      ),
+    );
     await app.ready();
     await app.dbHealth.check();
   });

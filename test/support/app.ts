@@ -4,6 +4,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { testAuditEnv } from './audit-env.js';
 
 /** The admin key every test app is given (ADMIN_API_KEY) and sends unless a test says otherwise. */
 export const TEST_ADMIN_KEY = 'sna_test-admin-key-0123456789abcdefghijklmnopqrstuv';
@@ -18,6 +19,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     // Tests send many requests from one key in a few seconds.
     RATE_LIMIT_MAX: '100000',
+    ...testAuditEnv(),
     ...env,
   });
 }

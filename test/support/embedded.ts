@@ -9,6 +9,7 @@ import { buildApp } from '../../src/app.js';
 import { type EmbeddedNeo4jConfig, loadConfig } from '../../src/config.js';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { asAdmin, TEST_ADMIN_KEY } from './app.js';
+import { testAuditEnv } from './audit-env.js';
 import { freePort } from './ports.js';
 
 /** Settings for an extra embedded Neo4j that a test starts and stops itself. */
@@ -53,7 +54,7 @@ export function usePrivateDatabaseApp(name: string, env: Record<string, string>,
         running = await startEmbeddedNeo4j(settings);
       },
     };
-    app = asAdmin(await buildApp(loadConfig({ NEO4J_URI: running.uri, LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY, RATE_LIMIT_MAX: '100000', ...env })));
+    app = asAdmin(await buildApp(loadConfig({ NEO4J_URI: running.uri, LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY, RATE_LIMIT_MAX: '100000', ...testAuditEnv(), ...env })));
     await app.ready();
     await app.dbHealth.check();
     set(app, database);
