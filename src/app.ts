@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 
@@ -14,14 +14,15 @@ import { createAuditLog } from './audit/audit-log.js';
 import { createCheckpointFile } from './audit/checkpoints.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { createKeyService } from './auth/key-service.js';
+import { createRefusalTracker, type RefusalSummary } from './auth/refusals.js';
 import type { Config } from './config.js';
-import { MalformedBodyError } from './errors.js';
+import { MalformedBodyError, RateLimitedError } from './errors.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { loadQueries, type Queries } from './neo4j/queries.js';
-import { auditPlugin } from './plugins/audit.js';
+import { auditPlugin, refusalRecord } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
-import { errorsPlugin, frameworkErrors } from './plugins/errors.js';
+import { clientErrors, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // (INGEST_MAX_JSON_BYTES, streams up to INGEST_MAX_STREAM_BYTES) and analyses (32 MB, ANALYSIS_BODY_BYTES).
     bodyLimit: 1024 * 1024,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
   }).withTypeProvider<ZodTypeProvider>();
   // fastify's own JSON parsing (prototype poisoning refused), after a check of how deep the body
   // nests: a valid but absurdly deep body would overflow the stack of whatever walks it later.
@@ -165,12 +167,34 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onReady', async () => app.dbHealth.onReady(() => runs.start()));
   app.addHook('preClose', async () => runs.shutdown());
 
+  const refusals = createRefusalTracker(config.auth.refusalLimit);
+  const auditRefusals = (summary: RefusalSummary) =>
+    void auditLog.append(refusalRecord(summary)).catch((error: unknown) => app.log.error({ err: error }, 'could not write the audit summary of refused credentials'));
+  const refusalWindows = setInterval(() => refusals.flush(auditRefusals), config.auth.refusalLimit.windowMs).unref();
+  app.addHook('preClose', async () => clearInterval(refusalWindows));
+
   await app.register(healthRoutes);
   await app.register(explorerRoutes);
   await app.register(
     async (v1) => {
+      // An address past its refused credentials is turned away first, before any database work.
+      v1.addHook('onRequest', async (request, reply) => {
+        const wait = refusals.retryAfter(request.ip);
+        if (wait === undefined) return;
+        request.auditSkipped = true;
+        reply.header('retry-after', String(wait));
+        throw new RateLimitedError(`too many refused credentials from this address: try again in ${wait} s`);
+      });
       v1.addHook('onRequest', requireDatabase);
-      v1.addHook('onRequest', async (request) => app.authenticate(request));
+      v1.addHook('onRequest', async (request) => {
+        try {
+          await app.authenticate(request);
+        } catch (error) {
+          // The window's first refusal is audited on its own; the others go into its summary.
+          if ((error as FastifyError).statusCode === 401) request.auditSkipped = !refusals.refused(request.ip, auditRefusals);
+          throw error;
+        }
+      });
       await v1.register(rateLimit, {
         max: config.auth.rateLimit.max,
         timeWindow: config.auth.rateLimit.windowMs,

@@ -91,6 +91,8 @@ const EnvSchema = z
     AUDIT_CHECKPOINT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
     RATE_LIMIT_MAX: positiveInt.default(1_200),
     RATE_LIMIT_WINDOW_MS: positiveInt.default(60_000),
+    RATE_LIMIT_ANON_MAX: positiveInt.default(30),
+    RATE_LIMIT_ANON_WINDOW_MS: positiveInt.default(60_000),
     CORS_ORIGINS: optionalText,
 
     NEO4J_HOME: z.string().min(1).default('.data/neo4j'),
@@ -194,6 +196,8 @@ export interface Config {
     /** Refuse entity lookups, neighbourhoods and exports without an X-Justification header. */
     requireJustification: boolean;
     rateLimit: { max: number; windowMs: number };
+    /** Refused credentials a client address may send per window before it is turned away with 429 (auth/refusals.ts). */
+    refusalLimit: { max: number; windowMs: number };
     /** Origins allowed by CORS; none: CORS off. */
     corsOrigins: string[];
   };
@@ -272,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
       requireJustification: e.AUDIT_REQUIRE_JUSTIFICATION,
       rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+      refusalLimit: { max: e.RATE_LIMIT_ANON_MAX, windowMs: e.RATE_LIMIT_ANON_WINDOW_MS },
       corsOrigins: (e.CORS_ORIGINS ?? '')
         .split(',')
         .map((o) => o.trim())

@@ -56,6 +56,7 @@ export class RequestRejectedError extends Error {
 export const ConflictError = createError<[string]>('CONFLICT', '%s', 409);
 
 export const UnauthorizedError = createError<[string]>('UNAUTHORIZED', '%s', 401);
+export const RateLimitedError = createError<[string]>('RATE_LIMITED', '%s', 429);
 
 export const ForbiddenError = createError<[string]>('FORBIDDEN', '%s', 403);
 

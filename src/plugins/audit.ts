@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,6 +7,7 @@ import fp from 'fastify-plugin';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { UnchainedRecord } from '../audit/chain.js';
 import { allowedInvestigations } from '../auth/principal.js';
+import type { RefusalSummary } from '../auth/refusals.js';
 import { AuditUnavailableError } from '../errors.js';
 
 declare module 'fastify' {
@@ -17,6 +19,8 @@ declare module 'fastify' {
     /** What a handler knows that the URL does not say: the investigations and entities it touched. */
     auditContext: { investigations?: string[]; entities?: string[] } | null;
     auditFailed: boolean;
+    /** A refused credential summed into its window's summary instead of recorded on its own (auth/refusals.ts). */
+    auditSkipped: boolean;
   }
 }
 
@@ -29,8 +33,9 @@ declare module 'fastify' {
 export const auditPlugin = fp(async (app: FastifyInstance, options: { log: AuditLog }) => {
   app.decorateRequest('auditContext', null);
   app.decorateRequest('auditFailed', false);
+  app.decorateRequest('auditSkipped', false);
   app.decorate('auditRecord', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (request.auditFailed) return;
+    if (request.auditFailed || request.auditSkipped) return;
     try {
       await options.log.append(recordOf(request, reply, payload));
     } catch (error) {
@@ -113,12 +118,33 @@ function recordOf(request: FastifyRequest, reply: FastifyReply, payload: unknown
     role: principal?.role ?? 'none',
     method: request.method,
     route: request.routeOptions.url ?? request.url.split('?')[0]!,
-    parameters: JSON.stringify({ params, query: summarise(query), body: body === undefined ? null : summarise(body) }),
+    // Who cannot be named by a principal is named by the address the request came from.
+    parameters: JSON.stringify({ params, query: summarise(query), body: body === undefined ? null : summarise(body), ...(principal ? {} : { address: request.ip }) }),
     justification: typeof justification === 'string' && justification.trim() ? justification.trim().slice(0, 1_000) : null,
     investigations: [...investigations].sort(),
     entities: [...entities].sort(),
     status: reply.statusCode,
     resultBytes: bytes,
     changes,
+  };
+}
+
+/** One audit record for a window's refused credentials from one address, beyond the first (audited on its own). */
+export function refusalRecord(summary: RefusalSummary): UnchainedRecord {
+  return {
+    at: new Date().toISOString(),
+    requestId: randomUUID(),
+    principal: 'anonymous',
+    principalName: 'anonymous',
+    role: 'none',
+    method: '-',
+    route: 'refused credentials (summary)',
+    parameters: JSON.stringify(summary),
+    justification: null,
+    investigations: [],
+    entities: [],
+    status: 401,
+    resultBytes: 0,
+    changes: null,
   };
 }

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -84,6 +88,27 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     .code(status)
     .header('x-request-id', request.id)
     .send(body(code, message, request.id));
+}
+
+/**
+ * What Node's HTTP parser refuses before fastify sees a request (headers over the 16 KB limit:
+ * 431; a request that is not HTTP: 400), answered in the ErrorResponse shape too, then the
+ * connection closed. Passed to Fastify({ clientErrorHandler }).
+ */
+export function clientErrors(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'the request headers are larger than the server takes (16 KB in all)']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'the request did not arrive in time']
+        : [400, 'BAD_REQUEST', 'the request is not valid HTTP'];
+  const requestId = randomUUID();
+  const json = JSON.stringify(body(code, message, requestId));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+      `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${json}`,
+  );
 }
 
 function isConstraintError(error: unknown): boolean {
