@@ -172,6 +172,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     void auditLog.append(refusalRecord(summary)).catch((error: unknown) => app.log.error({ err: error }, 'could not write the audit summary of refused credentials'));
   const refusalWindows = setInterval(() => refusals.flush(auditRefusals), config.auth.refusalLimit.windowMs).unref();
   app.addHook('preClose', async () => clearInterval(refusalWindows));
+  // Requests no route takes (unknown paths, methods a path does not have: OPTIONS, PATCH…) are
+  // audited too, as refusals: a window's first from an address on its own, the rest in its summary.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.url !== undefined) return payload;
+    request.auditSkipped = !refusals.refused(request.ip, auditRefusals);
+    await app.auditRecord(request, reply, payload);
+    return payload;
+  });
 
   await app.register(healthRoutes);
   await app.register(explorerRoutes);

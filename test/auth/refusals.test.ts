@@ -82,3 +82,28 @@ describe('the refusal tracker', () => {
     expect(ended).toEqual([{ address: 'a', from: new Date(0).toISOString(), to: new Date(1000).toISOString(), refused: 1, limited: 1 }]);
   });
 });
+
+describe('requests no route takes', () => {
+  let app: FastifyInstance;
+  useTestApp({}, (a) => (app = a));
+
+  it('are audited: an unknown path, and a method a path does not have, each from its own address', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const tries = [
+      ['GET', `/v1/no-such-route-${tag}`, `10.1.0.${Math.floor(Math.random() * 250)}`],
+      ['PATCH', '/v1/system', `10.2.0.${Math.floor(Math.random() * 250)}`],
+      ['OPTIONS', '/v1/system', `10.3.0.${Math.floor(Math.random() * 250)}`],
+      ['GET', `/no-such-page-${tag}`, `10.4.0.${Math.floor(Math.random() * 250)}`],
+    ] as const;
+    for (const [method, url, remoteAddress] of tries) {
+      const response = await app.inject({ method, url, remoteAddress, headers: { authorization: '' } });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('NOT_FOUND');
+    }
+    const items = (await app.inject({ method: 'GET', url: '/v1/audit?principal=anonymous&limit=500' })).json().items as Json[];
+    for (const [method, url, address] of tries) {
+      const record = items.find((r) => JSON.parse(r.parameters).address === address);
+      expect(record, `${method} ${url}`).toMatchObject({ method, route: url, status: 404, principal: 'anonymous' });
+    }
+  });
+});

@@ -17,8 +17,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
     LOG_LEVEL: 'silent',
     ADMIN_API_KEY: TEST_ADMIN_KEY,
-    // Tests send many requests from one key in a few seconds.
+    // Tests send many requests from one key (and many refused ones from one address) in a few seconds.
     RATE_LIMIT_MAX: '100000',
+    RATE_LIMIT_ANON_MAX: '100000',
     ...testAuditEnv(),
     ...env,
   });

@@ -54,7 +54,19 @@ export function usePrivateDatabaseApp(name: string, env: Record<string, string>,
         running = await startEmbeddedNeo4j(settings);
       },
     };
-    app = asAdmin(await buildApp(loadConfig({ NEO4J_URI: running.uri, LOG_LEVEL: 'silent', ADMIN_API_KEY: TEST_ADMIN_KEY, RATE_LIMIT_MAX: '100000', ...testAuditEnv(), ...env })));
+    app = asAdmin(
+      await buildApp(
+        loadConfig({
+          NEO4J_URI: running.uri,
+          LOG_LEVEL: 'silent',
+          ADMIN_API_KEY: TEST_ADMIN_KEY,
+          RATE_LIMIT_MAX: '100000',
+          RATE_LIMIT_ANON_MAX: '100000',
+          ...testAuditEnv(),
+          ...env,
+        }),
+      ),
+    );
     await app.ready();
     await app.dbHealth.check();
     set(app, database);
