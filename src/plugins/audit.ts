@@ -34,6 +34,14 @@ export const auditPlugin = fp(async (app: FastifyInstance, options: { log: Audit
   app.decorateRequest('auditContext', null);
   app.decorateRequest('auditFailed', false);
   app.decorateRequest('auditSkipped', false);
+  app.decorate('auditStarted', async (request: FastifyRequest) => {
+    try {
+      await options.log.append({ ...recordOf(request, { statusCode: 0 } as FastifyReply, undefined), changes: JSON.stringify({ status: 'started' }) });
+    } catch (error) {
+      request.log.error({ err: error }, 'audit record of a write’s start not written; the request fails');
+      throw new AuditUnavailableError((error as Error).message);
+    }
+  });
   app.decorate('auditRecord', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (request.auditFailed || request.auditSkipped) return;
     try {
@@ -51,6 +59,12 @@ export const auditPlugin = fp(async (app: FastifyInstance, options: { log: Audit
 declare module 'fastify' {
   interface FastifyInstance {
     auditRecord: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => Promise<void>;
+    /**
+     * A record that a write has begun (status 0, changes {"status":"started"}), before its first
+     * batch: a load killed mid-way still names who wrote, and what; its answer's record, with
+     * the same requestId, completes it. Throws (the request fails with 503) if it cannot be written.
+     */
+    auditStarted: (request: FastifyRequest) => Promise<void>;
   }
 }
 

@@ -110,6 +110,8 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
   });
 
   const config = { permission: 'ingest' as const, auditChanges: true };
+  // Recorded before the first batch is written, so a load cut short still has its record.
+  app.addHook('preHandler', async (request) => app.auditStarted(request));
 
   app.post(
     '/ingest',

@@ -213,7 +213,7 @@ describe('access control', () => {
     expect(large.statusCode).toBe(200);
   });
 
-  it('records a load streamed over real HTTP, with what it changed', async () => {
+  it('records a load streamed over real HTTP when it starts and when it ends, with what it changed', async () => {
     // inject() hands the route a request object that does not refer back to itself; a socket's does.
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };
@@ -225,10 +225,14 @@ describe('access control', () => {
     });
     expect(response.status).toBe(200);
     const me = (await app.inject({ method: 'GET', url: '/v1/keys' })).json().find((k: Json) => k.name === `ingestA-${tag}`);
-    const record = (await app.inject({ method: 'GET', url: `/v1/audit?principal=key:${me.id}&limit=1` })).json().items[0];
+    const [record, started] = (await app.inject({ method: 'GET', url: `/v1/audit?principal=key:${me.id}&limit=2` })).json().items;
     expect(record).toMatchObject({ route: '/v1/ingest/ndjson', status: 200 });
     expect(JSON.parse(record.parameters).body).toBe('[stream]');
     expect(JSON.parse(record.changes)).toMatchObject({ status: 'completed' });
+    // Recorded before the first batch, so a load cut short still names who wrote and what.
+    expect(started).toMatchObject({ route: '/v1/ingest/ndjson', status: 0, requestId: record.requestId, investigations: [A] });
+    expect(JSON.parse(started.changes)).toEqual({ status: 'started' });
+    expect(started.seq).toBeLessThan(record.seq);
   });
 
   it('records who read what, and the chain verifies', async () => {
