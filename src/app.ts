@@ -14,16 +14,16 @@ import { createAuditLog } from './audit/audit-log.js';
 import { createCheckpointFile } from './audit/checkpoints.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { createKeyService } from './auth/key-service.js';
-import { createRefusalTracker, type RefusalSummary } from './auth/refusals.js';
 import type { Config } from './config.js';
-import { MalformedBodyError, RateLimitedError } from './errors.js';
+import { MalformedBodyError } from './errors.js';
 import { createIngestService } from './ingest/ingest-service.js';
 import { loadQueries, type Queries } from './neo4j/queries.js';
-import { auditPlugin, refusalRecord } from './plugins/audit.js';
+import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
 import { clientErrors, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { refusalsPlugin } from './plugins/refusals.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
 import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repository.js';
@@ -167,39 +167,20 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onReady', async () => app.dbHealth.onReady(() => runs.start()));
   app.addHook('preClose', async () => runs.shutdown());
 
-  const refusals = createRefusalTracker(config.auth.refusalLimit);
-  const auditRefusals = (summary: RefusalSummary) =>
-    void auditLog.append(refusalRecord(summary)).catch((error: unknown) => app.log.error({ err: error }, 'could not write the audit summary of refused credentials'));
-  const refusalWindows = setInterval(() => refusals.flush(auditRefusals), config.auth.refusalLimit.windowMs).unref();
-  app.addHook('preClose', async () => clearInterval(refusalWindows));
-  // Requests no route takes (unknown paths, methods a path does not have: OPTIONS, PATCH…) are
-  // audited too, as refusals: a window's first from an address on its own, the rest in its summary.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.url !== undefined) return payload;
-    request.auditSkipped = !refusals.refused(request.ip, auditRefusals);
-    await app.auditRecord(request, reply, payload);
-    return payload;
-  });
+  await app.register(refusalsPlugin, { limit: config.auth.refusalLimit, log: auditLog });
 
   await app.register(healthRoutes);
   await app.register(explorerRoutes);
   await app.register(
     async (v1) => {
       // An address past its refused credentials is turned away first, before any database work.
-      v1.addHook('onRequest', async (request, reply) => {
-        const wait = refusals.retryAfter(request.ip);
-        if (wait === undefined) return;
-        request.auditSkipped = true;
-        reply.header('retry-after', String(wait));
-        throw new RateLimitedError(`too many refused credentials from this address: try again in ${wait} s`);
-      });
+      v1.addHook('onRequest', app.turnAwayRefused);
       v1.addHook('onRequest', requireDatabase);
       v1.addHook('onRequest', async (request) => {
         try {
           await app.authenticate(request);
         } catch (error) {
-          // The window's first refusal is audited on its own; the others go into its summary.
-          if ((error as FastifyError).statusCode === 401) request.auditSkipped = !refusals.refused(request.ip, auditRefusals);
+          if ((error as FastifyError).statusCode === 401) app.countRefused(request);
           throw error;
         }
       });

@@ -31,8 +31,7 @@ export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>):
  * loop's side (hundreds of MB for a large preview).
  */
 export async function previewTask(task: PreviewTask, runtime: Partial<EngineRuntime>) {
-  const result = await analyse(task.projection, task.options, runtime, task.given);
-  const body = Buffer.from(JSON.stringify(previewBody(result, task.envelope)), 'utf8');
+  const body = Buffer.from(JSON.stringify(previewBody(await analyseTask(task, runtime), task.envelope)), 'utf8');
   return move(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
 }
 

@@ -36,7 +36,10 @@ export function createRefusalTracker(settings: RefusalSettings, now: () => numbe
   };
 
   return {
-    /** Seconds until the address may try again, when it is over its refusals; undefined when it may go on. */
+    /**
+     * Seconds until the address may try again, when it is over its refusals (the request is then
+     * counted as turned away, for the window's summary); undefined when it may go on.
+     */
     retryAfter(address: string): number | undefined {
       const w = current(address);
       if (!w || w.refused < settings.max) return undefined;

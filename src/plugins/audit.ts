@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +6,6 @@ import fp from 'fastify-plugin';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { UnchainedRecord } from '../audit/chain.js';
 import { allowedInvestigations } from '../auth/principal.js';
-import type { RefusalSummary } from '../auth/refusals.js';
 import { AuditUnavailableError } from '../errors.js';
 
 declare module 'fastify' {
@@ -34,25 +32,24 @@ export const auditPlugin = fp(async (app: FastifyInstance, options: { log: Audit
   app.decorateRequest('auditContext', null);
   app.decorateRequest('auditFailed', false);
   app.decorateRequest('auditSkipped', false);
-  app.decorate('auditStarted', async (request: FastifyRequest) => {
+  /** Appends a request's record; one that cannot be written fails the request, unless it failed anyway. */
+  async function write(request: FastifyRequest, record: UnchainedRecord, failedAnyway: boolean): Promise<void> {
     try {
-      await options.log.append({ ...recordOf(request, { statusCode: 0 } as FastifyReply, undefined), changes: JSON.stringify({ status: 'started' }) });
-    } catch (error) {
-      request.log.error({ err: error }, 'audit record of a write’s start not written; the request fails');
-      throw new AuditUnavailableError((error as Error).message);
-    }
-  });
-  app.decorate('auditRecord', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (request.auditFailed || request.auditSkipped) return;
-    try {
-      await options.log.append(recordOf(request, reply, payload));
+      await options.log.append(record);
     } catch (error) {
       request.auditFailed = true;
       // A request that failed anyway (the database is down, say) keeps its own answer.
-      if (reply.statusCode >= 400) return void request.log.error({ err: error, status: reply.statusCode }, 'audit record of a failed request not written');
+      if (failedAnyway) return void request.log.error({ err: error, status: record.status }, 'audit record of a failed request not written');
       request.log.error({ err: error }, 'audit record not written; the request fails');
       throw new AuditUnavailableError((error as Error).message);
     }
+  }
+  app.decorate('auditStarted', async (request: FastifyRequest) =>
+    write(request, { ...recordOf(request, { statusCode: 0 } as FastifyReply, undefined), changes: JSON.stringify({ status: 'started' }) }, false),
+  );
+  app.decorate('auditRecord', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.auditFailed || request.auditSkipped) return;
+    await write(request, recordOf(request, reply, payload), reply.statusCode >= 400);
   });
 });
 
@@ -140,25 +137,5 @@ function recordOf(request: FastifyRequest, reply: FastifyReply, payload: unknown
     status: reply.statusCode,
     resultBytes: bytes,
     changes,
-  };
-}
-
-/** One audit record for a window's refused credentials from one address, beyond the first (audited on its own). */
-export function refusalRecord(summary: RefusalSummary): UnchainedRecord {
-  return {
-    at: new Date().toISOString(),
-    requestId: randomUUID(),
-    principal: 'anonymous',
-    principalName: 'anonymous',
-    role: 'none',
-    method: '-',
-    route: 'refused credentials (summary)',
-    parameters: JSON.stringify(summary),
-    justification: null,
-    investigations: [],
-    entities: [],
-    status: 401,
-    resultBytes: 0,
-    changes: null,
   };
 }

@@ -2,30 +2,14 @@ import { Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { chain, GENESIS, hashRecord, type UnchainedRecord, verifyStretch } from '../../src/audit/chain.js';
+import { chain, GENESIS, hashRecord, verifyStretch } from '../../src/audit/chain.js';
 
 const KEY = Buffer.from('a test audit key of 32 characters or more');
 import { summarise } from '../../src/plugins/audit.js';
-
-const record = (n: number): UnchainedRecord => ({
-  at: `2026-11-29T00:00:0${n}.000Z`,
-  requestId: `r${n}`,
-  principal: 'key:1',
-  principalName: 'analyst',
-  role: 'analyst',
-  method: 'GET',
-  route: '/v1/entities/:type/:id',
-  parameters: '{}',
-  justification: null,
-  investigations: ['OP-1'],
-  entities: [`person:P${n}`],
-  status: 200,
-  resultBytes: 100 + n,
-  changes: null,
-});
+import { auditEntry } from '../support/audit-records.js';
 
 describe('audit chain', () => {
-  const records = chain({ seq: 0, hash: GENESIS }, [record(1), record(2), record(3)], KEY);
+  const records = chain({ seq: 0, hash: GENESIS }, [auditEntry(1), auditEntry(2), auditEntry(3)], KEY);
 
   it('numbers records after the head and links each to the one before', () => {
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
@@ -35,7 +19,7 @@ describe('audit chain', () => {
     expect(hashRecord(rest, KEY)).toBe(hash);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     // A second batch continues from the first one's end.
-    expect(chain({ seq: 3, hash: records[2]!.hash }, [record(4)], KEY)[0]).toMatchObject({ seq: 4, prevHash: records[2]!.hash });
+    expect(chain({ seq: 3, hash: records[2]!.hash }, [auditEntry(4)], KEY)[0]).toMatchObject({ seq: 4, prevHash: records[2]!.hash });
   });
 
   it('verifies an untouched chain, and finds a changed, a removed and a re-linked record', () => {

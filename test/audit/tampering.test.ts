@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { createAuditLog } from '../../src/audit/audit-log.js';
-import { type AuditRecord, GENESIS, type UnchainedRecord } from '../../src/audit/chain.js';
+import { type AuditRecord, GENESIS } from '../../src/audit/chain.js';
 import { createCheckpointFile } from '../../src/audit/checkpoints.js';
 import type { AuditRepository } from '../../src/repositories/audit-repository.js';
 import { canonicalJson } from '../../src/runs/fingerprint.js';
+import { auditEntry } from '../support/audit-records.js';
 
 /**
  * The audit trail against someone who holds the database but not the audit key: each rewrite
@@ -20,23 +21,6 @@ import { canonicalJson } from '../../src/runs/fingerprint.js';
  */
 
 const KEY = Buffer.from('the audit key, held apart from the database');
-
-const entry = (n: number): UnchainedRecord => ({
-  at: `2026-12-06T00:00:${String(n).padStart(2, '0')}.000Z`,
-  requestId: `r${n}`,
-  principal: 'key:1',
-  principalName: 'analyst',
-  role: 'analyst',
-  method: 'GET',
-  route: '/v1/entities/:type/:id',
-  parameters: '{}',
-  justification: null,
-  investigations: ['OP-1'],
-  entities: [`person:P${n}`],
-  status: 200,
-  resultBytes: 100 + n,
-  changes: null,
-});
 
 /** The records and the head as Neo4j holds them, open to rewriting. */
 function memoryStore() {
@@ -82,7 +66,7 @@ describe('audit tampering, by whoever holds the database but not the key', () =>
     const { store, repository } = memoryStore();
     const log = createAuditLog(repository, { key: KEY, checkpoints: createCheckpointFile(file, KEY) });
     for (let i = 1; i <= count; i++) {
-      await log.append(entry(i));
+      await log.append(auditEntry(i));
     }
     return { store, log };
   }
