@@ -37,7 +37,8 @@ const EnvSchema = z
     NEO4J_POOL_SIZE: positiveInt.default(50),
     NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt.default(10_000),
     NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
-    NEO4J_HEALTH_INTERVAL_MS: positiveInt.default(5_000),
+    NEO4J_HEALTH_INTERVAL_MS: positiveInt.default(2_000),
+    NEO4J_PING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     NEO4J_MAX_RETRY_MS: positiveInt.default(5_000),
 
     INGEST_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
@@ -149,6 +150,8 @@ export interface Config {
     acquireTimeoutMs: number;
     connectTimeoutMs: number;
     healthIntervalMs: number;
+    /** A health ping unanswered this long counts as the database not answering (neo4j/health.ts). */
+    pingTimeoutMs: number;
     maxRetryMs: number;
   };
   ingest: {
@@ -235,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acquireTimeoutMs: e.NEO4J_ACQUIRE_TIMEOUT_MS,
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
       healthIntervalMs: e.NEO4J_HEALTH_INTERVAL_MS,
+      pingTimeoutMs: e.NEO4J_PING_TIMEOUT_MS,
       maxRetryMs: e.NEO4J_MAX_RETRY_MS,
     },
     ingest: {

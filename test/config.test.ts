@@ -10,6 +10,8 @@ describe('loadConfig', () => {
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.database).toBe('neo4j');
     expect(config.embedded).toMatchObject({ home: '.data/neo4j', boltPort: 7687, heap: '1g', pageCache: '512m' });
+    // A hung database is noticed within interval + ping timeout: 4 s, inside the 5 s the service promises.
+    expect(config.neo4j).toMatchObject({ healthIntervalMs: 2_000, pingTimeoutMs: 2_000, maxRetryMs: 5_000 });
     expect(config.runs).toEqual({
       concurrency: 1,
       maxTies: 5_000_000,

@@ -6,6 +6,12 @@ import type { Driver } from 'neo4j-driver';
  * while it is down; a query failing with a connection error marks it down at once. On each
  * transition to up, `prepare` (the schema migrations) runs before the state says ready, so
  * "ready" always means "reachable and schema applied".
+ *
+ * A ping unanswered within `pingTimeoutMs` is a failure: a hung server keeps its connections
+ * open and would never refuse one. The ping has a driver of its own (`driver`, a pool of one
+ * connection): in the app's pool it would queue behind the work it watches, and a busy pool
+ * would look like a dead database. Each ping's outcome goes to `pings` (neo4j/call-guard.ts
+ * cuts off the calls waiting when one is unanswered).
  */
 
 export type DatabaseStatus = 'starting' | 'ready' | 'unavailable';
@@ -19,12 +25,15 @@ export interface DatabaseState {
 }
 
 export interface HealthOptions {
+  /** The probe's own driver, not the app's. */
   driver: Driver;
   database: string;
   ping: string;
   intervalMs: number;
+  pingTimeoutMs: number;
   prepare: () => Promise<void>;
   onChange?: (state: DatabaseState) => void;
+  pings?: { answering(): void; notAnswering(reason: string): void };
 }
 
 const RETRY_WHILE_DOWN_MS = 1_000;
@@ -36,6 +45,7 @@ export class DatabaseHealth {
   private stopped = false;
   private readonly readyListeners: (() => void)[] = [];
   private readonly preparations: (() => Promise<void>)[] = [];
+  private unansweredSince: number | undefined;
 
   constructor(private readonly options: HealthOptions) {}
 
@@ -56,6 +66,11 @@ export class DatabaseHealth {
 
   get ready(): boolean {
     return this.current.status === 'ready';
+  }
+
+  /** When the pings began to go unanswered (epoch ms), if the last one was. */
+  get silentSince(): number | undefined {
+    return this.unansweredSince;
   }
 
   /** Starts the background checks; the first one runs now. */
@@ -86,17 +101,18 @@ export class DatabaseHealth {
   }
 
   private async runCheck(): Promise<void> {
-    const { driver, database, ping, prepare } = this.options;
+    const { prepare, pings } = this.options;
     let step = 'Neo4j is not reachable';
     try {
-      // An auto-commit query, not executeQuery: managed transactions retry a lost
-      // connection for maxTransactionRetryTime, and a probe must answer at once.
-      const session = driver.session({ database, defaultAccessMode: 'READ' });
       try {
-        await session.run(ping);
-      } finally {
-        await session.close();
+        await this.ping();
+      } catch (error) {
+        this.unansweredSince ??= Date.now();
+        pings?.notAnswering(error instanceof Error ? error.message : String(error));
+        throw error;
       }
+      this.unansweredSince = undefined;
+      pings?.answering();
       if (!this.ready) {
         step = 'applying the schema failed';
         await prepare();
@@ -107,6 +123,26 @@ export class DatabaseHealth {
       const reason = `${step}: ${error instanceof Error ? error.message : String(error)}`;
       if (this.current.status === 'starting') this.current = { ...this.current, reason };
       else this.set({ status: 'unavailable', reason });
+    }
+  }
+
+  private async ping(): Promise<void> {
+    const { driver, database, ping, pingTimeoutMs } = this.options;
+    // An auto-commit query, not executeQuery: managed transactions retry a lost
+    // connection for maxTransactionRetryTime, and a probe must answer at once.
+    const session = driver.session({ database, defaultAccessMode: 'READ' });
+    let timer: NodeJS.Timeout | undefined;
+    // Decided after the event loop's I/O phase: when the loop itself was held up past the deadline,
+    // an answer that arrived meanwhile is read first and wins.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => setImmediate(() => reject(new Error(`no answer to a ping within ${pingTimeoutMs} ms`))), pingTimeoutMs);
+    });
+    try {
+      await Promise.race([session.run(ping), deadline]);
+    } finally {
+      clearTimeout(timer);
+      // Not awaited: the session of an unanswered ping waits as long as the server does.
+      void session.close().catch(() => undefined);
     }
   }
 

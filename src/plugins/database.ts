@@ -4,6 +4,7 @@ import type { Driver } from 'neo4j-driver';
 
 import type { Config } from '../config.js';
 import { DatabaseUnavailableError } from '../errors.js';
+import { createCallGuard } from '../neo4j/call-guard.js';
 import { createDriver, redactUri } from '../neo4j/driver.js';
 import { DatabaseHealth } from '../neo4j/health.js';
 import { applyMigrations } from '../neo4j/migrations.js';
@@ -37,15 +38,22 @@ export interface DatabasePluginOptions {
  * The process's one Neo4j driver and the health monitor that gates every database route.
  * The monitor starts when the app is ready and applies schema migrations whenever the
  * database (re)appears; the app never waits for Neo4j to start serving /healthz and /readyz.
+ * The app's driver is guarded: while the monitor's pings go unanswered, its calls fail with a
+ * 503 rather than wait (neo4j/call-guard.ts). The monitor pings through a driver of its own.
  */
 export const databasePlugin = fp(async (app: FastifyInstance, options: DatabasePluginOptions) => {
   const { settings, uri, queries } = options;
-  const driver = options.driver ?? createDriver(settings, uri, app.log);
+  const guard = createCallGuard();
+  const own = options.driver ?? createDriver(settings, uri, app.log);
+  const driver = guard.wrap(own);
+  const probe = createDriver({ ...settings, poolSize: 1, acquireTimeoutMs: settings.pingTimeoutMs }, uri);
   const health = new DatabaseHealth({
-    driver,
+    driver: probe,
     database: settings.database,
     ping: queries['system/ping']!,
     intervalMs: settings.healthIntervalMs,
+    pingTimeoutMs: settings.pingTimeoutMs,
+    pings: guard,
     prepare: async () => {
       const { applied } = await applyMigrations(driver, settings.database, queries);
       if (applied.length > 0) app.log.info({ applied }, 'schema migrations applied');
@@ -58,7 +66,8 @@ export const databasePlugin = fp(async (app: FastifyInstance, options: DatabaseP
   app.addHook('onReady', async () => health.start());
   app.addHook('onClose', async () => {
     await health.stop();
-    if (!options.driver) await driver.close();
+    await probe.close();
+    if (!options.driver) await own.close();
   });
 });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type EmbeddedNeo4jConfig, loadConfig } from '../../src/config.js';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/neo4j/embedded.js';
-import { asAdmin, TEST_ADMIN_KEY } from './app.js';
+import { asAdmin, TEST_ADMIN_KEY, untilDatabaseReady } from './app.js';
 import { testAuditEnv } from './audit-env.js';
 import { freePort } from './ports.js';
 
@@ -68,7 +68,7 @@ export function usePrivateDatabaseApp(name: string, env: Record<string, string>,
       ),
     );
     await app.ready();
-    await app.dbHealth.check();
+    await untilDatabaseReady(app);
     set(app, database);
   });
   afterAll(async () => {
