@@ -101,6 +101,8 @@ const EnvSchema = z
     NEO4J_HEAP: size.default('1g'),
     NEO4J_PAGECACHE: size.default('512m'),
     NEO4J_START_TIMEOUT_MS: positiveInt.default(180_000),
+    NEO4J_RESTART_MAX_TRIES: positiveInt.max(1_000).default(5),
+    NEO4J_HANG_RESTART_MS: z.coerce.number().int().min(1_000).default(60_000),
     JAVA_HOME: optionalText,
   })
   .superRefine((env, ctx) => {
@@ -210,6 +212,13 @@ export interface Config {
     checkpointMs: number;
   };
   embedded: EmbeddedNeo4jConfig;
+  /** How the embedded Neo4j is kept running (neo4j/supervisor.ts). */
+  supervision: {
+    /** Restarts in a row that may fail before the supervisor gives up (the service keeps answering 503). */
+    restartMaxTries: number;
+    /** A database that has not answered a ping for this long is killed and started again. */
+    hangRestartMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -295,5 +304,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startTimeoutMs: e.NEO4J_START_TIMEOUT_MS,
       javaHome: e.JAVA_HOME,
     },
+    supervision: { restartMaxTries: e.NEO4J_RESTART_MAX_TRIES, hangRestartMs: e.NEO4J_HANG_RESTART_MS },
   };
 }

@@ -1,13 +1,14 @@
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { type EmbeddedNeo4j, startEmbeddedNeo4j } from './neo4j/embedded.js';
 import { Neo4jSetupError } from './neo4j/jars.js';
+import { Neo4jSupervisor } from './neo4j/supervisor.js';
 
 /**
  * Starts the service: HTTP first (so /healthz answers and a busy port fails fast), then the
- * embedded Neo4j when no NEO4J_URI is configured; the app's health monitor picks the database
- * up as soon as it answers. SIGTERM/SIGINT: stop accepting, finish in-flight requests, close
- * the driver, stop the embedded Neo4j cleanly.
+ * embedded Neo4j when no NEO4J_URI is configured, under a supervisor that starts it again when
+ * it dies or hangs (neo4j/supervisor.ts); the app's health monitor picks the database up as soon
+ * as it answers. SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the driver,
+ * stop the embedded Neo4j cleanly.
  */
 
 function fatal(message: string): never {
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
 
   const embeddedUri = config.neo4j.uri ? undefined : `bolt://127.0.0.1:${config.embedded.boltPort}`;
   const app = await buildApp(config, { embeddedUri });
-  let embedded: EmbeddedNeo4j | undefined;
+  let supervisor: Neo4jSupervisor | undefined;
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => fatal('shutdown took longer than 90 s; exiting'), 90_000);
     force.unref();
     await app.close();
-    await embedded?.stop();
+    await supervisor?.stop();
     app.log.info('stopped');
     process.exit(0);
   };
@@ -56,8 +57,10 @@ async function main(): Promise<void> {
   if (embeddedUri) {
     app.log.info({ home: config.embedded.home, uri: embeddedUri }, 'starting embedded Neo4j');
     const started = Date.now();
+    supervisor = new Neo4jSupervisor({ embedded: config.embedded, supervision: config.supervision, log: app.log, health: app.dbHealth });
     try {
-      embedded = await startEmbeddedNeo4j(config.embedded, { log: (line) => app.log.debug({ neo4j: line }) });
+      const embedded = await supervisor.start();
+      app.log.info({ ms: Date.now() - started, pid: embedded.pid }, 'embedded Neo4j started');
     } catch (error) {
       if (error instanceof Neo4jSetupError) {
         await app.close();
@@ -65,10 +68,6 @@ async function main(): Promise<void> {
       }
       throw error;
     }
-    app.log.info({ ms: Date.now() - started, pid: embedded.pid }, 'embedded Neo4j started');
-    void embedded.exited.then((code) => {
-      if (!stopping) fatal(`embedded Neo4j exited unexpectedly with code ${code}; see ${config.embedded.home}/logs/debug.log`);
-    });
     await app.dbHealth.check();
   }
 }

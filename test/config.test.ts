@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(config.embedded).toMatchObject({ home: '.data/neo4j', boltPort: 7687, heap: '1g', pageCache: '512m' });
     // A hung database is noticed within interval + ping timeout: 4 s, inside the 5 s the service promises.
     expect(config.neo4j).toMatchObject({ healthIntervalMs: 2_000, pingTimeoutMs: 2_000, maxRetryMs: 5_000 });
+    expect(config.supervision).toEqual({ restartMaxTries: 5, hangRestartMs: 60_000 });
     expect(config.runs).toEqual({
       concurrency: 1,
       maxTies: 5_000_000,

@@ -1,4 +1,3 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 
@@ -8,43 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SystemInfo } from '../src/schemas/system.js';
 import { privateNeo4jConfig } from './support/embedded.js';
 import { freePort } from './support/ports.js';
-
-/** The start command as a user runs it (from source, so no build step is needed here). */
-function startServer(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, NEO4J_URI: '', LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((done) => child.once('exit', done));
-}
-
-async function waitForReady(port: number, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`not ready within ${timeoutMs} ms`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { exitCode, isAlive, startServer, waitForReady } from './support/server.js';
 
 describe('the start command', () => {
   const homes: string[] = [];
@@ -77,6 +40,8 @@ describe('the start command', () => {
     expect(await exitCode(first.child)).toBe(0);
     expect(isAlive(pid)).toBe(false);
     expect(first.output()).toContain('"msg":"stopped"');
+    // Stopped on purpose: the supervisor did not take the exit for a crash.
+    expect(first.output()).not.toContain('starting it again');
 
     const second = startServer(env);
     try {

@@ -33,6 +33,8 @@ export interface EmbeddedNeo4j {
   kill(): Promise<void>;
   /** Resolves with the exit code when the JVM exits for any reason. */
   exited: Promise<number | null>;
+  /** The signal that ended the JVM, once it has exited by one (SIGKILL: killed, as by the OOM killer). */
+  readonly signal: NodeJS.Signals | null;
 }
 
 /** The procedures of the plugins neo4j/pom.xml fetches: GDS and APOC need to be unrestricted (they use internal APIs). */
@@ -81,6 +83,9 @@ export async function startEmbeddedNeo4j(
     uri,
     pid: child.pid!,
     exited,
+    get signal() {
+      return child.signalCode;
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
