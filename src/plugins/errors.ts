@@ -91,24 +91,38 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 }
 
 /**
- * What Node's HTTP parser refuses before fastify sees a request (headers over the 16 KB limit:
- * 431; a request that is not HTTP: 400), answered in the ErrorResponse shape too, then the
- * connection closed. Passed to Fastify({ clientErrorHandler }).
+ * What Node's HTTP parser refuses before fastify sees a request (a URL over the 16 KB limit:
+ * 414; headers over it: 431; a request that is not HTTP: 400), answered in the ErrorResponse
+ * shape too, then the connection closed. Passed to Fastify({ clientErrorHandler }).
  */
-export function clientErrors(error: Error & { code?: string }, socket: Socket): void {
+export function clientErrors(error: Error & { code?: string; rawPacket?: unknown; bytesParsed?: number }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const [status, code, message] =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'HEADERS_TOO_LARGE', 'the request headers are larger than the server takes (16 KB in all)']
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'REQUEST_TIMEOUT', 'the request did not arrive in time']
-        : [400, 'BAD_REQUEST', 'the request is not valid HTTP'];
+    error.code === 'HPE_HEADER_OVERFLOW' && inRequestLine(error.rawPacket, error.bytesParsed)
+      ? [414, 'URI_TOO_LONG', 'the URL is longer than the server takes (16 KB with the headers)']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'the request headers are larger than the server takes (16 KB in all)']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'REQUEST_TIMEOUT', 'the request did not arrive in time']
+          : [400, 'BAD_REQUEST', 'the request is not valid HTTP'];
   const requestId = randomUUID();
   const json = JSON.stringify(body(code, message, requestId));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
       `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${json}`,
   );
+}
+
+/**
+ * The parser counts the request line into the same 16 KB as the headers and says only "header
+ * overflow". When the data it overflowed in starts a request and has no line break before the
+ * point it stopped at, it was the URL. (A URL that arrived in several pieces reads as headers:
+ * 431, still in the one shape.)
+ */
+function inRequestLine(packet: unknown, stoppedAt: number | undefined): boolean {
+  if (!Buffer.isBuffer(packet) || stoppedAt === undefined) return false;
+  const read = packet.subarray(0, stoppedAt);
+  return /^[A-Z]+ \S/.test(read.subarray(0, 16).toString('latin1')) && !read.includes(0x0a);
 }
 
 function isConstraintError(error: unknown): boolean {

@@ -11,7 +11,8 @@ import { waitFor } from '../support/wait.js';
  * A flood of bad keys from one address: refused with 401 up to RATE_LIMIT_ANON_MAX a window,
  * then 429 with Retry-After before any database work, in the one error shape; the audit trail
  * gets the first refusal and one summary per window, not a record per request. Other addresses
- * are not affected. And a request whose headers are too large gets 431 in the one error shape.
+ * are not affected. And a request whose URL or headers are too large for the HTTP parser gets 414
+ * or 431 in the one error shape (the parser's refusals happen on a socket: inject never meets them).
  */
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -50,20 +51,25 @@ describe('refused credentials', () => {
     expect((await badKey(99)).statusCode).toBe(401);
   });
 
-  it('answers headers over the limit with 431 in the one error shape', async () => {
+  it('answers a URL or headers over the limit with 414 or 431 in the one error shape', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/v1/system', headers: { 'x-padding': 'x'.repeat(20_000) } }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
+    const send = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        req.end();
       });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(answer.status).toBe(431);
-    expect(JSON.parse(answer.body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('headers'), requestId: expect.any(String) } });
+    const longUrl = await send(`/v1/entities/person/P1?justification=${'x'.repeat(20_000)}`, {});
+    expect(longUrl.status).toBe(414);
+    expect(JSON.parse(longUrl.body)).toEqual({ error: { code: 'URI_TOO_LONG', message: expect.stringContaining('URL'), requestId: expect.any(String) } });
+    const longHeaders = await send('/v1/system', { 'x-padding': 'x'.repeat(20_000) });
+    expect(longHeaders.status).toBe(431);
+    expect(JSON.parse(longHeaders.body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('headers'), requestId: expect.any(String) } });
   });
 });
 
