@@ -72,5 +72,7 @@ describe('a load interrupted by the database process being killed', () => {
     } finally {
       await check.close();
     }
-  });
+    // Starts a JVM in the test itself: on two cores shared with the rest of the suite that alone
+    // has taken over a minute, and the default 120 s was not always enough.
+  }, 240_000);
 });

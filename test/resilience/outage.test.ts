@@ -38,7 +38,9 @@ describe('when Neo4j goes away and comes back', () => {
     await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 30_000);
     const back = await app.inject({ method: 'GET', url: '/v1/system' });
     expect(back.statusCode).toBe(200);
-  });
+    // Starts a JVM in the test itself: on two cores shared with the rest of the suite that alone
+    // has taken over a minute, and the default 120 s was not always enough.
+  }, 240_000);
 });
 
 describe('when Neo4j is unreachable from the start', () => {
