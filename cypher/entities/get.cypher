@@ -1,14 +1,20 @@
-// One entity with its relations (BELONGS_TO excluded: investigations are listed on the node).
-// __LABEL__ is replaced from the graph-model whitelist. $allowed (null: all) are the
-// investigations the caller may see: an entity outside them is not found, and only relations
-// inside them are shown or counted.
+// One entity as the caller may see it: its copies in the investigations the caller may see
+// ($allowed; null: all), latest recorded first, and their relations (BELONGS_TO excluded:
+// each copy names its investigation). __LABEL__ is replaced from the graph-model whitelist. An
+// entity with no copy inside $allowed is not found; a copy holds only what was loaded under
+// its own investigation (schema/006), so nothing loaded elsewhere is read.
 MATCH (n:__LABEL__ {id: $id})
-WHERE ($allowed IS NULL OR any(i IN coalesce(n.investigations, []) WHERE i IN $allowed))
-CALL (n) {
+WHERE $allowed IS NULL OR n.investigation IN $allowed
+WITH n
+ORDER BY n.recordedAt IS NULL, n.recordedAt DESC, n.investigation
+WITH collect(n) AS copies
+WHERE size(copies) > 0
+CALL (copies) {
+  UNWIND copies AS n
   MATCH (n)-[r]-(other)
-  WHERE NOT r:BELONGS_TO AND ($allowed IS NULL OR any(i IN coalesce(r.investigations, []) WHERE i IN $allowed))
+  WHERE NOT r:BELONGS_TO AND ($allowed IS NULL OR r.investigation IN $allowed)
   WITH r, other, startNode(r) = n AS outgoing
-  ORDER BY type(r), r.id
+  ORDER BY type(r), r.id, r.investigation
   LIMIT $limit
   RETURN collect({
     id: r.id,
@@ -18,5 +24,5 @@ CALL (n) {
     properties: properties(r)
   }) AS relations
 }
-RETURN properties(n) AS properties, relations,
-       COUNT { (n)-[r]-() WHERE NOT r:BELONGS_TO AND ($allowed IS NULL OR any(i IN coalesce(r.investigations, []) WHERE i IN $allowed)) } AS relationCount
+RETURN [n IN copies | properties(n)] AS copies, relations,
+       reduce(total = 0, n IN copies | total + COUNT { (n)-[r]-() WHERE NOT r:BELONGS_TO AND ($allowed IS NULL OR r.investigation IN $allowed) }) AS relationCount

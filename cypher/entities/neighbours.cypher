@@ -1,11 +1,12 @@
-// One step of a breadth-first expansion: the relations of the frontier nodes and the nodes at
+// One step of a breadth-first expansion: the relations of the frontier copies and the copies at
 // their other ends, investigation memberships (BELONGS_TO) left out, only relations in the
-// investigations the caller may see ($allowed; null: all). At most $limit relations.
+// investigations the caller may see ($allowed; null: all). At most $limit relations. Copies of
+// one entity are told apart by element id here and merged by `type:id` by the caller.
 UNWIND $frontier AS key
 MATCH (n) WHERE elementId(n) = key
 MATCH (n)-[r]-(m)
 WHERE NOT r:BELONGS_TO
-  AND ($allowed IS NULL OR any(i IN coalesce(r.investigations, []) WHERE i IN $allowed))
+  AND ($allowed IS NULL OR r.investigation IN $allowed)
 WITH DISTINCT r, m
 LIMIT $limit
 RETURN elementId(startNode(r)) AS from, elementId(endNode(r)) AS to, r.id AS id, type(r) AS type,

@@ -1,5 +1,8 @@
-// The start of a neighbourhood, if the caller may see it ($allowed; null: all). __LABEL__ is
-// replaced from the graph-model whitelist.
+// The start of a neighbourhood: the entity's copies the caller may see ($allowed; null: all),
+// none when it has no copy there. __LABEL__ is replaced from the graph-model whitelist.
 MATCH (n:__LABEL__ {id: $id})
-WHERE ($allowed IS NULL OR any(i IN coalesce(n.investigations, []) WHERE i IN $allowed))
-RETURN elementId(n) AS key, n.id AS entityId, n.name AS name, coalesce(n.unresolved, false) AS unresolved
+WHERE $allowed IS NULL OR n.investigation IN $allowed
+WITH collect(n) AS copies
+WHERE size(copies) > 0
+RETURN [n IN copies | elementId(n)] AS keys, [n IN copies WHERE n.name IS NOT NULL | n.name][0] AS name,
+       all(n IN copies WHERE coalesce(n.unresolved, false)) AS unresolved

@@ -4,7 +4,10 @@
 // test/analysis/gds/ties.test.ts checks every tie against it. One row per tie: its ends (lo
 // before hi by element id), strength, money in the reporting currency, and the kind and
 // strength of each relation behind it.
-// Every end is checked against the scope as in people-nodes.cypher.
+// Every end is checked against the scope as in people-nodes.cypher. A fact loaded under several
+// investigations of the scope (`shared`, schema/006) counts once, as in cypher/analytics/: a
+// relation's first copy by investigation; an event's first copy, with the parties of every copy.
+// Ends are people and organisations by id, so one entity's copies are one end.
 CALL {
   MATCH (a:Person)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
   // A link from a person to themselves makes no tie (projection/people.ts warns about it).
@@ -13,6 +16,14 @@ CALL {
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= date($from))
     AND ($to IS NULL OR coalesce(r.firstSeen, r.lastSeen) IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= date($to))
+    AND (NOT coalesce(r.shared, false) OR NOT EXISTS {
+      MATCH ()-[o:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE {id: r.id}]->()
+      WHERE type(o) = type(r) AND o.investigation < r.investigation
+        AND ($investigations IS NULL OR o.investigation IN $investigations)
+        AND o.intelligenceAssessment <= $minAssessment AND o.sourceEvaluation <= $maxSourceEvaluation
+        AND ($from IS NULL OR coalesce(o.lastSeen, o.firstSeen) IS NULL OR coalesce(o.lastSeen, o.firstSeen) >= date($from))
+        AND ($to IS NULL OR coalesce(o.firstSeen, o.lastSeen) IS NULL OR coalesce(o.firstSeen, o.lastSeen) <= date($to))
+    })
     AND ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations))
     AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment)
     AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation)
@@ -28,6 +39,14 @@ CALL {
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
     AND ($to IS NULL OR r.date IS NULL OR r.date <= date($to))
+    AND (NOT coalesce(r.shared, false) OR NOT EXISTS {
+      MATCH ()-[o:EMPLOYED_BY|DIRECTOR_OF {id: r.id}]->()
+      WHERE type(o) = type(r) AND o.investigation < r.investigation
+        AND ($investigations IS NULL OR o.investigation IN $investigations)
+        AND o.intelligenceAssessment <= $minAssessment AND o.sourceEvaluation <= $maxSourceEvaluation
+        AND ($from IS NULL OR o.date IS NULL OR o.date >= date($from))
+        AND ($to IS NULL OR o.date IS NULL OR o.date <= date($to))
+    })
     AND ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations))
     AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment)
     AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation)
@@ -46,9 +65,19 @@ CALL {
     AND p.intelligenceAssessment <= $minAssessment AND p.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR p.date >= date($from))
     AND ($to IS NULL OR p.date <= date($to))
+    AND (NOT coalesce(p.shared, false) OR NOT EXISTS {
+      MATCH (o:Payment {id: p.id})
+      WHERE o.investigation < p.investigation AND coalesce(o.unresolved, false) = false
+        AND ($investigations IS NULL OR o.investigation IN $investigations)
+        AND o.intelligenceAssessment <= $minAssessment AND o.sourceEvaluation <= $maxSourceEvaluation
+        AND ($from IS NULL OR o.date >= date($from)) AND ($to IS NULL OR o.date <= date($to))
+    })
+  WITH p, CASE WHEN coalesce(p.shared, false)
+               THEN COLLECT { MATCH (o:Payment {id: p.id}) WHERE coalesce(o.unresolved, false) = false AND ($investigations IS NULL OR o.investigation IN $investigations) RETURN o }
+               ELSE [p] END AS copies
   WITH p,
-       [(x)-[:PAID]->(p) | x] AS payerNodes,
-       [(p)-[:PAID_TO]->(x) | x] AS payeeNodes
+       reduce(acc = [], copy IN copies | acc + [(x)-[:PAID]->(copy) | x]) AS payerNodes,
+       reduce(acc = [], copy IN copies | acc + [(copy)-[:PAID_TO]->(x) | x]) AS payeeNodes
   WITH p,
        reduce(acc = [], x IN payerNodes | acc + CASE WHEN x:Account
          THEN [(h:Person|Organisation)-[hr:HOLDS]->(x)
@@ -61,11 +90,11 @@ CALL {
                  AND hr.intelligenceAssessment <= $minAssessment AND hr.sourceEvaluation <= $maxSourceEvaluation | h]
          ELSE [x] END) AS payeeList
   WITH p,
-       reduce(acc = [], x IN payerList | CASE WHEN x IN acc OR NOT (x:Person OR x:Organisation)
+       reduce(acc = [], x IN payerList | CASE WHEN any(y IN acc WHERE y.id = x.id AND labels(y) = labels(x)) OR NOT (x:Person OR x:Organisation)
          OR NOT ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
          OR (x.intelligenceAssessment IS NOT NULL AND x.intelligenceAssessment > $minAssessment)
          OR (x.sourceEvaluation IS NOT NULL AND x.sourceEvaluation > $maxSourceEvaluation) THEN acc ELSE acc + x END) AS payers,
-       reduce(acc = [], x IN payeeList | CASE WHEN x IN acc OR NOT (x:Person OR x:Organisation)
+       reduce(acc = [], x IN payeeList | CASE WHEN any(y IN acc WHERE y.id = x.id AND labels(y) = labels(x)) OR NOT (x:Person OR x:Organisation)
          OR NOT ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
          OR (x.intelligenceAssessment IS NOT NULL AND x.intelligenceAssessment > $minAssessment)
          OR (x.sourceEvaluation IS NOT NULL AND x.sourceEvaluation > $maxSourceEvaluation) THEN acc ELSE acc + x END) AS payees
@@ -93,13 +122,23 @@ CALL {
     AND c.intelligenceAssessment <= $minAssessment AND c.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR c.date >= date($from))
     AND ($to IS NULL OR c.date <= date($to))
-  MATCH (x:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(c)
+    AND (NOT coalesce(c.shared, false) OR NOT EXISTS {
+      MATCH (o:Crossing {id: c.id})
+      WHERE o.investigation < c.investigation AND coalesce(o.unresolved, false) = false
+        AND ($investigations IS NULL OR o.investigation IN $investigations)
+        AND o.intelligenceAssessment <= $minAssessment AND o.sourceEvaluation <= $maxSourceEvaluation
+        AND ($from IS NULL OR o.date >= date($from)) AND ($to IS NULL OR o.date <= date($to))
+    })
+  UNWIND CASE WHEN coalesce(c.shared, false)
+              THEN COLLECT { MATCH (o:Crossing {id: c.id}) WHERE coalesce(o.unresolved, false) = false AND ($investigations IS NULL OR o.investigation IN $investigations) RETURN o }
+              ELSE [c] END AS copy
+  MATCH (x:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(copy)
   WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
     AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment)
     AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation)
-  WITH c, x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
+  WITH c, x.id AS person, collect(x)[0] AS x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
   WITH c, collect({node: x, grade: grade}) AS members
   UNWIND range(0, size(members) - 2) AS i
   UNWIND range(i + 1, size(members) - 1) AS j
@@ -108,7 +147,14 @@ CALL {
   UNION ALL
   MATCH (v:Vessel)
   WHERE ($investigations IS NULL OR any(i IN coalesce(v.investigations, []) WHERE i IN $investigations))
-  MATCH (x:Person|Organisation)-[r:BOUGHT|SOLD|OWNS|STORED]->(v)
+    AND (NOT coalesce(v.shared, false) OR NOT EXISTS {
+      MATCH (o:Vessel {id: v.id})
+      WHERE o.investigation < v.investigation AND ($investigations IS NULL OR o.investigation IN $investigations)
+    })
+  UNWIND CASE WHEN coalesce(v.shared, false)
+              THEN COLLECT { MATCH (o:Vessel {id: v.id}) WHERE $investigations IS NULL OR o.investigation IN $investigations RETURN o }
+              ELSE [v] END AS copy
+  MATCH (x:Person|Organisation)-[r:BOUGHT|SOLD|OWNS|STORED]->(copy)
   WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
@@ -116,7 +162,7 @@ CALL {
     AND ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
     AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment)
     AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation)
-  WITH v, x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
+  WITH v, [labels(x), x.id] AS party, collect(x)[0] AS x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
   WITH v, collect({node: x, grade: grade}) AS members
   UNWIND range(0, size(members) - 2) AS i
   UNWIND range(i + 1, size(members) - 1) AS j
@@ -126,15 +172,22 @@ CALL {
   // A place shared by more than $sharedLocationCap people ties none of them.
   MATCH (l:Location)
   WHERE ($investigations IS NULL OR any(i IN coalesce(l.investigations, []) WHERE i IN $investigations))
-  CALL (l) {
-    MATCH (x:Person|Organisation)-[r:OPERATES_AT]->(l)
+    AND (NOT coalesce(l.shared, false) OR NOT EXISTS {
+      MATCH (o:Location {id: l.id})
+      WHERE o.investigation < l.investigation AND ($investigations IS NULL OR o.investigation IN $investigations)
+    })
+  UNWIND CASE WHEN coalesce(l.shared, false)
+              THEN COLLECT { MATCH (o:Location {id: l.id}) WHERE $investigations IS NULL OR o.investigation IN $investigations RETURN o }
+              ELSE [l] END AS copy
+  CALL (copy) {
+    MATCH (x:Person|Organisation)-[r:OPERATES_AT]->(copy)
     WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
       AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
       AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
       AND ($to IS NULL OR r.date IS NULL OR r.date <= date($to))
     RETURN x, r
     UNION ALL
-    MATCH (x:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(c:Crossing)-[:DEPARTED_FROM]->(l)
+    MATCH (x:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(c:Crossing)-[:DEPARTED_FROM]->(copy)
     WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
       AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
       AND c.intelligenceAssessment <= $minAssessment AND c.sourceEvaluation <= $maxSourceEvaluation
@@ -146,7 +199,7 @@ CALL {
   WHERE ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
     AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment)
     AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation)
-  WITH l, x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
+  WITH l, [labels(x), x.id] AS party, collect(x)[0] AS x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
   WITH l, collect({node: x, grade: grade}) AS members
   WHERE size(members) <= $sharedLocationCap
   UNWIND range(0, size(members) - 2) AS i
@@ -156,6 +209,10 @@ CALL {
 }
 WITH a, b, kind, $tieWeights[kind] * volume AS strength, money
 WHERE strength > 0 AND ($tieKinds IS NULL OR kind IN $tieKinds)
-WITH CASE WHEN elementId(a) <= elementId(b) THEN a ELSE b END AS lo,
-     CASE WHEN elementId(a) <= elementId(b) THEN b ELSE a END AS hi, kind, strength, money
+// Ends by entity (`Person:P-1`), not by node: an entity's copies in several investigations are one end.
+WITH a, b, kind, strength, money,
+     CASE WHEN a:Person THEN 'Person' ELSE 'Organisation' END AS aLabel, CASE WHEN b:Person THEN 'Person' ELSE 'Organisation' END AS bLabel
+WITH kind, strength, money,
+     CASE WHEN aLabel + ':' + a.id <= bLabel + ':' + b.id THEN [aLabel, a.id] ELSE [bLabel, b.id] END AS lo,
+     CASE WHEN aLabel + ':' + a.id <= bLabel + ':' + b.id THEN [bLabel, b.id] ELSE [aLabel, a.id] END AS hi
 RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds, collect(strength) AS strengths

@@ -4,6 +4,5 @@
 CALL {
   __TIES__
 }
-RETURN [l IN labels(lo) WHERE l IN ['Person', 'Organisation']][0] AS fromLabel, lo.id AS from,
-       [l IN labels(hi) WHERE l IN ['Person', 'Organisation']][0] AS toLabel, hi.id AS to,
+RETURN lo[0] AS fromLabel, lo[1] AS from, hi[0] AS toLabel, hi[1] AS to,
        strength, money, kinds, strengths

@@ -1,17 +1,19 @@
 // Upserts one batch of entities of one label. __LABEL__ is replaced from the graph-model
-// whitelist, never from input. A node that MERGE has just made holds only its id. A row is
-// "unchanged" when every property it carries equals the stored one; then nothing is written.
-// A placeholder (made by a relation that named the id first) is resolved. Of the relation
-// types whose field the record gives (row.replaces), those it named before but no longer
-// names are removed, even when the entity's own properties are unchanged; a field left out
-// leaves its relations alone.
+// whitelist, never from input. An entity is stored once per investigation it is loaded under
+// (schema/006): each record writes its load's investigations' copies and nothing else, so
+// what it reports depends on those copies only, never on whether the id is known elsewhere.
+// A copy that MERGE has just made holds only its keys. A copy is "unchanged" when every
+// property the record carries equals the stored one; then nothing is written. A placeholder
+// (made by a relation that named the id first) is resolved. Of the relation types whose field
+// the record gives (row.replaces), those it named before but no longer names are removed, even
+// when the entity's own properties are unchanged; a field left out leaves its relations alone.
 UNWIND $rows AS row
-MERGE (n:__LABEL__ {id: row.id})
-WITH n, row,
-     keys(n) = ['id'] AS created,
-     coalesce(n.unresolved, false) AS wasPlaceholder,
-     [i IN row.investigations WHERE NOT i IN coalesce(n.investigations, [])] AS joined
-WITH n, row, created, wasPlaceholder, joined,
+UNWIND row.investigations AS investigation
+MERGE (n:__LABEL__ {id: row.id, investigation: investigation})
+WITH n, row, investigation,
+     n.investigations IS NULL AS created,
+     coalesce(n.unresolved, false) AS wasPlaceholder
+WITH n, row, investigation, created, wasPlaceholder,
      // coalesce: a property the node lacks compares as null, which must count as a difference.
      NOT created AND NOT wasPlaceholder AND all(k IN keys(row.props) WHERE coalesce(n[k] = row.props[k], false)) AS same
 CALL (n, row, same) {
@@ -22,13 +24,17 @@ CALL (n, row, same) {
       n.unresolved = false
   REMOVE n.placeholderIngest
 }
-CALL (n, joined) {
-  WITH n, joined WHERE size(joined) > 0
-  SET n.investigations = coalesce(n.investigations, []) + joined
-  WITH n, joined
-  UNWIND joined AS investigationId
-  MATCH (i:Investigation {id: investigationId})
+CALL (n, investigation, created) {
+  WITH n, investigation WHERE created
+  SET n.investigations = [investigation]
+  WITH n, investigation
+  MATCH (i:Investigation {id: investigation})
   MERGE (n)-[:BELONGS_TO]->(i)
+  WITH n
+  // Copies elsewhere are marked, never read: the flag only tells a multi-investigation analysis to merge by id.
+  MATCH (other:__LABEL__ {id: n.id})
+  WHERE other <> n
+  SET other.shared = true, n.shared = true
 }
 CALL (n, row, created, wasPlaceholder) {
   OPTIONAL MATCH (n)-[r]-()
@@ -37,11 +43,19 @@ CALL (n, row, created, wasPlaceholder) {
   DELETE r
   RETURN count(r) AS removed
 }
+// One outcome per record, from its own copies: created when every copy is new; otherwise
+// resolved, updated or unchanged by the copies that were there, the new ones counted as joined.
+WITH row, collect({investigation: investigation, created: created, placeholder: wasPlaceholder, same: same, removed: removed}) AS copies
+WITH row, copies,
+     all(c IN copies WHERE c.created) AS created,
+     any(c IN copies WHERE c.placeholder) AS resolved,
+     all(c IN copies WHERE c.created OR c.same) AS same,
+     reduce(s = 0, c IN copies | s + c.removed) AS removed
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN wasPlaceholder THEN 1 ELSE 0 END) AS resolved,
-       sum(CASE WHEN NOT created AND NOT wasPlaceholder AND NOT same THEN 1 ELSE 0 END) AS updated,
-       sum(CASE WHEN same THEN 1 ELSE 0 END) AS unchanged,
+       sum(CASE WHEN NOT created AND resolved THEN 1 ELSE 0 END) AS resolved,
+       sum(CASE WHEN NOT created AND NOT resolved AND NOT same THEN 1 ELSE 0 END) AS updated,
+       sum(CASE WHEN NOT created AND NOT resolved AND same THEN 1 ELSE 0 END) AS unchanged,
        sum(removed) AS relationsRemoved,
-       sum(size(joined)) AS investigationsJoined,
+       sum(CASE WHEN created THEN 0 ELSE size([c IN copies WHERE c.created]) END) AS investigationsJoined,
        // The investigations whose data this batch changed: their data versions move.
-       collect(CASE WHEN NOT same OR removed > 0 OR size(joined) > 0 THEN n.investigations END) AS changedIn
+       collect([c IN copies WHERE c.created OR c.placeholder OR NOT c.same OR c.removed > 0 | c.investigation]) AS changedIn

@@ -1,9 +1,12 @@
-// Latest scores onto the entities of one label, for Cypher users and graph tools. A run that
-// finished before the one an entity already shows does not overwrite it. __LABEL__ is filled
-// from the graph-model whitelist.
+// Latest scores onto the entities of one label, for Cypher users and graph tools: onto their
+// copies in the run's investigations ($investigations; null: all), so a copy carries only
+// scores computed from its own investigation's facts among others. A run that finished before
+// the one a copy already shows does not overwrite it. __LABEL__ is filled from the graph-model
+// whitelist.
 UNWIND $rows AS row
 MATCH (e:__LABEL__ {id: row.id})
-WHERE e.lastAnalysisAt IS NULL OR e.lastAnalysisAt <= $finishedAt
+WHERE ($investigations IS NULL OR e.investigation IN $investigations)
+  AND (e.lastAnalysisAt IS NULL OR e.lastAnalysisAt <= $finishedAt)
 SET e.harmScore = row.harmScore, e.harmRank = row.rank, e.communityId = row.community,
     e.lastAnalysis = $runId, e.lastAnalysisAt = $finishedAt
 RETURN count(e) AS written

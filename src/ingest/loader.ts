@@ -108,7 +108,13 @@ export class IngestLoader {
     await this.flushEverything();
     let listed = 0;
     for (const [label, ids] of this.placeholders) {
-      const still = await this.guard(() => this.repository.unresolved(label, [...ids]));
+      const still = await this.guard(() =>
+        this.repository.unresolved(
+          label,
+          [...ids],
+          this.header.investigations.map((i) => i.id),
+        ),
+      );
       this.report.placeholders.count += still.length;
       for (const id of still) if (listed++ < MAX_LISTED) this.report.placeholders.items.push({ label, id });
     }

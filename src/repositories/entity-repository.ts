@@ -43,12 +43,15 @@ export function createEntityRepository(driver: Driver, database: string, queries
     async network(type: EntityType, id: string, depth: number, limit: number, allowed: string[] | null): Promise<Network | undefined> {
       const start = await driver.executeQuery(template('entities/start', { __LABEL__: ENTITY_LABELS[type] }), { id, allowed }, read);
       if (start.records.length === 0) return undefined;
-      const root = recordToObject<{ key: string; entityId: string; name: string | null; unresolved: boolean }>(start.records[0]!);
-      const keys = new Map<string, string>([[root.key, `${type}:${id}`]]);
-      const nodes: Network['nodes'] = [{ key: `${type}:${id}`, type, id, name: root.name, unresolved: root.unresolved, depth: 0 }];
+      const root = recordToObject<{ keys: string[]; name: string | null; unresolved: boolean }>(start.records[0]!);
+      const rootKey = `${type}:${id}`;
+      // Element id of every copy reached → its entity's `type:id`: an entity's copies in several investigations are one node.
+      const keys = new Map<string, string>(root.keys.map((key) => [key, rootKey]));
+      const nodes: Network['nodes'] = [{ key: rootKey, type, id, name: root.name, unresolved: root.unresolved, depth: 0 }];
+      const seen = new Set<string>([rootKey]);
       const edges = new Map<string, Network['edges'][number]>();
       const pending: { from: string; to: string; id: string | null; type: string }[] = [];
-      let frontier = [root.key];
+      let frontier = root.keys;
       let truncated = false;
       for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level++) {
         const room = limit - nodes.length;
@@ -57,20 +60,17 @@ export function createEntityRepository(driver: Driver, database: string, queries
         for (const row of records.map((r) => toNative(r.toObject()) as Record<string, string | boolean | null>)) {
           const key = row.key as string;
           if (!keys.has(key)) {
-            if (nodes.length >= limit) {
-              truncated = true;
-              continue;
-            }
             const nodeType = typeOfLabel(row.label as string);
-            keys.set(key, `${nodeType}:${row.entityId}`);
-            nodes.push({
-              key: `${nodeType}:${row.entityId}`,
-              type: nodeType,
-              id: row.entityId as string,
-              name: row.name as string | null,
-              unresolved: row.unresolved as boolean,
-              depth: level,
-            });
+            const entityKey = `${nodeType}:${row.entityId}`;
+            if (!seen.has(entityKey)) {
+              if (nodes.length >= limit) {
+                truncated = true;
+                continue;
+              }
+              seen.add(entityKey);
+              nodes.push({ key: entityKey, type: nodeType, id: row.entityId as string, name: row.name as string | null, unresolved: row.unresolved as boolean, depth: level });
+            }
+            keys.set(key, entityKey);
             next.push(key);
           }
           pending.push({ from: row.from as string, to: row.to as string, id: row.id as string | null, type: row.type as string });

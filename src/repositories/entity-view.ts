@@ -8,7 +8,9 @@ const INTERNAL = new Set([
   'searchText',
   'history',
   'placeholderIngest',
+  'investigation',
   'investigations',
+  'shared',
   'unresolved',
   'source',
   'sourceEvaluation',
@@ -27,26 +29,41 @@ const INTERNAL = new Set([
 
 type Props = Record<string, unknown>;
 
-/** `allowed`: the investigations the caller may see (null: all); others are not named. */
+/**
+ * An entity as its copies in the investigations the caller may see make it (schema/006): the
+ * latest recorded copy gives `properties` and `provenance`; `facts` lists every copy's own, by
+ * investigation, so values loaded under different investigations are never mixed into one.
+ * `allowed`: the investigations the caller may see (null: all); others are not named.
+ */
 export function entityView(
   type: EntityType,
   id: string,
   row: {
-    properties: Props;
+    /** Latest recorded first (entities/get.cypher). */
+    copies: Props[];
     relations: (Omit<RelationView, 'provenance' | 'investigations' | 'other'> & { other: { label: string; id: string; name: string | null; unresolved: boolean } })[];
     relationCount: number;
   },
   allowed: string[] | null,
 ): EntityView {
-  const { properties } = row;
+  const latest = row.copies[0]!;
   const investigations = (list: unknown) => ((list as string[] | undefined) ?? []).filter((i) => allowed === null || allowed.includes(i));
+  const copies = row.copies.filter((copy) => allowed === null || allowed.includes(copy.investigation as string));
   return {
     type,
     id,
-    unresolved: properties.unresolved === true,
-    properties: visible(properties),
-    provenance: provenance(properties),
-    investigations: investigations(properties.investigations),
+    unresolved: row.copies.every((copy) => copy.unresolved === true),
+    properties: visible(latest),
+    provenance: provenance(latest),
+    investigations: [...new Set(copies.flatMap((copy) => investigations(copy.investigations)))].sort(),
+    facts: copies
+      .map((copy) => ({
+        investigation: (copy.investigation as string | undefined) ?? null,
+        unresolved: copy.unresolved === true,
+        properties: visible(copy),
+        provenance: provenance(copy),
+      }))
+      .sort((a, b) => ((a.investigation ?? '') < (b.investigation ?? '') ? -1 : 1)),
     relations: row.relations.map((r) => ({
       id: r.id,
       type: r.type,

@@ -111,10 +111,10 @@ export function createIngestRepository(driver: Driver, database: string, queries
       }
     },
 
-    /** Of the given ids, those still unresolved placeholders. */
-    async unresolved(entityLabel: EntityLabel, ids: string[]): Promise<string[]> {
+    /** Of the given ids, those still unresolved placeholders in the load's investigations. */
+    async unresolved(entityLabel: EntityLabel, ids: string[], investigations: string[]): Promise<string[]> {
       const query = template('ingest/unresolved', { __LABEL__: entityLabel });
-      const { records } = await driver.executeQuery(query, { ids }, { database, routing: 'READ' });
+      const { records } = await driver.executeQuery(query, { ids, investigations }, { database, routing: 'READ' });
       return records.map((r) => r.get('id') as string);
     },
   };

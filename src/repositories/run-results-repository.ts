@@ -188,15 +188,16 @@ export function createRunResultsRepository(driver: Driver, database: string, que
       });
     },
 
-    /** Latest scores onto one type's entities; returns how many were written (newer runs' are kept). */
+    /** Latest scores onto one type's entities, their copies in the run's investigations (null: all); returns how many were written (newer runs' are kept). */
     async writeBack(
       type: EntityType,
       rows: { id: string; harmScore: number | null; rank: number | null; community: string }[],
       runId: string,
       finishedAt: string,
+      investigations: readonly string[] | null,
     ): Promise<number> {
       const query = template('runs/write-back', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { rows: rows.map(integers), runId, finishedAt }, write);
+      const { records } = await driver.executeQuery(query, { rows: rows.map(integers), runId, finishedAt, investigations }, write);
       return recordToObject<{ written: number }>(records[0]!).written;
     },
   };

@@ -114,7 +114,7 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     for (const [type, rows] of ranked) {
       for (let from = 0; from < rows.length; from += deps.batchSize) {
         signal.throwIfAborted();
-        await stored.writeBack(type, rows.slice(from, from + deps.batchSize), run.id, finishedAt);
+        await stored.writeBack(type, rows.slice(from, from + deps.batchSize), run.id, finishedAt, scope.investigations ?? null);
         done += Math.min(deps.batchSize, rows.length - from);
         report('writing back', within(PHASES.writingBack, PHASES.done, done, total));
       }

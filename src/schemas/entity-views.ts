@@ -40,6 +40,18 @@ export const EntityViewSchema = z
     properties: z.record(z.string(), z.unknown()),
     provenance: ProvenanceViewSchema,
     investigations: z.array(z.string()),
+    facts: z
+      .array(
+        z.object({
+          investigation: z.string().nullable(),
+          unresolved: z.boolean(),
+          properties: z.record(z.string(), z.unknown()),
+          provenance: ProvenanceViewSchema,
+        }),
+      )
+      .describe(
+        'What each investigation holds about the entity, kept apart: a principal sees the investigations it may see only. properties and provenance above are the latest recorded of these',
+      ),
     relations: z.array(RelationViewSchema),
     relationCount: z.number().int(),
     relationsTruncated: z.boolean(),

@@ -56,13 +56,20 @@ export abstract class ProjectionBuilder {
     if (this.ties) throw new Error('analytics/projection: nodes must come before relations');
     const type = typeOfLabel(row.label);
     const key = `${type}:${row.id}`;
-    if (this.index.has(key)) return;
+    const seen = this.index.get(key);
+    if (seen !== undefined) {
+      // Another investigation's copy of the same entity: a loaded copy names it over a placeholder.
+      const node = this.nodes[seen]!;
+      if (node.unresolved && !row.unresolved) this.nodes[seen] = { ...node, name: row.name, unresolved: false };
+      return;
+    }
     this.index.set(key, this.nodes.length);
     this.nodes.push({ key, type, id: row.id, name: row.name, unresolved: row.unresolved });
   }
 
-  protected indexOf(label: string, id: string): number | undefined {
-    return this.index.get(`${typeOfLabel(label)}:${id}`);
+  /** A null id is an end whose own copy is outside the scope or graded too weakly (cypher/analytics/): never found. */
+  protected indexOf(label: string, id: string | null): number | undefined {
+    return id === null ? undefined : this.index.get(`${typeOfLabel(label)}:${id}`);
   }
 
   private get accumulator(): TieAccumulator {
@@ -103,7 +110,7 @@ export abstract class ProjectionBuilder {
   }
 
   /** Distinct members in scope with their best confidence; counts those outside under `reason`. */
-  protected members(parties: readonly ({ label: string; id: string } & Graded)[], reason: string): Map<number, number> {
+  protected members(parties: readonly ({ label: string; id: string | null } & Graded)[], reason: string): Map<number, number> {
     const found = new Map<number, number>();
     for (const party of parties) {
       const i = this.indexOf(party.label, party.id);

@@ -55,12 +55,12 @@ export class EvidenceCollector {
 
   constructor(
     nodeCount: number,
-    private readonly indexOf: (label: string, id: string) => number | undefined,
+    private readonly indexOf: (label: string, id: string | null) => number | undefined,
   ) {
     this.evidence = new Array<NodeEvidence | null>(nodeCount).fill(null);
   }
 
-  private of(label: string, id: string): NodeEvidence | undefined {
+  private of(label: string, id: string | null): NodeEvidence | undefined {
     const i = this.indexOf(label, id);
     if (i === undefined) return undefined;
     return (this.evidence[i] ??= emptyEvidence());

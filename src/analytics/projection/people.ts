@@ -41,7 +41,7 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
     const kind = LINK_KINDS[row.type];
     if (a === undefined || b === undefined || !kind) return this.drop(OUTSIDE);
     if (a === b) {
-      noteSelfLink(this.selfLinks, row.from);
+      noteSelfLink(this.selfLinks, row.from!); // both ends found: neither is null
       return this.drop('a link from a person to themselves (no tie)');
     }
     this.tie(a, b, kind, confidence(row.se, row.ia), 1 + Math.log(Math.max(1, row.count)));

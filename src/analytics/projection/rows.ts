@@ -5,7 +5,8 @@
 
 export interface Party {
   label: string;
-  id: string;
+  /** Null when the party's own copy is outside the scope or graded too weakly: counted as dropped. */
+  id: string | null;
 }
 
 export interface Graded {
@@ -15,15 +16,18 @@ export interface Graded {
   ia: string | null;
 }
 
-export interface NodeRow extends Party {
+export interface NodeRow {
+  label: string;
+  id: string;
   name: string | null;
   unresolved: boolean;
 }
 
 /** A reported person–person link (CONTACT, COMMUNICATION, MEETING, FAMILY, ASSOCIATE). */
 export interface LinkRow extends Graded {
-  from: string;
-  to: string;
+  /** Null when that end's own copy is outside the scope or graded too weakly. */
+  from: string | null;
+  to: string | null;
   type: string;
   count: number;
 }
@@ -45,7 +49,7 @@ export interface CrossingRow extends Graded {
   route: string | null;
   departedFrom: string | null;
   vessels: { id: string; kind: string }[];
-  participants: (Graded & { id: string; role: 'ORGANISED' | 'PILOTED' | 'RECRUITED_FOR' })[];
+  participants: (Graded & { id: string | null; role: 'ORGANISED' | 'PILOTED' | 'RECRUITED_FOR' })[];
 }
 
 /** The people and organisations that bought, sold, own or stored one vessel. */
@@ -63,8 +67,9 @@ export interface LocationRow {
 
 /** Person → organisation (EMPLOYED_BY, DIRECTOR_OF). */
 export interface EmploymentRow extends Graded {
-  from: string;
-  to: string;
+  /** Null when that end's own copy is outside the scope or graded too weakly. */
+  from: string | null;
+  to: string | null;
   type: string;
 }
 

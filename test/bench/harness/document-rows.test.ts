@@ -128,11 +128,11 @@ describe('documentRows', () => {
 
     expect(rows.links).toHaveLength(document.links!.filter((l) => (l.grading ?? document.defaults?.grading)!.intelligenceAssessment !== 'E').length);
     for (const row of [...rows.links, ...rows.payments, ...rows.crossings, ...rows.employment]) expect(row.ia).not.toBe('E');
-    for (const link of rows.links) expect(people.has(link.from) && people.has(link.to)).toBe(true);
+    for (const link of rows.links) expect(people.has(link.from!) && people.has(link.to!)).toBe(true);
     for (const payment of rows.payments) {
       for (const party of [...payment.payers, ...payment.payees]) {
         expect(party.label).not.toBe('Account');
-        expect(parties.has(party.id)).toBe(true);
+        expect(parties.has(party.id!)).toBe(true);
       }
     }
     const viaAccount = document.payments!.filter((p) => p.payee.type === 'account' && (p.grading ?? document.defaults?.grading)!.intelligenceAssessment !== 'E');
