@@ -30,6 +30,7 @@ import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repos
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { GDS_QUERIES } from './repositories/gds-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
+import { createInvestigationRepository, INVESTIGATION_QUERIES } from './repositories/investigation-repository.js';
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
@@ -41,6 +42,7 @@ import { entityRoutes } from './routes/entities.js';
 import { explorerRoutes } from './routes/explorer.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { investigationRoutes } from './routes/investigations.js';
 import { keyRoutes } from './routes/keys.js';
 import { previewRoutes } from './routes/preview.js';
 import { systemRoutes } from './routes/system.js';
@@ -60,6 +62,7 @@ const REQUIRED_QUERIES = [
   ...SYSTEM_QUERIES,
   ...INGEST_QUERIES,
   ...ENTITY_QUERIES,
+  ...INVESTIGATION_QUERIES,
   ...ANALYTICS_QUERIES,
   ...GDS_QUERIES,
   ...RUN_QUERIES,
@@ -144,6 +147,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const system = createSystemRepository(driver, database, queries);
   const entities = createEntityRepository(driver, database, queries);
+  const investigations = createInvestigationRepository(driver, database, queries);
   const ingest = createIngestService(createIngestRepository(driver, database, queries), {
     batchSize: config.ingest.batchSize,
     maxStreamBytes: config.ingest.maxStreamBytes,
@@ -198,6 +202,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(auditRoutes, { audit: auditRepository, log: auditLog });
       await v1.register(systemRoutes, { system, gdsServer });
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
+      await v1.register(investigationRoutes, { investigations });
       await v1.register(entityRoutes, { entities });
       await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });

@@ -53,6 +53,7 @@ describe('OpenAPI document', () => {
         "/v1/ingest",
         "/v1/ingest/csv/{kind}",
         "/v1/ingest/ndjson",
+        "/v1/investigations",
         "/v1/keys",
         "/v1/keys/{id}",
         "/v1/rankings/latest",

@@ -23,6 +23,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'system', description: 'Service and database information' },
         { name: 'ingest', description: 'Loading networks: JSON documents, NDJSON streams, CSV files' },
+        { name: 'investigations', description: 'The investigations you may see, what each holds and how fresh its ranking is' },
         { name: 'entities', description: 'Reading back: one entity with provenance, search, neighbourhoods, erasure' },
         { name: 'analyses', description: 'Communities, centrality and the explained harm ranking' },
         { name: 'disruption', description: 'Who to remove, what breaks, and what if' },
