@@ -2,17 +2,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { z } from 'zod';
 
+import { InvestigationListSchema } from '../schemas/investigations.js';
 import { AnalysisRunSchema, RankingPageSchema, RunSubmittedSchema } from '../schemas/runs.js';
-import { RefusedError, UnreachableError, UsageError } from './rank-errors.js';
+import { RefusedError, UnreachableError } from './rank-errors.js';
 import type { RankBackend } from './rank-jobs.js';
 
 /**
- * API mode: the same jobs through the service's HTTP API. POST /v1/analyses waits up to
- * SUBMIT_WAIT_S for the run (small scopes end within it), then GET /v1/analyses/{id} is polled.
- * Responses are checked against the API's own schemas.
+ * API mode: the same jobs through the service's HTTP API, with the key from SNA_API_KEY (or
+ * --key). What it may rank is what GET /v1/investigations shows the key. POST /v1/analyses
+ * waits up to SUBMIT_WAIT_S for the run (small scopes end within it), then GET
+ * /v1/analyses/{id} is polled. Responses are checked against the API's own schemas.
  */
 
 const SUBMIT_WAIT_S = 10;
+/** The largest page GET /v1/investigations serves. */
+const INVESTIGATIONS_PAGE = 1000;
 /** A request that takes this much longer than it asked to wait has hung. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -56,8 +60,10 @@ export function createApiBackend(base: string, key?: string): RankBackend {
       body = undefined;
     }
     if (!response.ok) {
-      const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-      const message = `${what}: ${response.status} ${error ? `${error.code}: ${error.message}` : text.slice(0, 200) || response.statusText}`;
+      const error = (body as { error?: { code?: string; message?: string; details?: { path: string; message: string }[] } } | undefined)?.error;
+      const details = error?.details?.length ? ` (${error.details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : '';
+      const hint = response.status === 401 && key === undefined ? ' (no API key was sent: set SNA_API_KEY)' : '';
+      const message = `${what}: ${response.status} ${error ? `${error.code}: ${error.message}${details}` : text.slice(0, 200) || response.statusText}${hint}`;
       if ([502, 503, 504].includes(response.status)) throw new UnreachableError(`the API at ${base} cannot serve: ${message}`);
       if (response.status >= 400 && response.status < 500 && response.status !== 404 && response.status !== 409) throw new RefusedError(`the API refused ${message}`);
       throw new HttpStatusError(message, response.status);
@@ -70,8 +76,14 @@ export function createApiBackend(base: string, key?: string): RankBackend {
   const runPath = (id: string) => `v1/analyses/${encodeURIComponent(id)}`;
 
   return {
+    where: 'that this API key may see',
     async investigations() {
-      throw new UsageError('--all-investigations needs direct mode: the API has no endpoint that lists investigations');
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += INVESTIGATIONS_PAGE) {
+        const page = await call('GET', `v1/investigations?limit=${INVESTIGATIONS_PAGE}&offset=${offset}`, InvestigationListSchema);
+        ids.push(...page.items.map((item) => item.id));
+        if (page.items.length < INVESTIGATIONS_PAGE || ids.length >= page.total) return ids;
+      }
     },
     async submit(request, requestedBy) {
       const { reused, ...run } = await call('POST', 'v1/analyses', RunSubmittedSchema, {

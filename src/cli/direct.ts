@@ -105,6 +105,7 @@ export async function openDirect(config: Config, options: DirectOptions): Promis
   let operator = 'cli';
 
   return {
+    where: 'in the database',
     async investigations() {
       const { records } = await driver.executeQuery(queries['cli/investigations']!, {}, { database, routing: 'READ' });
       return records.map((record) => record.get('id') as string);

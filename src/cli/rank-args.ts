@@ -16,7 +16,7 @@ export const WAIT_MINUTES_MAX = 10_080;
 
 export const USAGE =
   'usage: rank [--investigation ID]... [--all-investigations] [--top N] [--format table|json|csv]\n' +
-  '            [--write-back] [--engine auto|graphology|gds] [--out FILE] [--api URL [--key KEY]]\n' +
+  '            [--write-back] [--engine auto|graphology|gds] [--out FILE] [--api URL]\n' +
   '            [--wait-minutes N] [--verbose]';
 
 export const HELP = `${USAGE}
@@ -26,8 +26,8 @@ history, exactly as POST /v1/analyses makes one (a run of the same scope and par
 unchanged data is reused), and prints the top of each.
 
   --investigation ID    rank this investigation (repeat for several: one run each)
-  --all-investigations  rank every investigation in the database, one run each (direct mode only)
-                        with neither: one run over all the data
+  --all-investigations  rank every investigation in the database (with --api: every one the key
+                        may see), one run each; with neither: one run over all the data
   --top N               entities per ranking, 1 to ${TOP_MAX} (default ${TOP_DEFAULT})
   --format F            table (default), json or csv
   --write-back          write harmScore, harmRank, communityId and lastAnalysis onto the
@@ -35,8 +35,10 @@ unchanged data is reused), and prints the top of each.
   --engine E            auto (default), graphology or gds: who computes the analysis (README,
                         "Engines")
   --out FILE            write the output to FILE (whole or not at all) instead of stdout
-  --api URL             go through the service's HTTP API at URL instead of Neo4j
-  --key KEY             API key, sent as Authorization: Bearer KEY
+  --api URL             go through the service's HTTP API at URL instead of Neo4j, with the API
+                        key in SNA_API_KEY (sent as Authorization: Bearer)
+  --key KEY             the API key on the command line instead: anyone on the machine can read
+                        it in ps, and it stays in the shell history (a warning says so)
   --wait-minutes N      longest wait for one run to end (default ${WAIT_MINUTES_DEFAULT}); one still going then
                         counts as failed and is cancelled (unless it was reused: someone else's)
   -v, --verbose         status lines on stderr
@@ -51,15 +53,16 @@ Output: table (investigation, rank, type, id, name, harm score, community, first
 the explanation); json (an array of {investigation, run: {id, status, dataVersion,
 finishedAt}, total, items}, items as GET /v1/analyses/{id}/rankings gives them); csv (RFC 4180,
 columns investigation,runId,rank,type,id,name,harmScore,community,explanation). Only finished
-runs are printed; a failed one is reported on stderr. An investigation that does not exist (or
-has nothing in scope) gives an empty ranking and a warning on stderr.
+runs are printed; a failed one is reported on stderr. An --investigation that does not exist
+(or, with --api, that the key may not see) stops the command before any run, naming it (exit
+4); one with nothing in scope gives an empty ranking and a warning on stderr.
 
 Exit codes:
   0    every run done
   1    a run failed, was cancelled or timed out (the others are still printed); or another error
   2    usage error: unknown flag, missing or bad value, bad environment variable
   3    cannot reach Neo4j or the API (or the API's database)
-  4    the request was refused: by the API (a 4xx other than 404 and 409), or in direct mode by the service (an investigation that does not exist)
+  4    refused: an --investigation that does not exist or the API key may not see, or a request the API refused (a 4xx other than 404 and 409)
   130  interrupted (Ctrl-C): the run in progress is cancelled; 143 the same for SIGTERM
 `;
 
@@ -78,6 +81,8 @@ export interface RankArgs {
   api?: { url: string; key?: string };
   waitMinutes: number;
   verbose: boolean;
+  /** Said on stderr before anything runs. */
+  warnings: string[];
 }
 
 const DEFAULTS: RankArgs = {
@@ -90,6 +95,7 @@ const DEFAULTS: RankArgs = {
   engine: 'auto',
   waitMinutes: WAIT_MINUTES_DEFAULT,
   verbose: false,
+  warnings: [],
 };
 
 function integer(name: string, value: string | undefined, fallback: number, max: number): number {
@@ -110,7 +116,8 @@ function apiUrl(value: string): string {
   return url.href;
 }
 
-export function parseRankArgs(argv: string[]): RankArgs {
+/** `env`: where SNA_API_KEY is read (the process's environment). */
+export function parseRankArgs(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): RankArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -153,9 +160,9 @@ export function parseRankArgs(argv: string[]): RankArgs {
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out must name a file');
   if (values.key !== undefined && values.api === undefined) throw new UsageError('--key needs --api: direct mode uses NEO4J_USER and NEO4J_PASSWORD');
   if (values.key !== undefined && values.key.trim() === '') throw new UsageError('--key must not be empty');
-  if (values.api !== undefined && allInvestigations) {
-    throw new UsageError('--all-investigations needs direct mode: the API has no endpoint that lists investigations; name them with --investigation');
-  }
+  // The flag wins over the environment; an empty SNA_API_KEY is as good as none.
+  const key = values.key ?? (env.SNA_API_KEY || undefined);
+  const warnings = values.key !== undefined ? ['--key is visible to anyone on this machine (ps) and stays in your shell history: put the key in SNA_API_KEY instead'] : [];
 
   return {
     help: values.help ?? false,
@@ -166,8 +173,9 @@ export function parseRankArgs(argv: string[]): RankArgs {
     writeBack: values['write-back'] ?? false,
     engine: engine as Engine,
     ...(values.out !== undefined ? { out: values.out } : {}),
-    ...(values.api !== undefined ? { api: { url: apiUrl(values.api), ...(values.key !== undefined ? { key: values.key } : {}) } } : {}),
+    ...(values.api !== undefined ? { api: { url: apiUrl(values.api), ...(key !== undefined ? { key } : {}) } } : {}),
     waitMinutes: integer('wait-minutes', values['wait-minutes'], WAIT_MINUTES_DEFAULT, WAIT_MINUTES_MAX),
     verbose: values.verbose ?? false,
+    warnings,
   };
 }

@@ -12,7 +12,7 @@ export const EXIT = {
   failed: 1,
   usage: 2,
   unreachable: 3,
-  /** The request was refused: by the API (4xx other than 404 and 409), or by the service in direct mode (an investigation that does not exist). */
+  /** Refused: an investigation that does not exist or the API key may not see, or a request the API refused (4xx other than 404 and 409). */
   refused: 4,
   /** Ctrl-C: 128 + SIGINT. */
   interrupted: 130,
@@ -30,7 +30,7 @@ export class UnreachableError extends Error {
   override name = 'UnreachableError';
 }
 
-/** The API answered the request with a 4xx that is not about a missing or unfinished run. */
+/** An investigation named that cannot be ranked, or a 4xx from the API that is not about a missing or unfinished run. */
 export class RefusedError extends Error {
   override name = 'RefusedError';
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { type AnalysisRun, FINAL_STATUSES, type RunRequest, RunRequestSchema } from '../schemas/runs.js';
-import { InterruptedError } from './rank-errors.js';
+import { InterruptedError, RefusedError } from './rank-errors.js';
 import type { RankingPage } from './rank-output.js';
 
 /**
@@ -11,8 +11,10 @@ import type { RankingPage } from './rank-output.js';
  */
 
 export interface RankBackend {
-  /** Every investigation id in the database, sorted. */
+  /** The ids of the investigations it may rank, sorted: every one in the database, or those the API key may see. */
   investigations(): Promise<string[]>;
+  /** Which those are, for messages: "in the database", "that this API key may see". */
+  readonly where: string;
   /** A new run, or `reused`: a run of someone else's that already answers the request. */
   submit(request: RunRequest, requestedBy: string): Promise<{ run: AnalysisRun; reused: boolean }>;
   /** The run once it has ended or `ms` have passed, whichever comes first. */
@@ -98,6 +100,20 @@ export async function rankOne(backend: RankBackend, investigation: string | null
   const page = await backend.rankings(run.id, options.top);
   options.onStatus?.(`${label}: run ${run.id} done, ${page.total} ranked`);
   return { investigation, run: page.run, reused, page };
+}
+
+/**
+ * What to rank: every investigation the backend may rank, the ones named, or (neither) all the
+ * data in one run. A named investigation that is not among those the backend may rank stops the
+ * command before any run: a misspelt name in a nightly job must fail, not print an empty ranking.
+ */
+export async function targetsOf(backend: RankBackend, named: string[], all: boolean): Promise<(string | null)[]> {
+  if (all) return backend.investigations();
+  if (named.length === 0) return [null];
+  const known = new Set(await backend.investigations());
+  const missing = named.filter((id) => !known.has(id));
+  if (missing.length > 0) throw new RefusedError(`no investigation${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${backend.where}: nothing was ranked`);
+  return named;
 }
 
 /** One run after another, in the order given; stops at SIGINT. */

@@ -9,7 +9,7 @@ import { interruptOnSignals } from './interrupt.js';
 import { createProgressBar } from './progress-bar.js';
 import { HELP, parseRankArgs, type RankArgs, USAGE } from './rank-args.js';
 import { EXIT, exitCodeOf, UsageError } from './rank-errors.js';
-import { rankAll, type RankBackend, type RankOutcome } from './rank-jobs.js';
+import { rankAll, type RankBackend, type RankOutcome, targetsOf } from './rank-jobs.js';
 import { formatReports, reportOf } from './rank-output.js';
 import { stderrLog } from './stderr-log.js';
 
@@ -79,14 +79,15 @@ export async function rank(argv: string[]): Promise<number> {
     await writeOut(HELP, undefined);
     return EXIT.done;
   }
+  for (const warning of args.warnings) say(`warning: ${warning}`);
 
   const interrupt = interruptOnSignals(say);
   const bar = process.stderr.isTTY && process.stdout.isTTY ? createProgressBar(process.stderr) : undefined;
   let backend: RankBackend | undefined;
   try {
     backend = await openBackend(args);
-    const targets = args.allInvestigations ? await backend.investigations() : args.investigations.length > 0 ? args.investigations : [null];
-    if (targets.length === 0) say('warning: there are no investigations in the database');
+    const targets = await targetsOf(backend, args.investigations, args.allInvestigations);
+    if (targets.length === 0) say(`warning: there are no investigations ${backend.where}`);
     const outcomes = await rankAll(backend, targets, {
       top: args.top,
       writeBack: args.writeBack,

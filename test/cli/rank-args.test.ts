@@ -15,6 +15,7 @@ describe('rank CLI arguments', () => {
       engine: 'auto',
       waitMinutes: 60,
       verbose: false,
+      warnings: [],
     });
   });
 
@@ -54,12 +55,24 @@ describe('rank CLI arguments', () => {
       api: { url: 'http://127.0.0.1:3000/', key: 's3cret' },
       waitMinutes: 5,
       verbose: true,
+      warnings: ['--key is visible to anyone on this machine (ps) and stays in your shell history: put the key in SNA_API_KEY instead'],
     });
   });
 
-  it('takes --all-investigations in direct mode and an API without a key', () => {
+  it('takes --all-investigations in either mode and an API without a key', () => {
     expect(parseRankArgs(['--all-investigations', '--format', 'json'])).toMatchObject({ allInvestigations: true, investigations: [], format: 'json' });
-    expect(parseRankArgs(['--api', 'https://ranking.example/base']).api).toEqual({ url: 'https://ranking.example/base' });
+    expect(parseRankArgs(['--api', 'http://h:1', '--all-investigations'], {})).toMatchObject({ allInvestigations: true, api: { url: 'http://h:1/' } });
+    expect(parseRankArgs(['--api', 'https://ranking.example/base'], {}).api).toEqual({ url: 'https://ranking.example/base' });
+  });
+
+  it('reads the API key from SNA_API_KEY, without a warning; --key wins over it, with one', () => {
+    expect(parseRankArgs(['--api', 'http://h:1'], { SNA_API_KEY: 'from-env' })).toMatchObject({ api: { url: 'http://h:1/', key: 'from-env' }, warnings: [] });
+    const flagged = parseRankArgs(['--api', 'http://h:1', '--key', 'from-flag'], { SNA_API_KEY: 'from-env' });
+    expect(flagged.api).toEqual({ url: 'http://h:1/', key: 'from-flag' });
+    expect(flagged.warnings).toEqual([expect.stringMatching(/^--key is visible to anyone .*\(ps\).*shell history: put the key in SNA_API_KEY instead$/)]);
+    // Empty is as good as unset; and direct mode has no use for it.
+    expect(parseRankArgs(['--api', 'http://h:1'], { SNA_API_KEY: '' }).api).toEqual({ url: 'http://h:1/' });
+    expect(parseRankArgs([], { SNA_API_KEY: 'from-env' })).not.toHaveProperty('api');
   });
 
   it('answers --help (or -h) whatever else is given', () => {
@@ -87,7 +100,6 @@ describe('rank CLI arguments', () => {
     [['--api', 'http://h:1', '--key', ' '], '--key must not be empty'],
     [['--api', 'not a url'], "--api must be a URL such as http://127.0.0.1:3000, got 'not a url'"],
     [['--api', 'ftp://h/'], "--api must be an http:// or https:// URL, got 'ftp://h/'"],
-    [['--api', 'http://h:1', '--all-investigations'], '--all-investigations needs direct mode: the API has no endpoint that lists investigations'],
     [['--write-back=yes'], "Option '--write-back' does not take an argument"],
   ])('refuses %j with a usage error (exit 2)', (argv, message) => {
     let caught: unknown;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { InterruptedError } from '../../src/cli/rank-errors.js';
-import { rankAll, type RankBackend, rankOne, type RankOptions, requestFor } from '../../src/cli/rank-jobs.js';
+import { EXIT, exitCodeOf, InterruptedError } from '../../src/cli/rank-errors.js';
+import { rankAll, type RankBackend, rankOne, type RankOptions, requestFor, targetsOf } from '../../src/cli/rank-jobs.js';
 import type { RankingPage } from '../../src/cli/rank-output.js';
 import type { AnalysisRun, RunRequest } from '../../src/schemas/runs.js';
 import { runFixture as runOf } from './fixtures.js';
@@ -22,6 +22,7 @@ function scripted(script: Record<string, AnalysisRun['status'][]>, reused: strin
     return steps[Math.min(seen.get(id) ?? 0, steps.length - 1)]!;
   };
   const backend: RankBackend = {
+    where: 'in the script',
     investigations: async () => Object.keys(script).sort(),
     async submit(request, requestedBy) {
       const id = idOf(request);
@@ -67,6 +68,22 @@ describe('rank jobs', () => {
     });
     expect(requestFor(null, true).scope).toEqual({ minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' });
     expect(requestFor(null, true).writeBack).toBe(true);
+  });
+
+  it('ranks the investigations named, every one the backend may rank, or all the data in one run', async () => {
+    const { backend } = scripted({ 'OP-2': ['done'], 'OP-1': ['done'] });
+    expect(await targetsOf(backend, ['OP-2'], false)).toEqual(['OP-2']);
+    expect(await targetsOf(backend, [], true)).toEqual(['OP-1', 'OP-2']);
+    expect(await targetsOf(backend, [], false)).toEqual([null]);
+  });
+
+  it('refuses (exit 4) investigations the backend cannot rank, naming each, before any run', async () => {
+    const { backend, calls } = scripted({ 'OP-1': ['done'] });
+    const one = await targetsOf(backend, ['OP-1', 'OP-TYDE'], false).catch((error: unknown) => error);
+    expect((one as Error).message).toBe('no investigation OP-TYDE in the script: nothing was ranked');
+    expect(exitCodeOf(one)).toBe(EXIT.refused);
+    await expect(targetsOf(backend, ['OP-X', 'OP-1', 'OP-Y'], false)).rejects.toThrow('no investigations OP-X, OP-Y in the script: nothing was ranked');
+    expect(calls).toEqual([]);
   });
 
   it('runs the investigations one after another, following each until done, then reads its top N', async () => {

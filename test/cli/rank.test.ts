@@ -125,10 +125,10 @@ describe('rank CLI, end to end', () => {
     expect(await readdir(dir)).toEqual(['ranking.txt']);
   });
 
-  it('refuses an investigation that does not exist (exit 4, as the API refuses it); an empty one gets an empty ranking and a warning', async () => {
-    const result = await runCli(['--investigation', unknown, '--format', 'json'], env);
+  it('refuses an investigation that does not exist, naming it, before ranking any (exit 4); an empty one gets an empty ranking and a warning', async () => {
+    const result = await runCli(['--investigation', investigation, '--investigation', unknown, '--format', 'json'], env);
     expect(result.code).toBe(4);
-    expect(result.stderr).toBe(`rank: refused: body.scope.investigations[0]: ${unknown} is not an investigation you can see (there is none, or it is not assigned to you)\n`);
+    expect(result.stderr).toBe(`rank: no investigation ${unknown} in the database: nothing was ranked\n`);
     expect(result.stdout).toBe('');
     const none = await runCli(['--investigation', empty, '--format', 'json'], env);
     expect(none.code, none.stderr).toBe(0);
@@ -150,11 +150,15 @@ describe('rank CLI, end to end', () => {
     expect(reports.map((r) => [r.investigation, r.run.status, r.total])).toEqual([[empty, 'done', 0]]);
   });
 
-  it('goes through the HTTP API with --api, with the same ranking as direct mode', async () => {
-    await app.listen({ port: 0, host: '127.0.0.1' });
+  /** The test app over HTTP, for --api. */
+  const listening = async () => {
+    if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const viaApi = await runCli(['--api', `http://127.0.0.1:${port}`, '--key', TEST_ADMIN_KEY, '--investigation', investigation, '--top', '5', '--format', 'json']);
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  };
+
+  it('goes through the HTTP API with --api and the key in SNA_API_KEY, with the same ranking as direct mode', async () => {
+    const viaApi = await runCli(['--api', await listening(), '--investigation', investigation, '--top', '5', '--format', 'json'], { SNA_API_KEY: TEST_ADMIN_KEY });
     expect(viaApi.stderr).toBe('');
     expect(viaApi.code).toBe(0);
     const direct = await runCli(['--investigation', investigation, '--top', '5', '--format', 'json'], env);
@@ -165,6 +169,23 @@ describe('rank CLI, end to end', () => {
     expect(apiReport!.items).toHaveLength(5);
     expect(apiReport!.items).toEqual(directReport!.items);
     expect(apiReport!.total).toBe(directReport!.total);
+  });
+
+  it('ranks through the API only what the key may see: another investigation, or one that does not exist, is named and refused (exit 4)', async () => {
+    const api = await listening();
+    const made = await app.inject({ method: 'POST', url: '/v1/keys', payload: { name: `rank-${tag}`, role: 'analyst', investigations: [investigation] } });
+    expect(made.statusCode, made.body).toBe(201);
+    const key = { SNA_API_KEY: made.json().key as string };
+    for (const other of [empty, unknown]) {
+      const refused = await runCli(['--api', api, '--investigation', other], key);
+      expect(refused.code).toBe(4);
+      expect(refused.stderr).toBe(`rank: no investigation ${other} that this API key may see: nothing was ranked\n`);
+      expect(refused.stdout).toBe('');
+    }
+    const all = await runCli(['--api', api, '--all-investigations', '--top', '3', '--format', 'json'], key);
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    expect((JSON.parse(all.stdout) as RankingReport[]).map((report) => [report.investigation, report.items.length])).toEqual([[investigation, 3]]);
   });
 
   it('lists the database’s investigations for --all-investigations, sorted', async () => {
