@@ -80,6 +80,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   if (!uri) throw new Error('app: no Neo4j URI: set NEO4J_URI or start the embedded database first');
   const queries = deps.queries ?? (await loadQueries(REQUIRED_QUERIES));
 
+  const parserRefusals: { audit?: FastifyInstance['auditParserRefusal'] } = {};
   const app = Fastify({
     logger: { level: config.logLevel },
     genReqId: (request) => {
@@ -90,7 +91,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // (INGEST_MAX_JSON_BYTES, streams up to INGEST_MAX_STREAM_BYTES) and analyses (32 MB, ANALYSIS_BODY_BYTES).
     bodyLimit: 1024 * 1024,
     frameworkErrors,
-    clientErrorHandler: clientErrors,
+    // Audited once the refusals plugin is registered (a refusal before that is answered, not recorded).
+    clientErrorHandler: (error, socket) => clientErrors(error, socket, (refusal) => parserRefusals.audit?.(refusal)),
   }).withTypeProvider<ZodTypeProvider>();
   // fastify's own JSON parsing (prototype poisoning refused), after a check of how deep the body
   // nests: a valid but absurdly deep body would overflow the stack of whatever walks it later.
@@ -172,6 +174,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('preClose', async () => runs.shutdown());
 
   await app.register(refusalsPlugin, { limit: config.auth.refusalLimit, log: auditLog });
+  parserRefusals.audit = app.auditParserRefusal;
 
   await app.register(healthRoutes);
   await app.register(explorerRoutes);

@@ -93,9 +93,14 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 /**
  * What Node's HTTP parser refuses before fastify sees a request (a URL over the 16 KB limit:
  * 414; headers over it: 431; a request that is not HTTP: 400), answered in the ErrorResponse
- * shape too, then the connection closed. Passed to Fastify({ clientErrorHandler }).
+ * shape too, then the connection closed, and audited through `audit` (plugins/refusals.ts). Passed
+ * to Fastify({ clientErrorHandler }).
  */
-export function clientErrors(error: Error & { code?: string; rawPacket?: unknown; bytesParsed?: number }, socket: Socket): void {
+export function clientErrors(
+  error: Error & { code?: string; rawPacket?: unknown; bytesParsed?: number },
+  socket: Socket,
+  audit: (refusal: { address: string | undefined; status: number; code: string; requestId: string }) => void = () => {},
+): void {
   if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const [status, code, message] =
     error.code === 'HPE_HEADER_OVERFLOW' && inRequestLine(error.rawPacket, error.bytesParsed)
@@ -106,6 +111,7 @@ export function clientErrors(error: Error & { code?: string; rawPacket?: unknown
           ? [408, 'REQUEST_TIMEOUT', 'the request did not arrive in time']
           : [400, 'BAD_REQUEST', 'the request is not valid HTTP'];
   const requestId = randomUUID();
+  audit({ address: socket.remoteAddress, status, code, requestId });
   const json = JSON.stringify(body(code, message, requestId));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +

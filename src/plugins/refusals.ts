@@ -14,7 +14,17 @@ declare module 'fastify' {
     turnAwayRefused: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** Counts a refused credential against the request's address (its audit record goes into the window's summary but the first). */
     countRefused: (request: FastifyRequest) => void;
+    /** Audits a request the HTTP parser refused before fastify saw it (414, 431, 400, 408), counted as its address's refusal. */
+    auditParserRefusal: (refusal: ParserRefusal) => void;
   }
+}
+
+/** What plugins/errors.ts clientErrors answered to a request the HTTP parser refused. */
+export interface ParserRefusal {
+  address: string | undefined;
+  status: number;
+  code: string;
+  requestId: string;
 }
 
 /**
@@ -39,6 +49,13 @@ export const refusalsPlugin = fp(async (app: FastifyInstance, options: { limit: 
     reply.header('retry-after', String(wait));
     throw new RateLimitedError(`too many refused credentials from this address: try again in ${wait} s`);
   });
+  app.decorate('auditParserRefusal', ({ address, status, code, requestId }: ParserRefusal) => {
+    // Nothing of the request was read: no method, no route, no principal; the address is all.
+    if (!refusals.refused(address ?? 'unknown', summarise)) return;
+    void options.log
+      .append(parserRefusalRecord({ address, status, code, requestId }))
+      .catch((error: unknown) => app.log.error({ err: error }, 'could not write the audit record of a request the HTTP parser refused'));
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.routeOptions.url !== undefined) return payload;
     app.countRefused(request);
@@ -46,6 +63,26 @@ export const refusalsPlugin = fp(async (app: FastifyInstance, options: { limit: 
     return payload;
   });
 });
+
+/** The audit record of a request the HTTP parser refused (a window's first from its address; the rest go into the summary). */
+export function parserRefusalRecord({ address, status, code, requestId }: ParserRefusal): UnchainedRecord {
+  return {
+    at: new Date().toISOString(),
+    requestId,
+    principal: 'anonymous',
+    principalName: 'anonymous',
+    role: 'none',
+    method: '-',
+    route: `not parsed: ${code}`,
+    parameters: JSON.stringify({ address: address ?? 'unknown' }),
+    justification: null,
+    investigations: [],
+    entities: [],
+    status,
+    resultBytes: 0,
+    changes: null,
+  };
+}
 
 /** One audit record for a window's refused credentials from one address, beyond the first (audited on its own). */
 export function refusalRecord(summary: RefusalSummary): UnchainedRecord {

@@ -56,11 +56,11 @@ describe('refused credentials', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };
     const send = (path: string, headers: Record<string, string>) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
+      new Promise<{ status: number; body: string; requestId: string }>((resolve, reject) => {
         const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
           let body = '';
           res.on('data', (chunk) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode!, body }));
+          res.on('end', () => resolve({ status: res.statusCode!, body, requestId: res.headers['x-request-id'] as string }));
         });
         req.on('error', reject);
         req.end();
@@ -71,6 +71,22 @@ describe('refused credentials', () => {
     const longHeaders = await send('/v1/system', { 'x-padding': 'x'.repeat(20_000) });
     expect(longHeaders.status).toBe(431);
     expect(JSON.parse(longHeaders.body)).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('headers'), requestId: expect.any(String) } });
+
+    // Audited as refusals of the address: the window's first on its own, under the id it was answered with; the next in the window's summary.
+    const anonymous = async () => (await app.inject({ method: 'GET', url: '/v1/audit?principal=anonymous&limit=500' })).json().items as Json[];
+    await waitFor(async () => (await anonymous()).some((r) => r.requestId === longUrl.requestId), 10_000);
+    expect((await anonymous()).find((r) => r.requestId === longUrl.requestId)).toMatchObject({
+      status: 414,
+      method: '-',
+      route: 'not parsed: URI_TOO_LONG',
+      principal: 'anonymous',
+    });
+    expect((await anonymous()).some((r) => r.requestId === longHeaders.requestId)).toBe(false);
+    await waitFor(
+      async () =>
+        (await anonymous()).some((r) => r.route === 'refused credentials (summary)' && JSON.parse(r.parameters).address === '127.0.0.1' && JSON.parse(r.parameters).refused >= 1),
+      20_000,
+    );
   });
 });
 
