@@ -9,8 +9,22 @@ describe('OpenAPI document', () => {
   let app: FastifyInstance;
   let doc: {
     openapi: string;
-    paths: Record<string, Record<string, { responses: Record<string, unknown>; tags?: string[] }>>;
-    components: { schemas: Record<string, unknown> };
+    tags: { name: string; description: string }[];
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          responses: Record<string, { content?: Record<string, { example?: { error: { code: string } } }> }>;
+          tags?: string[];
+          operationId?: string;
+          description?: string;
+          summary?: string;
+          security?: Record<string, string[]>[];
+        }
+      >
+    >;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
   };
 
   beforeAll(async () => {
@@ -72,6 +86,36 @@ describe('OpenAPI document', () => {
       if (!path.startsWith('/v1/')) continue;
       for (const operation of Object.values(operations)) expect(Object.keys(operation.responses)).toContain('503');
     }
+  });
+
+  it('names, describes, tags and secures every operation, and documents its errors with examples of their own codes', () => {
+    expect(doc.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer', description: expect.any(String) } });
+    const declaredTags = doc.tags.map((t) => t.name);
+    const ids: string[] = [];
+    const codes: Record<string, string> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 429: 'RATE_LIMITED', 500: 'INTERNAL', 503: 'DATABASE_UNAVAILABLE' };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(operation.operationId, where).toMatch(/^[a-z][A-Za-z]+$/);
+        ids.push(operation.operationId!);
+        expect(operation.summary, where).toBeTruthy();
+        expect(operation.description, where).toBeTruthy();
+        for (const tag of operation.tags ?? []) expect(declaredTags, where).toContain(tag);
+        if (!path.startsWith('/v1/')) {
+          expect(operation.security, where).toEqual([]);
+          continue;
+        }
+        expect(operation.security, where).toEqual([{ bearerAuth: [] }]);
+        for (const [status, code] of Object.entries(codes))
+          expect(operation.responses[status]?.content?.['application/json']?.example?.error.code, `${where} ${status}`).toBe(code);
+        // Every documented error example carries a code of its own status, never another's.
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const example = response.content?.['application/json']?.example;
+          if (Number(status) >= 400 && example && status !== '400') expect(example.error.code, `${where} ${status}`).not.toBe('VALIDATION_FAILED');
+        }
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('serves Swagger UI at /docs', async () => {

@@ -5,6 +5,93 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 import { SERVICE } from '../service.js';
+import { OPERATIONS } from './openapi-operations.js';
+
+const ERROR_SCHEMA = { $ref: '#/components/schemas/ErrorResponse' };
+const REQUEST_ID = '7b0c2a4e-3f7d-4b8e-9d57-2f0f5a7f3e11';
+
+/** The errors every /v1 operation can answer, each with an example of its own code (a route's own entries win). */
+const ERRORS: Record<number, { description: string; code: string; message: string; details?: { path: string; message: string }[]; when?: 'input' | 'path' | 'declared' }> = {
+  400: {
+    description: 'The request is not valid: every problem with its field path',
+    code: 'VALIDATION_FAILED',
+    message: 'request query is invalid',
+    details: [{ path: 'query.limit', message: 'Too big: expected number to be <=200' }],
+    when: 'input',
+  },
+  401: {
+    description: 'No credential, or one that is unknown, revoked, expired or malformed (WWW-Authenticate: Bearer)',
+    code: 'UNAUTHORIZED',
+    message: 'unknown or revoked API key',
+  },
+  403: { description: 'The credential’s role does not allow this operation', code: 'FORBIDDEN', message: 'role viewer may not analyse' },
+  404: {
+    description: 'Nothing with this id that the caller may see (another investigation’s reads the same)',
+    code: 'NOT_FOUND',
+    message: 'no person with id P-0042',
+    when: 'path',
+  },
+  409: { description: 'The request conflicts with the current state', code: 'CONFLICT', message: 'run 01JD8ZQ3 has ended: nothing to cancel', when: 'declared' },
+  413: { description: 'The body is larger than the route takes', code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than the limit of 1048576 bytes', when: 'declared' },
+  415: { description: 'The body is not of a type the route takes', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send text/csv', when: 'declared' },
+  429: {
+    description: 'Too many requests from this principal, or too many refused credentials from this address; retry after Retry-After seconds',
+    code: 'RATE_LIMITED',
+    message: 'rate limit exceeded, retry in 12 seconds',
+  },
+  500: {
+    description: 'Internal error; the body never contains internals: quote the request id',
+    code: 'INTERNAL',
+    message: 'internal error; quote the request id when reporting it',
+  },
+  503: {
+    description: 'Neo4j is unreachable or not answering; retry after the Retry-After seconds',
+    code: 'DATABASE_UNAVAILABLE',
+    message: 'the database is unavailable: connection lost',
+  },
+};
+
+type Schema = Record<string, unknown> & { response?: Record<string, unknown>; params?: unknown; querystring?: unknown; body?: unknown };
+
+/**
+ * The zod schemas as OpenAPI, and what a route does not declare itself: its operationId and
+ * description (plugins/openapi-operations.ts), bearer authentication on every /v1 operation
+ * (none on the probes), and the errors it can answer, with examples of their own codes.
+ */
+function transform(input: Parameters<typeof jsonSchemaTransform>[0]): ReturnType<typeof jsonSchemaTransform> {
+  const out = jsonSchemaTransform(input);
+  // Swagger UI's own routes and the explorer's files are not in the document.
+  if ((input.schema as { hide?: boolean } | undefined)?.hide) return out;
+  const method = [input.route.method].flat()[0]!.toUpperCase();
+  const key = `${method} ${out.url.replace(/:(\w+)/g, '{$1}')}`;
+  const operation = OPERATIONS[key];
+  if (!operation) throw new Error(`openapi: ${key} has no entry in plugins/openapi-operations.ts (operationId, description)`);
+  const schema = { ...(out.schema as Schema) };
+  schema.operationId = operation.operationId;
+  if (operation.description && !schema.description) schema.description = operation.description;
+  if (!out.url.startsWith('/v1/')) return { ...out, schema: { ...schema, security: [] } };
+  schema.security = [{ bearerAuth: [] }];
+  const hasInput = Boolean(schema.params || schema.querystring || schema.body);
+  const declared = (schema.response ?? {}) as Record<string, { description?: string; allOf?: unknown[] }>;
+  const errors = Object.entries(ERRORS)
+    .filter(([status, e]) => (e.when === 'input' ? hasInput : e.when === 'path' ? Boolean(schema.params) : e.when === 'declared' ? status in declared : true))
+    // A route's own error with a shape other than ErrorResponse (an ingest report) stays as it is.
+    .filter(([status]) => !(status in declared) || JSON.stringify(declared[status]).includes('#/components/schemas/ErrorResponse'))
+    .map(([status, e]) => [
+      status,
+      {
+        description: declared[status]?.description ?? e.description,
+        content: {
+          'application/json': {
+            schema: ERROR_SCHEMA,
+            example: { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}), requestId: REQUEST_ID } },
+          },
+        },
+      },
+    ]);
+  schema.response = { ...declared, ...Object.fromEntries(errors) };
+  return { ...out, schema };
+}
 
 /** OpenAPI 3 generated from the routes' zod schemas: JSON at /docs/json, Swagger UI at /docs. */
 export const openapiPlugin = fp(async (app: FastifyInstance) => {
@@ -19,6 +106,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
           'ErrorResponse shape.',
         version: SERVICE.version,
       },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key (sna_…) or a JWT from the configured issuer' } } },
       tags: [
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'system', description: 'Service and database information' },
@@ -27,9 +115,10 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'entities', description: 'Reading back: one entity with provenance, search, neighbourhoods, erasure' },
         { name: 'analyses', description: 'Communities, centrality and the explained harm ranking' },
         { name: 'disruption', description: 'Who to remove, what breaks, and what if' },
+        { name: 'access', description: 'API keys and the audit trail (admins; a limited admin within its own investigations)' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
