@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +48,19 @@ describe('OpenAPI document', () => {
     expect(Object.keys(verification.properties).sort()).toEqual(['checked', 'checkpoints', 'firstBroken', 'ok']);
   });
 
+  it('passes Redocly’s recommended lint with no errors and no warnings but those redocly.yaml gives reasons for', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sna-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      await writeFile(file, JSON.stringify(doc));
+      const run = await promisify(execFile)('node_modules/.bin/redocly', ['lint', '--config', 'redocly.yaml', '--format=json', file]).catch((error: { stdout: string }) => error);
+      const problems = (JSON.parse(run.stdout) as { problems: { ruleId: string; severity: string; message: string }[] }).problems;
+      expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message}`)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is OpenAPI 3 with every route, versioned under /v1', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toMatchInlineSnapshot(`
@@ -77,7 +96,9 @@ describe('OpenAPI document', () => {
   });
 
   it('names the shared schemas and uses them by reference', () => {
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ErrorResponse', 'SystemInfo', 'Readiness', 'AnalysisRequest', 'AnalysisPreview', 'RankedNode']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['ErrorResponse', 'SystemInfo', 'Readiness', 'AnalysisRequestInput', 'AnalysisPreview', 'RankedNode']),
+    );
     expect(JSON.stringify(doc.paths['/v1/system']!.get!.responses['503'])).toContain('#/components/schemas/ErrorResponse');
   });
 

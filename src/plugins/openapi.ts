@@ -51,6 +51,39 @@ const ERRORS: Record<number, { description: string; code: string; message: strin
   },
 };
 
+type Json = Record<string, unknown>;
+
+/**
+ * The document as the zod registry makes it, tidied for readers: components no operation
+ * reaches are left out (the registry holds every named schema twice, as input and output, and
+ * a request's output form only ever describes what the service made of it), and a nullable
+ * reference to an object says it is an object (OpenAPI 3.0 wants a type beside `nullable`).
+ */
+function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0]): ReturnType<typeof jsonSchemaTransformObject> {
+  const document = jsonSchemaTransformObject(input) as Json & { paths?: Json; components?: { schemas?: Record<string, Json> } };
+  const schemas = document.components?.schemas ?? {};
+  const reached = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    const node = value as Json;
+    const ref = typeof node.$ref === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(node.$ref)?.[1] : undefined;
+    if (ref && !reached.has(ref)) {
+      reached.add(ref);
+      walk(schemas[ref]);
+    }
+    if (node.nullable === true && node.type === undefined) {
+      const only = [node.allOf, node.anyOf, node.oneOf].find((list) => Array.isArray(list) && list.length === 1) as Json[] | undefined;
+      const target = typeof only?.[0]?.$ref === 'string' ? schemas[(only[0].$ref as string).split('/').pop()!] : undefined;
+      if (target?.type === 'object') node.type = 'object';
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(document.paths);
+  if (document.components?.schemas) document.components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
+  return document as ReturnType<typeof jsonSchemaTransformObject>;
+}
+
 type Schema = Record<string, unknown> & { response?: Record<string, unknown>; params?: unknown; querystring?: unknown; body?: unknown };
 
 /**
@@ -106,6 +139,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
           'ErrorResponse shape.',
         version: SERVICE.version,
       },
+      servers: [{ url: '/', description: 'This service' }],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key (sna_…) or a JWT from the configured issuer' } } },
       tags: [
         { name: 'health', description: 'Liveness and readiness probes' },
@@ -119,7 +153,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       ],
     },
     transform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 });
