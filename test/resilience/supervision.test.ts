@@ -5,8 +5,9 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TEST_ADMIN_KEY } from '../support/app.js';
+import { cutLoadDocument, expectCleanLoad } from '../support/cut-load.js';
 import { privateNeo4jConfig } from '../support/embedded.js';
-import { GRADING, one } from '../support/graph.js';
+import { one } from '../support/graph.js';
 import { freePort } from '../support/ports.js';
 import { exitCode, isAlive, startServer, waitForReady } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
@@ -25,14 +26,7 @@ const MAX_RETRY_MS = 5_000;
 const NOT_READY_WITHIN_MS = 5_000;
 const SLACK_MS = 1_500;
 
-function load() {
-  return {
-    investigations: [{ id: 'OP-SUPERVISED' }],
-    defaults: { source: 'REP-SUPERVISED', grading: GRADING },
-    people: Array.from({ length: PEOPLE }, (_, i) => ({ id: `P${i}`, name: `Person ${i}` })),
-    links: Array.from({ length: PEOPLE }, (_, i) => ({ id: `LK${i}`, type: 'contact', from: `P${i}`, to: `P${(i * 7 + 1) % PEOPLE}`, count: 1 + (i % 5) })),
-  };
-}
+const load = () => cutLoadDocument('OP-SUPERVISED', PEOPLE);
 
 interface Answer {
   status: number;
@@ -148,22 +142,8 @@ describe('the embedded Neo4j under supervision', () => {
     const again = await call('POST', '/v1/ingest', load());
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'completed', accepted: 2 * PEOPLE, placeholders: { count: 0 } });
-    const check = neo4j.driver(`bolt://127.0.0.1:${boltPort}`);
-    try {
-      // What a clean load of the document leaves: every person and link once, no placeholder left open.
-      expect(await one(check, 'MATCH (p:Person) RETURN count(p) AS n, count(DISTINCT p.id) AS ids, sum(CASE WHEN p.unresolved THEN 1 ELSE 0 END) AS open')).toEqual({
-        n: PEOPLE,
-        ids: PEOPLE,
-        open: 0,
-      });
-      expect(await one(check, 'MATCH ()-[r:CONTACT]->() RETURN count(r) AS n, count(DISTINCT r.id) AS ids, sum(r.count) AS total')).toEqual({
-        n: PEOPLE,
-        ids: PEOPLE,
-        total: (PEOPLE / 5) * (1 + 2 + 3 + 4 + 5),
-      });
-    } finally {
-      await check.close();
-    }
+    // What a clean load of the document leaves: every person and link once, no placeholder left open.
+    await expectCleanLoad(`bolt://127.0.0.1:${boltPort}`, PEOPLE);
 
     // The trail names the cut load: who, which route, started; it never completed.
     const trail = (await call('GET', '/v1/audit?limit=1000')).body.items as { requestId: string; route: string; status: number; changes: string | null; principal: string }[];
