@@ -32,8 +32,8 @@ unchanged data is reused), and prints the top of each.
   --format F            table (default), json or csv
   --write-back          write harmScore, harmRank, communityId and lastAnalysis onto the
                         entities (default: not)
-  --engine E            auto (default), graphology or gds: who computes the analysis (README,
-                        "Engines")
+  --engine E            auto (default), graphology or gds: who computes the analysis
+                        (docs/api.md, "Analyses")
   --out FILE            write the output to FILE (whole or not at all) instead of stdout
   --api URL             go through the service's HTTP API at URL instead of Neo4j, with the API
                         key in SNA_API_KEY (sent as Authorization: Bearer)

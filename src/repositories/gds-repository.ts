@@ -64,8 +64,8 @@ export function asGdsServerError(error: unknown): unknown {
  * The GDS engine's access to Neo4j: the ties computed in the database, projections into GDS's
  * in-memory graph catalogue, algorithm results streamed a node a row, memory estimates. A
  * projected graph lives in one server's memory, so every call goes to the same one: the WRITE
- * route (the leader in a cluster; a direct bolt:// driver ignores it; README, "Production
- * topology"). A graph is dropped by whoever projected it, always (analysis/gds/gds-analysis.ts).
+ * route (the leader in a cluster; a direct bolt:// driver ignores it; docs/operations.md,
+ * "Production topology"). A graph is dropped by whoever projected it, always (analysis/gds/gds-analysis.ts).
  */
 export function createGdsRepository(
   driver: Driver,

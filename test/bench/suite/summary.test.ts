@@ -34,7 +34,7 @@ describe('suite headlines', () => {
   it('analytics: each algorithm against networkx and igraph, modularity side by side, precision', () => {
     const rows = analyticsHeadlines(results('analytics-2026-11-29T04-02-07Z'));
     const louvain = rows.filter((row) => row.measure === 'Louvain (+ modularity)' && row.reference?.startsWith('networkx'));
-    // The README's figures for this run: Louvain 0.14x networkx at 10k, 0.045x at 100k, 0.044x at 1M.
+    // docs/benchmarks.md's figures for this run: Louvain 0.14x networkx at 10k, 0.045x at 100k, 0.044x at 1M.
     expect(louvain.map((row) => Number(row.ratio!.toFixed(3)))).toEqual([0.142, 0.045, 0.044]);
     expect(rows.filter((row) => row.measure === 'Louvain modularity')).toHaveLength(6);
     expect(rows.filter((row) => row.measure.startsWith('planted targets')).map((row) => row.ours)).toEqual(['100 % / 100 %', '100 % / 100 %', '100 % / 100 %']);
@@ -48,7 +48,7 @@ describe('suite headlines', () => {
     expect(rows.filter((row) => row.measure.startsWith('strategy ')).length).toBeGreaterThanOrEqual(3 * 5);
   });
 
-  it('runs: a stored run against its preview (README: 1.60x at both sizes), projection rate, page latency', () => {
+  it('runs: a stored run against its preview (docs/benchmarks.md: 1.60x at both sizes), projection rate, page latency', () => {
     const rows = runsHeadlines(results('runs-2026-11-29T05-49-58Z'));
     const ratios = rows.filter((row) => row.measure.startsWith('stored run')).map((row) => Number(row.ratio!.toFixed(2)));
     expect(ratios).toEqual([1.6, 1.6]);
@@ -56,7 +56,7 @@ describe('suite headlines', () => {
     expect(find(rows, 'ranking page', '')!.ours).toMatch(/ms \/ \d+ ms$/);
   });
 
-  it('HTTP load: each scenario against /healthz under the same load (README: 95/s, 0.014x)', () => {
+  it('HTTP load: each scenario against /healthz under the same load (docs/benchmarks.md: 95/s, 0.014x)', () => {
     const rows = loadHeadlines(results('load-2026-12-04T14-39-55Z'));
     expect(rows).toHaveLength(4);
     const ranking = rows.find((row) => row.measure.includes('rankings?limit=50'))!;
@@ -80,7 +80,7 @@ describe('suite headlines', () => {
   it('gds: the GDS engine against the service’s own, memory of both processes, and their agreement', () => {
     const rows = gdsHeadlines(results('gds-2026-12-04T19-02-39Z'));
     const whole = rows.filter((row) => row.measure.startsWith('whole analysis with GDS'));
-    // The README's figures for this run: 31.1 s against 8.8 s at 100k ties, 90.8 s against 32.9 s at 1M.
+    // docs/benchmarks.md's figures for this run: 31.1 s against 8.8 s at 100k ties, 90.8 s against 32.9 s at 1M.
     expect(whole.map((row) => [row.size, row.ours, row.reference])).toEqual([
       ['91,292', '31.1 s', '8.84 s'],
       ['913,256', '90.8 s', '32.9 s'],
