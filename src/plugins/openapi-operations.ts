@@ -4,13 +4,61 @@
  * too little, a description. Every route needs an entry: a route without one stops the app at
  * start-up (plugins/openapi.ts), as a route without a permission does.
  */
-export const OPERATIONS: Readonly<Record<string, { operationId: string; description?: string }>> = {
+export type OperationEntry = {
+  operationId: string;
+  description?: string;
+  /** A body the route reads as a stream (no zod schema can describe it): what the document says of it. */
+  streamedBody?: { contentTypes: string[]; description: string; example: string };
+  /** Examples of the files a route answers, by content type (binary ones have none). */
+  files?: Record<string, { example: unknown; schema?: Record<string, unknown> } | { binary: true }>;
+};
+
+const NDJSON_EXAMPLE = [
+  '{"kind":"header","investigations":[{"id":"OP-TIDE","name":"Operation Tide"}],"defaults":{"source":"REP-2024-0117","grading":{"sourceEvaluation":2,"intelligenceAssessment":"B","handlingCode":"P"}}}',
+  '{"kind":"person","record":{"id":"P-001","name":"Rekan Aziz","aliases":["Kaka"],"roles":["organiser"],"nationality":"IQ"}}',
+  '{"kind":"person","record":{"id":"P-014","name":"Dilan Karim","roles":["facilitator"]}}',
+  '{"kind":"link","record":{"id":"LK-55","type":"communication","from":"P-001","to":"P-014","count":37,"firstSeen":"2024-01-02","lastSeen":"2024-03-13"}}',
+  '',
+].join('\n');
+
+const CSV_EXAMPLE = ['id,name,aliases,roles,nationality', 'P-001,Rekan Aziz,Kaka;K.A.,organiser,IQ', 'P-014,Dilan Karim,,facilitator;recruiter,IQ', ''].join('\n');
+
+const GEXF_EXAMPLE =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">' +
+  '<nodes><node id="person:P-001" label="Rekan Aziz"/><node id="person:P-014" label="Dilan Karim"/></nodes>' +
+  '<edges><edge id="0" source="person:P-001" target="person:P-014" weight="2.4"/></edges></graph></gexf>\n';
+
+const GRAPHML_EXAMPLE =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">' +
+  '<node id="person:P-001"/><node id="person:P-014"/><edge source="person:P-001" target="person:P-014"/></graph></graphml>\n';
+
+const GRAPHOLOGY_EXAMPLE = {
+  options: { type: 'undirected', multi: false, allowSelfLoops: false },
+  attributes: { run: '3f6c1d2e-8a4b-4c7e-9f10-2b5d6e7a8c90' },
+  nodes: [
+    { key: 'person:P-001', attributes: { label: 'Rekan Aziz', harmScore: 81.4, rank: 1, community: 'C-01' } },
+    { key: 'person:P-014', attributes: { label: 'Dilan Karim', harmScore: 55.2, rank: 2, community: 'C-01' } },
+  ],
+  edges: [{ source: 'person:P-001', target: 'person:P-014', attributes: { strength: 2.4 } }],
+};
+
+export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
   'GET /healthz': { operationId: 'getLiveness', description: 'Whether the process is alive; needs no credential and never touches the database.' },
   'GET /readyz': { operationId: 'getReadiness', description: 'Whether Neo4j answers and the schema is applied; 503 with the reason while it does not. Needs no credential.' },
   'GET /v1/system': { operationId: 'getSystem', description: 'What is serving: versions, the Neo4j server and its plugins, a dedicated GDS server, applied migrations.' },
   'POST /v1/ingest': { operationId: 'ingestDocument' },
-  'POST /v1/ingest/ndjson': { operationId: 'ingestNdjson' },
-  'POST /v1/ingest/csv/{kind}': { operationId: 'ingestCsv' },
+  'POST /v1/ingest/ndjson': {
+    operationId: 'ingestNdjson',
+    streamedBody: { contentTypes: ['application/x-ndjson', 'application/jsonl'], description: 'A header line, then one `{kind, record}` a line', example: NDJSON_EXAMPLE },
+  },
+  'POST /v1/ingest/csv/{kind}': {
+    operationId: 'ingestCsv',
+    streamedBody: {
+      contentTypes: ['text/csv', 'application/csv'],
+      description: 'A header row naming the columns (docs/csv-columns.md), then one record a row',
+      example: CSV_EXAMPLE,
+    },
+  },
   'GET /v1/investigations': { operationId: 'listInvestigations' },
   'GET /v1/entities': {
     operationId: 'searchEntities',
@@ -55,7 +103,18 @@ export const OPERATIONS: Readonly<Record<string, { operationId: string; descript
     operationId: 'compareAnalyses',
     description: 'What changed between two runs: who rose, fell, entered or left the top of the ranking, and how the communities moved.',
   },
-  'GET /v1/analyses/{id}/export': { operationId: 'exportAnalysis' },
+  'GET /v1/analyses/{id}/export': {
+    operationId: 'exportAnalysis',
+    files: {
+      'application/gexf+xml': { example: GEXF_EXAMPLE },
+      'application/graphml+xml': { example: GRAPHML_EXAMPLE },
+      'application/zip': { binary: true },
+      'application/json': {
+        example: GRAPHOLOGY_EXAMPLE,
+        schema: { type: 'object', description: 'The graph in graphology’s serialisation (options, attributes, nodes, edges)', additionalProperties: true },
+      },
+    },
+  },
   'GET /v1/rankings/latest': {
     operationId: 'getLatestRanking',
     description: 'The ranking of the newest finished run over exactly the given investigations (all, when none are named).',

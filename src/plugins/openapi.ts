@@ -57,7 +57,7 @@ type Json = Record<string, unknown>;
  * The document as the zod registry makes it, tidied for readers: components no operation
  * reaches are left out (the registry holds every named schema twice, as input and output, and
  * a request's output form only ever describes what the service made of it), and a nullable
- * reference to an object says it is an object (OpenAPI 3.0 wants a type beside `nullable`).
+ * reference to an object is "that object, or null" (`nullable` beside an allOf lets no null through).
  */
 function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0]): ReturnType<typeof jsonSchemaTransformObject> {
   const document = jsonSchemaTransformObject(input) as Json & { paths?: Json; components?: { schemas?: Record<string, Json> } };
@@ -75,13 +75,49 @@ function transformObject(input: Parameters<typeof jsonSchemaTransformObject>[0])
     if (node.nullable === true && node.type === undefined) {
       const only = [node.allOf, node.anyOf, node.oneOf].find((list) => Array.isArray(list) && list.length === 1) as Json[] | undefined;
       const target = typeof only?.[0]?.$ref === 'string' ? schemas[(only[0].$ref as string).split('/').pop()!] : undefined;
-      if (target?.type === 'object') node.type = 'object';
+      // `nullable` does not reach into allOf (a null fails the reference, as Redocly and Ajv read
+      // OpenAPI 3.0): say "the object or null" as two alternatives.
+      if (target?.type === 'object') {
+        for (const key of ['allOf', 'anyOf', 'oneOf', 'nullable']) delete node[key];
+        node.anyOf = [only![0], { type: 'object', nullable: true, enum: [null] }];
+      }
     }
     Object.values(node).forEach(walk);
   };
   walk(document.paths);
+  describeFiles(document.paths ?? {});
   if (document.components?.schemas) document.components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
   return document as ReturnType<typeof jsonSchemaTransformObject>;
+}
+
+type Media = { schema?: Json; example?: unknown };
+type Operation = { requestBody?: unknown; responses?: Record<string, { content?: Record<string, Media> }> };
+
+/**
+ * What zod cannot say: the bodies a route reads as a stream (NDJSON, CSV) and the files it
+ * answers, with examples (plugins/openapi-operations.ts), and that a 204 has no body.
+ */
+function describeFiles(paths: Json): void {
+  for (const [path, operations] of Object.entries(paths as Record<string, Record<string, Operation>>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const entry = OPERATIONS[`${method.toUpperCase()} ${path}`];
+      const body = entry?.streamedBody;
+      if (body) {
+        const media = { schema: { type: 'string', description: body.description }, example: body.example };
+        operation.requestBody = { required: true, content: Object.fromEntries(body.contentTypes.map((type) => [type, media])) };
+      }
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (status === '204') delete response.content;
+        for (const [type, file] of Object.entries(entry?.files ?? {})) {
+          // fastify-swagger gives every content type of a response the same media object: each gets its own.
+          const media = response.content?.[type];
+          if (!media || !status.startsWith('2')) continue;
+          response.content![type] =
+            'binary' in file ? { ...media, schema: { ...media.schema, format: 'binary' } } : { ...media, schema: file.schema ?? media.schema, example: file.example };
+        }
+      }
+    }
+  }
 }
 
 type Schema = Record<string, unknown> & { response?: Record<string, unknown>; params?: unknown; querystring?: unknown; body?: unknown };

@@ -103,6 +103,74 @@ export type AnalysisRequest = z.infer<typeof AnalysisRequestSchema>;
 
 const HarmComponentSchema = z.enum(HARM_COMPONENTS);
 
+/** Examples the OpenAPI document shows (one network throughout: Operation Tide, its organiser P-001). */
+export const EXAMPLE_SCOPE = { investigations: ['OP-TIDE'], minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' };
+export const EXAMPLE_PARAMETERS = { resolution: 1, seed: 42, sharedLocationCap: 30, engine: 'auto' };
+
+export const EXAMPLE_RANKED_NODE = {
+  key: 'person:P-001',
+  type: 'person',
+  id: 'P-001',
+  name: 'Rekan Aziz',
+  rank: 1,
+  harmScore: 81.4,
+  components: [
+    { component: 'structural', value: 0.97, weight: 0.4, contribution: 38.8, evidence: [] },
+    { component: 'operational', value: 0.95, weight: 0.3, contribution: 28.5, evidence: ['X-2024-031', 'X-2024-044', 'E-77'] },
+    { component: 'financial', value: 0.705, weight: 0.2, contribution: 14.1, evidence: ['PAY-118', 'PAY-121'] },
+    { component: 'threatToLife', value: 0, weight: 0.1, contribution: 0, evidence: [] },
+  ],
+  explanation: [
+    'Organised 2 crossings (X-2024-031, X-2024-044) carrying 87 people',
+    'Bought the engine E-77 used on X-2024-031',
+    'Top 3% by betweenness: the only tie between the Calais and Dunkirk groups',
+  ],
+  community: 'C-01',
+  measures: {
+    degree: 14,
+    strength: 31.5,
+    pagerank: 0.061,
+    betweenness: 0.42,
+    betweennessEstimated: false,
+    closeness: 0.58,
+    eigenvector: 0.37,
+    eigenvectorConverged: true,
+    participation: 0.44,
+    communitiesBridged: 2,
+    articulationPoint: true,
+  },
+};
+
+export const EXAMPLE_COMMUNITY = {
+  id: 'C-01',
+  size: 23,
+  topMembers: [
+    { key: 'person:P-001', harmScore: 81.4 },
+    { key: 'person:P-014', harmScore: 55.2 },
+  ],
+  internalTies: 61,
+  externalTies: 9,
+  internalMoneyFlow: 1_845_000,
+  mainPlaces: [
+    { key: 'location:L-GRAV', crossings: 6 },
+    { key: 'route:R-CH1', crossings: 5 },
+  ],
+  bridges: [{ key: 'person:P-001', participation: 0.44, bridgesTo: ['C-02', 'C-04'] }],
+};
+
+export const EXAMPLE_PROJECTION = {
+  kind: 'people',
+  nodes: 214,
+  ties: 655,
+  relationsRead: 1387,
+  dropped: [
+    { reason: 'assessment E (suspected false)', count: 4 },
+    { reason: 'location shared by more than 30 people', count: 1 },
+  ],
+};
+
+export const EXAMPLE_ENGINE = { requested: 'auto', used: 'graphology', reason: '1387 relations in scope: not above ANALYTICS_GDS_ABOVE_RELATIONS (2000000)' };
+
 export const NodeMeasuresSchema = z
   .object({
     degree: z.number().describe('Distinct others tied to'),
@@ -191,4 +259,21 @@ export const AnalysisPreviewSchema = z
     communities: z.array(CommunityReportSchema),
     ranking: z.array(RankedNodeSchema).describe('Ranked people and organisations first, by harm; then the other nodes'),
   })
-  .meta({ id: 'AnalysisPreview' });
+  .meta({
+    id: 'AnalysisPreview',
+    example: {
+      scope: EXAMPLE_SCOPE,
+      parameters: EXAMPLE_PARAMETERS,
+      dataVersion: 412,
+      projection: EXAMPLE_PROJECTION,
+      engine: EXAMPLE_ENGINE,
+      graph: { nodes: 214, ties: 655, ranked: 214 },
+      timings: { projection: 182.4, communities: 41.7, centrality: 236.9, ranking: 12.3 },
+      modularity: 0.61,
+      communitiesSplit: 1,
+      betweenness: { estimated: false, sources: 214, threads: 1 },
+      warnings: [],
+      communities: [EXAMPLE_COMMUNITY],
+      ranking: [EXAMPLE_RANKED_NODE],
+    },
+  });

@@ -2,7 +2,17 @@ import { z } from 'zod';
 
 import { PATH_WEIGHTS } from '../analytics/weights.js';
 import { STRATEGY_NAMES } from '../disruption/planner.js';
-import { AnalysisParametersSchema, EngineChoiceSchema, engineFitsScope, ProjectionSummarySchema, ScopeSchema } from './analysis.js';
+import {
+  AnalysisParametersSchema,
+  EngineChoiceSchema,
+  engineFitsScope,
+  EXAMPLE_ENGINE,
+  EXAMPLE_PARAMETERS,
+  EXAMPLE_PROJECTION,
+  EXAMPLE_SCOPE,
+  ProjectionSummarySchema,
+  ScopeSchema,
+} from './analysis.js';
 import { EntityRefSchema } from './entities.js';
 
 /**
@@ -41,6 +51,44 @@ export const WhatIfRequestSchema = z
 
 export type DisruptionPlanRequest = z.infer<typeof DisruptionPlanRequestSchema>;
 export type WhatIfRequest = z.infer<typeof WhatIfRequestSchema>;
+
+const EXAMPLE_BEFORE = {
+  removed: 0,
+  largestComponentShare: 0.93,
+  largestComponent: 199,
+  components: 6,
+  fragmentation: 0.14,
+  distanceFragmentation: 0.71,
+  paymentVolumeConnected: 1,
+  paymentVolumeCutOff: 0,
+  crossingsStopped: 0,
+  communitiesFallenApart: 0,
+};
+
+const EXAMPLE_AFTER_ORGANISER = {
+  removed: 1,
+  largestComponentShare: 0.52,
+  largestComponent: 111,
+  components: 9,
+  fragmentation: 0.58,
+  distanceFragmentation: 0.83,
+  paymentVolumeConnected: 0.73,
+  paymentVolumeCutOff: 1_845_000,
+  crossingsStopped: 2,
+  communitiesFallenApart: 1,
+};
+
+const EXAMPLE_ENVELOPE = {
+  scope: EXAMPLE_SCOPE,
+  parameters: EXAMPLE_PARAMETERS,
+  dataVersion: 412,
+  projection: EXAMPLE_PROJECTION,
+  engine: EXAMPLE_ENGINE,
+  warnings: [],
+};
+
+const ORGANISER = { key: 'person:P-001', type: 'person', id: 'P-001', name: 'Rekan Aziz' };
+const FACILITATOR = { key: 'person:P-014', type: 'person', id: 'P-014', name: 'Dilan Karim' };
 
 export const NetworkStateSchema = z
   .object({
@@ -96,7 +144,41 @@ export const DisruptionPlanSchema = z
       .nullable()
       .describe('Largest drop of the largest component, ties by fragmentation, over every strategy and path weighting compared; null for an empty scope'),
   })
-  .meta({ id: 'DisruptionPlan' });
+  .meta({
+    id: 'DisruptionPlan',
+    example: {
+      ...EXAMPLE_ENVELOPE,
+      timings: { projection: 182.4, analysis: 290.3, plan: 1840.7 },
+      k: 2,
+      before: EXAMPLE_BEFORE,
+      strategies: [
+        {
+          strategy: 'adaptive-betweenness',
+          pathWeights: 'strength',
+          label: 'adaptive-betweenness/strength',
+          targets: [
+            { ...ORGANISER, step: 1, reason: 'Highest betweenness (0.42) in the network' },
+            { ...FACILITATOR, step: 2, reason: 'Highest betweenness (0.33) in what is left' },
+          ],
+          curve: [
+            EXAMPLE_AFTER_ORGANISER,
+            {
+              ...EXAMPLE_AFTER_ORGANISER,
+              removed: 2,
+              largestComponentShare: 0.31,
+              largestComponent: 66,
+              components: 14,
+              fragmentation: 0.79,
+              crossingsStopped: 3,
+              communitiesFallenApart: 2,
+            },
+          ],
+          ms: 612.4,
+        },
+      ],
+      best: { strategy: 'adaptive-betweenness', pathWeights: 'strength', label: 'adaptive-betweenness/strength', largestComponentDrop: 133, fragmentation: 0.79 },
+    },
+  });
 
 const BrokerSchema = NodeRefSchema.extend({ betweennessBefore: z.number(), betweennessAfter: z.number(), rankBefore: z.number().int() });
 
@@ -117,4 +199,19 @@ export const WhatIfSchema = z
     crossingsStopped: z.object({ count: z.number().int(), ids: z.array(z.string()).describe('The first 50') }),
     betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
   })
-  .meta({ id: 'WhatIf' });
+  .meta({
+    id: 'WhatIf',
+    example: {
+      ...EXAMPLE_ENVELOPE,
+      timings: { projection: 182.4, analysis: 290.3, whatIf: 204.9 },
+      removed: [ORGANISER],
+      before: EXAMPLE_BEFORE,
+      after: EXAMPLE_AFTER_ORGANISER,
+      communitiesFallenApart: [{ id: 'C-01', size: 23, membersLeft: 22 }],
+      likelyReplacement: { ...FACILITATOR, betweennessBefore: 0.18, betweennessAfter: 0.33, rankBefore: 2 },
+      brokersAfter: [{ ...FACILITATOR, betweennessBefore: 0.18, betweennessAfter: 0.33, rankBefore: 2 }],
+      paymentVolumeCutOff: { amount: 1_845_000, share: 0.27, currency: 'GBP' },
+      crossingsStopped: { count: 2, ids: ['X-2024-031', 'X-2024-044'] },
+      betweenness: { estimated: false, sources: 213 },
+    },
+  });

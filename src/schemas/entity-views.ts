@@ -7,6 +7,18 @@ export const EntityTypeSchema = z.enum(ENTITY_TYPES).describe('Entity type');
 
 export const EntityParamsSchema = z.object({ type: EntityTypeSchema, id: IdSchema });
 
+const EXAMPLE_PROVENANCE = {
+  source: 'REP-2024-0117',
+  grading: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' },
+  recordedAt: '2024-03-14T09:12:44.000Z',
+  history: [
+    { at: '2024-02-02T16:40:00.000Z', source: 'REP-2024-0061', grading: '3CP', ingest: '0b9e4f7a-61c2-4d5e-8f3a-9c1b2d4e6f80' },
+    { at: '2024-03-14T09:12:44.000Z', source: 'REP-2024-0117', grading: '2BP', ingest: '6a1f2c3d-4e5b-4c7d-8e9f-0a1b2c3d4e5f' },
+  ],
+};
+
+const EXAMPLE_CONTACT = { type: 'person', id: 'P-014', name: 'Dilan Karim', unresolved: false };
+
 export const ProvenanceViewSchema = z
   .object({
     source: z.string().nullable(),
@@ -56,7 +68,38 @@ export const EntityViewSchema = z
     relationCount: z.number().int(),
     relationsTruncated: z.boolean(),
   })
-  .meta({ id: 'EntityView' });
+  .meta({
+    id: 'EntityView',
+    example: {
+      type: 'person',
+      id: 'P-001',
+      unresolved: false,
+      properties: { name: 'Rekan Aziz', aliases: ['Kaka'], roles: ['organiser'], nationality: 'IQ' },
+      provenance: EXAMPLE_PROVENANCE,
+      investigations: ['OP-TIDE'],
+      facts: [
+        {
+          investigation: 'OP-TIDE',
+          unresolved: false,
+          properties: { name: 'Rekan Aziz', aliases: ['Kaka'], roles: ['organiser'], nationality: 'IQ' },
+          provenance: EXAMPLE_PROVENANCE,
+        },
+      ],
+      relations: [
+        {
+          id: 'LK-55',
+          type: 'COMMUNICATION',
+          direction: 'out',
+          other: EXAMPLE_CONTACT,
+          properties: { count: 37, firstSeen: '2024-01-02', lastSeen: '2024-03-13' },
+          provenance: { ...EXAMPLE_PROVENANCE, history: EXAMPLE_PROVENANCE.history.slice(1) },
+          investigations: ['OP-TIDE'],
+        },
+      ],
+      relationCount: 1,
+      relationsTruncated: false,
+    },
+  });
 
 export const SearchQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200).describe('Words of a name, alias or identifier; prefixes match'),
@@ -72,7 +115,18 @@ export const SearchResultSchema = z
     offset: z.number().int(),
     items: z.array(EntityRefViewSchema.extend({ score: z.number() })),
   })
-  .meta({ id: 'SearchResult' });
+  .meta({
+    id: 'SearchResult',
+    example: {
+      total: 2,
+      limit: 20,
+      offset: 0,
+      items: [
+        { type: 'person', id: 'P-001', name: 'Rekan Aziz', unresolved: false, score: 3.2 },
+        { type: 'person', id: 'P-104', name: 'Rekan Hamid', unresolved: false, score: 1.7 },
+      ],
+    },
+  });
 
 export const NetworkQuerySchema = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),
@@ -85,11 +139,25 @@ export const NetworkSchema = z
     edges: z.array(z.object({ id: z.string().nullable(), type: z.string(), from: z.string().describe('Node key'), to: z.string() })),
     truncated: z.boolean().describe('True when the limit cut the neighbourhood short'),
   })
-  .meta({ id: 'Network' });
+  .meta({
+    id: 'Network',
+    example: {
+      nodes: [
+        { key: 'person:P-001', type: 'person', id: 'P-001', name: 'Rekan Aziz', unresolved: false, depth: 0 },
+        { key: 'person:P-014', ...EXAMPLE_CONTACT, depth: 1 },
+        { key: 'crossing:X-2024-031', type: 'crossing', id: 'X-2024-031', name: null, unresolved: false, depth: 1 },
+      ],
+      edges: [
+        { id: 'LK-55', type: 'COMMUNICATION', from: 'person:P-001', to: 'person:P-014' },
+        { id: null, type: 'ORGANISED', from: 'person:P-001', to: 'crossing:X-2024-031' },
+      ],
+      truncated: false,
+    },
+  });
 
 export const ErasureSchema = z
   .object({ type: z.string(), id: z.string(), erased: z.literal(true), relationsRemoved: z.number().int(), dataVersion: z.number().int() })
-  .meta({ id: 'Erasure' });
+  .meta({ id: 'Erasure', example: { type: 'person', id: 'P-031', erased: true, relationsRemoved: 7, dataVersion: 413 } });
 
 export type EntityView = z.infer<typeof EntityViewSchema>;
 export type RelationView = z.infer<typeof RelationViewSchema>;

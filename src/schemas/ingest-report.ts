@@ -38,7 +38,27 @@ export const IngestReportSchema = z
     batches: z.array(z.object({ number: z.number().int(), target: z.string(), rows: counter })).describe('The first 1000 committed batches, in order'),
     dataVersion: z.number().int().optional().describe('Data version after the last batch that changed something'),
   })
-  .meta({ id: 'IngestReport' });
+  .meta({
+    id: 'IngestReport',
+    example: {
+      ingestId: '6a1f2c3d-4e5b-4c7d-8e9f-0a1b2c3d4e5f',
+      status: 'partial',
+      atomic: false,
+      received: 4,
+      accepted: 3,
+      rejected: 1,
+      entities: { Person: { created: 1, updated: 1, unchanged: 0, resolved: 1, relationsRemoved: 0 } },
+      relations: { COMMUNICATION: { created: 1, updated: 0, unchanged: 0 } },
+      placeholders: { count: 0, items: [] },
+      rejections: [{ kind: 'person', index: 2, id: 'P-031', path: 'people[2].grading.intelligenceAssessment', message: 'Invalid option: expected one of "A"|"B"|"C"|"D"|"E"' }],
+      committedBatches: 2,
+      batches: [
+        { number: 1, target: 'Person', rows: 2 },
+        { number: 2, target: 'COMMUNICATION', rows: 1 },
+      ],
+      dataVersion: 413,
+    },
+  });
 
 export const IngestFailureSchema = ErrorResponseSchema.extend({ report: IngestReportSchema }).meta({
   id: 'IngestFailure',

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 
 import { ENTITY_TYPES } from '../model/graph-model.js';
-import { AnalysisParametersSchema, CommunityReportSchema, EngineChoiceSchema, engineFitsScope, ProjectionSummarySchema, RankedNodeSchema, ScopeSchema } from './analysis.js';
+import {
+  AnalysisParametersSchema,
+  CommunityReportSchema,
+  EngineChoiceSchema,
+  engineFitsScope,
+  EXAMPLE_COMMUNITY,
+  EXAMPLE_ENGINE,
+  EXAMPLE_PARAMETERS,
+  EXAMPLE_PROJECTION,
+  EXAMPLE_RANKED_NODE,
+  EXAMPLE_SCOPE,
+  ProjectionSummarySchema,
+  RankedNodeSchema,
+  ScopeSchema,
+} from './analysis.js';
 import { IdSchema } from './provenance.js';
 
 /**
@@ -27,6 +41,55 @@ export const RunRequestSchema = z
   .meta({ id: 'RunRequest', example: { scope: { investigations: ['OP-TIDE'] }, parameters: { seed: 42 } } });
 
 export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+/** A finished run over Operation Tide, as the examples of the OpenAPI document show it. */
+const EXAMPLE_RUN = {
+  id: '3f6c1d2e-8a4b-4c7e-9f10-2b5d6e7a8c90',
+  status: 'done',
+  stage: null,
+  progress: 100,
+  queuePosition: null,
+  scope: EXAMPLE_SCOPE,
+  parameters: EXAMPLE_PARAMETERS,
+  communitiesFrom: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+  writeBack: true,
+  requestedBy: 'key:5d0e8c7b-2f4a-4e1b-9c3d-7a6b5e4f3a21',
+  createdAt: '2026-11-28T02:13:58.004Z',
+  startedAt: '2026-11-28T02:13:58.019Z',
+  finishedAt: '2026-11-28T02:14:09.512Z',
+  submittedDataVersion: 407,
+  dataVersion: 407,
+  scopeVersion: 407,
+  stale: true,
+  attempts: 1,
+  error: null,
+  summary: {
+    projection: EXAMPLE_PROJECTION,
+    engine: EXAMPLE_ENGINE,
+    graph: { nodes: 214, ties: 655, ranked: 214 },
+    modularity: 0.61,
+    communities: 12,
+    communitiesSplit: 1,
+    betweenness: { estimated: false, sources: 214, threads: 1 },
+    warnings: [],
+  },
+  timings: { queued: 15, projection: 182.4, communities: 41.7, centrality: 236.9, storing: 310.2, writeBack: 95.6 },
+};
+
+/** The run before it (last week's), which EXAMPLE_RUN took its community ids from. */
+const EXAMPLE_EARLIER_RUN = {
+  ...EXAMPLE_RUN,
+  id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+  communitiesFrom: null,
+  createdAt: '2026-11-21T02:10:03.118Z',
+  startedAt: '2026-11-21T02:10:03.131Z',
+  finishedAt: '2026-11-21T02:10:13.870Z',
+  submittedDataVersion: 388,
+  dataVersion: 388,
+  scopeVersion: 388,
+};
+
+const EXAMPLE_PAGE = { limit: 50, offset: 0 };
 
 export const RunErrorSchema = z.object({ code: z.string(), message: z.string() }).meta({ id: 'RunError' });
 
@@ -69,13 +132,31 @@ export const AnalysisRunSchema = z
     summary: RunSummarySchema.nullable(),
     timings: z.record(z.string(), z.number()).nullable().describe('Milliseconds: queued, projection, each engine stage, storing, writeBack'),
   })
-  .meta({ id: 'AnalysisRun' });
+  .meta({ id: 'AnalysisRun', example: EXAMPLE_RUN });
 
 export type AnalysisRun = z.infer<typeof AnalysisRunSchema>;
 
 export const RunSubmittedSchema = AnalysisRunSchema.extend({
   reused: z.boolean().describe('True when a run of the same scope and parameters on the same data answered instead of a new one'),
-}).meta({ id: 'RunSubmitted' });
+}).meta({
+  id: 'RunSubmitted',
+  example: {
+    ...EXAMPLE_RUN,
+    status: 'queued',
+    progress: 0,
+    queuePosition: 1,
+    startedAt: null,
+    finishedAt: null,
+    submittedDataVersion: 412,
+    dataVersion: null,
+    scopeVersion: null,
+    stale: false,
+    attempts: 0,
+    summary: null,
+    timings: null,
+    reused: false,
+  },
+});
 
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 const offset = z.coerce.number().int().min(0).max(10_000_000).default(0);
@@ -87,7 +168,10 @@ export const RunListQuerySchema = z.strictObject({
   offset,
 });
 
-export const RunListSchema = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AnalysisRunSchema) }).meta({ id: 'RunList' });
+export const RunListSchema = z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(AnalysisRunSchema) }).meta({
+  id: 'RunList',
+  example: { total: 2, ...EXAMPLE_PAGE, items: [EXAMPLE_RUN, EXAMPLE_EARLIER_RUN] },
+});
 
 export const RankingQuerySchema = z.strictObject({
   limit: limit(1000, 50),
@@ -104,7 +188,7 @@ export const RankingPageSchema = z
     offset: z.number().int(),
     items: z.array(RankedNodeSchema),
   })
-  .meta({ id: 'RankingPage' });
+  .meta({ id: 'RankingPage', example: { run: EXAMPLE_RUN, total: 214, ...EXAMPLE_PAGE, items: [EXAMPLE_RANKED_NODE] } });
 
 export const LatestQuerySchema = RankingQuerySchema.extend({
   investigation: z
@@ -117,7 +201,7 @@ export const PageQuerySchema = z.strictObject({ limit: limit(1000, 50), offset }
 
 export const CommunityPageSchema = z
   .object({ run: AnalysisRunSchema, total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(CommunityReportSchema) })
-  .meta({ id: 'CommunityPage' });
+  .meta({ id: 'CommunityPage', example: { run: EXAMPLE_RUN, total: 12, ...EXAMPLE_PAGE, items: [EXAMPLE_COMMUNITY] } });
 
 export const TieSchema = z
   .object({
@@ -137,9 +221,20 @@ export const CommunityDetailSchema = z
     internalTies: z.object({ total: z.number().int(), strongest: z.array(TieSchema).describe('Up to 100, strongest first') }),
     brokers: CommunityReportSchema.shape.bridges,
   })
-  .meta({ id: 'CommunityDetail' });
+  .meta({
+    id: 'CommunityDetail',
+    example: {
+      run: EXAMPLE_RUN,
+      community: EXAMPLE_COMMUNITY,
+      members: { total: 23, ...EXAMPLE_PAGE, items: [EXAMPLE_RANKED_NODE] },
+      internalTies: { total: 61, strongest: [{ source: 'person:P-001', target: 'person:P-014', strength: 2.4, money: 350_000, kinds: { communication: 1.4, payment: 1 } }] },
+      brokers: EXAMPLE_COMMUNITY.bridges,
+    },
+  });
 
-export const EntityResultSchema = z.object({ run: AnalysisRunSchema, result: RankedNodeSchema }).meta({ id: 'EntityResult' });
+export const EntityResultSchema = z
+  .object({ run: AnalysisRunSchema, result: RankedNodeSchema })
+  .meta({ id: 'EntityResult', example: { run: EXAMPLE_RUN, result: EXAMPLE_RANKED_NODE } });
 
 export const CompareQuerySchema = z.strictObject({ top: z.coerce.number().int().min(1).max(1000).default(20) });
 
@@ -176,7 +271,26 @@ export const RunComparisonSchema = z
     }),
     modularity: z.object({ from: z.number(), to: z.number() }),
   })
-  .meta({ id: 'RunComparison' });
+  .meta({
+    id: 'RunComparison',
+    example: {
+      from: EXAMPLE_EARLIER_RUN,
+      to: EXAMPLE_RUN,
+      top: 20,
+      entered: [{ key: 'person:P-214', name: 'Hemin Rasul', rank: 7, previousRank: 31, harmScore: 48.9 }],
+      left: [{ key: 'person:P-031', name: 'Soran Ali', previousRank: 4, rank: null, harmScore: null }],
+      moves: [{ key: 'person:P-014', name: 'Dilan Karim', previousRank: 5, rank: 2, change: 3, previousHarmScore: 49.7, harmScore: 55.2 }],
+      entities: { added: 12, removed: 1, kept: 202 },
+      communities: {
+        continued: [{ from: 'C-01', to: 'C-01', jaccard: 0.87 }],
+        merged: [{ into: 'C-03', from: ['C-03', 'C-07'] }],
+        split: [],
+        dissolved: ['C-09'],
+        emerged: ['C-13'],
+      },
+      modularity: { from: 0.58, to: 0.61 },
+    },
+  });
 
 export type RunComparison = Omit<z.infer<typeof RunComparisonSchema>, 'from' | 'to'>;
 
