@@ -95,7 +95,6 @@ export function normaliseAccountIdentifier(input: string): string | Error {
   return iban;
 }
 
-
 /** A document's key prefix: its kind, `other` documents as `document`. */
 export const documentPrefix = (kind: DocumentKind): IdentifierKind => (kind === 'other' ? 'document' : kind);
 
