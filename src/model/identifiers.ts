@@ -79,6 +79,21 @@ function ibanChecksumOk(iban: string): boolean {
   return rest === 1;
 }
 
+/** An IBAN for a country and account number (BBAN) with its check digits worked out (ISO 13616). */
+export function ibanOf(country: string, bban: string): string {
+  for (let check = 2; check <= 98; check++) {
+    const iban = `${country}${String(check).padStart(2, '0')}${bban}`;
+    if (ibanChecksumOk(iban)) return iban;
+  }
+  throw new Error(`model/identifiers: no check digits for ${country} ${bban}`);
+}
+
+/** An IMEI from its first 14 digits, the Luhn check digit appended. */
+export function imeiOf(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhn(`${body}${d}`)) return `${body}${d}`;
+  throw new Error(`model/identifiers: no check digit for ${body}`);
+}
+
 /** Whether an account identifier reads as an IBAN (two letters, two digits, then 11–30 letters or digits). */
 export function looksLikeIban(input: string): boolean {
   return IBAN.test(input.replace(/\s/g, '').toUpperCase());
