@@ -5,4 +5,5 @@ WHERE $allowed IS NULL OR n.investigation IN $allowed
 WITH collect(n) AS copies
 WHERE size(copies) > 0
 RETURN [n IN copies | elementId(n)] AS keys, [n IN copies WHERE n.name IS NOT NULL | n.name][0] AS name,
-       all(n IN copies WHERE coalesce(n.unresolved, false)) AS unresolved
+       all(n IN copies WHERE coalesce(n.unresolved, false)) AS unresolved,
+       [m IN copies | {name: m.name, kind: m.kind, make: m.make, model: m.model, roles: m.roles, identifierKeys: m.identifierKeys, registration: m.registration, engineSerial: m.engineSerial, plate: m.plate, hullId: m.hullId, identifier: m.identifier, date: m.date, unresolved: coalesce(m.unresolved, false)}] AS facts

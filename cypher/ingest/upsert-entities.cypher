@@ -23,6 +23,15 @@ CALL (n, row, same) {
       n.history = coalesce(n.history, []) + row.history,
       n.unresolved = false
   REMOVE n.placeholderIngest
+  // Identifier keys (schema/007): the record's replace the stored ones of the fields it gives,
+  // the others stay. searchText is rebuilt from everything the copy now holds, so a record
+  // that leaves aliases or phones out keeps them findable.
+  WITH n, row, [k IN coalesce(n.identifierKeys, []) WHERE NOT split(k, ':')[0] IN row.keyKinds] + row.identifierKeys AS keys
+  SET n.identifierKeys = reduce(kept = [], k IN keys | CASE WHEN k IN kept THEN kept ELSE kept + k END)
+  WITH n, row
+  SET n.searchText = reduce(text = n.id, field IN row.textFields |
+        reduce(t = text, value IN CASE WHEN n[field] IS NULL THEN [] WHEN n[field] IS :: LIST<ANY> THEN n[field] ELSE [n[field]] END | t + ' | ' + toString(value)))
+      + reduce(t = '', k IN n.identifierKeys | t + ' | ' + k)
 }
 CALL (n, investigation, created) {
   WITH n, investigation WHERE created

@@ -6,6 +6,7 @@ import { castNetwork } from './cast.js';
 import { createBuild } from './context.js';
 import { launchCrossings } from './crossings.js';
 import { placePeople } from './footprint.js';
+import { addIdentifiers } from './identifiers.js';
 import { linkNetwork } from './links.js';
 import type { Truth } from './model.js';
 import { openAccounts, settle } from './money.js';
@@ -60,6 +61,7 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
   settle(build, launchCrossings(build));
   linkNetwork(build);
   addNoise(build);
+  addIdentifiers(build, seed);
 
   const { records } = build;
   records.people.sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -56,12 +56,24 @@ const items = (cell: string) =>
 function listElement(where: string, element: Schema): (item: string) => unknown {
   if (def(unwrap(element)).type !== 'object') return leaf(where, element);
   const parts = Object.keys(shapeOf(unwrap(element)));
+  if (parts.join() === 'kind,number,country') return documentItem;
   if (parts.join() !== 'type,id') throw new Error(`ingest/csv: no CSV column mapping for ${where}`);
   // `person:P-1`; ids may contain colons, types never do. No colon: the schema refuses the text.
   return (item) => {
     const colon = item.indexOf(':');
     return colon < 0 ? item : { type: item.slice(0, colon).trim(), id: item.slice(colon + 1).trim() };
   };
+}
+
+/**
+ * A document as `kind:COUNTRY:NUMBER` or `kind:NUMBER` (`passport:IQ:A1234567`), the form it is
+ * stored in. Fewer parts go to the schema as they are, which names what is missing.
+ */
+function documentItem(item: string): unknown {
+  const parts = item.split(':').map((part) => part.trim());
+  if (parts.length === 3) return { kind: parts[0], country: parts[1], number: parts[2] };
+  if (parts.length === 2) return { kind: parts[0], number: parts[1] };
+  return item;
 }
 
 function deriveColumns(kind: RecordKind): Map<string, Setter> {

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 
 import { ENTITY_LABELS, type EntityLabel, type EntityType, type RelationshipType } from '../model/graph-model.js';
+import { type Identified, identifierKeys, KEY_KINDS_OF_FIELD, normaliseAccountIdentifier, normaliseCode, normaliseImei, normalisePhone } from '../model/identifiers.js';
 import type { EntityRow, RelationRow, RelationSpec } from '../repositories/ingest-repository.js';
 import type { Account, Crossing, Link, Location, Payment, Person, Relation, Route } from '../schemas/entities.js';
 import type { RecordKind } from '../schemas/ingest.js';
@@ -14,6 +15,12 @@ export type { EntityRow, RelationRow, RelationSpec };
  * as Date, recordedAt as DateTime, coordinates as a WGS-84 point), so what is stored can be
  * compared and queried as what it is. Relations named inside a record get ids derived from
  * the record (`X-1/ORGANISED/P-7`), so re-loading the record finds them again.
+ *
+ * Identifiers are stored normalised (phones in E.164, IBANs without spaces) with their keys
+ * (model/identifiers.ts). `searchText` and `identifierKeys` are not written from the record
+ * alone: the upsert rebuilds them from everything the copy holds once the record is applied
+ * (a record leaving aliases out keeps the aliases, so they stay searchable), the record's
+ * keys replacing those of the fields it gives (`keyKinds`).
  */
 
 export interface Normalised {
@@ -35,7 +42,13 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
     const label = ENTITY_LABELS[type];
     const id = record.id as string;
     const relationIds = relations.map((r) => r.row.id);
-    return { entity: { label, row: { id, props: { ...compact(props), ...base.props }, ...base.shared, relationIds, replaces } }, relations };
+    const stored = compact(props);
+    const search = {
+      identifierKeys: identifierKeys(stored as Identified),
+      keyKinds: (Object.keys(KEY_KINDS_OF_FIELD) as (keyof Identified)[]).filter((field) => stored[field] !== undefined).flatMap((field) => KEY_KINDS_OF_FIELD[field]),
+      textFields: TEXT_FIELDS[type],
+    };
+    return { entity: { label, row: { id, props: { ...stored, ...base.props }, ...base.shared, relationIds, replaces, ...search } }, relations };
   };
   /** The relationship types of the fields this record gives. */
   const given = (fields: Partial<Record<string, RelationshipType>>) =>
@@ -68,26 +81,27 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
         nationality: p.nationality,
         dateOfBirth: date(p.dateOfBirth),
         roles: p.roles,
-        searchText: text([p.id, p.name, ...(p.aliases ?? [])]),
+        phones: p.phones && unique(p.phones.map((phone) => valid(normalisePhone(phone)))),
+        imeis: p.imeis && unique(p.imeis.map((imei) => valid(normaliseImei(imei)))),
+        documents: p.documents && unique(p.documents.map((d) => documentText({ ...d, number: normaliseCode(d.number) }))),
       });
     }
     case 'organisation':
     case 'vessel': {
-      const { id, source: _s, grading: _g, recordedAt: _r, investigations: _i, ...fields } = record;
-      const searchText = text([id as string, ...Object.values(fields).filter((v): v is string => typeof v === 'string')]);
-      return make(kind, { ...fields, searchText });
+      const { id: _id, source: _s, grading: _g, recordedAt: _r, investigations: _i, ...fields } = record;
+      return make(kind, fields);
     }
     case 'location': {
       const l = record as Location;
       const position = l.latitude !== undefined && l.longitude !== undefined ? new neo4j.types.Point(4326, l.longitude, l.latitude) : undefined;
-      return make('location', { name: l.name, kind: l.kind, country: l.country, latitude: l.latitude, longitude: l.longitude, position, searchText: text([l.id, l.name]) });
+      return make('location', { name: l.name, kind: l.kind, country: l.country, latitude: l.latitude, longitude: l.longitude, position });
     }
     case 'route': {
       const r = record as Route;
       const rel = derived('Route', r.id);
       return make(
         'route',
-        { name: r.name, kind: r.kind, searchText: text([r.id, r.name]) },
+        { name: r.name, kind: r.kind },
         [
           ...(r.departsFrom ? [rel({ from: 'Route', type: 'DEPARTS_FROM', to: 'Location' }, r.id, r.departsFrom)] : []),
           ...(r.arrivesAt ? [rel({ from: 'Route', type: 'ARRIVES_AT', to: 'Location' }, r.id, r.arrivesAt)] : []),
@@ -102,7 +116,7 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
       const people = (type: RelationshipType, ids: string[] | undefined) => unique(ids).map((person) => rel({ from: 'Person', type, to: 'Crossing' }, person, c.id));
       return make(
         'crossing',
-        { date: date(c.date), outcome: c.outcome, passengers: int(c.passengers), deaths: int(c.deaths), injuries: int(c.injuries), searchText: text([c.id]) },
+        { date: date(c.date), outcome: c.outcome, passengers: int(c.passengers), deaths: int(c.deaths), injuries: int(c.injuries) },
         [
           ...people('ORGANISED', c.organisers),
           ...people('PILOTED', c.pilots),
@@ -128,7 +142,7 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
       const rel = derived('Payment', p.id);
       return make(
         'payment',
-        { amount: int(p.amount), currency: p.currency, date: date(p.date), channel: p.channel, searchText: text([p.id]) },
+        { amount: int(p.amount), currency: p.currency, date: date(p.date), channel: p.channel },
         [
           rel({ from: ENTITY_LABELS[p.payer.type], type: 'PAID', to: 'Payment' }, p.payer.id, p.id),
           rel({ from: 'Payment', type: 'PAID_TO', to: ENTITY_LABELS[p.payee.type] }, p.id, p.payee.id),
@@ -142,7 +156,7 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
       const rel = derived('Account', a.id);
       return make(
         'account',
-        { kind: a.kind, identifier: a.identifier, searchText: text([a.id, a.identifier]) },
+        { kind: a.kind, identifier: a.identifier === undefined ? undefined : valid(normaliseAccountIdentifier(a.identifier)) },
         [...uniqueBy(a.holders ?? [], (h) => `${h.type}:${h.id}`).map((h) => rel({ from: ENTITY_LABELS[h.type], type: 'HOLDS', to: 'Account' }, h.id, a.id))],
         given({ holders: 'HOLDS' }),
       );
@@ -201,6 +215,28 @@ function date(iso: string | undefined) {
   return new neo4j.types.Date(y, m, d);
 }
 
-function text(parts: (string | undefined)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' | ');
+/** A value the record's schema has already checked. */
+function valid(value: string | Error): string {
+  if (value instanceof Error) throw new Error(`ingest/normalise: a value the schema accepted fails normalisation: ${value.message}`);
+  return value;
 }
+
+/**
+ * A document as stored (Neo4j keeps no maps inside lists): `kind:COUNTRY:NUMBER`, or
+ * `kind:NUMBER` when the issuing country is unknown; the form a CSV cell takes.
+ */
+export function documentText(d: { kind: string; number: string; country?: string | undefined }): string {
+  return d.country ? `${d.kind}:${d.country}:${d.number}` : `${d.kind}:${d.number}`;
+}
+
+/** The properties whose values (besides the id and the identifier keys) go into searchText. */
+const TEXT_FIELDS: Record<EntityType, string[]> = {
+  person: ['name', 'aliases', 'phones', 'imeis', 'documents'],
+  organisation: ['name', 'kind', 'registration', 'country'],
+  vessel: ['kind', 'name', 'make', 'model', 'registration', 'hullId', 'engineSerial', 'plate'],
+  location: ['name'],
+  route: ['name'],
+  crossing: [],
+  payment: [],
+  account: ['identifier'],
+};

@@ -62,7 +62,13 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
   'GET /v1/investigations': { operationId: 'listInvestigations' },
   'GET /v1/entities': {
     operationId: 'searchEntities',
-    description: 'Full-text search over names, aliases and identifiers of the entities in the investigations the caller may see; words match as prefixes.',
+    description:
+      'Search the entities of the investigations the caller may see: by words of a name, alias or identifier (`q`, prefixes match), by exact identifier ' +
+      '(`identifier`: `kind:value` such as phone:+447700900123, imei:…, passport:…, registration:…, engine:…, plate:…, iban:…, or a bare value tried as every kind; ' +
+      'normalised as loads are, so 0044 7700 900123 finds +447700900123), or by filters alone (`type`, `investigation`, `role`); give q or identifier, not both, ' +
+      'and at least one of these. An investigation the caller may not see finds nothing, as an unknown one does. Hits carry what tells entities apart: a display label, ' +
+      'kind, nationality, date of birth, aliases, roles, identifier keys, the visible investigations, and latestRank (rank, harm score, run id in the newest finished ' +
+      'run the caller may see that ranked the entity; null when none). Copies in several visible investigations are one hit.',
   },
   'GET /v1/entities/{type}/{id}': {
     operationId: 'getEntity',

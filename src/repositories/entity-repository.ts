@@ -1,11 +1,13 @@
 import type { Driver } from 'neo4j-driver';
 
 import { ENTITY_LABELS, type EntityType, typeOfLabel } from '../model/graph-model.js';
+import { lookupKeys } from '../model/identifiers.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject, toNative } from '../neo4j/values.js';
-import type { EntityView, Network } from '../schemas/entity-views.js';
+import type { EntityView, Network, SearchRequest, SearchResult } from '../schemas/entity-views.js';
 import { entityView } from './entity-view.js';
+import { nodeFacts, type RawHit, searchHit } from './search-hit.js';
 
 export const ENTITY_QUERIES = ['entities/get', 'entities/search', 'entities/start', 'entities/neighbours', 'entities/erase'] as const;
 
@@ -28,26 +30,47 @@ export function createEntityRepository(driver: Driver, database: string, queries
       return entityView(type, id, recordToObject(records[0]!), allowed);
     },
 
-    async search(text: string, type: EntityType | undefined, limit: number, offset: number, allowed: string[] | null) {
-      if (luceneQuery(text) === '') return { total: 0, limit, offset, items: [] };
+    async search(request: SearchRequest, allowed: string[] | null): Promise<SearchResult> {
+      const { limit, offset } = request;
+      const query = request.q === undefined ? null : luceneQuery(request.q);
+      const keys =
+        request.identifier === undefined
+          ? null
+          : lookupKeys(request.identifier)
+              .map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`)
+              .join(' OR ');
+      if (query === '' || keys === '') return { total: 0, limit, offset, items: [] };
+      const type = request.type ?? (request.role ? 'person' : undefined);
       const { records } = await driver.executeQuery(
         queries['entities/search']!,
-        { query: luceneQuery(text), label: type ? ENTITY_LABELS[type] : null, limit: neoInt(limit), offset: neoInt(offset), allowed },
+        {
+          query,
+          keys,
+          label: type ? ENTITY_LABELS[type] : null,
+          investigation: request.investigation ?? null,
+          role: request.role ?? null,
+          limit: neoInt(limit),
+          offset: neoInt(offset),
+          allowed,
+        },
         read,
       );
-      const { total, items } = recordToObject<{ total: number; items: { label: string; id: string; name: string | null; unresolved: boolean; score: number }[] }>(records[0]!);
-      return { total, limit, offset, items: items.map(({ label, ...rest }) => ({ type: typeOfLabel(label), ...rest })) };
+      const { total, items } = recordToObject<{ total: number; items: (RawHit | null)[] }>(records[0]!);
+      return { total, limit, offset, items: items.filter((hit): hit is RawHit => hit !== null && hit.copies.length > 0).map(searchHit) };
     },
 
     /** Breadth-first, one query per level, stopping at `limit` nodes (then `truncated`). */
     async network(type: EntityType, id: string, depth: number, limit: number, allowed: string[] | null): Promise<Network | undefined> {
       const start = await driver.executeQuery(template('entities/start', { __LABEL__: ENTITY_LABELS[type] }), { id, allowed }, read);
       if (start.records.length === 0) return undefined;
-      const root = recordToObject<{ keys: string[]; name: string | null; unresolved: boolean }>(start.records[0]!);
+      const root = recordToObject<{ keys: string[]; name: string | null; unresolved: boolean; facts: Record<string, unknown>[] }>(start.records[0]!);
       const rootKey = `${type}:${id}`;
       // Element id of every copy reached → its entity's `type:id`: an entity's copies in several investigations are one node.
       const keys = new Map<string, string>(root.keys.map((key) => [key, rootKey]));
-      const nodes: Network['nodes'] = [{ key: rootKey, type, id, name: root.name, unresolved: root.unresolved, depth: 0 }];
+      type Node = Omit<Network['nodes'][number], 'label' | 'kind' | 'identifiers'>;
+      const nodes: Node[] = [{ key: rootKey, type, id, name: root.name, unresolved: root.unresolved, depth: 0 }];
+      // Every copy reached, by element id, under its entity: a node shows what its copies hold together.
+      const copies = new Map<string, Map<string, Record<string, unknown>>>([[rootKey, new Map(root.keys.map((key, i) => [key, root.facts[i]!]))]]);
       const seen = new Set<string>([rootKey]);
       const edges = new Map<string, Network['edges'][number]>();
       const pending: { from: string; to: string; id: string | null; type: string }[] = [];
@@ -57,7 +80,7 @@ export function createEntityRepository(driver: Driver, database: string, queries
         const room = limit - nodes.length;
         const { records } = await driver.executeQuery(queries['entities/neighbours']!, { frontier, limit: neoInt(room * 20 + 1000), allowed }, read);
         const next: string[] = [];
-        for (const row of records.map((r) => toNative(r.toObject()) as Record<string, string | boolean | null>)) {
+        for (const row of records.map((r) => toNative(r.toObject()) as Record<string, unknown>)) {
           const key = row.key as string;
           if (!keys.has(key)) {
             const nodeType = typeOfLabel(row.label as string);
@@ -71,6 +94,8 @@ export function createEntityRepository(driver: Driver, database: string, queries
               nodes.push({ key: entityKey, type: nodeType, id: row.entityId as string, name: row.name as string | null, unresolved: row.unresolved as boolean, depth: level });
             }
             keys.set(key, entityKey);
+            if (!copies.has(entityKey)) copies.set(entityKey, new Map());
+            copies.get(entityKey)!.set(key, row.facts as Record<string, unknown>);
             next.push(key);
           }
           pending.push({ from: row.from as string, to: row.to as string, id: row.id as string | null, type: row.type as string });
@@ -83,7 +108,8 @@ export function createEntityRepository(driver: Driver, database: string, queries
         const to = keys.get(edge.to);
         if (from && to) edges.set(`${edge.type}|${edge.id}|${from}|${to}`, { ...edge, from, to });
       }
-      return { nodes, edges: [...edges.values()], truncated };
+      const shown = nodes.map((node) => ({ ...node, ...nodeFacts(node.type, node.id, [...(copies.get(node.key)?.values() ?? [])]) }));
+      return { nodes: shown, edges: [...edges.values()], truncated };
     },
 
     async erase(type: EntityType, id: string, requestId: string, allowed: string[] | null): Promise<{ relationsRemoved: number; dataVersion: number } | undefined> {

@@ -24,6 +24,12 @@ export interface EntityRow {
    * A field left out says nothing, so its relations stay.
    */
   replaces: RelationshipType[];
+  /** Keys of the record's identifiers (model/identifiers.ts); they replace stored keys of `keyKinds`. */
+  identifierKeys: string[];
+  /** Key kinds of the identifier fields the record gives (a field left out keeps its keys). */
+  keyKinds: string[];
+  /** Properties rebuilt into searchText from the copy as it is after the record. */
+  textFields: string[];
 }
 
 export interface RelationRow {

@@ -16,14 +16,13 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
       config: { permission: 'read' },
       schema: {
         tags: ['entities'],
-        summary: 'Search entities by name, alias or identifier (full-text, prefixes match)',
+        summary: 'Search entities by words, exact identifier or filters; hits carry what tells them apart',
         querystring: SearchQuerySchema,
         response: { 200: SearchResultSchema, 400: ErrorResponseSchema, ...databaseErrorResponses },
       },
     },
     async (request) => {
-      const { q, type, limit, offset } = request.query;
-      return entities.search(q, type, limit, offset, allowedInvestigations(principalOf(request)));
+      return entities.search(request.query, allowedInvestigations(principalOf(request)));
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { DOCUMENT_KINDS, normaliseAccountIdentifier, normaliseImei, normalisePhone } from '../model/identifiers.js';
 import { IdSchema, IsoDateSchema, provenanceFields } from './provenance.js';
 
 /**
@@ -15,6 +16,27 @@ const country = z
   .describe('ISO 3166 alpha-2 or alpha-3 code');
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const ids = z.array(IdSchema).max(10_000);
+const code = (max: number) => z.string().trim().min(1).max(max);
+
+/** A string its normaliser accepts (model/identifiers.ts); the stored form is the normalised one. */
+const checked = (schema: z.ZodString, normalise: (value: string) => string | Error) =>
+  schema.superRefine((value, ctx) => {
+    const result = normalise(value);
+    if (result instanceof Error) ctx.addIssue({ code: 'custom', message: result.message });
+  });
+
+const phone = checked(z.string().min(1).max(40), normalisePhone).describe('With its international prefix: +44 7700 900123 or 0044 7700 900123; stored as E.164');
+const imei = checked(z.string().min(1).max(40), normaliseImei).describe('15 digits, the last a Luhn check digit');
+
+export const IdentityDocumentSchema = z
+  .strictObject({
+    kind: z.enum(DOCUMENT_KINDS),
+    number: code(50)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 .\-/]*$/, 'letters and digits, with spaces, dots, dashes or slashes between')
+      .describe('Stored upper-case, spaces, dots, dashes and slashes removed'),
+    country: country.optional().describe('Issuing country'),
+  })
+  .meta({ id: 'IdentityDocument', example: { kind: 'passport', number: 'A1234567', country: 'IQ' } });
 
 export const PERSON_ROLES = ['organiser', 'facilitator', 'recruiter', 'driver', 'pilot', 'money_mover', 'procurer', 'logistics', 'migrant', 'other'] as const;
 
@@ -26,6 +48,9 @@ export const PersonSchema = z
     nationality: country.optional(),
     dateOfBirth: IsoDateSchema.optional(),
     roles: z.array(z.enum(PERSON_ROLES)).max(PERSON_ROLES.length).optional(),
+    phones: z.array(phone).max(100).optional(),
+    imeis: z.array(imei).max(100).optional().describe('Handsets the person used'),
+    documents: z.array(IdentityDocumentSchema).max(100).optional(),
     ...provenanceFields,
   })
   .meta({
@@ -37,6 +62,9 @@ export const PersonSchema = z
       nationality: 'IQ',
       dateOfBirth: '1986-04-02',
       roles: ['organiser'],
+      phones: ['+44 7700 900123'],
+      imeis: ['356938035643809'],
+      documents: [{ kind: 'passport', number: 'A1234567', country: 'IQ' }],
       source: 'REP-2024-0117',
       grading: { sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P' },
     },
@@ -62,9 +90,10 @@ export const VesselSchema = z
     name: name.optional(),
     make: z.string().min(1).max(100).optional(),
     model: z.string().min(1).max(100).optional(),
-    hullId: z.string().min(1).max(100).optional(),
-    engineSerial: z.string().min(1).max(100).optional().describe('Engines: the best identifier'),
-    plate: z.string().min(1).max(30).optional().describe('Vehicles: registration plate'),
+    registration: code(100).optional().describe('Boats: registration (port letters and number)'),
+    hullId: code(100).optional(),
+    engineSerial: code(100).optional().describe('Engines: the best identifier'),
+    plate: code(30).optional().describe('Vehicles: registration plate'),
     ...provenanceFields,
   })
   .meta({ id: 'Vessel', example: { id: 'E-77', kind: 'engine', make: 'Yamaha', model: '40HP', engineSerial: '6BG-1042211' } });
@@ -165,7 +194,9 @@ export const AccountSchema = z
   .strictObject({
     id: IdSchema,
     kind: z.enum(['bank', 'money_service_business', 'hawala', 'crypto_wallet', 'other']),
-    identifier: z.string().min(1).max(100).optional().describe('IBAN, wallet address, ledger name'),
+    identifier: checked(z.string().trim().min(1).max(100), normaliseAccountIdentifier)
+      .optional()
+      .describe('IBAN (spaces allowed; its check digits are verified), wallet address, ledger name'),
     holders: z.array(PartyRefSchema).max(100).optional().describe('People or organisations holding it'),
     ...provenanceFields,
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ENTITY_TYPES } from '../model/graph-model.js';
+import { PERSON_ROLES } from './entities.js';
 import { GradingSchema, IdSchema } from './provenance.js';
 
 export const EntityTypeSchema = z.enum(ENTITY_TYPES).describe('Entity type');
@@ -101,19 +102,81 @@ export const EntityViewSchema = z
     },
   });
 
-export const SearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1).max(200).describe('Words of a name, alias or identifier; prefixes match'),
-  type: EntityTypeSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
-});
+export const SearchQuerySchema = z
+  .strictObject({
+    q: z.string().trim().min(1).max(200).optional().describe('Words of a name, alias or identifier; prefixes match'),
+    identifier: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Exact lookup: `kind:value` (phone:+447700900123, imei:…, passport:…, registration:…, engine:…, plate:…, iban:…) or a bare value tried as every kind; normalised as loads are',
+      ),
+    type: EntityTypeSchema.optional(),
+    investigation: IdSchema.optional().describe('Only copies loaded under this investigation; one you may not see finds nothing, as an unknown one'),
+    role: z.enum(PERSON_ROLES).optional().describe('People with this role'),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  })
+  .refine((s) => !(s.q !== undefined && s.identifier !== undefined), { message: 'give q or identifier, not both', path: ['identifier'] })
+  .refine((s) => s.q !== undefined || s.identifier !== undefined || s.type !== undefined || s.investigation !== undefined || s.role !== undefined, {
+    message: 'give q, identifier or a filter (type, investigation, role): a search for everything is not served',
+    path: ['q'],
+  });
+
+export type SearchRequest = z.infer<typeof SearchQuerySchema>;
+
+export const LatestRankSchema = z
+  .object({ rank: z.number().int(), score: z.number().nullable().describe('Harm score'), runId: z.string() })
+  .meta({ id: 'LatestRank', description: 'The entity in the newest finished run you may see that ranked it' });
+
+export const SearchHitSchema = z
+  .object({
+    type: z.string(),
+    id: z.string(),
+    label: z.string().describe('For display: the name, or for an unnamed vessel its kind, make, model and registration or serial'),
+    name: z.string().nullable(),
+    kind: z.string().nullable().describe('Vessel, location, account or organisation kind'),
+    unresolved: z.boolean(),
+    nationality: z.string().nullable().optional(),
+    dateOfBirth: z.string().nullable().optional(),
+    aliases: z.array(z.string()).optional(),
+    roles: z.array(z.string()).optional(),
+    identifiers: z.array(z.string()).describe('Identifier keys, kind:value (docs/identifiers.md)'),
+    investigations: z.array(z.string()),
+    latestRank: LatestRankSchema.nullable(),
+    score: z.number(),
+  })
+  .meta({
+    id: 'SearchHit',
+    example: {
+      type: 'person',
+      id: 'P-001',
+      label: 'Hemin Rashid',
+      name: 'Hemin Rashid',
+      kind: null,
+      unresolved: false,
+      nationality: 'IQ',
+      dateOfBirth: '1986-04-02',
+      aliases: ['Kaka'],
+      roles: ['organiser'],
+      identifiers: ['phone:+447700900123', 'passport:A1234567'],
+      investigations: ['OP-TIDE'],
+      latestRank: { rank: 3, score: 0.71, runId: 'run-2024-05-17-0001' },
+      score: 2.4,
+    },
+  });
+
+export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 export const SearchResultSchema = z
   .object({
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),
-    items: z.array(EntityRefViewSchema.extend({ score: z.number() })),
+    items: z.array(SearchHitSchema),
   })
   .meta({
     id: 'SearchResult',
@@ -128,6 +191,8 @@ export const SearchResultSchema = z
     },
   });
 
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
 export const NetworkQuerySchema = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),
   limit: z.coerce.number().int().min(1).max(5_000).default(500).describe('Most nodes returned'),
@@ -135,7 +200,20 @@ export const NetworkQuerySchema = z.strictObject({
 
 export const NetworkSchema = z
   .object({
-    nodes: z.array(EntityRefViewSchema.extend({ key: z.string().describe('type:id'), depth: z.number().int() })),
+    nodes: z.array(
+      EntityRefViewSchema.extend({
+        key: z.string().describe('type:id'),
+        depth: z.number().int(),
+        label: z.string().describe('For display: the name, or for an unnamed vessel its kind, make, model and registration or serial'),
+        kind: z.string().nullable(),
+        roles: z.array(z.string()).optional().describe('People'),
+        identifiers: z.array(z.string()).describe('Identifier keys, kind:value, merged across the copies you may see'),
+        registration: z.string().nullable().optional(),
+        engineSerial: z.string().nullable().optional(),
+        plate: z.string().nullable().optional(),
+        identifier: z.string().nullable().optional().describe('Accounts'),
+      }),
+    ),
     edges: z.array(z.object({ id: z.string().nullable(), type: z.string(), from: z.string().describe('Node key'), to: z.string() })),
     truncated: z.boolean().describe('True when the limit cut the neighbourhood short'),
   })

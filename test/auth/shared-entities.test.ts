@@ -26,6 +26,11 @@ describe('facts belong to investigations', () => {
   const B3 = `B3-${tag}`;
   const B4 = `B4-${tag}`;
   const V1 = `V1-${tag}`;
+  // Identifiers: A's phone of S1, and B-only ones (a phone and a passport) that must never reach A.
+  const digits = String(Math.floor(Math.random() * 900_000) + 100_000);
+  const PHONE_A = `+447700${digits}`;
+  const PHONE_B = `+336120${digits}`;
+  const PASSPORT_B = `QZ${digits}`;
   const keys: Record<string, string> = {};
   const as = (who: string, options: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }) =>
     app.inject({ ...options, method: options.method as 'GET', headers: { ...options.headers, authorization: `Bearer ${keys[who]}` } } as never);
@@ -40,7 +45,7 @@ describe('facts belong to investigations', () => {
     const a = await load(A, {
       defaults: { source: `REP-A-${tag}`, grading: GRADING },
       people: [
-        { id: S1, name: `Alpha ${tag}`, aliases: [`Alf${tag}`], roles: ['organiser'] },
+        { id: S1, name: `Alpha ${tag}`, aliases: [`Alf${tag}`], roles: ['organiser'], phones: [PHONE_A] },
         { id: S2, name: `Bravo ${tag}` },
       ],
       vessels: [{ id: V1, kind: 'boat', name: `Dinghy ${tag}` }],
@@ -51,7 +56,7 @@ describe('facts belong to investigations', () => {
     const b = await load(B, {
       defaults: { source: `${SECRET}-report`, grading: { sourceEvaluation: 1, intelligenceAssessment: 'A', handlingCode: 'C' } },
       people: [
-        { id: S1, name: `${SECRET} One`, aliases: [`${SECRET}alias`], nationality: 'IQ' },
+        { id: S1, name: `${SECRET} One`, aliases: [`${SECRET}alias`], nationality: 'IQ', phones: [PHONE_B], documents: [{ kind: 'passport', number: PASSPORT_B, country: 'IQ' }] },
         { id: S2, name: `${SECRET} Two` },
         { id: B3, name: `${SECRET} Three` },
         { id: B4, name: `${SECRET} Four` },
@@ -72,7 +77,7 @@ describe('facts belong to investigations', () => {
   });
 
   // B's sentinel and B's id; B-only ids are not in the list, as loads into A may name them (they are A's then).
-  const leaks = (text: string) => [SECRET, B].filter((s) => text.includes(s));
+  const leaks = (text: string) => [SECRET, B, PHONE_B.slice(1), PASSPORT_B].filter((s) => text.includes(s));
 
   it('leaks nothing of B through any operation, for any role limited to A', async () => {
     // Stored runs over A (one per analyst), for the run-reading operations.
@@ -106,7 +111,18 @@ describe('facts belong to investigations', () => {
       const url = fill(path);
       if (method === 'DELETE' && path.startsWith('/v1/entities')) return []; // erasure: its own test below
       if (method === 'DELETE' && path === '/v1/analyses/{id}') return [{ method, url: `/v1/analyses/${spare}?purge=true` }];
-      if (path === '/v1/entities') return [`q=Alf${tag}`, `q=${tag}`].map((q) => ({ method, url: `${url}?${q}` }));
+      if (path === '/v1/entities')
+        return [
+          `q=Alf${tag}`,
+          `q=${tag}`,
+          `identifier=${encodeURIComponent(PHONE_A)}`,
+          `identifier=${encodeURIComponent(PHONE_B)}`,
+          `identifier=passport:${PASSPORT_B}`,
+          `investigation=${A}`,
+          `investigation=${B}`,
+          `investigation=${A}&role=organiser`,
+          `type=person&role=organiser`,
+        ].map((q) => ({ method, url: `${url}?${q}` }));
       if (path.endsWith('/export')) return ['gexf', 'graphml', 'csv', 'json'].map((format) => ({ method, url: `${url}?format=${format}` }));
       if (path === '/v1/ingest')
         return [
@@ -188,6 +204,15 @@ describe('facts belong to investigations', () => {
     expect(mine.items.map((i: Json) => i.id)).toEqual([S1]);
     const star = (await app.inject({ method: 'GET', url: `/v1/entities?q=${SECRET}alias` })).json();
     expect(star.items.map((i: Json) => i.id)).toEqual([S1]);
+    // B's phone and passport of the same person find nothing for A; A's phone finds A's facts only.
+    for (const identifier of [PHONE_B, `0033 6120 ${digits}`, `passport:${PASSPORT_B}`, PASSPORT_B]) {
+      const found = await as('viewer', { method: 'GET', url: `/v1/entities?identifier=${encodeURIComponent(identifier)}` });
+      expect(found.json(), identifier).toMatchObject({ total: 0, items: [] });
+    }
+    const byPhone = (await as('viewer', { method: 'GET', url: `/v1/entities?identifier=${encodeURIComponent(PHONE_A)}` })).json();
+    expect(byPhone.items).toMatchObject([{ id: S1, identifiers: [`phone:${PHONE_A}`], investigations: [A], nationality: null }]);
+    const starPhone = (await app.inject({ method: 'GET', url: `/v1/entities?identifier=${encodeURIComponent(PHONE_B)}` })).json();
+    expect(starPhone.items.map((i: Json) => i.id)).toEqual([S1]);
   });
 
   it('reports a load into A naming ids known only to B exactly as one naming new ids, and leaves B’s facts alone', async () => {

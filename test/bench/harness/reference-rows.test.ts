@@ -15,7 +15,7 @@ describe('referenceRows', () => {
     });
     expect(rows.entity).toEqual({
       label: 'Person',
-      row: { id: 'P-1', props: { name: 'Karwan A.', dateOfBirth: new neo4j.types.Date(1990, 2, 3), roles: ['pilot'], searchText: 'P-1 | Karwan A.' } },
+      row: { id: 'P-1', props: { name: 'Karwan A.', dateOfBirth: new neo4j.types.Date(1990, 2, 3), roles: ['pilot'] } },
     });
     expect(rows.relations).toEqual([]);
   });
