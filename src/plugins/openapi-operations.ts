@@ -11,6 +11,7 @@ export const OPERATIONS: Readonly<Record<string, { operationId: string; descript
   'POST /v1/ingest': { operationId: 'ingestDocument' },
   'POST /v1/ingest/ndjson': { operationId: 'ingestNdjson' },
   'POST /v1/ingest/csv/{kind}': { operationId: 'ingestCsv' },
+  'POST /v1/ingest/csv/links': { operationId: 'ingestEdgeList' },
   'GET /v1/investigations': { operationId: 'listInvestigations' },
   'GET /v1/entities': {
     operationId: 'searchEntities',
