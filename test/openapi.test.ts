@@ -84,6 +84,7 @@ describe('OpenAPI document', () => {
         "/v1/entities/{type}/{id}",
         "/v1/entities/{type}/{id}/network",
         "/v1/ingest",
+        "/v1/ingest/csv/links",
         "/v1/ingest/csv/{kind}",
         "/v1/ingest/ndjson",
         "/v1/investigations",

@@ -19,4 +19,4 @@ WHERE NOT r:BELONGS_TO AND r.id IS NOT NULL
       AND ($to IS NULL OR coalesce(o.date, o.firstSeen, o.lastSeen) IS NULL OR coalesce(o.date, o.firstSeen, o.lastSeen) <= date($to))
   })
 RETURN labels(a)[0] AS fromLabel, a.id AS from, labels(b)[0] AS toLabel, b.id AS to, type(r) AS type,
-       r.count AS count, r.sourceEvaluation AS se, r.intelligenceAssessment AS ia
+       r.count AS count, r.weight AS weight, r.sourceEvaluation AS se, r.intelligenceAssessment AS ia

@@ -21,5 +21,5 @@ WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investig
 // fact as dropped, as gds/people-ties.cypher leaves it out: each investigation's facts are
 // filtered on their own, then merged by id.
 RETURN CASE WHEN ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations)) AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment) AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation) THEN a.id END AS from,
-       CASE WHEN ($investigations IS NULL OR any(i IN coalesce(b.investigations, []) WHERE i IN $investigations)) AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment) AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation) THEN b.id END AS to, type(r) AS type, coalesce(r.count, 1) AS count,
+       CASE WHEN ($investigations IS NULL OR any(i IN coalesce(b.investigations, []) WHERE i IN $investigations)) AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment) AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation) THEN b.id END AS to, type(r) AS type, coalesce(r.count, 1) AS count, r.weight AS weight,
        r.sourceEvaluation AS se, r.intelligenceAssessment AS ia

@@ -30,9 +30,11 @@ CALL {
     AND ($investigations IS NULL OR any(i IN coalesce(b.investigations, []) WHERE i IN $investigations))
     AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment)
     AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
-  WITH a, b, toLower(type(r)) AS kind, coalesce(r.count, 1) AS count,
+  // Volume as analytics/weights.ts linkVolume: the weight, else the count, damped above 1.
+  WITH a, b, toLower(type(r)) AS kind,
+       coalesce(r.weight, CASE WHEN coalesce(r.count, 1) > 1 THEN r.count ELSE 1 END) AS amount,
        coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded) AS grade
-  RETURN a, b, kind, grade * (1 + log(CASE WHEN count > 1 THEN count ELSE 1 END)) AS volume, 0 AS money
+  RETURN a, b, kind, grade * CASE WHEN amount > 1 THEN 1 + log(amount) ELSE amount END AS volume, 0 AS money
   UNION ALL
   MATCH (a:Person)-[r:EMPLOYED_BY|DIRECTOR_OF]->(b:Organisation)
   WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))

@@ -5,8 +5,8 @@
  *
  * A tie's strength is the sum, over the relations behind it, of
  *   affinity(kind) × confidence(grading) × volume
- * where volume is 1 for one payment, crossing, vessel or location, and 1 + ln(count) for a
- * reported link (37 calls say more than one, but not 37 times more).
+ * where volume is 1 for one payment, crossing, vessel or location, and linkVolume(count, weight)
+ * for a reported link (37 calls say more than one, but not 37 times more).
  */
 
 export const TIE_KINDS = [
@@ -41,6 +41,21 @@ export const DEFAULT_TIE_WEIGHTS: Readonly<Record<TieKind, number>> = {
   directorship: 1.5,
   relation: 1,
 };
+
+/**
+ * A reported link's volume. Its amount is its weight when it has one (an edge list's decimal
+ * tie strength, docs/csv-columns.md), else its count (1 when left out); the amount is damped
+ * above 1 as 1 + ln(amount) and kept as is up to 1, so that 37 calls (or a weight of 37) say
+ * more than one but not 37 times more, a weight of 0.25 says a quarter of one report, and a
+ * heavier link is always a stronger one (the curve is continuous and rising at 1). A weight
+ * replaces the count rather than multiplying it: an edge list's weight already sums the rows
+ * the count counts, and multiplying would count them twice. cypher/gds/people-ties.cypher
+ * computes the same.
+ */
+export function linkVolume(count: number | null | undefined, weight?: number | null): number {
+  const amount = weight ?? Math.max(1, count ?? 1);
+  return amount > 1 ? 1 + Math.log(amount) : amount;
+}
 
 /** Source evaluation: 1 reliable, 2 untested, 3 not reliable. */
 export const SOURCE_CONFIDENCE: Readonly<Record<1 | 2 | 3, number>> = { 1: 1, 2: 0.8, 3: 0.5 };

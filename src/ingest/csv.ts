@@ -163,20 +163,22 @@ function normaliser(maxBytes: number): Transform {
   });
 }
 
-interface Row {
+export interface CsvRow {
   cells: string[];
+  /** The line the row starts on (the header row is line 1). */
   line: number;
 }
 
 /**
- * The records of a CSV body, each with the line its row starts on. The parser is pulled as
- * an async iterable, so the body is read only as fast as records are consumed.
+ * The rows of a CSV body, header row included, each with the line it starts on: cells trimmed,
+ * blank lines skipped. A CSV syntax error refuses the body with a 400 naming the line. The
+ * parser is pulled as an async iterable, so the body is read only as fast as rows are consumed.
  */
-export async function* readCsv(body: Readable, kind: RecordKind, maxBytes: number): AsyncGenerator<StreamRecord> {
+export async function* readCsvRows(body: Readable, maxBytes: number): AsyncGenerator<CsvRow> {
   // Tracked as rows are parsed, not as they are consumed: a syntax error discards the rows
   // still buffered in the parser, and its line is counted from the last row parsed.
   const parsed = { lines: 0, empty: 0, columns: 0 };
-  const toRow = (cells: string[], context: InfoRecord): Row => {
+  const toRow = (cells: string[], context: InfoRecord): CsvRow => {
     Object.assign(parsed, { lines: context.lines, empty: context.empty_lines, columns: parsed.columns || cells.length });
     // context.lines is the row's last line; a quoted cell's newlines put its first line earlier.
     return { cells, line: context.lines - cells.reduce((n, cell) => n + cell.split('\n').length - 1, 0) };
@@ -192,26 +194,33 @@ export async function* readCsv(body: Readable, kind: RecordKind, maxBytes: numbe
   });
   // A 413 from the normaliser destroys the parser with that error, which the loop below throws.
   pipeline(body, normaliser(maxBytes), parser, () => {});
-  let setters: Setter[] | undefined;
   try {
-    for await (const { cells, line } of parser as AsyncIterable<Row>) {
-      if (setters === undefined) {
-        setters = headerSetters(kind, cells, line);
-        continue;
-      }
-      if (cells.every((cell) => cell === '')) continue; // a spreadsheet's blank row: `,,,`
-      const raw: Target = {};
-      for (const [index, cell] of cells.entries()) if (cell !== '') setters[index]!(raw, cell);
-      yield { line, kind, raw };
-    }
+    for await (const row of parser as AsyncIterable<CsvRow>) yield row;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // The failing row starts after the last row parsed and any empty lines skipped since.
     const skipped = typeof error.empty_lines === 'number' ? error.empty_lines - parsed.empty : 0;
     throw new MalformedBodyError(`line ${parsed.lines + 1 + skipped}: ${describeCsvError(error, parsed.columns)}`);
   }
-  if (setters === undefined) throw new MalformedBodyError('the body is empty: line 1 must be the header row naming the columns');
 }
+
+/** The records of a CSV body of one kind, each with the line its row starts on. */
+export async function* readCsv(body: Readable, kind: RecordKind, maxBytes: number): AsyncGenerator<StreamRecord> {
+  let setters: Setter[] | undefined;
+  for await (const { cells, line } of readCsvRows(body, maxBytes)) {
+    if (setters === undefined) {
+      setters = headerSetters(kind, cells, line);
+      continue;
+    }
+    if (cells.every((cell) => cell === '')) continue; // a spreadsheet's blank row: `,,,`
+    const raw: Target = {};
+    for (const [index, cell] of cells.entries()) if (cell !== '') setters[index]!(raw, cell);
+    yield { line, kind, raw };
+  }
+  if (setters === undefined) throw new MalformedBodyError(EMPTY_BODY);
+}
+
+export const EMPTY_BODY = 'the body is empty: line 1 must be the header row naming the columns';
 
 function describeCsvError(error: CsvError, columns: number): string {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted cell opened in this row is never closed';

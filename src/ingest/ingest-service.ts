@@ -3,12 +3,14 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
 import { ForbiddenError, MalformedBodyError } from '../errors.js';
 import type { IngestRepository } from '../repositories/ingest-repository.js';
 import { type IngestHeader, IngestHeaderSchema, RECORD_KIND_NAMES, RECORD_KINDS } from '../schemas/ingest.js';
 import type { IngestReport, Rejection } from '../schemas/ingest-report.js';
+import { type EdgeListOptions, type EdgeListRows, readEdgeList } from './edge-list.js';
 import { IngestInterruptedError, IngestLoader } from './loader.js';
 import { readNdjson } from './ndjson.js';
 import { type Checked, checkRecord, isRecordKind, joinPath } from './validate.js';
@@ -83,6 +85,30 @@ export function createIngestService(repository: IngestRepository, options: Inges
         if (header === undefined) throw new MalformedBodyError('the body is empty: line 1 must be the header');
       }
       return this.ingestStream(() => header!, records(), atomic, allowed);
+    },
+
+    /**
+     * An edge list (CSV): read whole and merged into one link per tie (edge-list.ts), then
+     * loaded all or nothing. A bad row refuses the load before anything is written.
+     */
+    async ingestEdgeList(
+      body: Readable,
+      header: IngestHeader,
+      edgeList: EdgeListOptions,
+      allowed: readonly string[] | null,
+    ): Promise<{ report: IngestReport; rows: EdgeListRows }> {
+      checkInvestigations(header, allowed);
+      const { links, badRows, problems, rows } = await readEdgeList(body, edgeList, options.maxStreamBytes);
+      if (badRows > 0) {
+        const loader = newLoader(header, true);
+        loader.report.rejections = problems.map((problem) => ({ kind: 'link', ...problem }));
+        loader.report.rejected = badRows;
+        return { report: refuse(loader.report, rows.read - badRows), rows };
+      }
+      const records = (async function* () {
+        for (const { line, link } of links) yield { line, kind: 'link', raw: link };
+      })();
+      return { report: await this.ingestStream(() => header, records, true, allowed), rows };
     },
 
     /** Records from a stream (NDJSON lines or CSV rows), spooled and checked, then loaded. */

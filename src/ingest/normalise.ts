@@ -164,7 +164,7 @@ export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx
     case 'link': {
       const l = record as Link;
       const spec: RelationSpec = { from: 'Person', type: l.type.toUpperCase() as RelationshipType, to: 'Person' };
-      const props = { count: int(l.count), firstSeen: date(l.firstSeen), lastSeen: date(l.lastSeen) };
+      const props = { count: int(l.count), weight: l.weight, firstSeen: date(l.firstSeen), lastSeen: date(l.lastSeen) };
       return { relations: [{ spec, row: { id: l.id, from: l.from, to: l.to, props: { ...compact(props), ...base.props }, ...base.shared, origin: null } }] };
     }
     case 'relation': {

@@ -23,6 +23,8 @@ const NDJSON_EXAMPLE = [
 
 const CSV_EXAMPLE = ['id,name,aliases,roles,nationality', 'P-001,Rekan Aziz,Kaka;K.A.,organiser,IQ', 'P-014,Dilan Karim,,facilitator;recruiter,IQ', ''].join('\n');
 
+const EDGE_LIST_EXAMPLE = ['source,target,weight', 'P-001,P-014,3.5', 'P-014,P-001,1', 'P-014,P-022,0.75', ''].join('\n');
+
 const GEXF_EXAMPLE =
   '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">' +
   '<nodes><node id="person:P-001" label="Rekan Aziz"/><node id="person:P-014" label="Dilan Karim"/></nodes>' +
@@ -57,6 +59,14 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
       contentTypes: ['text/csv', 'application/csv'],
       description: 'A header row naming the columns (docs/csv-columns.md), then one record a row',
       example: CSV_EXAMPLE,
+    },
+  },
+  'POST /v1/ingest/csv/links': {
+    operationId: 'ingestEdgeList',
+    streamedBody: {
+      contentTypes: ['text/csv', 'application/csv'],
+      description: 'An edge list: a header row `source,target[,weight][,type][,date]` (docs/csv-columns.md), then one tie a row',
+      example: EDGE_LIST_EXAMPLE,
     },
   },
   'GET /v1/investigations': { operationId: 'listInvestigations' },

@@ -8,15 +8,23 @@ import { z } from 'zod';
 import { allowedInvestigations } from '../auth/principal.js';
 import { MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
 import { readCsv } from '../ingest/csv.js';
+import { EDGE_LIST_DEFAULTS, MERGE_RULES } from '../ingest/edge-list.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { describeJsonError } from '../ingest/json-error.js';
 import { zodProblems } from '../ingest/validate.js';
 import { principalOf } from '../plugins/auth.js';
+import { LINK_TYPES } from '../schemas/entities.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
 import { IngestDocumentSchema, type IngestHeader, IngestHeaderSchema, RECORD_KIND_NAMES, RECORD_KINDS } from '../schemas/ingest.js';
-import { IngestFailureSchema, type IngestReport, IngestReportSchema } from '../schemas/ingest-report.js';
+import { EdgeListReportSchema, IngestFailureSchema, type IngestReport, IngestReportSchema } from '../schemas/ingest-report.js';
 import { GradingSchema, IdSchema } from '../schemas/provenance.js';
 import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';
+
+const GradingCodeSchema = z
+  .string()
+  .regex(/^[1-3][A-E][PC]$/, 'expected a grading code such as 2BP: source evaluation 1–3, assessment A–E, handling P or C')
+  .transform((code) => ({ sourceEvaluation: Number(code[0]), intelligenceAssessment: code[1], handlingCode: code[2] }))
+  .pipe(GradingSchema);
 
 const AtomicQuerySchema = z.strictObject({
   atomic: z
@@ -45,13 +53,23 @@ const CsvQuerySchema = AtomicQuerySchema.extend({
     )
     .pipe(z.array(IdSchema).min(1, 'name at least one investigation').max(100)),
   source: z.string().min(1).max(500).optional().describe('Default source (report reference) for rows without a source cell'),
-  grading: z
-    .string()
-    .regex(/^[1-3][A-E][PC]$/, 'expected a grading code such as 2BP: source evaluation 1–3, assessment A–E, handling P or C')
-    .transform((code) => ({ sourceEvaluation: Number(code[0]), intelligenceAssessment: code[1], handlingCode: code[2] }))
-    .pipe(GradingSchema)
-    .optional()
-    .describe('Default grading for rows without grading cells, as one code: 2BP is source evaluation 2, assessment B, handling P'),
+  grading: GradingCodeSchema.optional().describe('Default grading for rows without grading cells, as one code: 2BP is source evaluation 2, assessment B, handling P'),
+});
+
+/**
+ * An edge list has no provenance columns (`source` is an end there), so its source and grading
+ * come from the query, for every row.
+ */
+const EdgeListQuerySchema = CsvQuerySchema.omit({ atomic: true }).extend({
+  source: z.string().min(1).max(500).describe('Source (report reference) of every row, e.g. REP-2024-0117'),
+  grading: GradingCodeSchema.describe('Grading of every row as one code: 2BP is source evaluation 2, assessment B, handling P'),
+  type: z.enum(LINK_TYPES).default(EDGE_LIST_DEFAULTS.type).describe('Link type of rows with no type cell (the default, associate, claims only that the two are tied)'),
+  undirected: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: A,B and B,A are one tie (stored with the smaller id first); false: the direction the file gives is kept'),
+  merge: z.enum(MERGE_RULES).default(EDGE_LIST_DEFAULTS.merge).describe('How the weights of the rows of one tie combine: sum, or max (for exports that list every tie both ways)'),
 });
 
 /**
@@ -156,6 +174,32 @@ export const ingestRoutes: FastifyPluginAsyncZod<IngestRoutesOptions> = async (a
     async (request, reply) => {
       const report = await ingest.ingestNdjson(streamBody(request.body, 'application/x-ndjson'), request.query.atomic, allowedInvestigations(principalOf(request)));
       return refused(report) ? reply.code(400).send(refusal(report)) : report;
+    },
+  );
+
+  app.post(
+    '/ingest/csv/links',
+    {
+      config,
+      schema: {
+        tags: ['ingest'],
+        summary: 'Load an edge list (text/csv): source,target[,weight][,type][,date], one reported tie a row',
+        description:
+          'Header names in any case; from and to are read as source and target. Rows naming the same tie (ends and type; ' +
+          'with undirected=true either way round) become one link: weights (positive decimals, 1 when left out) summed or, ' +
+          'with merge=max, the largest; count the rows; firstSeen and lastSeen the earliest and latest date. Link ids are ' +
+          'derived from the tie, so loading a file again changes nothing. Ends are person ids; one never loaded becomes a ' +
+          'placeholder. All or nothing: a bad row refuses the load with 400 naming its line and column. docs/csv-columns.md.',
+        querystring: EdgeListQuerySchema,
+        response: { ...responses, 200: EdgeListReportSchema.describe('Loaded; rows says how the rows became ties') },
+      },
+    },
+    async (request, reply) => {
+      const { investigations, source, grading, type, undirected, merge } = request.query;
+      const header: IngestHeader = { investigations: investigations.map((id) => ({ id })), defaults: { source, grading } };
+      const body = streamBody(request.body, 'text/csv');
+      const { report, rows } = await ingest.ingestEdgeList(body, header, { type, undirected, merge }, allowedInvestigations(principalOf(request)));
+      return refused(report) ? reply.code(400).send(refusal(report)) : { ...report, rows };
     },
   );
 

@@ -215,6 +215,12 @@ export const LinkSchema = z
     from: IdSchema.describe('Person id'),
     to: IdSchema.describe('Person id'),
     count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('Calls, messages or meetings reported; left out: 1 (kept as given by an earlier record)'),
+    weight: z
+      .number()
+      .positive('expected a positive number')
+      .max(1e12)
+      .optional()
+      .describe('Tie strength on the analyst’s own scale (decimal, > 0); when given it, not count, is what the analysis weighs (docs/analytics.md)'),
     firstSeen: IsoDateSchema.optional(),
     lastSeen: IsoDateSchema.optional(),
     ...provenanceFields,

@@ -67,3 +67,37 @@ export const IngestFailureSchema = ErrorResponseSchema.extend({ report: IngestRe
 
 export type IngestReport = z.infer<typeof IngestReportSchema>;
 export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const EdgeListReportSchema = IngestReportSchema.extend({
+  rows: z
+    .object({
+      read: counter.describe('Data rows read (blank rows not counted)'),
+      ties: counter.describe('Links made: one per distinct tie (ends and type)'),
+      merged: counter.describe('Rows folded into a tie an earlier row began: repeated rows, and with undirected=true reverse rows (read − ties)'),
+      reversed: counter.describe('Of the merged rows, those naming their tie target to source (undirected=true only)'),
+    })
+    .describe('How the rows of the edge list became ties; received and accepted count ties'),
+}).meta({
+  id: 'EdgeListReport',
+  example: {
+    ingestId: '0b6f3c1e-8d2a-4f57-9a0e-5c1d2b7e9f10',
+    status: 'completed',
+    atomic: true,
+    received: 4,
+    accepted: 4,
+    rejected: 0,
+    entities: {},
+    relations: { ASSOCIATE: { created: 3, updated: 0, unchanged: 0 }, COMMUNICATION: { created: 1, updated: 0, unchanged: 0 } },
+    placeholders: { count: 1, items: [{ label: 'Person', id: 'P-052' }] },
+    rejections: [],
+    committedBatches: 2,
+    batches: [
+      { number: 1, target: 'Person-ASSOCIATE->Person', rows: 3 },
+      { number: 2, target: 'Person-COMMUNICATION->Person', rows: 1 },
+    ],
+    dataVersion: 412,
+    rows: { read: 6, ties: 4, merged: 2, reversed: 1 },
+  },
+});
+
+export type EdgeListReport = z.infer<typeof EdgeListReportSchema>;

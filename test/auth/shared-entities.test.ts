@@ -137,6 +137,16 @@ describe('facts belong to investigations', () => {
             headers: { 'content-type': 'application/x-ndjson' },
           },
         ];
+      // An edge list into A naming S1 and S2, which B also holds, and a person nobody loaded (a placeholder in A).
+      if (path === '/v1/ingest/csv/links')
+        return [
+          {
+            method,
+            url: `${url}?investigations=${A}&source=REP-A-${tag}&grading=2BP&undirected=true`,
+            payload: `Source,Target,Weight,Type\n${S1},${S2},2.5,communication\n${S2},${S1},1,communication\n${S1},EX-${tag},0.5,\n`,
+            headers: { 'content-type': 'text/csv' },
+          },
+        ];
       if (path.startsWith('/v1/ingest/csv'))
         return [{ method, url: `${url}?investigations=${A}&source=REP-A-${tag}&grading=2BP`, payload: `id,name\nM-${tag},Mike ${tag}\n`, headers: { 'content-type': 'text/csv' } }];
       if (path === '/v1/analyses/preview')

@@ -39,3 +39,13 @@ async function python(args: string[]): Promise<unknown> {
 export const readExports = (folder: string) => python([folder]) as Promise<Record<(typeof EXPORT_FORMATS)[number], ReadGraph>>;
 
 export const readGexf = (file: string) => python(['--gexf', file]) as Promise<ReadGraph>;
+
+/** An edge list CSV as networkx reads it (test/support/read_edge_list.py): [type, u, v, weight, rows] per tie, sorted. */
+export async function readEdgeListWithNetworkx(file: string, options: { type: string; undirected: boolean; merge: 'sum' | 'max' }) {
+  const found = await findPython('networkx');
+  if (!found) throw new Error('no python3 imports networkx: .ci/run installs python3-networkx');
+  const edgeListScript = fileURLToPath(new URL('./read_edge_list.py', import.meta.url));
+  const args = [edgeListScript, file, options.type, options.undirected ? 'undirected' : 'directed', options.merge];
+  const { stdout } = await run(found.command, args);
+  return JSON.parse(stdout) as [string, string, string, number, number][];
+}

@@ -1,4 +1,4 @@
-import { confidence, type TieKind } from '../weights.js';
+import { confidence, linkVolume, type TieKind } from '../weights.js';
 import { noteSelfLink, ProjectionBuilder, type ProjectionOptions } from './builder.js';
 import type { RelationRow } from './rows.js';
 
@@ -6,7 +6,7 @@ import type { RelationRow } from './rows.js';
  * The full projection: every entity in scope is a node (crossings, payments, vessels,
  * locations, routes, accounts too) and every relation between two of them a tie, parallel
  * relations summed. Ties take the affinity of the kind their relation type falls under;
- * links count 1 + ln(count) as in the people projection. The people's evidence (crossings
+ * links count linkVolume(count, weight) as in the people projection. The people's evidence (crossings
  * organised, money, threat to life) is gathered the same way as there.
  */
 
@@ -51,7 +51,7 @@ export class FullProjectionBuilder extends ProjectionBuilder {
       noteSelfLink(this.selfLinks, row.from);
       return this.drop('a relation from an entity to itself (no tie)');
     }
-    const volume = row.count === null ? 1 : 1 + Math.log(Math.max(1, row.count));
+    const volume = linkVolume(row.count, row.weight);
     this.tie(a, b, KIND_OF_TYPE[row.type] ?? 'relation', confidence(row.se, row.ia), volume);
   }
 }

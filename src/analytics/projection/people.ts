@@ -1,5 +1,5 @@
 import { splitShare, toReporting } from '../money.js';
-import { confidence, type TieKind } from '../weights.js';
+import { confidence, linkVolume, type TieKind } from '../weights.js';
 import { noteSelfLink, ProjectionBuilder, type ProjectionOptions } from './builder.js';
 import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, PaymentRow, VesselRow } from './rows.js';
 
@@ -8,7 +8,8 @@ import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, PaymentRow, Vess
  *
  * - payment: payer and payee (an account stands for its holders; a payment split across
  *   several holder pairs adds one payment's worth in all);
- * - contact, communication, meeting, family, associate: the reported link, volume 1 + ln(count);
+ * - contact, communication, meeting, family, associate: the reported link, volume
+ *   linkVolume(count, weight): 1 + ln(weight, else count), a weight up to 1 as it is;
  * - crossing: every pair of people who organised, piloted or recruited for the same crossing
  *   (passengers are not tied to each other: a boat of 60 strangers is no network);
  * - vessel: every pair who bought, sold, own or stored the same boat, engine or vehicle;
@@ -44,7 +45,7 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
       noteSelfLink(this.selfLinks, row.from!); // both ends found: neither is null
       return this.drop('a link from a person to themselves (no tie)');
     }
-    this.tie(a, b, kind, confidence(row.se, row.ia), 1 + Math.log(Math.max(1, row.count)));
+    this.tie(a, b, kind, confidence(row.se, row.ia), linkVolume(row.count, row.weight));
   }
 
   override payment(row: PaymentRow): void {

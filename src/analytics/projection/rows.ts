@@ -30,6 +30,8 @@ export interface LinkRow extends Graded {
   to: string | null;
   type: string;
   count: number;
+  /** The link's decimal weight; null when it has none (then count is the measure). */
+  weight?: number | null;
 }
 
 /** One payment with its payers and payees (an account stands for its holders in scope). */
@@ -81,6 +83,7 @@ export interface RelationRow extends Graded {
   to: string;
   type: string;
   count: number | null;
+  weight?: number | null;
 }
 
 /** Where the people projection's rows go, one call per row in query order (people.ts builds from them). */
