@@ -17,6 +17,7 @@ import { createKeyService } from './auth/key-service.js';
 import type { Config } from './config.js';
 import { MalformedBodyError } from './errors.js';
 import { createIngestService } from './ingest/ingest-service.js';
+import { createMoneyService } from './money/money-service.js';
 import { loadQueries, type Queries } from './neo4j/queries.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
@@ -32,6 +33,7 @@ import { GDS_QUERIES } from './repositories/gds-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createInvestigationRepository, INVESTIGATION_QUERIES } from './repositories/investigation-repository.js';
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
+import { createMoneyRepository, MONEY_QUERIES } from './repositories/money-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
@@ -44,6 +46,7 @@ import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { investigationRoutes } from './routes/investigations.js';
 import { keyRoutes } from './routes/keys.js';
+import { moneyRoutes } from './routes/money.js';
 import { previewRoutes } from './routes/preview.js';
 import { systemRoutes } from './routes/system.js';
 import { createRunStack } from './runs/run-stack.js';
@@ -69,6 +72,7 @@ const REQUIRED_QUERIES = [
   ...RUN_RESULT_QUERIES,
   ...KEY_QUERIES,
   ...AUDIT_QUERIES,
+  ...MONEY_QUERIES,
 ];
 
 /**
@@ -167,6 +171,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     else app.log.warn({ apoc: plugins.apoc }, `Graph Data Science is not installed on ${where}: analyses run in the service (graphology) only`);
   });
   const preview = createPreviewService({ repository: stack.analytics, gds, pool: stack.pool, previewMaxTies: config.analytics.previewMaxTies });
+  const money = createMoneyService(createMoneyRepository(driver, database, queries), (ids) => stack.analytics.knownInvestigations(ids));
   const disruption = createDisruptionService({ repository: stack.analytics, gds, pool: stack.pool, maxTies: config.analytics.previewMaxTies });
   // Runs start (and interrupted ones are claimed) once the database is there; a shutdown marks
   // running ones interrupted while the driver is still open (preClose comes before onClose).
@@ -207,6 +212,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(investigationRoutes, { investigations });
       await v1.register(entityRoutes, { entities });
+      await v1.register(moneyRoutes, { money });
       await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });
       await v1.register(analysisRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });

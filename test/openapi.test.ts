@@ -90,6 +90,8 @@ describe('OpenAPI document', () => {
         "/v1/investigations",
         "/v1/keys",
         "/v1/keys/{id}",
+        "/v1/money/flows",
+        "/v1/money/trace",
         "/v1/rankings/latest",
         "/v1/system",
       ]

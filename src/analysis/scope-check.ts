@@ -14,6 +14,7 @@ export async function limitScope<S extends { investigations?: string[] }>(
   allowed: readonly string[] | null,
   known: (ids: string[]) => Promise<string[]>,
   strict = false,
+  path = 'body.scope.investigations',
 ): Promise<{ scope: S; warnings: string[] }> {
   const named = scope.investigations;
   if (!named) {
@@ -27,11 +28,11 @@ export async function limitScope<S extends { investigations?: string[] }>(
   if (missing.length > 0 && (strict || missing.length === named.length)) {
     throw new RequestRejectedError(
       strict ? 'the scope names investigations you cannot see' : 'none of the investigations in the scope is one you can see',
-      missing.map(({ id, i }) => ({ path: `body.scope.investigations[${i}]`, message: problem(id) })),
+      missing.map(({ id, i }) => ({ path: `${path}[${i}]`, message: problem(id) })),
     );
   }
   return {
     scope: { ...scope, investigations: named.filter((id) => found.has(id)) },
-    warnings: missing.map(({ id, i }) => `scope.investigations[${i}]: ${problem(id)}; left out`),
+    warnings: missing.map(({ id, i }) => `${path.replace(/^body\./, '')}[${i}]: ${problem(id)}; left out`),
   };
 }

@@ -94,6 +94,16 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
     operationId: 'getNeighbourhood',
     description: 'The entities around one, breadth first up to `depth` steps and `limit` nodes, within the caller’s investigations.',
   },
+  'GET /v1/money/flows': {
+    operationId: 'getMoneyFlows',
+    description:
+      'Payments in a scope (the analyses’ scope: investigations, window, grading) summed per payer → payee: count, exact totals per currency and converted to the reporting currency (decimal strings of minor units), first and last date, and the payments behind each; with the top payers and payees. A payment held by several of your investigations counts once. With `entity`, only that entity’s flows and its totals in and out. With via=holders, accounts stand for their holders.',
+  },
+  'GET /v1/money/trace': {
+    operationId: 'traceMoney',
+    description:
+      'Chains of payments from one entity: forward (what it paid, then what its payees paid on) or backward (who paid it, then who paid them), up to `hops` payments, by default each on or after the one before. A chain stops where it reaches a party already on it. Paged; capped, with `truncated`.',
+  },
   'POST /v1/analyses/preview': { operationId: 'previewAnalysis' },
   'POST /v1/analyses': { operationId: 'startAnalysis' },
   'GET /v1/analyses': {

@@ -76,8 +76,8 @@ describe('hardening', () => {
     }
   });
 
-  it('refuses an entity lookup, a neighbourhood or an export without a justification', async () => {
-    for (const url of ['/v1/entities/person/OP-H1-P1', '/v1/entities/person/OP-H1-P1/network']) {
+  it('refuses an entity lookup, a neighbourhood, money views or an export without a justification', async () => {
+    for (const url of ['/v1/entities/person/OP-H1-P1', '/v1/entities/person/OP-H1-P1/network', '/v1/money/flows', '/v1/money/trace?entity=person/OP-H1-P1']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(400);
       expect(response.json().error.code).toBe('JUSTIFICATION_REQUIRED');

@@ -31,6 +31,8 @@ describe('facts belong to investigations', () => {
   const PHONE_A = `+447700${digits}`;
   const PHONE_B = `+336120${digits}`;
   const PASSPORT_B = `QZ${digits}`;
+  // An amount only B's payments carry (pence): it must appear in no answer to A's team.
+  const B_AMOUNT = 8_675_309_123;
   const keys: Record<string, string> = {};
   const as = (who: string, options: { method: string; url: string; payload?: unknown; headers?: Record<string, string> }) =>
     app.inject({ ...options, method: options.method as 'GET', headers: { ...options.headers, authorization: `Bearer ${keys[who]}` } } as never);
@@ -51,6 +53,10 @@ describe('facts belong to investigations', () => {
       vessels: [{ id: V1, kind: 'boat', name: `Dinghy ${tag}` }],
       crossings: [{ id: `X-A-${tag}`, date: '2024-03-14', organisers: [S1], pilots: [S2], vesselIds: [V1] }],
       links: [{ id: `LK-${tag}`, type: 'communication', from: S1, to: S2, count: 2 }],
+      payments: [
+        { id: `PAY-S-${tag}`, payer: { type: 'person', id: S1 }, payee: { type: 'person', id: S2 }, amount: 125_000, currency: 'GBP', date: '2024-03-01', channel: 'cash' },
+        { id: `PAY-A-${tag}`, payer: { type: 'person', id: S2 }, payee: { type: 'person', id: S1 }, amount: 40_000, currency: 'EUR', date: '2024-03-05', channel: 'bank' },
+      ],
     });
     expect(a.statusCode, a.body).toBe(200);
     const b = await load(B, {
@@ -67,6 +73,30 @@ describe('facts belong to investigations', () => {
         { id: `LK-${tag}`, type: 'communication', from: S1, to: S2, count: 9 },
         { id: `LK-B-${tag}`, type: 'meeting', from: S1, to: B3, count: 4 },
       ],
+      // The same payment as A's PAY-S, as B holds it, and payments between the shared people only B knows of.
+      payments: [
+        {
+          id: `PAY-S-${tag}`,
+          payer: { type: 'person', id: S1 },
+          payee: { type: 'person', id: S2 },
+          amount: B_AMOUNT,
+          currency: 'GBP',
+          date: '2024-03-01',
+          channel: 'hawala',
+          source: `${SECRET}-pay`,
+        },
+        {
+          id: `PAY-B-${tag}`,
+          payer: { type: 'person', id: S2 },
+          payee: { type: 'person', id: S1 },
+          amount: B_AMOUNT,
+          currency: 'GBP',
+          date: '2024-03-10',
+          channel: 'hawala',
+          source: `${SECRET}-pay`,
+        },
+        { id: `PAY-B3-${tag}`, payer: { type: 'person', id: S1 }, payee: { type: 'person', id: B3 }, amount: B_AMOUNT, currency: 'GBP', date: '2024-03-12', channel: 'hawala' },
+      ],
     });
     expect(b.statusCode, b.body).toBe(200);
     for (const role of ['viewer', 'analyst', 'ingest', 'admin']) {
@@ -76,8 +106,8 @@ describe('facts belong to investigations', () => {
     }
   });
 
-  // B's sentinel and B's id; B-only ids are not in the list, as loads into A may name them (they are A's then).
-  const leaks = (text: string) => [SECRET, B, PHONE_B.slice(1), PASSPORT_B].filter((s) => text.includes(s));
+  // B's sentinel, B's id, B's identifiers and B's payment amount; B-only ids are not in the list, as loads into A may name them (they are A's then).
+  const leaks = (text: string) => [SECRET, B, PHONE_B.slice(1), PASSPORT_B, String(B_AMOUNT), `PAY-B-${tag}`].filter((s) => text.includes(s));
 
   it('leaks nothing of B through any operation, for any role limited to A', async () => {
     // Stored runs over A (one per analyst), for the run-reading operations.
@@ -158,6 +188,9 @@ describe('facts belong to investigations', () => {
       if (path === '/v1/disruption/plan') return [{ method, url, payload: { k: 3 } }];
       if (path === '/v1/disruption/what-if') return [{ method, url, payload: { remove: [{ type: 'person', id: S1 }] } }];
       if (path === '/v1/keys' && method === 'POST') return [{ method, url, payload: { name: `made-${tag}-${Math.random()}`, role: 'viewer', investigations: [A] } }];
+      if (path === '/v1/money/flows') return ['', `?entity=person/${S1}`, `?investigations=${A}&via=holders&sort=last`].map((q) => ({ method, url: `${url}${q}` }));
+      if (path === '/v1/money/trace')
+        return [`?entity=person/${S1}&hops=6&ordered=false`, `?entity=person/${S2}&direction=backward&ordered=false`].map((q) => ({ method, url: `${url}${q}` }));
       if (path === '/v1/audit') return [{ method, url: `${url}?limit=500` }];
       if (path === '/v1/rankings/latest')
         return [
@@ -223,6 +256,23 @@ describe('facts belong to investigations', () => {
     expect(byPhone.items).toMatchObject([{ id: S1, identifiers: [`phone:${PHONE_A}`], investigations: [A], nationality: null }]);
     const starPhone = (await app.inject({ method: 'GET', url: `/v1/entities?identifier=${encodeURIComponent(PHONE_B)}` })).json();
     expect(starPhone.items.map((i: Json) => i.id)).toEqual([S1]);
+  });
+
+  it('shows A’s team the money A holds between shared people, A’s copy of a payment both hold, and nothing B alone knows', async () => {
+    const flows = (await as('viewer', { method: 'GET', url: `/v1/money/flows?entity=person/${S1}` })).json();
+    expect(leaks(JSON.stringify(flows))).toEqual([]);
+    expect(flows.payments).toBe(2);
+    expect(flows.items.map((f: Json) => [f.payer.id, f.payee.id, f.converted, f.payments.map((p: Json) => p.id)])).toEqual([
+      [S1, S2, '125000', [`PAY-S-${tag}`]],
+      [S2, S1, '34000', [`PAY-A-${tag}`]],
+    ]);
+    const trace = (await as('viewer', { method: 'GET', url: `/v1/money/trace?entity=person/${S1}&hops=6&ordered=false` })).json();
+    expect(trace.chains.map((c: Json) => c.hops.map((h: Json) => h.payment))).toEqual([[`PAY-S-${tag}`, `PAY-A-${tag}`]]);
+    // A `*` admin over A and B: PAY-S once (A's copy, the first investigation's), B's own payments too.
+    const all = (await app.inject({ method: 'GET', url: `/v1/money/flows?investigations=${A}&investigations=${B}` })).json();
+    expect(all.payments).toBe(4);
+    expect(all.items.find((f: Json) => f.payer.id === S1 && f.payee.id === S2)).toMatchObject({ count: 1, converted: '125000' });
+    expect(all.items.find((f: Json) => f.payer.id === S2 && f.payee.id === S1)).toMatchObject({ count: 2, converted: String(B_AMOUNT + 34_000) });
   });
 
   it('reports a load into A naming ids known only to B exactly as one naming new ids, and leaves B’s facts alone', async () => {

@@ -34,6 +34,7 @@ const FAMILIES: { name: string; paths: RegExp }[] = [
   { name: 'system', paths: /^\/v1\/system\b/ },
   { name: 'ingest', paths: /^\/v1\/ingest\b/ },
   { name: 'entities', paths: /^\/v1\/entities\b/ },
+  { name: 'money', paths: /^\/v1\/money\b/ },
   { name: 'analyses and rankings', paths: /^\/v1\/(analyses|rankings)\b/ },
   { name: 'disruption', paths: /^\/v1\/disruption\b/ },
 ];
