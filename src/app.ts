@@ -32,6 +32,7 @@ import { GDS_QUERIES } from './repositories/gds-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
 import { createInvestigationRepository, INVESTIGATION_QUERIES } from './repositories/investigation-repository.js';
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
+import { createPathRepository, PATH_QUERIES } from './repositories/path-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
@@ -44,6 +45,7 @@ import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { investigationRoutes } from './routes/investigations.js';
 import { keyRoutes } from './routes/keys.js';
+import { pathRoutes } from './routes/paths.js';
 import { previewRoutes } from './routes/preview.js';
 import { systemRoutes } from './routes/system.js';
 import { createRunStack } from './runs/run-stack.js';
@@ -69,6 +71,7 @@ const REQUIRED_QUERIES = [
   ...RUN_RESULT_QUERIES,
   ...KEY_QUERIES,
   ...AUDIT_QUERIES,
+  ...PATH_QUERIES,
 ];
 
 /**
@@ -207,6 +210,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(ingestRoutes, { ingest, maxJsonBytes: config.ingest.maxJsonBytes, maxStreamBytes: config.ingest.maxStreamBytes });
       await v1.register(investigationRoutes, { investigations });
       await v1.register(entityRoutes, { entities });
+      await v1.register(pathRoutes, { paths: createPathRepository(driver, database, queries) });
       await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });
       await v1.register(analysisRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });

@@ -30,6 +30,11 @@ export const OPERATIONS: Readonly<Record<string, { operationId: string; descript
     operationId: 'getNeighbourhood',
     description: 'The entities around one, breadth first up to `depth` steps and `limit` nodes, within the caller’s investigations.',
   },
+  'GET /v1/paths': {
+    operationId: 'findPaths',
+    description:
+      'The k shortest simple paths between two entities within maxHops ties, in hops or in tie strength (a tie 1 / strength long), over the investigations the caller may see, an entity’s copies in several of them walked as one. Memberships are not ties; placeholders are nodes; hubs are walked unless `exclude` names their type. No path: 200 with an empty list and a reason. An end the caller cannot see answers 404, as an unknown one does.',
+  },
   'POST /v1/analyses/preview': { operationId: 'previewAnalysis' },
   'POST /v1/analyses': { operationId: 'startAnalysis' },
   'GET /v1/analyses': {

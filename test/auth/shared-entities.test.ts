@@ -132,6 +132,9 @@ describe('facts belong to investigations', () => {
       if (path === '/v1/disruption/plan') return [{ method, url, payload: { k: 3 } }];
       if (path === '/v1/disruption/what-if') return [{ method, url, payload: { remove: [{ type: 'person', id: S1 }] } }];
       if (path === '/v1/keys' && method === 'POST') return [{ method, url, payload: { name: `made-${tag}-${Math.random()}`, role: 'viewer', investigations: [A] } }];
+      // S1 and S2 are both in A and B, tied in both: a path could cross B's facts.
+      if (path === '/v1/paths')
+        return [`from=person/${S1}&to=person/${S2}&k=10`, `from=person/${S1}&to=vessel/${V1}&by=strength&k=10`].map((q) => ({ method, url: `${url}?${q}` }));
       if (path === '/v1/audit') return [{ method, url: `${url}?limit=500` }];
       if (path === '/v1/rankings/latest')
         return [
