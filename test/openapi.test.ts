@@ -89,6 +89,7 @@ describe('OpenAPI document', () => {
         "/v1/investigations",
         "/v1/keys",
         "/v1/keys/{id}",
+        "/v1/paths",
         "/v1/rankings/latest",
         "/v1/system",
       ]
