@@ -34,6 +34,7 @@ import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-re
 import { createInvestigationRepository, INVESTIGATION_QUERIES } from './repositories/investigation-repository.js';
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
 import { createMoneyRepository, MONEY_QUERIES } from './repositories/money-repository.js';
+import { createPathRepository, PATH_QUERIES } from './repositories/path-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
@@ -47,6 +48,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { investigationRoutes } from './routes/investigations.js';
 import { keyRoutes } from './routes/keys.js';
 import { moneyRoutes } from './routes/money.js';
+import { pathRoutes } from './routes/paths.js';
 import { previewRoutes } from './routes/preview.js';
 import { systemRoutes } from './routes/system.js';
 import { createRunStack } from './runs/run-stack.js';
@@ -73,6 +75,7 @@ const REQUIRED_QUERIES = [
   ...KEY_QUERIES,
   ...AUDIT_QUERIES,
   ...MONEY_QUERIES,
+  ...PATH_QUERIES,
 ];
 
 /**
@@ -213,6 +216,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(investigationRoutes, { investigations });
       await v1.register(entityRoutes, { entities });
       await v1.register(moneyRoutes, { money });
+      await v1.register(pathRoutes, { paths: createPathRepository(driver, database, queries) });
       await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });
       await v1.register(analysisRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });

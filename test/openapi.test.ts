@@ -92,6 +92,7 @@ describe('OpenAPI document', () => {
         "/v1/keys/{id}",
         "/v1/money/flows",
         "/v1/money/trace",
+        "/v1/paths",
         "/v1/rankings/latest",
         "/v1/system",
       ]

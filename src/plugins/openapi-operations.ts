@@ -104,6 +104,11 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
     description:
       'Chains of payments from one entity: forward (what it paid, then what its payees paid on) or backward (who paid it, then who paid them), up to `hops` payments, by default each on or after the one before. A chain stops where it reaches a party already on it. Paged; capped, with `truncated`.',
   },
+  'GET /v1/paths': {
+    operationId: 'findPaths',
+    description:
+      'The k shortest simple paths between two entities within maxHops ties, in hops or in tie strength (a tie 1 / strength long), over the investigations the caller may see, an entity’s copies in several of them walked as one. Memberships are not ties; placeholders are nodes; hubs are walked unless `exclude` names their type. No path: 200 with an empty list and a reason. An end the caller cannot see answers 404, as an unknown one does.',
+  },
   'POST /v1/analyses/preview': { operationId: 'previewAnalysis' },
   'POST /v1/analyses': { operationId: 'startAnalysis' },
   'GET /v1/analyses': {

@@ -78,11 +78,11 @@ export function entityView(
   };
 }
 
-function visible(properties: Props): Props {
+export function visible(properties: Props): Props {
   return Object.fromEntries(Object.entries(properties).filter(([key]) => !INTERNAL.has(key)));
 }
 
-function provenance(p: Props): EntityView['provenance'] {
+export function provenance(p: Props): EntityView['provenance'] {
   const grading =
     p.sourceEvaluation !== undefined ? ({ sourceEvaluation: p.sourceEvaluation, intelligenceAssessment: p.intelligenceAssessment, handlingCode: p.handlingCode } as Grading) : null;
   return {

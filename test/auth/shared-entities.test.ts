@@ -191,6 +191,9 @@ describe('facts belong to investigations', () => {
       if (path === '/v1/money/flows') return ['', `?entity=person/${S1}`, `?investigations=${A}&via=holders&sort=last`].map((q) => ({ method, url: `${url}${q}` }));
       if (path === '/v1/money/trace')
         return [`?entity=person/${S1}&hops=6&ordered=false`, `?entity=person/${S2}&direction=backward&ordered=false`].map((q) => ({ method, url: `${url}${q}` }));
+      // S1 and S2 are both in A and B, tied in both: a path could cross B's facts.
+      if (path === '/v1/paths')
+        return [`from=person/${S1}&to=person/${S2}&k=10`, `from=person/${S1}&to=vessel/${V1}&by=strength&k=10`].map((q) => ({ method, url: `${url}?${q}` }));
       if (path === '/v1/audit') return [{ method, url: `${url}?limit=500` }];
       if (path === '/v1/rankings/latest')
         return [

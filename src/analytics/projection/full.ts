@@ -10,7 +10,7 @@ import type { RelationRow } from './rows.js';
  * organised, money, threat to life) is gathered the same way as there.
  */
 
-const KIND_OF_TYPE: Readonly<Record<string, TieKind>> = {
+export const KIND_OF_TYPE: Readonly<Record<string, TieKind>> = {
   PAID: 'payment',
   PAID_TO: 'payment',
   CONTACT: 'contact',
