@@ -46,6 +46,15 @@ export async function investigate(): Promise<string[]> {
   const plan = await client.POST('/v1/disruption/plan', { body: { scope: { investigations: ['OP-TIDE'] }, k: 3, strategies: ['harm', 'adaptive-betweenness'] } });
   const key = await client.POST('/v1/keys', { body: { name: 'night batch', role: 'analyst', investigations: ['OP-TIDE'] } });
   const keys = await client.GET('/v1/keys');
+  const edges = await client.POST('/v1/ingest/csv/links', {
+    params: { query: { investigations: 'OP-TIDE', source: 'REP-2024-0117', grading: '2BP', undirected: 'true' } },
+    body: 'source,target,weight\\nP-001,P-014,3.5\\n',
+    bodySerializer: (body) => body,
+    headers: { 'content-type': 'text/csv' },
+  });
+  const flows = await client.GET('/v1/money/flows', { params: { query: { investigations: 'OP-TIDE', entity: 'person/P-001', via: 'holders', limit: 20 } } });
+  const trace = await client.GET('/v1/money/trace', { params: { query: { entity: 'person/P-001', direction: 'backward', hops: 4 } } });
+  const paths = await client.GET('/v1/paths', { params: { query: { from: 'person/P-001', to: 'vessel/V-007', k: 3, by: 'strength' } } });
   const audit = await client.GET('/v1/audit', { params: { query: { entity: 'person:P-001', from: '2026-11-01T00:00:00Z', limit: 100 } } });
   const names: (string | null | undefined)[] = [
     view.data?.properties['name'] as string | undefined,
@@ -59,6 +68,11 @@ export async function investigate(): Promise<string[]> {
     key.data?.key,
     keys.data?.[0]?.role,
     audit.data?.items[0]?.route,
+    edges.data?.ingestId,
+    flows.data?.items[0]?.payer.name,
+    flows.data?.topPayees[0]?.converted,
+    trace.data?.chains[0]?.hops[0]?.payment,
+    paths.data?.paths[0]?.steps[0]?.relations[0]?.type,
   ];
   return names.filter((n): n is string => typeof n === 'string');
 }
@@ -133,7 +147,7 @@ describe('OpenAPI client', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('compiles a client that calls search, entity, neighbourhood, ingest (JSON and CSV), preview, runs, rankings, plans, keys and audit', async () => {
+  it('compiles a client that calls search, entity, neighbourhood, ingest (JSON, CSV and edge list), preview, runs, rankings, plans, money, paths, keys and audit', async () => {
     await writeFile(join(dir, 'client.ts'), CLIENT);
     expect(compile([join(dir, 'client.ts')])).toEqual([]);
   }, 120_000);

@@ -86,8 +86,9 @@ describe('OpenAPI examples', () => {
     ) as object;
     ajv.addSchema(rebased, 'openapi.json');
     const validate = ajv.compile({ $ref: 'openapi.json#/components/schemas/SearchResult' });
-    expect(validate({ total: 1, limit: 20, offset: 0, items: [{ type: 'person', id: 'P-001', name: 'Rekan Aziz', unresolved: false, score: 3.2 }] })).toBe(true);
-    expect(validate({ total: 1, limit: 20, offset: 0, items: [{ type: 'person', id: 'P-001', name: 'Rekan Aziz', unresolved: 'no', score: 3.2 }] })).toBe(false);
+    const hit = { type: 'person', id: 'P-001', label: 'Rekan Aziz', name: 'Rekan Aziz', kind: null, identifiers: [], investigations: ['OP-TIDE'], latestRank: null, score: 3.2 };
+    expect(validate({ total: 1, limit: 20, offset: 0, items: [{ ...hit, unresolved: false }] })).toBe(true);
+    expect(validate({ total: 1, limit: 20, offset: 0, items: [{ ...hit, unresolved: 'no' }] })).toBe(false);
     expect(ajv.errorsText(validate.errors)).toContain('/items/0/unresolved must be boolean');
   });
 
