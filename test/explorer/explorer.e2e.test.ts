@@ -1,17 +1,13 @@
 /// <reference lib="dom" />
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type {} from '../../explorer/src/ui/test-hook.js';
-import { buildTestApp } from '../support/app.js';
-import { launchChromium } from '../support/chromium.js';
-import { ensureExplorerBuilt } from '../support/explorer-build.js';
+import { type ExplorerSession, startExplorerSession } from '../support/explorer-session.js';
 import { readGexf } from '../support/outside-readers.js';
-import { freePort } from '../support/ports.js';
 
 /**
  * The network explorer in real headless Chromium against the real service and Neo4j: the demo
@@ -22,55 +18,28 @@ import { freePort } from '../support/ports.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const ARTEFACTS = join(ROOT, 'test-artefacts', 'explorer');
-const FIXTURE = join(ROOT, 'fixtures', 'small', 'network.ndjson');
-
 describe('the network explorer in a browser', () => {
+  let session: ExplorerSession;
   let app: FastifyInstance;
-  let browser: Browser;
   let page: Page;
   let base: string;
   let key: Json;
   let run: Json;
   let top: Json[];
-  const pageErrors: string[] = [];
+  let ARTEFACTS: string;
 
-  const shot = (name: string) => page.screenshot({ path: join(ARTEFACTS, `${name}.png`) });
-  const hook = () => page.evaluate(() => window.__explorer);
-  const asAnalyst = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => app.inject({ method, url, payload, headers: { authorization: `Bearer ${key.key}` } });
+  const shot = (name: string) => session.shot(name);
+  const hook = () => session.hook();
+  const asAnalyst = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => session.asAnalyst(method, url, payload);
 
   beforeAll(async () => {
-    ensureExplorerBuilt();
-    await mkdir(ARTEFACTS, { recursive: true });
-    app = await buildTestApp();
-    const ndjson = await readFile(FIXTURE, 'utf8');
-    const loaded = await app.inject({ method: 'POST', url: '/v1/ingest/ndjson', headers: { 'content-type': 'application/x-ndjson' }, payload: ndjson });
-    expect(loaded.statusCode, loaded.body).toBe(200);
-    const investigation = JSON.parse(ndjson.slice(0, ndjson.indexOf('\n'))).investigations[0].id as string;
-    const made = await app.inject({ method: 'POST', url: '/v1/keys', payload: { name: 'explorer e2e', role: 'analyst', investigations: [investigation] } });
-    expect(made.statusCode, made.body).toBe(201);
-    key = made.json();
-    const submitted = await asAnalyst('POST', '/v1/analyses?wait=true', { scope: { investigations: [investigation] } });
-    expect(submitted.statusCode, submitted.body).toBe(200);
-    run = submitted.json();
-    expect(run.status).toBe('done');
+    session = await startExplorerSession('main');
+    ({ app, page, base, key, run, artefacts: ARTEFACTS } = session);
     top = (await asAnalyst('GET', `/v1/analyses/${run.id}/rankings?limit=2`)).json().items;
-    await app.listen({ port: await freePort(), host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // Refused and failed requests are logged by the browser itself: expected here, not script errors.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await session?.close();
   });
 
   it('serves the page without a key, under a policy that lets its layout worker run', async () => {
@@ -244,6 +213,6 @@ describe('the network explorer in a browser', () => {
   });
 
   it('met no script errors on the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
