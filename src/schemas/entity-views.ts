@@ -132,6 +132,23 @@ export const LatestRankSchema = z
   .object({ rank: z.number().int(), score: z.number().nullable().describe('Harm score'), runId: z.string() })
   .meta({ id: 'LatestRank', description: 'The entity in the newest finished run you may see that ranked it' });
 
+const EXAMPLE_HIT = {
+  type: 'person',
+  id: 'P-001',
+  label: 'Hemin Rashid',
+  name: 'Hemin Rashid',
+  kind: null,
+  unresolved: false,
+  nationality: 'IQ',
+  dateOfBirth: '1986-04-02',
+  aliases: ['Kaka'],
+  roles: ['organiser'],
+  identifiers: ['phone:+447700900123', 'passport:IQ:A1234567'],
+  investigations: ['OP-TIDE'],
+  latestRank: { rank: 3, score: 0.71, runId: 'run-2024-05-17-0001' },
+  score: 3.2,
+};
+
 export const SearchHitSchema = z
   .object({
     type: z.string(),
@@ -151,22 +168,7 @@ export const SearchHitSchema = z
   })
   .meta({
     id: 'SearchHit',
-    example: {
-      type: 'person',
-      id: 'P-001',
-      label: 'Hemin Rashid',
-      name: 'Hemin Rashid',
-      kind: null,
-      unresolved: false,
-      nationality: 'IQ',
-      dateOfBirth: '1986-04-02',
-      aliases: ['Kaka'],
-      roles: ['organiser'],
-      identifiers: ['phone:+447700900123', 'passport:A1234567'],
-      investigations: ['OP-TIDE'],
-      latestRank: { rank: 3, score: 0.71, runId: 'run-2024-05-17-0001' },
-      score: 2.4,
-    },
+    example: EXAMPLE_HIT,
   });
 
 export type SearchHit = z.infer<typeof SearchHitSchema>;
@@ -185,22 +187,7 @@ export const SearchResultSchema = z
       limit: 20,
       offset: 0,
       items: [
-        {
-          type: 'person',
-          id: 'P-001',
-          label: 'Hemin Rashid',
-          name: 'Hemin Rashid',
-          kind: null,
-          unresolved: false,
-          nationality: 'IQ',
-          dateOfBirth: '1986-04-02',
-          aliases: ['Kaka'],
-          roles: ['organiser'],
-          identifiers: ['phone:+447700900123', 'passport:IQ:A1234567'],
-          investigations: ['OP-TIDE'],
-          latestRank: { rank: 3, score: 0.71, runId: 'run-2024-05-17-0001' },
-          score: 3.2,
-        },
+        EXAMPLE_HIT,
         {
           type: 'person',
           id: 'P-104',
