@@ -13,6 +13,9 @@ import { byId, el } from './dom.js';
 
 export const TOP = 10;
 
+/** Counts the windows asked for, across runs: an answer for an earlier one (or an earlier run) is dropped. */
+let asked = 0;
+
 /** What the page last showed for a window, for the browser test to check against the API. */
 export interface TimeWindowReport {
   from: string;
@@ -40,7 +43,7 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
   const result = byId('window-result');
   const back = byId<HTMLButtonElement>('window-back');
   const span = dateSpan(run.scope as { from?: string; to?: string }, exported.dates);
-  let asked = 0;
+  asked++;
   result.replaceChildren();
   back.hidden = true;
   report(null);
@@ -141,5 +144,7 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
         ? el('p', { id: 'window-left' }, `Left the top ${TOP}: `, change.left.map((e) => `${e.name} (#${e.rank} → ${e.after === null ? 'not ranked' : `#${e.after}`})`).join(', '))
         : el('p', { id: 'window-left' }, `No one left the top ${TOP}.`),
     );
+    // The controls' column scrolls: bring the answer into sight under the slider.
+    result.scrollIntoView({ block: 'nearest' });
   }
 }
