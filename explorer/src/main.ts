@@ -7,6 +7,7 @@ import { toGexf } from './data/gexf.js';
 import { type Assessment, currencyOf, runRequest } from './data/scope.js';
 import { searchNodes } from './data/search.js';
 import { type Api, createApi } from './ui/api.js';
+import { type CaseExport, createCaseExport } from './ui/case-export.js';
 import { renderCommunity } from './ui/community-panel.js';
 import { createDisruption, type Disruption } from './ui/disruption.js';
 import { byId, download, el } from './ui/dom.js';
@@ -17,6 +18,7 @@ import { markSelected, renderRanking } from './ui/ranking-table.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { forgetCredentials, saveCredentials, savedCredentials } from './ui/session.js';
 import { initHook } from './ui/test-hook.js';
+import { createTimeWindow } from './ui/time-window.js';
 
 /**
  * The explorer page: sign in with an API key, pick a run, see its network, its ranking, one
@@ -34,6 +36,7 @@ let run: AnalysisRun | null = null;
 let filters: ViewFilters = NO_FILTERS;
 let selected: string | null = null;
 let disruption: Disruption | null = null;
+let caseExport: CaseExport | null = null;
 
 const input = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
 const tbody = () => byId<HTMLTableElement>('ranking').tBodies[0]!;
@@ -147,6 +150,8 @@ async function openRun(id: string): Promise<void> {
     (key) => void guarded(() => selectNode(key)),
   );
   disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded });
+  caseExport = createCaseExport(view, chosen, exported.run, (report) => (hook.caseExport = report));
+  createTimeWindow({ api: api!, run: chosen, exported: exported.run, ranking: ranking.items, guarded, report: (shown) => (hook.timeWindow = shown) });
   const drawing = view;
   if (graph.order > ANIMATE_UP_TO_NODES) byId('graph-state').textContent = 'Laying out the network (it moves into place when done)…';
   const report = await drawing.runLayout();
@@ -242,7 +247,8 @@ function wire(): void {
   input<HTMLSelectElement>('community-filter').addEventListener('change', () =>
     applyFilters({ ...filters, community: input<HTMLSelectElement>('community-filter').value || null }),
   );
-  byId('export-png').addEventListener('click', () => void view?.toPng().then((png) => download(png, `network-${run!.id}.png`)));
+  byId('export-png').addEventListener('click', () => void caseExport?.png().then((png) => download(png, `network-${run!.id}.png`)));
+  byId('export-svg').addEventListener('click', () => caseExport && download(caseExport.svg(), `network-${run!.id}.svg`));
   byId('export-gexf').addEventListener('click', () => view && download(new Blob([toGexf(view.graph)], { type: 'application/gexf+xml' }), `network-${run!.id}.gexf`));
   for (const tab of ['node', 'community', 'disruption'] as const) byId(`tab-${tab}`).addEventListener('click', () => showTab(tab));
   byId('pick-selected').addEventListener('click', () => disruption?.pickSelected());

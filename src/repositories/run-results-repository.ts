@@ -21,6 +21,7 @@ export const RUN_RESULT_QUERIES = [
   'runs/community',
   'runs/artefacts',
   'runs/write-back',
+  'runs/scope-facts',
 ] as const;
 
 /**
@@ -48,6 +49,21 @@ export interface ResultRow extends NodeMeasures {
   community: string;
   components: string;
   explanation: string[];
+}
+
+/** The scope fields the facts are filtered by (a run's applied scope has them all). */
+export interface ScopeOfFacts {
+  investigations?: string[] | null;
+  minAssessment: string;
+  maxSourceEvaluation: number;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** A scope's graded facts by handling code, and the dates they span. */
+export interface ScopeFacts {
+  handling: Record<string, number>;
+  dates: { first: string | null; last: string | null };
 }
 
 /** A tie as a community's page shows it: ends by key, relation counts by kind. */
@@ -167,6 +183,32 @@ export function createRunResultsRepository(driver: Driver, database: string, que
     async community(runId: string, id: string): Promise<CommunityRow | undefined> {
       const { records } = await driver.executeQuery(q('runs/community'), { runId, id }, read);
       return records[0] ? recordToObject<{ c: CommunityRow }>(records[0]).c : undefined;
+    },
+
+    /**
+     * The graded facts of a scope (runs/scope-facts.cypher): how many carry each handling code,
+     * and the first and last date among the dated ones (null: none dated).
+     */
+    async scopeFacts(scope: ScopeOfFacts): Promise<ScopeFacts> {
+      const params = {
+        investigations: scope.investigations ?? null,
+        minAssessment: scope.minAssessment,
+        maxSourceEvaluation: neoInt(scope.maxSourceEvaluation),
+        from: scope.from ?? null,
+        to: scope.to ?? null,
+      };
+      const { records } = await driver.executeQuery(q('runs/scope-facts'), params, read);
+      const dates = (field: string) =>
+        records
+          .map((r) => r.get(field) as unknown)
+          .filter((d) => d !== null && d !== undefined)
+          .map(String)
+          .sort();
+      const [firsts, lasts] = [dates('first'), dates('last')];
+      return {
+        handling: Object.fromEntries(records.map((record) => [record.get('code') as string, Number(record.get('facts'))])),
+        dates: { first: firsts[0] ?? null, last: lasts.at(-1) ?? null },
+      };
     },
 
     /** The packed ties; byte arrays are read as they come (recordToObject would turn them into objects). */

@@ -254,7 +254,9 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ service: RunService; result
       schema: {
         tags: ['analyses'],
         summary: 'The analysed graph as a file: GEXF (Gephi), GraphML, CSV (zip of nodes and edges) or graphology JSON',
-        description: 'Nodes carry community, harm score, rank and every measure; ties their strength, money and relation counts per kind.',
+        description:
+          'Nodes carry community, harm score, rank and every measure; ties their strength, money and relation counts per kind. ' +
+          'The json format also gives the run, with `handling`: how many graded facts of its scope carry each handling code (P, C), for marking what is shown, and `dates`: the first and last date among them.',
         params: IdParams,
         querystring: ExportQuerySchema,
         produces: ['application/gexf+xml', 'application/graphml+xml', 'application/zip', 'application/json'],

@@ -6,7 +6,7 @@ import { edgesCsv, nodesCsv } from '../exports/csv.js';
 import { writeGexf } from '../exports/gexf.js';
 import { writeGraphml } from '../exports/graphml.js';
 import type { RunRepository } from '../repositories/run-repository.js';
-import type { RunResultsRepository } from '../repositories/run-results-repository.js';
+import type { RunResultsRepository, ScopeOfFacts } from '../repositories/run-results-repository.js';
 import type { AnalysisRun, EXPORT_FORMATS } from '../schemas/runs.js';
 import { compareRuns } from './compare.js';
 import { ResultCache } from './result-cache.js';
@@ -124,15 +124,17 @@ export function createRunResults(deps: { runs: RunRepository; stored: RunResults
           const zip = zipSync({ 'nodes.csv': strToU8(nodesCsv(graph)), 'edges.csv': strToU8(edgesCsv(graph)) });
           return { body: Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), contentType: 'application/zip', filename: `${name}-csv.zip` };
         }
-        case 'json':
+        case 'json': {
+          const facts = await stored.scopeFacts(run.scope as unknown as ScopeOfFacts);
           return {
             body: JSON.stringify({
-              run: { id: run.id, scope: run.scope, parameters: run.parameters, dataVersion: run.dataVersion, finishedAt: run.finishedAt },
+              run: { id: run.id, scope: run.scope, parameters: run.parameters, dataVersion: run.dataVersion, finishedAt: run.finishedAt, ...facts },
               graph: graph.export(),
             }),
             contentType: 'application/json; charset=utf-8',
             filename: `${name}.json`,
           };
+        }
       }
     },
   };

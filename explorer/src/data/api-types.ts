@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import type { ExportEdgeAttributes, ExportNodeAttributes } from '../../../src/exports/analysis-graph.js';
-import type { CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
+import type { AnalysisPreviewSchema, CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
 import type { DisruptionPlanSchema, NetworkStateSchema, WhatIfSchema } from '../../../src/schemas/disruption.js';
 import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
 
@@ -20,6 +20,7 @@ export type CommunityDetail = z.infer<typeof CommunityDetailSchema>;
 export type NetworkState = z.infer<typeof NetworkStateSchema>;
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type DisruptionPlan = z.infer<typeof DisruptionPlanSchema>;
+export type AnalysisPreview = z.infer<typeof AnalysisPreviewSchema>;
 
 /** `GET /v1/analyses/{id}/export?format=json`: graphology's serialisation of exports/analysis-graph.ts. */
 export interface SerializedAnalysisGraph {
@@ -31,6 +32,14 @@ export interface SerializedAnalysisGraph {
 
 /** The whole JSON export: the run it came from and its graph. */
 export interface AnalysisExport {
-  run: { id: string; scope: Record<string, unknown>; parameters: Record<string, unknown>; dataVersion: number | null; finishedAt: string | null };
+  run: {
+    id: string;
+    scope: Record<string, unknown>;
+    parameters: Record<string, unknown>;
+    dataVersion: number | null;
+    finishedAt: string | null;
+    handling?: Record<string, number>;
+    dates?: { first: string | null; last: string | null };
+  };
   graph: SerializedAnalysisGraph;
 }

@@ -1,3 +1,6 @@
+import type { CaseExportReport } from './case-export.js';
+import type { TimeWindowReport } from './time-window.js';
+
 /**
  * `window.__explorer`: what the page has drawn and how long it took, read by the end-to-end test
  * (test/explorer/explorer.e2e.test.ts) and the bench (bench/explorer/main.ts). Plain figures only:
@@ -15,6 +18,10 @@ export interface ExplorerHook {
   firstRenderMs: number | null;
   /** From sigma's first frame to the layout stopped (settled or out of budget). */
   layout: { ms: number; iterations: number; settled: boolean } | null;
+  /** What the last PNG or SVG export printed (title, scope, run, marking, legend) and its size. */
+  caseExport?: CaseExportReport | null;
+  /** The time window shown and how the network and the top of the ranking changed; null: the run's whole span. */
+  timeWindow?: TimeWindowReport | null;
 }
 
 declare global {
