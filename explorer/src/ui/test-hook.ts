@@ -15,6 +15,12 @@ export interface ExplorerHook {
   firstRenderMs: number | null;
   /** From sigma's first frame to the layout stopped (settled or out of budget). */
   layout: { ms: number; iterations: number; settled: boolean } | null;
+  /** The side panel's width in CSS pixels (the analyst can drag or key it wider). */
+  panelWidth?: number;
+  /** The paths last asked for: their node sequences (`type:id`), and the drawn nodes highlighted on them. */
+  paths?: { sequences: string[][]; highlighted: string[]; undrawn: string[] } | null;
+  /** The money tab's entity and its exact totals (decimal strings of minor units) as shown. */
+  money?: { entity: string; in: string; out: string; currency: string } | null;
 }
 
 declare global {
