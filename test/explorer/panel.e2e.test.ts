@@ -109,6 +109,7 @@ describe('the explorer’s side panel: resizing, evidence, paths and money', () 
     const panel = (await page.locator('#details').boundingBox())!;
     for (const box of await page.locator('#panel-node button.evidence').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().right)))
       expect(box).toBeLessThanOrEqual(panel.x + panel.width);
+    await page.locator('#panel-node table.components').scrollIntoViewIfNeeded();
     await session.shot('03-evidence-ids');
     await page.click(`#panel-node td[data-component=financial] button[data-evidence="${cited}"]`);
     const view = page.locator('#panel-node .evidence-view');

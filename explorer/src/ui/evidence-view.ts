@@ -58,9 +58,14 @@ export function createEvidenceOpener(api: () => Api | null, guarded: (action: ()
   }
 
   async function relationBody({ relation, type, ends }: { relation: string | null; type: string; ends: readonly [string, string] }): Promise<HTMLElement> {
-    const [from, to] = ends.map(splitKey) as [{ type: string; id: string }, { type: string; id: string }];
-    const view = await entityView(from.type, from.id);
-    const found = view?.relations.filter((r) => (relation === null ? r.type === type : r.id === relation) && r.other.type === to.type && r.other.id === to.id) ?? [];
+    // The relation as its first end's view lists it; from the other end when the first lists too many relations to hold it.
+    let view: EntityView | null = null;
+    let found: EntityView['relations'] = [];
+    for (const [near, far] of [ends, [ends[1], ends[0]]].map((pair) => pair.map(splitKey))) {
+      view = await entityView(near!.type, near!.id);
+      found = view?.relations.filter((r) => (relation === null ? r.type === type : r.id === relation) && r.other.type === far!.type && r.other.id === far!.id) ?? [];
+      if (found.length > 0) break;
+    }
     if (!view || found.length === 0)
       return el('p', { class: 'message', 'data-evidence-missing': relation ?? type }, `The relation ${relation ?? type} is not in ${ends[0]}'s record.`);
     return el(

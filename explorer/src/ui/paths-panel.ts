@@ -95,6 +95,8 @@ export function createPathsPanel(deps: PathsDeps): { reset(): void } {
     const view = deps.view();
     const highlight = pathHighlight(answer, view?.graph ?? { hasNode: () => false, edge: () => undefined });
     view?.update({ highlight: { nodes: new Set(highlight.nodes), edges: new Set(highlight.edges) } });
+    // The whole network in view, so every highlighted path is on screen (a selection zooms in).
+    void view?.renderer.getCamera().animatedReset({ duration: 400 });
     deps.hook.paths = { sequences: pathSequences(answer), highlighted: view?.highlightedNodes() ?? [], undrawn: highlight.undrawn };
     const drawn = new Set(highlight.nodes);
     const node = (ref: { type: string; id: string; name: string | null }) => {
