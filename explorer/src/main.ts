@@ -1,5 +1,6 @@
 import { ApiFailure, failureMessage } from './data/api-failure.js';
 import type { AnalysisExport, AnalysisRun, CommunityDetail, RankedNode, RankingPage } from './data/api-types.js';
+import { evidenceTypes } from './data/evidence.js';
 import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
@@ -11,9 +12,13 @@ import { type CaseExport, createCaseExport } from './ui/case-export.js';
 import { renderCommunity } from './ui/community-panel.js';
 import { createDisruption, type Disruption } from './ui/disruption.js';
 import { byId, download, el } from './ui/dom.js';
+import { createEvidenceOpener } from './ui/evidence-view.js';
 import { renderFilterControls } from './ui/filter-controls.js';
 import { ANIMATE_UP_TO_NODES, GraphView } from './ui/graph-view.js';
+import { createMoneyPanel } from './ui/money-panel.js';
 import { renderNode } from './ui/node-panel.js';
+import { initPanelResize } from './ui/panel-resize.js';
+import { createPathsPanel } from './ui/paths-panel.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { forgetCredentials, saveCredentials, savedCredentials } from './ui/session.js';
@@ -37,6 +42,12 @@ let filters: ViewFilters = NO_FILTERS;
 let selected: string | null = null;
 let disruption: Disruption | null = null;
 let caseExport: CaseExport | null = null;
+const evidence = createEvidenceOpener(() => api, guarded);
+const TABS = ['node', 'community', 'disruption', 'paths', 'money'] as const;
+const panels = {
+  paths: createPathsPanel({ api: () => api, view: () => view, selected: () => selected, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
+  money: createMoneyPanel(byId('panel-money'), { api: () => api, view: () => view, run: () => run, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
+};
 
 const input = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
 const tbody = () => byId<HTMLTableElement>('ranking').tBodies[0]!;
@@ -128,6 +139,8 @@ async function openRun(id: string): Promise<void> {
   run = chosen;
   byId('panel-node').replaceChildren(el('p', { class: 'hint' }, 'Select someone in the table or the graph.'));
   byId('panel-community').replaceChildren(el('p', { class: 'hint' }, 'Select a community in the legend.'));
+  panels.paths.reset();
+  panels.money.show(null);
   const graph = toExplorerGraph(exported.graph);
   byId('graph-state').textContent = graph.order === 0 ? 'This run found no one in its scope.' : '';
   view = new GraphView(byId('graph'), graph, (key) => void guarded(() => selectNode(key)));
@@ -176,7 +189,11 @@ async function selectNode(key: string): Promise<void> {
   showTab('node');
   const { type, id } = splitKey(key);
   const { result } = await api!<{ result: RankedNode }>('GET', `/analyses/${run.id}/entities/${type}/${encodeURIComponent(id)}`);
-  renderNode(byId('panel-node'), result, view.graph, { select: (k) => void guarded(() => selectNode(k)), community: (c) => void guarded(() => showCommunity(c)) });
+  renderNode(byId('panel-node'), result, view.graph, {
+    select: (k) => void guarded(() => selectNode(k)),
+    community: (c) => void guarded(() => showCommunity(c)),
+    evidence: (component, id) => evidence.button(byId('panel-node'), id, { id, types: evidenceTypes(component) }),
+  });
 }
 
 async function showCommunity(id: string): Promise<void> {
@@ -193,8 +210,8 @@ async function showCommunity(id: string): Promise<void> {
   showTab('community');
 }
 
-function showTab(name: 'node' | 'community' | 'disruption'): void {
-  for (const tab of ['node', 'community', 'disruption']) {
+function showTab(name: (typeof TABS)[number]): void {
+  for (const tab of TABS) {
     byId(`tab-${tab}`).setAttribute('aria-selected', String(tab === name));
     byId(`panel-${tab}`).hidden = tab !== name;
   }
@@ -250,7 +267,13 @@ function wire(): void {
   byId('export-png').addEventListener('click', () => void caseExport?.png().then((png) => download(png, `network-${run!.id}.png`)));
   byId('export-svg').addEventListener('click', () => caseExport && download(caseExport.svg(), `network-${run!.id}.svg`));
   byId('export-gexf').addEventListener('click', () => view && download(new Blob([toGexf(view.graph)], { type: 'application/gexf+xml' }), `network-${run!.id}.gexf`));
-  for (const tab of ['node', 'community', 'disruption'] as const) byId(`tab-${tab}`).addEventListener('click', () => showTab(tab));
+  for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => showTab(tab));
+  byId('tab-money').addEventListener('click', () => panels.money.show(selected));
+  initPanelResize(byId('panel-resizer'), byId('workspace'), (width) => {
+    hook.panelWidth = width;
+    view?.renderer.resize();
+    view?.renderer.scheduleRender();
+  });
   byId('pick-selected').addEventListener('click', () => disruption?.pickSelected());
   byId('clear-picked').addEventListener('click', () => disruption?.clear());
   byId('plan').addEventListener('click', () => void disruption?.plan());

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { ExportEdgeAttributes, ExportNodeAttributes } from '../../../src/exports/analysis-graph.js';
 import type { AnalysisPreviewSchema, CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
 import type { DisruptionPlanSchema, NetworkStateSchema, WhatIfSchema } from '../../../src/schemas/disruption.js';
+import type { EntityViewSchema, ProvenanceViewSchema } from '../../../src/schemas/entity-views.js';
+import type { MoneyFlowsSchema, MoneyTraceSchema } from '../../../src/schemas/money.js';
+import type { PathsSchema } from '../../../src/schemas/paths.js';
 import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
 
 /**
@@ -43,3 +46,10 @@ export interface AnalysisExport {
   };
   graph: SerializedAnalysisGraph;
 }
+
+/** The evidence, paths and money views (`GET /v1/entities/{type}/{id}`, `/v1/paths`, `/v1/money/…`). */
+export type EntityView = z.infer<typeof EntityViewSchema>;
+export type ProvenanceView = z.infer<typeof ProvenanceViewSchema>;
+export type PathsAnswer = z.infer<typeof PathsSchema>;
+export type MoneyFlows = z.infer<typeof MoneyFlowsSchema>;
+export type MoneyTrace = z.infer<typeof MoneyTraceSchema>;

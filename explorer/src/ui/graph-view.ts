@@ -32,7 +32,17 @@ export interface GraphViewState {
   /** Nodes picked for a what-if (drawn with a label and a dark ring colour). */
   picked: ReadonlySet<string>;
   whatIf: WhatIfColouring | null;
+  /** Nodes and ties on the paths asked for (the rest dimmed), or null. */
+  highlight: PathHighlightState | null;
 }
+
+export interface PathHighlightState {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** Ties on a highlighted path. */
+const PATH_COLOUR = '#b3261e';
 
 // The package is CommonJS (`module.exports = FA2LayoutSupervisor`) but its typings declare
 // `export default`; under NodeNext the default import is module.exports, i.e. the class itself.
@@ -60,7 +70,7 @@ export class GraphView {
   /** What the worker moves: the graph's structure and positions, nothing the drawing reads. */
   private readonly layoutGraph: ExplorerGraph;
   private iterations = 0;
-  private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null };
+  private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null, highlight: null };
   private neighbours = new Set<string>();
   private laying = false;
   /** Ends a running layout early (the view is being closed). */
@@ -86,6 +96,9 @@ export class GraphView {
           out.label = '';
         }
         if (key === focused || picked.has(key)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 1 });
+        const { highlight } = this.state;
+        if (highlight && highlight.nodes.has(key)) Object.assign(out, { color: attributes.color, label: attributes.label, highlighted: true, forceLabel: true, zIndex: 2 });
+        else if (highlight) Object.assign(out, { color: DIMMED_COLOUR, label: '', forceLabel: false, highlighted: false });
         return out;
       },
       edgeReducer: (key, attributes) => {
@@ -93,6 +106,8 @@ export class GraphView {
         const [source, target] = this.graph.extremities(key);
         const { filters, focused } = this.state;
         if (!isShown(this.graph.getNodeAttributes(source), filters) || !isShown(this.graph.getNodeAttributes(target), filters)) return { ...attributes, hidden: true };
+        if (this.state.highlight?.edges.has(key)) return { ...attributes, color: PATH_COLOUR, size: attributes.size + 2, zIndex: 1 };
+        if (this.state.highlight) return { ...attributes, hidden: true };
         if (focused !== null && source !== focused && target !== focused) return { ...attributes, hidden: true };
         return attributes;
       },
@@ -188,6 +203,15 @@ export class GraphView {
       if (data && !data.hidden) drawn++;
     });
     return drawn;
+  }
+
+  /** The highlighted path nodes that are drawn (shown by the filters), sorted. */
+  highlightedNodes(): string[] {
+    const nodes = [...(this.state.highlight?.nodes ?? [])].filter((key) => {
+      const data = this.graph.hasNode(key) ? this.renderer.getNodeDisplayData(key) : undefined;
+      return data !== undefined && !data.hidden && data.highlighted === true;
+    });
+    return nodes.sort();
   }
 
   /** The current view as a PNG: sigma's layers drawn onto one canvas on white, right after a render. */

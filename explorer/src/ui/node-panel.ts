@@ -9,8 +9,15 @@ import { el } from './dom.js';
  */
 
 const NEIGHBOURS_SHOWN = 25;
+/** Evidence ids listed per component (the rest counted). */
+const EVIDENCE_SHOWN = 12;
 
-export function renderNode(container: HTMLElement, result: RankedNode, graph: ExplorerGraph, actions: { select: (key: string) => void; community: (id: string) => void }): void {
+export function renderNode(
+  container: HTMLElement,
+  result: RankedNode,
+  graph: ExplorerGraph,
+  actions: { select: (key: string) => void; community: (id: string) => void; evidence?: (component: string, id: string) => Node },
+): void {
   const neighbours = graph.hasNode(result.key)
     ? graph.mapEdges(result.key, (_, tie, source, target) => ({ key: source === result.key ? target : source, tie })).sort((a, b) => b.tie.weight - a.tie.weight)
     : [];
@@ -49,7 +56,16 @@ export function renderNode(container: HTMLElement, result: RankedNode, graph: Ex
             el('td', {}, formatShare(c.value)),
             el('td', {}, formatShare(c.weight)),
             el('td', {}, c.contribution.toFixed(1)),
-            el('td', {}, c.evidence.length === 0 ? '–' : c.evidence.slice(0, 8).join(', ') + (c.evidence.length > 8 ? ` … (${c.evidence.length})` : '')),
+            el(
+              'td',
+              { 'data-component': c.component },
+              el(
+                'span',
+                { class: 'evidence-list' },
+                ...(c.evidence.length === 0 ? ['–'] : c.evidence.slice(0, EVIDENCE_SHOWN).map((id) => actions.evidence?.(c.component, id) ?? id)),
+                c.evidence.length > EVIDENCE_SHOWN && ` … (${c.evidence.length})`,
+              ),
+            ),
           ),
         ),
       ),

@@ -22,6 +22,12 @@ export interface ExplorerHook {
   caseExport?: CaseExportReport | null;
   /** The time window shown and how the network and the top of the ranking changed; null: the run's whole span. */
   timeWindow?: TimeWindowReport | null;
+  /** The side panel's width in CSS pixels (the analyst can drag or key it wider). */
+  panelWidth?: number;
+  /** The paths last asked for: their node sequences (`type:id`), and the drawn nodes highlighted on them. */
+  paths?: { sequences: string[][]; highlighted: string[]; undrawn: string[] } | null;
+  /** The money tab's entity and its exact totals (decimal strings of minor units) as shown. */
+  money?: { entity: string; in: string; out: string; currency: string } | null;
 }
 
 declare global {
