@@ -15,6 +15,14 @@ export interface ExplorerHook {
   firstRenderMs: number | null;
   /** From sigma's first frame to the layout stopped (settled or out of budget). */
   layout: { ms: number; iterations: number; settled: boolean } | null;
+  /** The what-if shown (null: none): the answer's counts per part, the drawn nodes painted in each, every target's outcome. */
+  whatIf?: {
+    counts: Record<'removed' | 'largest' | 'cutOff' | 'apartBefore', number>;
+    painted: Record<'removed' | 'largest' | 'cutOff' | 'apartBefore' | 'absent', number>;
+    notDrawn: Record<'removed' | 'largest' | 'cutOff' | 'apartBefore', number>;
+    listed: boolean;
+    targets: { key: string; outcome: string; drawn: boolean }[];
+  } | null;
 }
 
 declare global {
