@@ -5,7 +5,7 @@ import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
 import { toGexf } from './data/gexf.js';
-import { type Assessment, currencyOf, runRequest } from './data/scope.js';
+import { analysisRequestOf, type Assessment, currencyOf, runRequest } from './data/scope.js';
 import { searchNodes } from './data/search.js';
 import { type Api, createApi } from './ui/api.js';
 import { type CaseExport, createCaseExport } from './ui/case-export.js';
@@ -22,6 +22,7 @@ import { createPathsPanel } from './ui/paths-panel.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { forgetCredentials, saveCredentials, savedCredentials } from './ui/session.js';
+import { dataVersions, markStaleRuns, showStaleNotice } from './ui/stale-runs.js';
 import { initHook } from './ui/test-hook.js';
 import { createTimeWindow } from './ui/time-window.js';
 
@@ -48,6 +49,8 @@ const panels = {
   paths: createPathsPanel({ api: () => api, view: () => view, selected: () => selected, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
   money: createMoneyPanel(byId('panel-money'), { api: () => api, view: () => view, run: () => run, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
 };
+/** Investigation → its data version now, for marking stale runs. */
+let versions = new Map<string, number>();
 
 const input = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
 const tbody = () => byId<HTMLTableElement>('ranking').tBodies[0]!;
@@ -118,6 +121,9 @@ async function signIn(key: string, reason: string): Promise<void> {
 async function loadRuns(): Promise<void> {
   const { runs: shown, openable } = await fillRunPicker(api!, input('investigation').value.trim());
   runs = shown;
+  // Without the versions the runs are still marked by the service's own flag.
+  versions = await dataVersions(api!).catch(() => new Map<string, number>());
+  markStaleRuns(runs, versions);
   if (!view) byId('graph-state').textContent = openable ? 'Choose a run and open it.' : 'No analysis runs yet: start one on the left.';
 }
 
@@ -137,6 +143,7 @@ async function openRun(id: string): Promise<void> {
     throw error;
   });
   run = chosen;
+  showStaleNotice(chosen, versions, () => void guarded(() => rerun(chosen), byId('stale-message')));
   byId('panel-node').replaceChildren(el('p', { class: 'hint' }, 'Select someone in the table or the graph.'));
   byId('panel-community').replaceChildren(el('p', { class: 'hint' }, 'Select a community in the legend.'));
   panels.paths.reset();
@@ -162,7 +169,7 @@ async function openRun(id: string): Promise<void> {
     (c) => colours.get(c) ?? '#767676',
     (key) => void guarded(() => selectNode(key)),
   );
-  disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded });
+  disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded, hook });
   caseExport = createCaseExport(view, chosen, exported.run, (report) => (hook.caseExport = report));
   createTimeWindow({ api: api!, run: chosen, exported: exported.run, ranking: ranking.items, guarded, report: (shown) => (hook.timeWindow = shown) });
   const drawing = view;
@@ -237,6 +244,20 @@ async function startRun(): Promise<void> {
     return;
   }
   message.textContent = 'Done.';
+  await loadRuns();
+  input<HTMLSelectElement>('run').value = current.id;
+  await openRun(current.id);
+}
+
+/** The same scope and parameters again, on the data as it is now; the new run opens when done. */
+async function rerun(stale: AnalysisRun): Promise<void> {
+  const message = byId('stale-message');
+  const current = await startAndFollow(api!, analysisRequestOf(stale), (text) => (message.textContent = text));
+  if (current.status !== 'done') {
+    message.textContent = `The run ${current.status}: ${current.error?.message ?? 'no reason given'}`;
+    byId<HTMLButtonElement>('stale-rerun').disabled = false;
+    return;
+  }
   await loadRuns();
   input<HTMLSelectElement>('run').value = current.id;
   await openRun(current.id);

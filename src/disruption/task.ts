@@ -23,7 +23,7 @@ export interface PlanBody extends Omit<Plan, 'strategies'> {
 }
 
 export type DisruptionOutcome =
-  | { ok: true; timings: Record<string, number>; warnings: string[]; plan?: PlanBody; whatIf?: WhatIf }
+  | { ok: true; timings: Record<string, number>; warnings: string[]; plan?: PlanBody; whatIf?: WhatIf & { leftOut: { type: string; id: string }[] } }
   | { ok: false; message: string; details: { path: string; message: string }[] };
 
 interface DisruptTask {
@@ -98,16 +98,19 @@ export async function runDisruption(
   const index = net.csr.index;
   const remove: number[] = [];
   const unknown: { path: string; message: string }[] = [];
+  const leftOut: { type: string; id: string }[] = [];
   task.remove.forEach((entity, i) => {
     const at = index.get(`${entity.type}:${entity.id}`);
-    if (at === undefined) unknown.push({ path: `body.remove[${i}]`, message: `${entity.type} ${entity.id} is not in the scope` });
-    else remove.push(at);
+    if (at === undefined) {
+      unknown.push({ path: `body.remove[${i}]`, message: `${entity.type} ${entity.id} is not in the scope` });
+      leftOut.push({ type: entity.type, id: entity.id });
+    } else remove.push(at);
   });
   if (unknown.length > 0 && !task.ignoreUnknown) return { ok: false, message: `${unknown.length} of the entities to remove are not in the scope`, details: unknown };
   for (const u of unknown) warnings.push(`${u.path}: ${u.message}; left out (ignoreUnknown)`);
   const result = whatIf(net, [...new Set(remove)], { seed: options.seed, exactThreshold: options.exactBetweennessUpTo, samples: options.betweennessSamples });
   timings.whatIf = round(performance.now() - started);
-  return { ok: true, timings, warnings, whatIf: result };
+  return { ok: true, timings, warnings, whatIf: { ...result, leftOut } };
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

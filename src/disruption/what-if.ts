@@ -1,5 +1,5 @@
 import { DEFAULTS as PATH_DEFAULTS, shortestPathCentrality } from '../analytics/centrality/shortest-paths.js';
-import { withoutNodes } from './connectivity.js';
+import { components, withoutNodes } from './connectivity.js';
 import { type DisruptionNetwork, type NetworkState, networkState, type NodeRef, nodeRef } from './network.js';
 import { byScore } from './strategies/types.js';
 
@@ -13,6 +13,23 @@ import { byScore } from './strategies/types.js';
 
 export const BROKERS_LISTED = 5;
 export const CROSSINGS_LISTED = 50;
+/** The parts' members are listed up to this many nodes in the scope; above, only counted. */
+export const PART_MEMBERS_LISTED_UP_TO = 50_000;
+
+/**
+ * Where every node of the scope ends: removed; in the largest component left; cut off from it
+ * (in the largest component before, not after); apart before (in no largest component, before
+ * or after). Of equal components, the one with the smallest node index is the largest. The
+ * members of the three parts left are listed by key, so a drawing can paint exactly this answer.
+ */
+export interface WhatIfParts {
+  counts: { removed: number; largest: number; cutOff: number; apartBefore: number };
+  /** False above PART_MEMBERS_LISTED_UP_TO nodes: the lists are then empty. */
+  listed: boolean;
+  largest: string[];
+  cutOff: string[];
+  apartBefore: string[];
+}
 
 export interface Broker extends NodeRef {
   betweennessBefore: number;
@@ -31,6 +48,7 @@ export interface WhatIf {
   paymentVolumeCutOff: { amount: number; share: number | null; currency: string };
   crossingsStopped: { count: number; ids: string[] };
   betweenness: { estimated: boolean; sources: number };
+  parts: WhatIfParts;
 }
 
 export function whatIf(net: DisruptionNetwork, remove: readonly number[], options: { seed: number; exactThreshold?: number; samples?: number | 'auto' }): WhatIf {
@@ -69,5 +87,35 @@ export function whatIf(net: DisruptionNetwork, remove: readonly number[], option
     },
     crossingsStopped: { count: stopped.length, ids: stopped.slice(0, CROSSINGS_LISTED) },
     betweenness: { estimated: paths.estimated, sources: paths.sources },
+    parts: partsOf(net, removed),
   };
+}
+
+/** The index of the first largest component (−1 when there is none). */
+function largestIndex(sizes: readonly number[]): number {
+  let best = -1;
+  sizes.forEach((size, i) => {
+    if (best === -1 || size > sizes[best]!) best = i;
+  });
+  return best;
+}
+
+export function partsOf(net: DisruptionNetwork, removed: Uint8Array): WhatIfParts {
+  const { csr } = net;
+  const before = components(csr, new Uint8Array(csr.n));
+  const after = components(csr, removed);
+  const mainBefore = largestIndex(before.sizes);
+  const mainAfter = largestIndex(after.sizes);
+  const listed = csr.n <= PART_MEMBERS_LISTED_UP_TO;
+  const parts: WhatIfParts = { counts: { removed: 0, largest: 0, cutOff: 0, apartBefore: 0 }, listed, largest: [], cutOff: [], apartBefore: [] };
+  for (let v = 0; v < csr.n; v++) {
+    if (removed[v]) {
+      parts.counts.removed++;
+      continue;
+    }
+    const part = after.component[v] === mainAfter ? 'largest' : before.component[v] === mainBefore ? 'cutOff' : 'apartBefore';
+    parts.counts[part]++;
+    if (listed) parts[part].push(net.nodes[v]!.key);
+  }
+  return parts;
 }

@@ -198,6 +198,18 @@ export const WhatIfSchema = z
     }),
     crossingsStopped: z.object({ count: z.number().int(), ids: z.array(z.string()).describe('The first 50') }),
     betweenness: z.object({ estimated: z.boolean(), sources: z.number().int() }),
+    parts: z
+      .object({
+        counts: z
+          .object({ removed: z.number().int(), largest: z.number().int(), cutOff: z.number().int(), apartBefore: z.number().int() })
+          .describe('Nodes of the scope in each part; they add up to the nodes in the scope'),
+        listed: z.boolean().describe('Whether the members are listed: false above 50 000 nodes in the scope (the lists are then empty)'),
+        largest: z.array(z.string()).describe('Keys of the nodes in the largest component left'),
+        cutOff: z.array(z.string()).describe('Keys of the nodes cut off from it: in the largest component before, not after'),
+        apartBefore: z.array(z.string()).describe('Keys of the nodes in neither largest component: apart before the removals'),
+      })
+      .describe('Where every node of the scope ends (the removed ones are in `removed`); of equal components, the first found is the largest'),
+    leftOut: z.array(z.object({ type: z.string(), id: z.string() })).describe('Entities asked to be removed that are not in the scope, left out under ignoreUnknown'),
   })
   .meta({
     id: 'WhatIf',
@@ -213,5 +225,13 @@ export const WhatIfSchema = z
       paymentVolumeCutOff: { amount: 1_845_000, share: 0.27, currency: 'GBP' },
       crossingsStopped: { count: 2, ids: ['X-2024-031', 'X-2024-044'] },
       betweenness: { estimated: false, sources: 213 },
+      parts: {
+        counts: { removed: 1, largest: 2, cutOff: 1, apartBefore: 1 },
+        listed: true,
+        largest: ['person:P-014', 'person:P-020'],
+        cutOff: ['person:P-031'],
+        apartBefore: ['person:P-102'],
+      },
+      leftOut: [],
     },
   });

@@ -176,6 +176,10 @@ describe('the network explorer in a browser', () => {
     const after = Number(await page.locator('#what-if-figures').getAttribute('data-after-largest'));
     expect(after).toBeLessThan(before);
     await shot('05-plan-what-if');
+    // While the what-if is shown the legend is its parts; back to the communities on reset.
+    expect(await page.getAttribute('#legend', 'data-mode')).toBe('what-if');
+    await page.click('#what-if-reset');
+    expect(await page.getAttribute('#legend', 'data-mode')).toBe('communities');
   });
 
   it('shows a banner with a retry when the service does not answer, and carries on after it', async () => {

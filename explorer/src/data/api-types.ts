@@ -4,6 +4,7 @@ import type { ExportEdgeAttributes, ExportNodeAttributes } from '../../../src/ex
 import type { AnalysisPreviewSchema, CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
 import type { DisruptionPlanSchema, NetworkStateSchema, WhatIfSchema } from '../../../src/schemas/disruption.js';
 import type { EntityViewSchema, ProvenanceViewSchema } from '../../../src/schemas/entity-views.js';
+import type { InvestigationListSchema } from '../../../src/schemas/investigations.js';
 import type { MoneyFlowsSchema, MoneyTraceSchema } from '../../../src/schemas/money.js';
 import type { PathsSchema } from '../../../src/schemas/paths.js';
 import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
@@ -24,6 +25,7 @@ export type NetworkState = z.infer<typeof NetworkStateSchema>;
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type DisruptionPlan = z.infer<typeof DisruptionPlanSchema>;
 export type AnalysisPreview = z.infer<typeof AnalysisPreviewSchema>;
+export type InvestigationList = z.infer<typeof InvestigationListSchema>;
 
 /** `GET /v1/analyses/{id}/export?format=json`: graphology's serialisation of exports/analysis-graph.ts. */
 export interface SerializedAnalysisGraph {

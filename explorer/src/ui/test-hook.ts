@@ -28,6 +28,14 @@ export interface ExplorerHook {
   paths?: { sequences: string[][]; highlighted: string[]; undrawn: string[] } | null;
   /** The money tab's entity and its exact totals (decimal strings of minor units) as shown. */
   money?: { entity: string; in: string; out: string; currency: string } | null;
+  /** The what-if shown (null: none): the answer's counts per part, the drawn nodes painted in each, every target's outcome. */
+  whatIf?: {
+    counts: Record<'removed' | 'largest' | 'cutOff' | 'apartBefore', number>;
+    painted: Record<'removed' | 'largest' | 'cutOff' | 'apartBefore' | 'absent', number>;
+    notDrawn: Record<'removed' | 'largest' | 'cutOff' | 'apartBefore', number>;
+    listed: boolean;
+    targets: { key: string; outcome: string; drawn: boolean }[];
+  } | null;
 }
 
 declare global {
