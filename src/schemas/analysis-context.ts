@@ -40,7 +40,7 @@ export const ContextRelationSchema = z
 export const AnalysisContextSchema = z
   .object({
     run: z.object({ id: z.uuid(), scope: z.record(z.string(), z.unknown()) }),
-    counts: z.record(z.enum(CONTEXT_TYPES), z.number().int()).describe('Context entities by type'),
+    counts: z.object(Object.fromEntries(CONTEXT_TYPES.map((t) => [t, z.number().int()])) as Record<ContextType, z.ZodNumber>).describe('Context entities by type'),
     nodes: z.array(ContextNodeSchema),
     relations: z.array(ContextRelationSchema),
   })
