@@ -12,6 +12,8 @@ import { createDisruption, type Disruption } from './ui/disruption.js';
 import { byId, download, el } from './ui/dom.js';
 import { renderFilterControls } from './ui/filter-controls.js';
 import { ANIMATE_UP_TO_NODES, GraphView } from './ui/graph-view.js';
+import { drawLabels } from './ui/labels.js';
+import { createLayers, type Layers } from './ui/layers.js';
 import { renderNode } from './ui/node-panel.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
@@ -34,6 +36,7 @@ let run: AnalysisRun | null = null;
 let filters: ViewFilters = NO_FILTERS;
 let selected: string | null = null;
 let disruption: Disruption | null = null;
+let layers: Layers | null = null;
 
 const input = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
 const tbody = () => byId<HTMLTableElement>('ranking').tBodies[0]!;
@@ -128,6 +131,9 @@ async function openRun(id: string): Promise<void> {
   const graph = toExplorerGraph(exported.graph);
   byId('graph-state').textContent = graph.order === 0 ? 'This run found no one in its scope.' : '';
   view = new GraphView(byId('graph'), graph, (key) => void guarded(() => selectNode(key)));
+  drawLabels(view.renderer, (boxes) => (hook.labels = boxes));
+  layers?.kill();
+  layers = createLayers({ api: api!, run: id, currency: currencyOf(chosen), view, hook, guarded });
   // Sigma draws in its constructor: the drawing is on screen at the next frame.
   await new Promise((resolve) => requestAnimationFrame(resolve));
   hook.firstRenderMs = performance.now() - started;
@@ -153,6 +159,7 @@ async function openRun(id: string): Promise<void> {
   if (view !== drawing) return;
   byId('graph-state').textContent = '';
   hook.layout = report;
+  layers?.enable();
   hook.phase = 'laid-out';
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import type { ExportEdgeAttributes, ExportNodeAttributes } from '../../../src/exports/analysis-graph.js';
 import type { CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
+import type { AnalysisContextSchema } from '../../../src/schemas/analysis-context.js';
 import type { DisruptionPlanSchema, NetworkStateSchema, WhatIfSchema } from '../../../src/schemas/disruption.js';
 import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
 
@@ -20,6 +21,7 @@ export type CommunityDetail = z.infer<typeof CommunityDetailSchema>;
 export type NetworkState = z.infer<typeof NetworkStateSchema>;
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type DisruptionPlan = z.infer<typeof DisruptionPlanSchema>;
+export type AnalysisContext = z.infer<typeof AnalysisContextSchema>;
 
 /** `GET /v1/analyses/{id}/export?format=json`: graphology's serialisation of exports/analysis-graph.ts. */
 export interface SerializedAnalysisGraph {
