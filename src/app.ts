@@ -28,6 +28,7 @@ import { refusalsPlugin } from './plugins/refusals.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
 import { AUDIT_QUERIES, createAuditRepository } from './repositories/audit-repository.js';
+import { CONTEXT_QUERIES, createContextRepository } from './repositories/context-repository.js';
 import { createEntityRepository, ENTITY_QUERIES } from './repositories/entity-repository.js';
 import { GDS_QUERIES } from './repositories/gds-repository.js';
 import { createIngestRepository, INGEST_QUERIES } from './repositories/ingest-repository.js';
@@ -39,6 +40,7 @@ import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { analysisContextRoutes } from './routes/analysis-context.js';
 import { auditRoutes } from './routes/audit.js';
 import { disruptionRoutes } from './routes/disruption.js';
 import { entityRoutes } from './routes/entities.js';
@@ -51,6 +53,7 @@ import { moneyRoutes } from './routes/money.js';
 import { pathRoutes } from './routes/paths.js';
 import { previewRoutes } from './routes/preview.js';
 import { systemRoutes } from './routes/system.js';
+import { createRunContext } from './runs/run-context.js';
 import { createRunStack } from './runs/run-stack.js';
 import { nestsDeeperThan, TOO_DEEP } from './shared/json-depth.js';
 
@@ -76,6 +79,7 @@ const REQUIRED_QUERIES = [
   ...AUDIT_QUERIES,
   ...MONEY_QUERIES,
   ...PATH_QUERIES,
+  ...CONTEXT_QUERIES,
 ];
 
 /**
@@ -220,6 +224,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });
       await v1.register(analysisRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });
+      await v1.register(analysisContextRoutes, { context: createRunContext({ service: runs, repository: createContextRepository(driver, database, queries) }) });
     },
     { prefix: '/v1' },
   );

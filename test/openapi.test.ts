@@ -73,6 +73,7 @@ describe('OpenAPI document', () => {
         "/v1/analyses/{id}/communities",
         "/v1/analyses/{id}/communities/{communityId}",
         "/v1/analyses/{id}/compare/{otherId}",
+        "/v1/analyses/{id}/context",
         "/v1/analyses/{id}/entities/{type}/{entityId}",
         "/v1/analyses/{id}/export",
         "/v1/analyses/{id}/rankings",

@@ -15,6 +15,8 @@ import { byId, download, el } from './ui/dom.js';
 import { createEvidenceOpener } from './ui/evidence-view.js';
 import { renderFilterControls } from './ui/filter-controls.js';
 import { ANIMATE_UP_TO_NODES, GraphView } from './ui/graph-view.js';
+import { drawLabels } from './ui/labels.js';
+import { createLayers, type Layers } from './ui/layers.js';
 import { createMoneyPanel } from './ui/money-panel.js';
 import { renderNode } from './ui/node-panel.js';
 import { initPanelResize } from './ui/panel-resize.js';
@@ -51,6 +53,7 @@ const panels = {
 };
 /** Investigation → its data version now, for marking stale runs. */
 let versions = new Map<string, number>();
+let layers: Layers | null = null;
 
 const input = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
 const tbody = () => byId<HTMLTableElement>('ranking').tBodies[0]!;
@@ -151,6 +154,9 @@ async function openRun(id: string): Promise<void> {
   const graph = toExplorerGraph(exported.graph);
   byId('graph-state').textContent = graph.order === 0 ? 'This run found no one in its scope.' : '';
   view = new GraphView(byId('graph'), graph, (key) => void guarded(() => selectNode(key)));
+  drawLabels(view.renderer, (boxes) => (hook.labels = boxes));
+  layers?.kill();
+  layers = createLayers({ api: api!, run: id, currency: currencyOf(chosen), view, hook, guarded });
   // Sigma draws in its constructor: the drawing is on screen at the next frame.
   await new Promise((resolve) => requestAnimationFrame(resolve));
   hook.firstRenderMs = performance.now() - started;
@@ -178,6 +184,7 @@ async function openRun(id: string): Promise<void> {
   if (view !== drawing) return;
   byId('graph-state').textContent = '';
   hook.layout = report;
+  layers?.enable();
   hook.phase = 'laid-out';
 }
 

@@ -134,6 +134,11 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
     operationId: 'compareAnalyses',
     description: 'What changed between two runs: who rose, fell, entered or left the top of the ranking, and how the communities moved.',
   },
+  'GET /v1/analyses/{id}/context': {
+    operationId: 'getAnalysisContext',
+    description:
+      'The vessels, crossings, payments (and the accounts they pass through) and places (locations, routes) of a run’s scope, graded into it and in its window, with their relations to each other and to people and organisations, each with its direction, count, first and last dates and, for a payment’s, the amount. Read as the data stands now, within the investigations the caller may see; an entity or relation held by several of them is one. Drawn context: the run’s measures and ranking are over its analysed graph only.',
+  },
   'GET /v1/analyses/{id}/export': {
     operationId: 'exportAnalysis',
     files: {

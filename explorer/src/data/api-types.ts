@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import type { ExportEdgeAttributes, ExportNodeAttributes } from '../../../src/exports/analysis-graph.js';
 import type { AnalysisPreviewSchema, CommunityReportSchema, RankedNodeSchema } from '../../../src/schemas/analysis.js';
+import type { AnalysisContextSchema } from '../../../src/schemas/analysis-context.js';
 import type { DisruptionPlanSchema, NetworkStateSchema, WhatIfSchema } from '../../../src/schemas/disruption.js';
 import type { EntityViewSchema, ProvenanceViewSchema } from '../../../src/schemas/entity-views.js';
 import type { InvestigationListSchema } from '../../../src/schemas/investigations.js';
@@ -26,6 +27,7 @@ export type WhatIf = z.infer<typeof WhatIfSchema>;
 export type DisruptionPlan = z.infer<typeof DisruptionPlanSchema>;
 export type AnalysisPreview = z.infer<typeof AnalysisPreviewSchema>;
 export type InvestigationList = z.infer<typeof InvestigationListSchema>;
+export type AnalysisContext = z.infer<typeof AnalysisContextSchema>;
 
 /** `GET /v1/analyses/{id}/export?format=json`: graphology's serialisation of exports/analysis-graph.ts. */
 export interface SerializedAnalysisGraph {

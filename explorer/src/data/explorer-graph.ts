@@ -25,6 +25,10 @@ export interface ExplorerNode {
   /** The community colour, kept while a what-if re-colours the graph. */
   communityColor: string;
   forceLabel: boolean;
+  /** Context entities (data/layers.ts): their layer, sigma's program that draws them, and its pictogram. */
+  layer?: string;
+  type?: string;
+  image?: string;
 }
 
 export interface ExplorerEdge {
@@ -33,6 +37,14 @@ export interface ExplorerEdge {
   kinds: string;
   size: number;
   color: string;
+  /** Context relations (data/layers.ts): `TYPE:count;…`, their dates and payment, and `arrow` when directed. */
+  relation?: string;
+  count?: number;
+  firstSeen?: string | null;
+  lastSeen?: string | null;
+  amount?: number | null;
+  currency?: string | null;
+  type?: string;
 }
 
 export type ExplorerGraph = UndirectedGraph<ExplorerNode, ExplorerEdge>;

@@ -1,3 +1,4 @@
+import { createNodeImageProgram } from '@sigma/node-image';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2LayoutModule from 'graphology-layout-forceatlas2/worker.js';
 import Sigma from 'sigma';
@@ -34,6 +35,8 @@ export interface GraphViewState {
   whatIf: WhatIfColouring | null;
   /** Nodes and ties on the paths asked for (the rest dimmed), or null. */
   highlight: PathHighlightState | null;
+  /** Context layers drawn (data/layers.ts); their entities are hidden otherwise. */
+  layers: ReadonlySet<string>;
 }
 
 export interface PathHighlightState {
@@ -70,7 +73,7 @@ export class GraphView {
   /** What the worker moves: the graph's structure and positions, nothing the drawing reads. */
   private readonly layoutGraph: ExplorerGraph;
   private iterations = 0;
-  private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null, highlight: null };
+  private state: GraphViewState = { filters: NO_FILTERS, focused: null, picked: new Set(), whatIf: null, highlight: null, layers: new Set() };
   private neighbours = new Set<string>();
   private laying = false;
   /** Ends a running layout early (the view is being closed). */
@@ -85,9 +88,14 @@ export class GraphView {
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.5,
       zIndex: true,
+      // Labels are placed by ui/labels.ts, so that none overlaps another; ties answer the pointer (ui/layers.ts).
+      renderLabels: false,
+      enableEdgeEvents: true,
+      nodeProgramClasses: { pictogram: createNodeImageProgram({ drawingMode: 'color', keepWithinCircle: false, padding: 0, size: { mode: 'force', value: 64 } }) },
       nodeReducer: (key, attributes) => {
         const { filters, focused, picked, whatIf } = this.state;
         if (!isShown(attributes, filters)) return { ...attributes, hidden: true };
+        if (!this.layerShown(attributes)) return { ...attributes, hidden: true };
         const out = { ...attributes };
         if (whatIf) out.color = PART_COLOURS[whatIf.parts.get(key) ?? 'apartBefore'];
         if (focused !== null && key !== focused && !this.neighbours.has(key)) {
@@ -96,6 +104,8 @@ export class GraphView {
           out.label = '';
         }
         if (key === focused || picked.has(key)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 1 });
+        // Context is not part of a what-if: it keeps its own colour.
+        if (attributes.layer !== undefined && whatIf) out.color = attributes.color;
         const { highlight } = this.state;
         if (highlight && highlight.nodes.has(key)) Object.assign(out, { color: attributes.color, label: attributes.label, highlighted: true, forceLabel: true, zIndex: 2 });
         else if (highlight) Object.assign(out, { color: DIMMED_COLOUR, label: '', forceLabel: false, highlighted: false });
@@ -106,6 +116,7 @@ export class GraphView {
         const [source, target] = this.graph.extremities(key);
         const { filters, focused } = this.state;
         if (!isShown(this.graph.getNodeAttributes(source), filters) || !isShown(this.graph.getNodeAttributes(target), filters)) return { ...attributes, hidden: true };
+        if (!this.layerShown(this.graph.getNodeAttributes(source)) || !this.layerShown(this.graph.getNodeAttributes(target))) return { ...attributes, hidden: true };
         if (this.state.highlight?.edges.has(key)) return { ...attributes, color: PATH_COLOUR, size: attributes.size + 2, zIndex: 1 };
         if (this.state.highlight) return { ...attributes, hidden: true };
         if (focused !== null && source !== focused && target !== focused) return { ...attributes, hidden: true };
@@ -116,6 +127,11 @@ export class GraphView {
     this.renderer.on('clickStage', () => this.update({ focused: null }));
     this.layoutGraph = graph.copy();
     this.layout = new FA2Layout(this.layoutGraph, { settings: { ...inferSettings(graph), adjustSizes: false }, getEdgeWeight: 'weight' });
+  }
+
+  /** Whether a node's layer is drawn (people and organisations always are). */
+  private layerShown(attributes: ExplorerNode): boolean {
+    return attributes.layer === undefined || this.state.layers.has(attributes.layer);
   }
 
   /** Runs ForceAtlas2 until the positions settle or the budget runs out. */
@@ -165,6 +181,8 @@ export class GraphView {
   private takePositions(): void {
     const moved = this.layoutGraph;
     this.graph.updateEachNodeAttributes((key, attributes) => {
+      // Context added to the drawing keeps the place it was given (data/layers.ts).
+      if (!moved.hasNode(key)) return attributes;
       const { x, y } = moved.getNodeAttributes(key);
       return { ...attributes, x, y };
     });

@@ -36,6 +36,22 @@ export interface ExplorerHook {
     listed: boolean;
     targets: { key: string; outcome: string; drawn: boolean }[];
   } | null;
+  /** Context layers (ui/layers.ts): which are on, entities drawn by type, ties drawn and directed, a tie to point at. */
+  layers?: { on: string[]; drawnByType: Record<string, number>; drawnTies: number; directedTies: number; sampleTie: { key: string; x: number; y: number } | null };
+  /** The tie under the pointer, as its tooltip says it. */
+  hoveredTie?: {
+    key: string;
+    source: string;
+    target: string;
+    kind: string;
+    count: number;
+    firstSeen: string | null;
+    lastSeen: string | null;
+    amount: number | null;
+    directed: boolean;
+  } | null;
+  /** Node labels drawn in the last frame, viewport pixels (ui/labels.ts). */
+  labels?: { key: string; text: string; x: number; y: number; width: number; height: number }[];
 }
 
 declare global {
