@@ -177,7 +177,16 @@ async function openRun(id: string): Promise<void> {
   );
   disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded, hook });
   caseExport = createCaseExport(view, chosen, exported.run, (report) => (hook.caseExport = report));
-  createTimeWindow({ api: api!, run: chosen, exported: exported.run, ranking: ranking.items, guarded, report: (shown) => (hook.timeWindow = shown) });
+  createTimeWindow({
+    api: api!,
+    run: chosen,
+    exported: exported.run,
+    ranking: ranking.items,
+    guarded,
+    report: (shown) => (hook.timeWindow = shown),
+    view,
+    reportRun: (shown) => (hook.timeWindowOff = shown),
+  });
   const drawing = view;
   if (graph.order > ANIMATE_UP_TO_NODES) byId('graph-state').textContent = 'Laying out the network (it moves into place when done)…';
   const report = await drawing.runLayout();

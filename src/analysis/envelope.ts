@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../analytics/engine.js';
 import { rankedNodes } from '../analytics/ranking.js';
-import type { EngineChoice, Scope } from '../schemas/analysis.js';
+import type { EngineChoice, PreviewTie, Scope } from '../schemas/analysis.js';
 import type { PreparedAnalysis } from './engine-choice.js';
 
 /**
@@ -44,7 +44,7 @@ export function withWork(envelope: AnalysisEnvelope, work: { timings: Record<str
  * into JSON in the worker thread (analysis/preview-task.ts), so a large ranking never
  * serialises on the HTTP event loop.
  */
-export function previewBody(result: AnalysisResult, envelope: AnalysisEnvelope) {
+export function previewBody(result: AnalysisResult, envelope: AnalysisEnvelope, ties?: PreviewTie[]) {
   const { options: _options, timings, ranking, ...rest } = result;
   const { timings: allTimings, warnings } = withWork(envelope, { timings, warnings: rest.warnings });
   return {
@@ -57,5 +57,7 @@ export function previewBody(result: AnalysisResult, envelope: AnalysisEnvelope) 
     ...rest,
     warnings,
     ranking: rankedNodes(ranking),
+    // Only when asked: the answer is otherwise unchanged.
+    ...(ties ? { ties } : {}),
   };
 }

@@ -22,7 +22,7 @@ export function createPreviewService(deps: { repository: AnalyticsRepository; gd
       const limit = deps.previewMaxTies;
       const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: limit, gdsMaxTies: limit });
       const envelope = envelopeOf(scope, read, echoedParameters(settings), [...warnings, ...parameterWarnings(parameters)]);
-      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given);
+      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given, request.include?.includes('ties') ?? false);
     },
   };
 }

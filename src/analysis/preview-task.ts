@@ -5,6 +5,7 @@ import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { type AnalysisEnvelope, previewBody } from './envelope.js';
+import { tieList } from './tie-list.js';
 
 /**
  * The analyses' worker tasks (src/worker.ts runs the handlers): `analyse`, the whole result
@@ -20,6 +21,8 @@ export interface AnalyseTask {
 
 export interface PreviewTask extends AnalyseTask {
   envelope: AnalysisEnvelope;
+  /** Add the analysed graph's ties to the body (`include: ['ties']`). */
+  ties?: boolean;
 }
 
 export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>): Promise<AnalysisResult> {
@@ -31,7 +34,8 @@ export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>):
  * loop's side (hundreds of MB for a large preview).
  */
 export async function previewTask(task: PreviewTask, runtime: Partial<EngineRuntime>) {
-  const body = Buffer.from(JSON.stringify(previewBody(await analyseTask(task, runtime), task.envelope)), 'utf8');
+  const ties = task.ties ? tieList(task.projection) : undefined;
+  const body = Buffer.from(JSON.stringify(previewBody(await analyseTask(task, runtime), task.envelope, ties)), 'utf8');
   return move(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
 }
 
@@ -47,7 +51,8 @@ export async function previewInWorker(
   options: Partial<EngineOptions>,
   envelope: AnalysisEnvelope,
   given?: GivenMeasures,
+  ties = false,
 ): Promise<Buffer> {
-  const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given } satisfies PreviewTask, { transferList: transferables(projection, given) });
+  const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given, ties } satisfies PreviewTask, { transferList: transferables(projection, given) });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -89,10 +89,18 @@ export function engineFitsScope(request: { scope: { projection: string }; parame
   }
 }
 
+/** What a preview can return besides its summary, when asked (`include`). */
+export const PREVIEW_INCLUDES = ['ties'] as const;
+
 export const AnalysisRequestSchema = z
   .strictObject({
     scope: ScopeSchema.default({ minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' }),
     parameters: AnalysisParametersSchema.default({ resolution: 1, seed: 1, sharedLocationCap: 30, engine: 'auto' }),
+    include: z
+      .array(z.enum(PREVIEW_INCLUDES))
+      .max(PREVIEW_INCLUDES.length)
+      .optional()
+      .describe('Preview only: extra lists to return. `ties`: every tie of the analysed graph (`ties` in the answer); left out, none'),
   })
   .superRefine(engineFitsScope)
   .meta({ id: 'AnalysisRequest', example: { scope: { investigations: ['OP-TIDE'] }, parameters: { seed: 42 } } });
@@ -243,6 +251,17 @@ export const EngineChoiceSchema = z
 
 export type EngineChoice = z.infer<typeof EngineChoiceSchema>;
 
+/** One tie of the analysed graph, named by its ends' keys as the run's export names its edges. */
+export const PreviewTieSchema = z
+  .object({
+    source: z.string().describe('`type:id`; the lesser of the two keys'),
+    target: z.string().describe('`type:id`; the greater of the two keys (equal to source for a self-tie)'),
+    strength: z.number().describe('The aggregated tie strength the analysis weighed'),
+  })
+  .meta({ id: 'PreviewTie', example: { source: 'person:P-001', target: 'person:P-014', strength: 4.06 } });
+
+export type PreviewTie = z.infer<typeof PreviewTieSchema>;
+
 export const AnalysisPreviewSchema = z
   .object({
     scope: z.record(z.string(), z.unknown()).describe('The scope as applied, defaults filled in'),
@@ -258,6 +277,7 @@ export const AnalysisPreviewSchema = z
     warnings: z.array(z.string()),
     communities: z.array(CommunityReportSchema),
     ranking: z.array(RankedNodeSchema).describe('Ranked people and organisations first, by harm; then the other nodes'),
+    ties: z.array(PreviewTieSchema).optional().describe('Only with `include: ["ties"]`: every tie of the analysed graph (as many as graph.ties), sorted by source, then target'),
   })
   .meta({
     id: 'AnalysisPreview',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RankedNode } from '../../explorer/src/data/api-types.js';
-import { dateAt, dateSpan, rankingChange, windowRequest } from '../../explorer/src/data/time-window.js';
+import { dateAt, dateSpan, rankingChange, windowRequest, windowView } from '../../explorer/src/data/time-window.js';
 import { AnalysisRequestSchema } from '../../src/schemas/analysis.js';
 
 /** The time slider's logic: the span of the data, the preview request, and the change in the top ranks, worked out by hand. */
@@ -34,6 +34,7 @@ describe('explorer/time-window', () => {
     expect(request).toEqual({
       scope: { investigations: ['OP-TIDE'], minAssessment: 'C', maxSourceEvaluation: 3, projection: 'people', from: '2024-02-01', to: '2024-03-31' },
       parameters: { seed: 4, resolution: 1.5, reportingCurrency: 'EUR' },
+      include: ['ties'],
     });
     expect(AnalysisRequestSchema.safeParse(request).success).toBe(true);
     expect(() => windowRequest(run, '2024-04-01', '2024-03-31')).toThrow('explorer/time-window: the window starts after it ends');
@@ -63,5 +64,33 @@ describe('explorer/time-window', () => {
     const before = [node('A', 1), node('B', 2)];
     expect(rankingChange(before, [node('B', 1)]).left).toEqual([{ key: 'person:A', name: 'Name A', rank: 1, after: null }]);
     expect(rankingChange(before, before)).toMatchObject({ entered: [], left: [], moves: [] });
+  });
+
+  it("re-scopes the run's drawing to the window's ties: the others hidden, the untied greyed", () => {
+    const run = {
+      nodes: ['person:A', 'person:B', 'person:C', 'person:D', 'person:E'],
+      edges: [
+        { key: 't0', source: 'person:A', target: 'person:B' },
+        { key: 't1', source: 'person:A', target: 'person:C' },
+        { key: 't2', source: 'person:B', target: 'person:C' },
+        { key: 't3', source: 'person:C', target: 'person:D' },
+        { key: 't4', source: 'person:D', target: 'person:E' },
+      ],
+    };
+    // Ends in either order match; A and B are both active in the window, but their tie t0 is not one of its ties.
+    const scoped = windowView(run, [
+      { source: 'person:C', target: 'person:A' },
+      { source: 'person:B', target: 'person:C' },
+    ]);
+    expect([...scoped.edges].sort()).toEqual(['t1', 't2']);
+    expect([...scoped.greyed].sort()).toEqual(['person:D', 'person:E']);
+    expect(scoped.notInRun).toBe(0);
+    // A window tie the run has no edge for is counted, not drawn; a self-tie is neither (the drawing has none).
+    const odd = windowView(run, [
+      { source: 'person:A', target: 'person:E' },
+      { source: 'person:D', target: 'person:D' },
+    ]);
+    expect(odd).toEqual({ edges: new Set(), greyed: new Set(['person:B', 'person:C', 'person:D']), notInRun: 1 });
+    expect(windowView(run, [])).toEqual({ edges: new Set(), greyed: new Set(run.nodes), notInRun: 0 });
   });
 });

@@ -37,12 +37,54 @@ export function dateAt(span: DateSpan, offset: number): string {
   return new Date((dayNumber(span.first) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The preview request for the run's scope and parameters in the window from–to (inclusive). */
-export function windowRequest(run: Pick<AnalysisRun, 'scope' | 'parameters'>, from: string, to: string): { scope: Record<string, unknown>; parameters: Record<string, unknown> } {
+/**
+ * The preview request for the run's scope and parameters in the window from–to (inclusive),
+ * asking for the window's ties too (the drawing is re-scoped to them).
+ */
+export function windowRequest(
+  run: Pick<AnalysisRun, 'scope' | 'parameters'>,
+  from: string,
+  to: string,
+): { scope: Record<string, unknown>; parameters: Record<string, unknown>; include: ['ties'] } {
   if (!DATE.test(from) || !DATE.test(to)) throw new Error('explorer/time-window: from and to must be dates (YYYY-MM-DD)');
   if (from > to) throw new Error('explorer/time-window: the window starts after it ends');
   const request = analysisRequestOf(run);
-  return { ...request, scope: { ...request.scope, from, to } };
+  return { ...request, scope: { ...request.scope, from, to }, include: ['ties'] };
+}
+
+export interface WindowView {
+  /** The run's ties that are ties in the window too (drawn; the run's others are hidden). */
+  edges: Set<string>;
+  /** The run's nodes with no tie in the window (greyed). */
+  greyed: Set<string>;
+  /** Window ties the run's drawing has no edge for: none when the window is a sub-scope of the run. */
+  notInRun: number;
+}
+
+const pairOf = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/**
+ * The run's drawing re-scoped to a window: a run tie stays drawn only when the window's
+ * analysis has a tie between the same two people (a tie between two people both active in the
+ * window need not be one in it), and the run's nodes with no tie in the window are greyed.
+ * Self-ties are left out on both sides: the drawing has none (data/explorer-graph.ts).
+ */
+export function windowView(
+  run: { nodes: readonly string[]; edges: readonly { key: string; source: string; target: string }[] },
+  windowTies: readonly { source: string; target: string }[],
+): WindowView {
+  const edgeOf = new Map(run.edges.map((e) => [pairOf(e.source, e.target), e.key]));
+  const edges = new Set<string>();
+  const tied = new Set<string>();
+  let notInRun = 0;
+  for (const { source, target } of windowTies) {
+    if (source === target) continue;
+    tied.add(source).add(target);
+    const key = edgeOf.get(pairOf(source, target));
+    if (key === undefined) notInRun++;
+    else edges.add(key);
+  }
+  return { edges, greyed: new Set(run.nodes.filter((key) => !tied.has(key))), notInRun };
 }
 
 export interface TopEntry {

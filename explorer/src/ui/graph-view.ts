@@ -37,6 +37,15 @@ export interface GraphViewState {
   highlight: PathHighlightState | null;
   /** Context layers drawn (data/layers.ts); their entities are hidden otherwise. */
   layers: ReadonlySet<string>;
+  /** A time window (data/time-window.ts): the run's ties in it (its others hidden) and its nodes with none (greyed); null: the run. */
+  window?: TimeWindowState | null;
+}
+
+export interface TimeWindowState {
+  /** The run's nodes greyed: no tie in the window. */
+  nodes: ReadonlySet<string>;
+  /** The run's ties drawn: ties in the window too. */
+  edges: ReadonlySet<string>;
 }
 
 export interface PathHighlightState {
@@ -106,6 +115,8 @@ export class GraphView {
         if (key === focused || picked.has(key)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 1 });
         // Context is not part of a what-if: it keeps its own colour.
         if (attributes.layer !== undefined && whatIf) out.color = attributes.color;
+        // A time window greys the run's nodes with no tie in it; context keeps its colour.
+        if (this.state.window?.nodes.has(key) && attributes.layer === undefined) out.color = DIMMED_COLOUR;
         const { highlight } = this.state;
         if (highlight && highlight.nodes.has(key)) Object.assign(out, { color: attributes.color, label: attributes.label, highlighted: true, forceLabel: true, zIndex: 2 });
         else if (highlight) Object.assign(out, { color: DIMMED_COLOUR, label: '', forceLabel: false, highlighted: false });
@@ -117,6 +128,8 @@ export class GraphView {
         const { filters, focused } = this.state;
         if (!isShown(this.graph.getNodeAttributes(source), filters) || !isShown(this.graph.getNodeAttributes(target), filters)) return { ...attributes, hidden: true };
         if (!this.layerShown(this.graph.getNodeAttributes(source)) || !this.layerShown(this.graph.getNodeAttributes(target))) return { ...attributes, hidden: true };
+        // A time window hides the run's ties that are not ties in it (context relations are left alone).
+        if (this.state.window && attributes.relation === undefined && !this.state.window.edges.has(key)) return { ...attributes, hidden: true };
         if (this.state.highlight?.edges.has(key)) return { ...attributes, color: PATH_COLOUR, size: attributes.size + 2, zIndex: 1 };
         if (this.state.highlight) return { ...attributes, hidden: true };
         if (focused !== null && source !== focused && target !== focused) return { ...attributes, hidden: true };
@@ -230,6 +243,21 @@ export class GraphView {
       return data !== undefined && !data.hidden && data.highlighted === true;
     });
     return nodes.sort();
+  }
+
+  /** What a time window left on screen: the run's ties drawn (their ends, sorted) and the run's nodes drawn greyed (sorted). */
+  windowShown(): { ties: [string, string][]; greyed: string[] } {
+    const ties: [string, string][] = [];
+    this.graph.forEachEdge((key, attributes, source, target) => {
+      if (attributes.relation !== undefined || this.renderer.getEdgeDisplayData(key)?.hidden !== false) return;
+      ties.push(source < target ? [source, target] : [target, source]);
+    });
+    const greyed: string[] = [];
+    this.graph.forEachNode((key, attributes) => {
+      const data = this.renderer.getNodeDisplayData(key);
+      if (attributes.layer === undefined && data && !data.hidden && data.color === DIMMED_COLOUR) greyed.push(key);
+    });
+    return { ties: ties.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)), greyed: greyed.sort() };
   }
 
   /** The current view as a PNG: sigma's layers drawn onto one canvas on white, right after a render. */

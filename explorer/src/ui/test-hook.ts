@@ -1,5 +1,5 @@
 import type { CaseExportReport } from './case-export.js';
-import type { TimeWindowReport } from './time-window.js';
+import type { GraphShown, TimeWindowReport } from './time-window.js';
 
 /**
  * `window.__explorer`: what the page has drawn and how long it took, read by the end-to-end test
@@ -22,6 +22,8 @@ export interface ExplorerHook {
   caseExport?: CaseExportReport | null;
   /** The time window shown and how the network and the top of the ranking changed; null: the run's whole span. */
   timeWindow?: TimeWindowReport | null;
+  /** What the graph shows with no time window (set when the slider is back over the run's whole span). */
+  timeWindowOff?: GraphShown | null;
   /** The side panel's width in CSS pixels (the analyst can drag or key it wider). */
   panelWidth?: number;
   /** The paths last asked for: their node sequences (`type:id`), and the drawn nodes highlighted on them. */

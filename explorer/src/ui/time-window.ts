@@ -1,14 +1,17 @@
 import type { AnalysisExport, AnalysisPreview, AnalysisRun, RankedNode } from '../data/api-types.js';
 import { formatInt } from '../data/format.js';
-import { dateAt, type DateSpan, dateSpan, type RankingChange, rankingChange, windowRequest } from '../data/time-window.js';
+import { dateAt, type DateSpan, dateSpan, type RankingChange, rankingChange, windowRequest, type WindowView, windowView } from '../data/time-window.js';
 import type { Api } from './api.js';
 import { byId, el } from './dom.js';
+import type { GraphView } from './graph-view.js';
 
 /**
  * The time slider: two ranges over the days the run's data spans. Letting go of one asks the
  * service for a preview of the run's scope in that window, and says how the network and the top
- * of the ranking changed from the run; the run stays open, and "Back to the run" puts the
- * slider back over its whole span.
+ * of the ranking changed from the run, and re-scopes the drawing: the run's ties that are not
+ * ties in the window are hidden and the nodes with none greyed (the window's own ties come with
+ * the preview, so no tie is drawn between people the window does not tie). The run stays open,
+ * and "Back to the run" puts the slider back over its whole span and draws the run again.
  */
 
 export const TOP = 10;
@@ -26,6 +29,17 @@ export interface TimeWindowReport {
   entered: string[];
   left: string[];
   moves: { key: string; from: number; to: number }[];
+  /** What the graph shows for the window (read back from the drawing). */
+  graph: GraphShown & {
+    /** Window ties the run's drawing has no edge for: 0 when the window is a sub-scope of the run. */
+    notInRun: number;
+  };
+}
+
+/** The run's ties drawn (their ends, sorted) and its nodes drawn greyed (sorted), as sigma has them. */
+export interface GraphShown {
+  ties: [string, string][];
+  greyed: string[];
 }
 
 interface Context {
@@ -36,9 +50,13 @@ interface Context {
   ranking: readonly RankedNode[];
   guarded: (action: () => Promise<void>, where?: HTMLElement) => Promise<void>;
   report: (shown: TimeWindowReport | null) => void;
+  /** The drawing the window re-scopes. */
+  view: GraphView;
+  /** What the graph shows once back to the run (no window). */
+  reportRun: (shown: GraphShown | null) => void;
 }
 
-export function createTimeWindow({ api, run, exported, ranking, guarded, report }: Context): void {
+export function createTimeWindow({ api, run, exported, ranking, guarded, report, view, reportRun }: Context): void {
   const [from, to] = [byId<HTMLInputElement>('window-from'), byId<HTMLInputElement>('window-to')];
   const result = byId('window-result');
   const back = byId<HTMLButtonElement>('window-back');
@@ -47,6 +65,7 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
   result.replaceChildren();
   back.hidden = true;
   report(null);
+  reportRun(null);
   for (const input of [from, to]) input.disabled = span === null;
   if (span === null) {
     byId('window-span').textContent = 'This run has no dated facts to slide over.';
@@ -64,7 +83,12 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
     label();
     result.replaceChildren();
     back.hidden = true;
+    view.update({ window: null });
     report(null);
+  };
+  const backToRun = () => {
+    reset();
+    reportRun(view.windowShown());
   };
   byId('window-span').textContent = `The run's data: ${span.first} to ${span.last}.`;
   reset();
@@ -79,21 +103,25 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
   const show = () => void guarded(() => showWindow(span, dateAt(span, Number(from.value)), dateAt(span, Number(to.value))), result);
   from.onchange = show;
   to.onchange = show;
-  back.onclick = reset;
+  back.onclick = backToRun;
 
   async function showWindow(span: DateSpan, start: string, end: string): Promise<void> {
     const mine = ++asked;
     back.hidden = false;
     if (start === span.first && end === span.last) {
-      reset();
+      backToRun();
       return;
     }
     result.textContent = `Analysing ${start} to ${end}…`;
     const preview = await api<AnalysisPreview>('POST', '/analyses/preview', windowRequest(run, start, end));
     if (mine !== asked) return;
+    if (!preview.ties) throw new Error('explorer/time-window: the preview answered without its ties');
     const before = run.summary!.graph;
     const change = rankingChange(ranking, preview.ranking, TOP);
-    render(start, end, before, preview.graph, change);
+    const scoped = windowView(drawnRun(view), preview.ties);
+    view.update({ window: { nodes: scoped.greyed, edges: scoped.edges } });
+    const shown = view.windowShown();
+    render(start, end, before, preview.graph, change, scoped, shown);
     report({
       from: start,
       to: end,
@@ -103,10 +131,19 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
       entered: change.entered.map((e) => e.key),
       left: change.left.map((e) => e.key),
       moves: change.moves.map(({ key, from, to }) => ({ key, from, to })),
+      graph: { ...shown, notInRun: scoped.notInRun },
     });
   }
 
-  function render(start: string, end: string, before: { nodes: number; ties: number }, after: { nodes: number; ties: number }, change: RankingChange): void {
+  function render(
+    start: string,
+    end: string,
+    before: { nodes: number; ties: number },
+    after: { nodes: number; ties: number },
+    change: RankingChange,
+    scoped: WindowView,
+    shown: GraphShown,
+  ): void {
     const move = (was: number | null, now: number) => (was === null ? 'new' : was === now ? '=' : was > now ? `↑${was - now}` : `↓${now - was}`);
     result.replaceChildren(
       el('h3', {}, `${start} to ${end}`),
@@ -120,6 +157,13 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
           'data-ties-after': String(after.ties),
         },
         `Nodes ${formatInt(before.nodes)} → ${formatInt(after.nodes)} · ties ${formatInt(before.ties)} → ${formatInt(after.ties)}`,
+      ),
+      el(
+        'p',
+        { id: 'window-graph', class: 'hint', 'data-ties': String(shown.ties.length), 'data-greyed': String(shown.greyed.length), 'data-not-in-run': String(scoped.notInRun) },
+        `The graph shows the window's ${formatInt(shown.ties.length)} ties; the ${formatInt(shown.greyed.length)} nodes with no tie in it are greyed.`,
+        // Cannot happen when the window is a sub-scope of the run: said, not hidden, if it does.
+        scoped.notInRun > 0 && ` ${formatInt(scoped.notInRun)} of the window's ties are not in the run's graph and are not drawn.`,
       ),
       el(
         'table',
@@ -147,4 +191,17 @@ export function createTimeWindow({ api, run, exported, ranking, guarded, report 
     // The controls' column scrolls: bring the answer into sight under the slider.
     result.scrollIntoView({ block: 'nearest' });
   }
+}
+
+/** The run's own nodes and ties in the drawing: context layers (data/layers.ts) are left out. */
+function drawnRun(view: GraphView): Parameters<typeof windowView>[0] {
+  const nodes: string[] = [];
+  const edges: { key: string; source: string; target: string }[] = [];
+  view.graph.forEachNode((key, attributes) => {
+    if (attributes.layer === undefined) nodes.push(key);
+  });
+  view.graph.forEachEdge((key, attributes, source, target) => {
+    if (attributes.relation === undefined) edges.push({ key, source, target });
+  });
+  return { nodes, edges };
 }
