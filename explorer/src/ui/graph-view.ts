@@ -260,22 +260,6 @@ export class GraphView {
     return { ties: ties.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)), greyed: greyed.sort() };
   }
 
-  /** The current view as a PNG: sigma's layers drawn onto one canvas on white, right after a render. */
-  toPng(): Promise<Blob> {
-    const { width, height } = this.renderer.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const canvas = document.createElement('canvas');
-    canvas.width = width * ratio;
-    canvas.height = height * ratio;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    // WebGL layers keep no drawing buffer: they are copied in the same task as the render.
-    this.renderer.refresh();
-    for (const layer of Object.values(this.renderer.getCanvases())) context.drawImage(layer, 0, 0, canvas.width, canvas.height);
-    return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('explorer/graph-view: the PNG could not be made'))), 'image/png'));
-  }
-
   kill(): void {
     this.endLayout?.();
     this.layout.kill();
