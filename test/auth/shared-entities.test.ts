@@ -183,6 +183,8 @@ describe('facts belong to investigations', () => {
         return [
           { method, url, payload: {} },
           { method, url, payload: { scope: { investigations: [A] }, projection: 'full' } },
+          // The window's ties, as the explorer's time slider asks for them: keys of both ends.
+          { method, url, payload: { include: ['ties'] } },
         ];
       if (path === '/v1/analyses' && method === 'POST') return [{ method, url, payload: { scope: { investigations: [A] } } }];
       if (path === '/v1/disruption/plan') return [{ method, url, payload: { k: 3 } }];
