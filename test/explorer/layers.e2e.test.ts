@@ -105,11 +105,15 @@ describe('the explorer’s layers, ties and labels', () => {
   it('says what a tie under the pointer is: its kind, count, dates and amount, as the API has it', async () => {
     const sample = (await layers()).sampleTie!;
     expect(sample).not.toBeNull();
+    // Room enough around its middle that the pointer there is on this tie alone.
+    expect(sample.room, JSON.stringify(sample)).toBeGreaterThan(4);
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.move(box.x + sample.x - 3, box.y + sample.y - 3);
     await page.mouse.move(box.x + sample.x, box.y + sample.y, { steps: 3 });
     await page.waitForFunction(() => !!window.__explorer.hoveredTie);
     const tie = (await hook()).hoveredTie!;
+    // The tooltip is the sampled tie's.
+    expect(tie.key).toBe(sample.key);
     const behind = context.relations.filter((r: Json) => [r.source, r.target].sort().join('|') === [tie.source, tie.target].sort().join('|'));
     expect(behind.length).toBeGreaterThan(0);
     expect(tie.kind.split(', ').sort()).toEqual(behind.map((r: Json) => r.type.toLowerCase().replace(/_/g, ' ')).sort());

@@ -80,27 +80,39 @@ export function createLayers(deps: {
   }
 
   /**
-   * A drawn context tie with room around its middle (no node's disc near it), longest first,
-   * and where its middle is on screen: what a test points at to see the tooltip.
+   * The drawn context tie whose middle, on screen, has the most room around it (farthest from
+   * any node's disc and any other drawn tie): what a test points at to see the tooltip of that
+   * tie and no other. Only ties at least 2 px wide: sigma picks what is under the pointer from a
+   * drawing at half size, where a hairline may not show.
    */
-  function sampleTie(): { key: string; x: number; y: number } | null {
+  function sampleTie(): { key: string; x: number; y: number; room: number } | null {
     const discs: { x: number; y: number; r: number }[] = [];
     view.graph.forEachNode((key) => {
       const data = view.renderer.getNodeDisplayData(key);
       if (data && !data.hidden) discs.push({ ...view.renderer.framedGraphToViewport(data), r: view.renderer.scaleSize(data.size) });
     });
-    let best: { key: string; x: number; y: number; length: number } | null = null;
+    const segments: { key: string; a: { x: number; y: number }; b: { x: number; y: number }; context: boolean; size: number }[] = [];
     view.graph.forEachEdge((key, attributes, source, target) => {
-      if (attributes.relation === undefined || view.renderer.getEdgeDisplayData(key)?.hidden) return;
+      const data = view.renderer.getEdgeDisplayData(key);
+      if (data?.hidden !== false) return;
       const a = view.renderer.framedGraphToViewport(view.renderer.getNodeDisplayData(source)!);
       const b = view.renderer.framedGraphToViewport(view.renderer.getNodeDisplayData(target)!);
-      const [x, y, length] = [(a.x + b.x) / 2, (a.y + b.y) / 2, Math.hypot(a.x - b.x, a.y - b.y)];
-      if (best && length <= best.length) return;
-      if (discs.some((d) => Math.hypot(d.x - x, d.y - y) < d.r + 10)) return;
-      best = { key, x, y, length };
+      segments.push({ key, a, b, context: attributes.relation !== undefined, size: data.size });
     });
-    const found = best as { key: string; x: number; y: number } | null;
-    return found && { key: found.key, x: found.x, y: found.y };
+    const { width, height } = view.renderer.getDimensions();
+    const candidates = segments
+      .filter((s) => s.context && s.size >= 2)
+      .map((s) => ({ key: s.key, x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 }))
+      .filter(({ x, y }) => x > 10 && y > 10 && x < width - 10 && y < height - 10);
+    // The middle with the most room: farthest from any other tie and any node's disc.
+    let found: { key: string; x: number; y: number; room: number } | null = null;
+    for (const { key, x, y } of candidates) {
+      let room = Infinity;
+      for (const d of discs) room = Math.min(room, Math.hypot(d.x - x, d.y - y) - d.r);
+      for (const s of segments) if (s.key !== key) room = Math.min(room, distanceToSegment({ x, y }, s.a, s.b));
+      if (!found || room > found.room) found = { key, x, y, room };
+    }
+    return found;
   }
 
   const enter = ({ edge, event }: { edge: string; event: { x: number; y: number } }) => {
@@ -131,4 +143,12 @@ export function createLayers(deps: {
       leave();
     },
   };
+}
+
+/** How far a point is from the segment a–b, in the same units. */
+function distanceToSegment(p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const squared = dx * dx + dy * dy;
+  const t = squared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / squared));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }

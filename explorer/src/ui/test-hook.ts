@@ -39,7 +39,7 @@ export interface ExplorerHook {
     targets: { key: string; outcome: string; drawn: boolean }[];
   } | null;
   /** Context layers (ui/layers.ts): which are on, entities drawn by type, ties drawn and directed, a tie to point at. */
-  layers?: { on: string[]; drawnByType: Record<string, number>; drawnTies: number; directedTies: number; sampleTie: { key: string; x: number; y: number } | null };
+  layers?: { on: string[]; drawnByType: Record<string, number>; drawnTies: number; directedTies: number; sampleTie: { key: string; x: number; y: number; room: number } | null };
   /** The tie under the pointer, as its tooltip says it. */
   hoveredTie?: {
     key: string;
