@@ -65,7 +65,11 @@ describe('scope.resolution', () => {
     for (const [key, value] of Object.entries(expected)) expect(got[key], key).toBeCloseTo(value, 9);
   };
   const decide = async (decision: 'accept' | 'reject', reason: string) => {
-    const response = await app.inject({ method: 'POST', url: '/v1/resolution/decisions', payload: { investigation: A, type: 'person', records: [id('H2'), id('H1')], decision, reason } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/resolution/decisions',
+      payload: { investigation: A, type: 'person', records: [id('H2'), id('H1')], decision, reason },
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json().id as string;
   };
@@ -158,7 +162,11 @@ describe('scope.resolution', () => {
       expect(response.statusCode, resolution).toBe(400);
       expect(response.json().error.details.map((d: Json) => d.path)).toContain(path);
     }
-    const gds = await app.inject({ method: 'POST', url: '/v1/analyses/preview', payload: { scope: { investigations: [A], resolution: 'accepted' }, parameters: { engine: 'gds' } } });
+    const gds = await app.inject({
+      method: 'POST',
+      url: '/v1/analyses/preview',
+      payload: { scope: { investigations: [A], resolution: 'accepted' }, parameters: { engine: 'gds' } },
+    });
     expect(gds.statusCode).toBe(400);
     expect(gds.json().error.details.map((d: Json) => d.path)).toContain('body.parameters.engine');
     expect((await preview('auto:1')).ranking).toBeDefined();
