@@ -36,7 +36,7 @@ describe('RowResolver', () => {
     const resolver = new RowResolver({ ...resolution, names: new Map([['person:P-1', 'One']]) });
     const nodes: NodeRow[] = [];
     const links: LinkRow[] = [];
-    const sink = resolver.people({ node: (row) => nodes.push(row), link: (row) => links.push(row) } as unknown as PeopleRowSink);
+    const sink = resolver.people({ node: (row: NodeRow) => nodes.push(row), link: (row: LinkRow) => links.push(row) } as unknown as PeopleRowSink);
     sink.node({ label: 'Person', id: 'P-2', name: 'Two', unresolved: false });
     sink.node({ label: 'Person', id: 'P-3', name: 'Three', unresolved: false });
     const link = { type: 'COMMUNICATION', count: 1, se: 2, ia: 'B' };
