@@ -192,8 +192,15 @@ describe('facts belong to investigations', () => {
           { method, url, payload: { scope: { investigations: [A] }, projection: 'full' } },
           // The window's ties, as the explorer's time slider asks for them: keys of both ends.
           { method, url, payload: { include: ['ties'] } },
+          // The resolved network: A's decision on S1 and S2, and auto-merging over A's records (B's passport of S1 must not count).
+          { method, url, payload: { scope: { resolution: 'accepted' }, include: ['ties'] } },
+          { method, url, payload: { scope: { investigations: [A], resolution: 'auto:0.01' } } },
         ];
-      if (path === '/v1/analyses' && method === 'POST') return [{ method, url, payload: { scope: { investigations: [A] } } }];
+      if (path === '/v1/analyses' && method === 'POST')
+        return [
+          { method, url, payload: { scope: { investigations: [A] } } },
+          { method, url, payload: { scope: { investigations: [A], resolution: 'accepted' } } },
+        ];
       if (path === '/v1/disruption/plan') return [{ method, url, payload: { k: 3 } }];
       if (path === '/v1/disruption/what-if') return [{ method, url, payload: { remove: [{ type: 'person', id: S1 }] } }];
       if (path === '/v1/keys' && method === 'POST') return [{ method, url, payload: { name: `made-${tag}-${Math.random()}`, role: 'viewer', investigations: [A] } }];
