@@ -14,7 +14,7 @@ import { DOB, IDENTIFIER, IDENTIFIER_STRANGERS, type Level, NAME, NATIONALITY, N
 export const DEFAULT_THRESHOLD = 0.9;
 
 /** A blocking key held by more records than this is not a block (a call centre's phone, a crowded crossing). */
-export const MAX_BLOCK: Record<BlockKind, number> = { identifier: 50, dob: 200, tie: 20, name: 12 };
+export const MAX_BLOCK: Record<BlockKind, number> = { identifier: 50, dob: 200, tie: 10, name: 12 };
 type BlockKind = 'identifier' | 'dob' | 'tie' | 'name';
 
 /**

@@ -59,7 +59,7 @@ export function nameKey(name: string): string {
   return foldedWords(name).sort().join(' ');
 }
 
-/** Jaro similarity (Jaro 1989): matching characters within half the longer length, less half the transpositions. */
+/** Jaro similarity (Jaro 1989): characters matching within half the longer length, less half the transpositions. */
 export function jaro(a: string, b: string): number {
   if (a === b) return 1;
   const la = a.length;
@@ -88,13 +88,19 @@ export function jaro(a: string, b: string): number {
     if (a.charCodeAt(matchA[k]!) !== b.charCodeAt(j)) transpositions++;
     k++;
   }
-  const t = transpositions / 2;
+  // Half the transpositions, rounded down, as Winkler's strcmp95 (and jellyfish, rapidfuzz) count them.
+  const t = Math.floor(transpositions / 2);
   return (m / la + m / lb + (m - t) / m) / 3;
 }
 
-/** Jaro–Winkler (Winkler 1990): Jaro raised for a common prefix of up to four characters, scaling factor 0.1. */
+/**
+ * Jaro–Winkler (Winkler 1990): Jaro raised for a common prefix of up to four characters,
+ * scaling factor 0.1, when Jaro is above 0.7 (strcmp95's boost threshold, as jellyfish and
+ * rapidfuzz apply it).
+ */
 export function jaroWinkler(a: string, b: string): number {
   const j = jaro(a, b);
+  if (j <= 0.7) return j;
   let prefix = 0;
   while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   return j + prefix * 0.1 * (1 - j);
