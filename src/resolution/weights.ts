@@ -34,9 +34,10 @@ export function population(records: number): number {
 
 /**
  * The prior: log2 odds that two records of one type are one entity before any field is looked
- * at, λ/(1−λ). λ assumes 1% of records have a duplicate: 0.01·n true pairs among n(n−1)/2,
- * so λ = 0.02/(n−1). Evidence must make up 19.3 bits at 10,000 records (22.6 at 100,000) to
- * reach even odds, 3.2 more for the 0.9 threshold.
+ * at, λ/(1−λ). λ assumes 5% of records are a second record of someone (intelligence from many
+ * sources repeats people): 0.05·n true pairs among n(n−1)/2, so λ = 0.1/(n−1). Evidence must
+ * make up 16.6 bits at 10,000 records (19.9 at 100,000) to reach even odds, 3.2 more for the
+ * 0.9 threshold.
  */
 export const DUPLICATE_SHARE = 0.05;
 
@@ -56,7 +57,12 @@ export function perPopulation(strangers: number, records: number, m: number): nu
 }
 
 export const IDENTIFIER = {
-  /** A shared phone or document: 1 record in 100 shares one with a stranger (a family phone, a borrowed handset); u grows with the records holding the key. */
+  /**
+   * A shared phone or document: about 7 records in 100 share one with a stranger (a family
+   * phone, a borrowed handset, a recycled number), u = 0.07/(n−1), times the other records
+   * holding the key beyond the pair. With λ = 0.1/(n−1) a shared identifier alone is even odds:
+   * strong, not conclusive. (u here is set per scope: see IDENTIFIER_STRANGERS.)
+   */
   one: level('shared identifier', 0.7, Number.NaN),
   several: level('several shared identifiers', 0.1, Number.NaN),
   /** Both give identifiers and none is shared: one person's second phone, from another source. */
@@ -73,7 +79,7 @@ export const NAME = {
   transliteration: level('same name transliterated', 0.3, 1e-3),
   /** A family name given as its initial (Hemin R. ~ Hemin Rashid). */
   initial: level('name agrees but for an initial', 0.1, 1e-3),
-  /** Folded names close (Jaro–Winkler ≥ 0.94, word by word): a misspelling. */
+  /** Folded names close (Jaro–Winkler ≥ 0.92, word by word): a misspelling. */
   close: level('names close', 0.15, 2e-3, 0.92),
   /** An alias of one record is the other's name, or makes it up (Kaka Hemin ~ Hemin Rashid a.k.a. Kaka). */
   alias: level('alias agrees', 0.05, 5e-4),
@@ -85,7 +91,7 @@ export const NAME = {
 };
 
 export const DOB = {
-  /** About 14,000 dates of birth are in use (40 years); two strangers share one about once in 12,000 pairs. */
+  /** About 14,000 dates of birth are in use (40 years); with their unevenness two strangers share one about once in 12,000 pairs. */
   same: level('same date of birth', 0.93, 1 / 12_000),
   /** Day and month swapped or one digit off: a typing slip. */
   close: level('date of birth one slip apart', 0.05, 0.002),
@@ -102,13 +108,13 @@ export const NATIONALITY = {
 };
 
 export const NEIGHBOURS = {
-  /** Two or more shared ties to entities few records are tied to: contacts, accounts, vehicles. */
+  /** Two or more shared ties to entities few records are tied to: contacts, accounts, vehicles (u per scope: NEIGHBOUR_STRANGERS). */
   several: level('several shared specific ties', 0.15, Number.NaN),
   one: level('a shared specific tie', 0.25, Number.NaN),
-  /** Shared ties only to entities many are tied to (a crossing, a recruiter): co-travellers have them. */
+  /** Shared ties only to crossings or to entities many are tied to (a recruiter): co-travellers have them. */
   common: level('shared common ties only', 0.1, 0.03),
   none: level('no shared tie', 0.5, 0.99),
   missing: level('missing', 1, 1),
 };
-/** Strangers a record shares one specific tie with (u = this/(n−1)), and several. */
+/** Strangers a record shares one specific tie with (u = this/(n−1)), and several: a cell's members share contacts. */
 export const NEIGHBOUR_STRANGERS = { one: 200, several: 50 };
