@@ -1,6 +1,20 @@
-import { nameKey, nameSimilarity, normaliseName } from './names.js';
+import { nameKey, nameSimilarities, normaliseName } from './names.js';
 import type { Candidate, Evidence, LinkageOptions, ResolutionRecord } from './records.js';
-import { DOB, IDENTIFIER, IDENTIFIER_STRANGERS, type Level, NAME, NATIONALITY, NEIGHBOUR_STRANGERS, NEIGHBOURS, perPopulation, priorLog2Odds, weightOf } from './weights.js';
+import {
+  DOB,
+  IDENTIFIER,
+  IDENTIFIER_STRANGERS,
+  type Level,
+  NAME,
+  NAME_WORD_FLOOR,
+  NATIONALITY,
+  NEIGHBOUR_STRANGERS,
+  NEIGHBOUR_U_FLOOR,
+  NEIGHBOURS,
+  perPopulation,
+  priorLog2Odds,
+  weightOf,
+} from './weights.js';
 
 /**
  * Record linkage over a scope's records (Fellegi & Sunter 1969, as Splink implements it):
@@ -58,7 +72,7 @@ interface Frequencies {
   identifiers: Map<string, number>;
   neighbours: Map<string, number>;
   /** Word-by-word similarity of two name keys, computed once per pair of keys. */
-  similarity: Map<string, number>;
+  similarity: Map<string, { mean: number; weakest: number }>;
 }
 
 function prepare(record: ResolutionRecord): Prepared {
@@ -135,11 +149,11 @@ function aliasAgrees(a: Prepared, b: Prepared): boolean {
   return false;
 }
 
-function similarityOf(ka: string, kb: string, f: Frequencies): number {
+function similarityOf(ka: string, kb: string, f: Frequencies): { mean: number; weakest: number } {
   const key = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
   let value = f.similarity.get(key);
   if (value === undefined) {
-    value = nameSimilarity(ka, kb);
+    value = nameSimilarities(ka, kb);
     f.similarity.set(key, value);
   }
   return value;
@@ -155,12 +169,14 @@ function compareNames(a: Prepared, b: Prepared, f: Frequencies, explain: boolean
   const kb = b.keys[0]!;
   if (ka === kb) return evidence('name', NAME.transliteration, explain ? `${detail} (both ${ka})` : '', termFrequencyU(NAME.transliteration.u, f.keys.get(ka) ?? 1, f.records));
   if (initialsAgree(na, nb)) return evidence('name', NAME.initial, detail);
-  const similarity = similarityOf(ka, kb, f);
-  const jw = explain ? `${detail} (Jaro–Winkler ${similarity.toFixed(2)} word by word)` : '';
-  if (similarity >= NAME.close.atLeast!) return evidence('name', NAME.close, jw);
+  const { mean, weakest } = similarityOf(ka, kb, f);
+  const jw = explain ? `${detail} (Jaro–Winkler ${mean.toFixed(2)} word by word, weakest word ${weakest.toFixed(2)})` : '';
+  // A word with no near match in the other name (another family name) is not a spelling variant.
+  const variant = weakest >= NAME_WORD_FLOOR;
+  if (variant && mean >= NAME.close.atLeast!) return evidence('name', NAME.close, jw);
   if (aliasAgrees(a, b))
     return evidence('name', NAME.alias, explain ? `${[a.record.name, ...a.record.aliases].join(' / ')} ~ ${[b.record.name, ...b.record.aliases].join(' / ')}` : '');
-  if (similarity >= NAME.similar.atLeast!) return evidence('name', NAME.similar, jw);
+  if (variant && mean >= NAME.similar.atLeast!) return evidence('name', NAME.similar, jw);
   return evidence('name', NAME.different, jw);
 }
 
@@ -230,7 +246,11 @@ function compareNeighbours(a: Prepared, b: Prepared, f: Frequencies, explain: bo
   if (specific === 0) return evidence('neighbours', NEIGHBOURS.common, detail);
   const several = specific >= 2;
   const level = several ? NEIGHBOURS.several : NEIGHBOURS.one;
-  return evidence('neighbours', level, detail, perPopulation(several ? NEIGHBOUR_STRANGERS.several : NEIGHBOUR_STRANGERS.one, f.records, level.m));
+  const u = Math.max(
+    several ? NEIGHBOUR_U_FLOOR.several : NEIGHBOUR_U_FLOOR.one,
+    perPopulation(several ? NEIGHBOUR_STRANGERS.several : NEIGHBOUR_STRANGERS.one, f.records, level.m),
+  );
+  return evidence('neighbours', level, detail, u);
 }
 
 function compare(a: Prepared, b: Prepared, f: Frequencies, prior: number, explain: boolean): Candidate {

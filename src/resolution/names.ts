@@ -112,9 +112,24 @@ export function jaroWinkler(a: string, b: string): number {
  * directions taken, so word order does not matter and an extra word counts against.
  */
 export function nameSimilarity(a: string, b: string): number {
+  return nameSimilarities(a, b).mean;
+}
+
+/** Word-by-word similarity (`mean`, as nameSimilarity) and the weakest word's best match either way (`weakest`). */
+export function nameSimilarities(a: string, b: string): { mean: number; weakest: number } {
   const wa = a.split(' ').filter(Boolean);
   const wb = b.split(' ').filter(Boolean);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const directed = (x: string[], y: string[]) => x.reduce((sum, w) => sum + Math.max(...y.map((v) => jaroWinkler(w, v))), 0) / x.length;
-  return Math.min(directed(wa, wb), directed(wb, wa));
+  if (wa.length === 0 || wb.length === 0) return { mean: 0, weakest: 0 };
+  let weakest = 1;
+  const directed = (x: string[], y: string[]) => {
+    let sum = 0;
+    for (const w of x) {
+      let best = 0;
+      for (const v of y) best = Math.max(best, jaroWinkler(w, v));
+      weakest = Math.min(weakest, best);
+      sum += best;
+    }
+    return sum / x.length;
+  };
+  return { mean: Math.min(directed(wa, wb), directed(wb, wa)), weakest };
 }

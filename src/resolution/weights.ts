@@ -72,6 +72,9 @@ export const IDENTIFIER = {
 /** Strangers a record shares one identifier with (u = this/(n−1)), and several. */
 export const IDENTIFIER_STRANGERS = { one: 0.07, several: 0.001 };
 
+/** The close and alike levels need every word to match one of the other name's at least this well (Hakimi ~ Amiri is another family name, not a misspelling). */
+export const NAME_WORD_FLOOR = 0.75;
+
 export const NAME = {
   /** Same normalised name; u is the name's frequency in scope (a common name agrees by chance often). */
   exact: level('same name', 0.3, 1e-3),
@@ -118,3 +121,9 @@ export const NEIGHBOURS = {
 };
 /** Strangers a record shares one specific tie with (u = this/(n−1)), and several: a cell's members share contacts. */
 export const NEIGHBOUR_STRANGERS = { one: 200, several: 50 };
+/**
+ * The least u of the tie levels, whatever the scope: ties say two records move in one circle,
+ * and relatives or cell members do (they also share a family phone), so ties never weigh more
+ * than log2(0.15/0.001) ≈ 7.2 and log2(0.25/0.005) ≈ 5.6 bits.
+ */
+export const NEIGHBOUR_U_FLOOR = { one: 0.005, several: 0.001 };

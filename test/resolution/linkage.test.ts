@@ -98,6 +98,24 @@ describe('Fellegi–Sunter weights, worked by hand', () => {
     expect(level(comparePair(person('P-1', { neighbours: ['crossing:X-1'] }), person('P-2', { neighbours: ['crossing:X-1'] })), 'neighbours')).toBe('shared common ties only');
   });
 
+  it('takes another family name for another name, not a misspelling', () => {
+    // Word by word the mean is 0.85 (Wahid/Wahid 1, Hakimi/Amiri 0.70), but one word has no near match.
+    expect(level(comparePair(person('P-1', { name: 'Wahid Hakimi' }), person('P-2', { name: 'Wahid Amiri' })), 'name')).toBe('different names');
+    expect(level(comparePair(person('P-1', { name: 'Semere Haile' }), person('P-2', { name: 'Smeere Haile' })), 'name')).toBe('names alike');
+  });
+
+  it('never lets ties weigh more than log2(0.15 / 0.001), however large the scope', () => {
+    const a = person('P-1', { neighbours: ['account:ACC-1', 'person:P-9'] });
+    const b = person('P-2', { neighbours: ['account:ACC-1', 'person:P-9'] });
+    const others = Array.from({ length: 100_000 }, (_, i) => person(`Q-${i}`));
+    const ties = comparePair(a, b, [a, b, ...others]).evidence.find((e) => e.field === 'neighbours')!;
+    expect(ties.level).toBe('several shared specific ties');
+    // 50 / (n − 1) would be 0.0005 here: the floor of 0.001 holds.
+    expect(ties.weight).toBeCloseTo(Math.log2(0.15 / 0.001), 9);
+    // At 10,000 records the scaled u (50 / 9,999) is above the floor.
+    expect(comparePair(a, b, [a, b, ...others.slice(0, 9_998)]).evidence.find((e) => e.field === 'neighbours')!.weight).toBeCloseTo(Math.log2(0.15 / (50 / 9_999)), 9);
+  });
+
   it('is symmetric and puts the lesser id first', () => {
     const a = person('P-2', { name: 'Hemin Rashid', identifiers: ['phone:+9647501234567'] });
     const b = person('P-1', { name: 'Hemin Rasheed', identifiers: ['phone:+9647501234567'] });
