@@ -8,7 +8,17 @@ import { type BenchHeader, type BenchMode, startHeader } from './harness/header.
 import { progressLog } from './harness/log.js';
 import { finishSuite, RESULTS_DIR, ROOT, runSuite } from './harness/suite.js';
 import { selectSteps, suitePlan, type SuiteStep, type SuiteStepName } from './suite/plan.js';
-import { analyticsHeadlines, disruptionHeadlines, gdsHeadlines, type HeadlineRow, headlineTable, ingestHeadlines, loadHeadlines, runsHeadlines } from './suite/summary.js';
+import {
+  analyticsHeadlines,
+  disruptionHeadlines,
+  gdsHeadlines,
+  type HeadlineRow,
+  headlineTable,
+  ingestHeadlines,
+  loadHeadlines,
+  resolutionHeadlines,
+  runsHeadlines,
+} from './suite/summary.js';
 
 /**
  * `npm run bench` (flags after `--`: `--quick`, `--seed 42`, `--only ingest,analytics,…`): every
@@ -48,6 +58,7 @@ const HEADLINES: Record<SuiteStepName, (results: never) => HeadlineRow[]> = {
   runs: runsHeadlines,
   load: loadHeadlines,
   gds: gdsHeadlines,
+  resolution: resolutionHeadlines,
 };
 
 /** The newest `<name>-*.json` report in bench/results written since `since` (ms since the epoch). */

@@ -7,7 +7,7 @@
  * what fits the whole run in about half an hour.
  */
 
-export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load' | 'gds';
+export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load' | 'gds' | 'resolution';
 
 export interface SuiteStep {
   name: SuiteStepName;
@@ -102,6 +102,14 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           args: ['--sizes', '100k,1m'],
           measures: 'the same analysis by both engines, the service’s own and Neo4j Graph Data Science: time, memory, agreement',
           timeoutMs: 20 * MIN,
+        },
+        {
+          name: 'resolution',
+          script: 'resolution/main.ts',
+          args: ['--sizes', '10k,100k'],
+          measures:
+            'entity resolution’s record linkage with planted duplicates: time, pairs compared, precision and recall, peak RSS; all-pairs Jaro–Winkler (TypeScript, rapidfuzz) on a subset',
+          timeoutMs: 10 * MIN,
         },
       ];
   return steps.map((step) => ({ ...step, args: [...step.args, ...common] }));

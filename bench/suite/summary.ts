@@ -7,6 +7,7 @@ import { ratio, summarise, type Summary } from '../harness/stats.js';
 import type { BenchResults as IngestBenchResults } from '../ingest/results.js';
 import type { LoadBenchResults } from '../load/figures.js';
 import { errorCount, referenceRate } from '../load/figures.js';
+import type { ResolutionBenchResults } from '../resolution/report.js';
 import type { RunsBenchResults } from '../runs/figures.js';
 
 /**
@@ -255,5 +256,27 @@ export function gdsHeadlines(results: GdsBenchResults): HeadlineRow[] {
         reference: own.modularity.toFixed(3),
       });
     return rows;
+  });
+}
+
+export function resolutionHeadlines(results: ResolutionBenchResults): HeadlineRow[] {
+  return results.sizes.flatMap((size) => {
+    const at = `${formatInt(size.people)} people (${formatInt(size.records)} records)`;
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    const naive = size.subset.rapidfuzz ?? size.subset.naive;
+    return [
+      {
+        area: 'resolution',
+        measure: `record linkage (blocking + Fellegi–Sunter), all-pairs Jaro–Winkler${size.subset.rapidfuzz ? ` (${size.subset.rapidfuzz.library})` : ''} extrapolated as reference`,
+        size: at,
+        ours: seconds(size.linkMs),
+        reference: seconds(naive.extrapolatedMs),
+        ratio: ratio(size.linkMs, naive.extrapolatedMs),
+        better: 'lower' as const,
+      },
+      { area: 'resolution', measure: 'planted duplicates found: precision / recall', size: at, ours: `${pct(size.quality.precision)} / ${pct(size.quality.recall)}` },
+      { area: 'resolution', measure: 'pairs compared after blocking', size: at, ours: `${formatInt(size.pairsCompared)} of ${formatInt(size.allPairs)}` },
+      { area: 'resolution', measure: 'peak RSS of the linking process', size: at, ours: mib(size.peakRssKb) },
+    ];
   });
 }

@@ -3,16 +3,17 @@ import { parseArgs } from 'node:util';
 
 import { RECORD_KINDS } from '../schemas/ingest.js';
 import { SEED_MAX } from '../shared/rng.js';
-import { generateNetwork, type GenerateOptions, INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN } from './network.js';
+import { DUPLICATES_MAX, generateNetwork, type GenerateOptions, INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN } from './network.js';
 import { writeNetwork } from './write.js';
 
 /**
- * `tsx src/generator/cli.ts --people N --seed S --out DIR [--investigations K]`: generates a
- * synthetic network and writes network.json, network.ndjson and truth.json into DIR. Bad
+ * `tsx src/generator/cli.ts --people N --seed S --out DIR [--investigations K] [--duplicates R]`:
+ * generates a synthetic network and writes network.json, network.ndjson and truth.json into DIR;
+ * `--duplicates 0.02` plants 2% of people a second time, with look-alikes (truth lists both). Bad
  * arguments print one error line and the usage, and exit with 2.
  */
 
-const USAGE = 'usage: generate --people N --seed S --out DIR [--investigations K]';
+const USAGE = 'usage: generate --people N --seed S --out DIR [--investigations K] [--duplicates R]';
 
 export class UsageError extends Error {}
 
@@ -33,7 +34,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
-      options: { people: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, investigations: { type: 'string' } },
+      options: { people: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, investigations: { type: 'string' }, duplicates: { type: 'string' } },
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -45,6 +46,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   };
   if (args.out.trim() === '') throw new UsageError('--out is required: the directory to write into');
   if (values.investigations !== undefined) args.investigations = integer('investigations', values.investigations, 1, INVESTIGATIONS_MAX);
+  if (values.duplicates !== undefined) {
+    const share = /^\d+(\.\d+)?$/.test(values.duplicates) ? Number(values.duplicates) : Number.NaN;
+    if (!(share >= 0 && share <= DUPLICATES_MAX)) throw new UsageError(`--duplicates must be a share from 0 to ${DUPLICATES_MAX} (0.02 is 2%), got '${values.duplicates}'`);
+    args.duplicates = share;
+  }
   return args;
 }
 
@@ -65,7 +71,7 @@ async function main(): Promise<void> {
   const megabytes = (files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1);
   process.stdout.write(
     `generated ${counts.join(', ')} (${network.truth.noiseRecordIds.length} noise, ${network.truth.groups.length} groups, ` +
-      `${network.document.investigations.length} investigations) with seed ${args.seed} into ${args.out} (${megabytes} MB) in ${seconds} s\n`,
+      `${network.document.investigations.length} investigations${network.truth.duplicates ? `, ${network.truth.duplicates.length} duplicates` : ''}) with seed ${args.seed} into ${args.out} (${megabytes} MB) in ${seconds} s\n`,
   );
 }
 

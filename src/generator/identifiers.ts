@@ -23,7 +23,7 @@ const PHONE_PREFIXES: Record<string, string[]> = {
 };
 const ABROAD = ['+44 7700 9', '+33 6 12', '+49 151', '+32 470'];
 
-function streamOf(seed: number, key: string): Rng {
+export function streamOf(seed: number, key: string): Rng {
   let hash = seed >>> 0;
   for (const ch of key) hash = (Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0) ^ (hash >>> 13);
   return createRng(hash >>> 0);
@@ -34,7 +34,9 @@ function phone(rng: Rng, nationality: string | undefined): string {
   return `${prefix} ${digits(rng, 3)} ${digits(rng, 3)}`;
 }
 
-export function addIdentifiers(build: Build, seed: number): void {
+/** Adds the identifiers; returns the pairs of people given one family phone. */
+export function addIdentifiers(build: Build, seed: number): [string, string][] {
+  const familyPhones: [string, string][] = [];
   const phonesOf = new Map<string, string[]>();
   for (const person of build.records.people) {
     const rng = streamOf(seed, person.id);
@@ -53,11 +55,13 @@ export function addIdentifiers(build: Build, seed: number): void {
     if (documents.length > 0) person.documents = documents;
   }
   // A family phone: one relative's number reported for the other too.
+  const people = new Map(build.records.people.map((p) => [p.id, p]));
   for (const link of build.records.links) {
     if (link.type !== 'family') continue;
     const shared = phonesOf.get(link.from)?.[0];
-    const other = build.records.people.find((p) => p.id === link.to);
+    const other = people.get(link.to);
     if (!shared || !other || !streamOf(seed, link.id).chance(0.15)) continue;
+    if (!other.phones?.includes(shared)) familyPhones.push([link.from, link.to]);
     other.phones = [...new Set([...(other.phones ?? []), shared])];
   }
   for (const vessel of build.records.vessels) {
@@ -65,4 +69,5 @@ export function addIdentifiers(build: Build, seed: number): void {
     const rng = streamOf(seed, vessel.id);
     if (vessel.kind === 'boat' || rng.chance(0.2)) vessel.registration = `${rng.pick(['BL', 'DK', 'CA', 'OS'])} ${digits(rng, 3)}${letters(rng, 1)}`;
   }
+  return familyPhones;
 }

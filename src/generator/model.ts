@@ -81,4 +81,29 @@ export interface Truth {
   topTargets: string[];
   /** Ids of the E-assessed noise records; ids carry a per-kind prefix, so they are unambiguous. */
   noiseRecordIds: string[];
+  /** Planted duplicates (with `duplicates` on only): the same person under two ids, the original first. */
+  duplicates?: PlantedDuplicate[];
+  /** Planted look-alikes (with `duplicates` on only): two different people entity resolution must keep apart. */
+  lookAlikes?: LookAlike[];
+}
+
+export const DUPLICATE_KINDS = ['transliteration', 'misspelling', 'initial', 'alias-name', 'same-name'] as const;
+export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
+
+export interface PlantedDuplicate {
+  type: 'person';
+  /** The original id first, then the second record's. */
+  records: [string, string];
+  /** The id the person was planted under: the one truth's roles, groups and targets name. */
+  original: string;
+  /** How the second record's name differs: another transliteration, a misspelling, the family name as an initial, an alias used as the name, or not at all. */
+  kind: DuplicateKind;
+}
+
+export interface LookAlike {
+  type: 'person';
+  /** The two ids, the lesser first. */
+  records: [string, string];
+  /** `namesake`: same name, different dates of birth; `family-phone`: relatives given one phone. */
+  kind: 'namesake' | 'family-phone';
 }

@@ -5,6 +5,7 @@ import { bridgeBrokers } from './bridges.js';
 import { castNetwork } from './cast.js';
 import { createBuild } from './context.js';
 import { launchCrossings } from './crossings.js';
+import { plantDuplicates } from './duplicates.js';
 import { placePeople } from './footprint.js';
 import { addIdentifiers } from './identifiers.js';
 import { linkNetwork } from './links.js';
@@ -27,12 +28,15 @@ import { plantedTruth } from './truth.js';
 export const PEOPLE_MIN = 100;
 export const PEOPLE_MAX = 1_000_000;
 export const INVESTIGATIONS_MAX = 100;
+export const DUPLICATES_MAX = 0.2;
 
 export interface GenerateOptions {
   people: number;
   seed: number;
   /** How many investigations own the data (default: one for a small network, else one per two groups; at most one per corridor). */
   investigations?: number;
+  /** Share of people loaded a second time as a variant record, with look-alikes beside them (default 0: none; see duplicates.ts). */
+  duplicates?: number;
 }
 
 export interface GeneratedNetwork {
@@ -41,7 +45,7 @@ export interface GeneratedNetwork {
 }
 
 export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
-  const { people, seed, investigations } = options;
+  const { people, seed, investigations, duplicates = 0 } = options;
   if (!Number.isInteger(people) || people < PEOPLE_MIN || people > PEOPLE_MAX) {
     throw new RangeError(`generator/network: people must be an integer from ${PEOPLE_MIN} to ${PEOPLE_MAX}`);
   }
@@ -51,6 +55,7 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
   if (investigations !== undefined && (!Number.isInteger(investigations) || investigations < 1 || investigations > INVESTIGATIONS_MAX)) {
     throw new RangeError(`generator/network: investigations must be an integer from 1 to ${INVESTIGATIONS_MAX}`);
   }
+  if (!(duplicates >= 0 && duplicates <= DUPLICATES_MAX)) throw new RangeError(`generator/network: duplicates must be a share from 0 to ${DUPLICATES_MAX}`);
 
   const build = createBuild(createRng(seed));
   castNetwork(build, people, investigations);
@@ -61,12 +66,13 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
   settle(build, launchCrossings(build));
   linkNetwork(build);
   addNoise(build);
-  addIdentifiers(build, seed);
+  const familyPhones = addIdentifiers(build, seed);
+  const planted = duplicates > 0 ? plantDuplicates(build, seed, duplicates, familyPhones) : undefined;
 
   const { records } = build;
   records.people.sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     document: { investigations: build.investigations, ...records },
-    truth: plantedTruth(build, seed, people),
+    truth: { ...plantedTruth(build, seed, people), ...planted },
   };
 }

@@ -14,6 +14,7 @@ describe('generator CLI', () => {
   it('parses --people, --seed, --out and an optional --investigations', () => {
     expect(parseCliArgs(['--people', '200', '--seed', '7', '--out', 'fixtures/small'])).toEqual({ people: 200, seed: 7, out: 'fixtures/small' });
     expect(parseCliArgs(['--people=500', '--seed=0', '--out=/tmp/x', '--investigations=4'])).toEqual({ people: 500, seed: 0, out: '/tmp/x', investigations: 4 });
+    expect(parseCliArgs(['--people=500', '--seed=0', '--out=/tmp/x', '--duplicates=0.02'])).toEqual({ people: 500, seed: 0, out: '/tmp/x', duplicates: 0.02 });
   });
 
   it.each([
@@ -24,6 +25,8 @@ describe('generator CLI', () => {
     [['--people', '200', '--seed', '4294967296', '--out', 'x'], /--seed must be an integer from 0 to 4294967295/],
     [['--people', '200', '--seed', '7'], /--out is required/],
     [['--people', '200', '--seed', '7', '--out', 'x', '--investigations', '0'], /--investigations must be an integer from 1 to 100/],
+    [['--people', '200', '--seed', '7', '--out', 'x', '--duplicates', '0.5'], /--duplicates must be a share from 0 to 0.2 \(0.02 is 2%\), got '0.5'/],
+    [['--people', '200', '--seed', '7', '--out', 'x', '--duplicates', 'some'], /--duplicates must be a share/],
     [['--people', '200', '--seed', '7', '--out', 'x', '--verbose'], /Unknown option '--verbose'/],
   ])('refuses %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(UsageError);
@@ -34,7 +37,9 @@ describe('generator CLI', () => {
     const result = run(['--people', 'lots', '--seed', '1', '--out', 'x']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("generate: --people must be an integer from 100 to 1000000, got 'lots'\nusage: generate --people N --seed S --out DIR [--investigations K]\n");
+    expect(result.stderr).toBe(
+      "generate: --people must be an integer from 100 to 1000000, got 'lots'\nusage: generate --people N --seed S --out DIR [--investigations K] [--duplicates R]\n",
+    );
   });
 
   it('writes the three files and prints a one-line summary of counts', async () => {

@@ -10,6 +10,7 @@ import {
   headlineTable,
   ingestHeadlines,
   loadHeadlines,
+  resolutionHeadlines,
   runsHeadlines,
 } from '../../../bench/suite/summary.js';
 
@@ -46,6 +47,17 @@ describe('suite headlines', () => {
     const rows = disruptionHeadlines(results('disruption-2026-11-29T04-27-40Z'));
     expect(rows.filter((row) => row.measure.startsWith('networkx replays')).map((row) => row.ours)).toEqual(['yes', 'yes', 'yes']);
     expect(rows.filter((row) => row.measure.startsWith('strategy ')).length).toBeGreaterThanOrEqual(3 * 5);
+  });
+
+  it('resolution: linking time against all-pairs rapidfuzz extrapolated, precision and recall (bench/results/resolution-2026-12-06T23-29-57Z.md)', () => {
+    const rows = resolutionHeadlines(results('resolution-2026-12-06T23-29-57Z'));
+    const large = find(rows, 'record linkage', '100,000 people')!;
+    // 9.74 s against rapidfuzz's 875.9 s extrapolated to all pairs of the person records.
+    expect(large).toMatchObject({ ours: '9.74 s', reference: '875.9 s', better: 'lower' });
+    expect(large.ratio).toBeCloseTo(0.01112, 4);
+    expect(find(rows, 'planted duplicates found', '10,000 people')!.ours).toBe('98.9 % / 93.5 %');
+    expect(find(rows, 'planted duplicates found', '100,000 people')!.ours).toBe('98.3 % / 86.5 %');
+    expect(find(rows, 'pairs compared', '100,000 people')!.ours).toMatch(/^483,965 of /);
   });
 
   it('runs: a stored run against its preview (docs/benchmarks.md: 1.60x at both sizes), projection rate, page latency', () => {
