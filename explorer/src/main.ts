@@ -317,7 +317,7 @@ function wire(): void {
     const hits = view ? searchNodes(view.graph, input('search').value) : [];
     byId('search-results').replaceChildren(
       ...hits.map((hit) => {
-        const button = el('button', { type: 'button' }, `${hit.label} (${hit.entityType}${hit.rank === null ? '' : `, #${hit.rank}`})`);
+        const button = el('button', { type: 'button', 'data-key': hit.key }, `${hit.label} (${hit.entityType}${hit.rank === null ? '' : `, #${hit.rank}`})`);
         button.addEventListener('click', () => void guarded(() => selectNode(hit.key)));
         return el('li', {}, button);
       }),
