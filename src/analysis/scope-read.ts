@@ -6,6 +6,7 @@ import type { Projection } from '../analytics/projection/types.js';
 import type { TieKind } from '../analytics/weights.js';
 import { ScopeTooLargeError } from '../errors.js';
 import type { AnalyticsRepository, ScopeVersions } from '../repositories/analytics-repository.js';
+import { NO_RESOLUTION } from '../resolution/clusters.js';
 import type { Scope } from '../schemas/analysis.js';
 import { RowResolver } from './resolved-rows.js';
 import type { Settings } from './settings.js';
@@ -22,7 +23,8 @@ export interface ProjectionRead extends ScopeVersions {
 /** `signal` stops the read between records (a cancelled run). */
 export async function projectScope(repository: AnalyticsRepository, scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
   // The resolved network (scope.resolution): the rows pass through a resolver that merges records' ids.
-  const resolver = new RowResolver(await repository.resolution(scope));
+  const resolved = (scope.resolution ?? 'none') !== 'none';
+  const resolver = new RowResolver(resolved ? await repository.resolution(scope) : NO_RESOLUTION);
   if (scope.projection === 'full') {
     const builder = new FullProjectionBuilder(options);
     const versions = await repository.readRows(scope, { projection: 'full', rows: resolver.full(builder) }, signal);

@@ -34,7 +34,7 @@ describe('entity resolution routes', () => {
   };
   const pairs = (page: Json) => page.items.map((c: Json) => c.records.map((r: Json) => r.id));
 
-  useTestApp({ LOG_LEVEL: 'error' }, (a) => (app = a));
+  useTestApp({}, (a) => (app = a));
 
   beforeAll(async () => {
     const a = await load(A, {

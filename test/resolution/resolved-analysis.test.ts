@@ -148,6 +148,15 @@ describe('scope.resolution', () => {
     expect(broker.measures.betweenness).toBeCloseTo(0.6, 9);
     expect(broker.rank).toBe(page.items.filter((n: Json) => n.rank !== null).sort((x: Json, y: Json) => y.measures.betweenness - x.measures.betweenness)[0].rank);
     expect(page.items.find((n: Json) => n.key === `person:${id('A1')}`).records).toBeUndefined();
+    // Exports name the records too: the JSON graph's node attributes, and GraphML's data.
+    const exported = (await app.inject({ method: 'GET', url: `/v1/analyses/${after}/export?format=json` })).json();
+    const nodes = Object.fromEntries(exported.graph.nodes.map((n: Json) => [n.key, n.attributes]));
+    expect(nodes[`person:${id('H1')}`].records).toBe(`${id('H1')};${id('H2')}`);
+    expect(nodes[`person:${id('A1')}`].records).toBeUndefined();
+    const graphml = (await app.inject({ method: 'GET', url: `/v1/analyses/${after}/export?format=graphml` })).body;
+    expect(graphml).toContain(`attr.name="records"`);
+    expect(graphml).toContain(`>${id('H1')};${id('H2')}</data>`);
+    for (const format of ['gexf', 'csv']) expect((await app.inject({ method: 'GET', url: `/v1/analyses/${after}/export?format=${format}` })).statusCode, format).toBe(200);
     await undo(accepted);
   });
 
