@@ -36,9 +36,11 @@ import { createInvestigationRepository, INVESTIGATION_QUERIES } from './reposito
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
 import { createMoneyRepository, MONEY_QUERIES } from './repositories/money-repository.js';
 import { createPathRepository, PATH_QUERIES } from './repositories/path-repository.js';
+import { createResolutionRepository, RESOLUTION_QUERIES } from './repositories/resolution-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from './repositories/system-repository.js';
+import { createResolutionService } from './resolution/resolution-service.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { analysisContextRoutes } from './routes/analysis-context.js';
 import { auditRoutes } from './routes/audit.js';
@@ -52,6 +54,7 @@ import { keyRoutes } from './routes/keys.js';
 import { moneyRoutes } from './routes/money.js';
 import { pathRoutes } from './routes/paths.js';
 import { previewRoutes } from './routes/preview.js';
+import { resolutionRoutes } from './routes/resolution.js';
 import { systemRoutes } from './routes/system.js';
 import { createRunContext } from './runs/run-context.js';
 import { createRunStack } from './runs/run-stack.js';
@@ -80,6 +83,7 @@ const REQUIRED_QUERIES = [
   ...MONEY_QUERIES,
   ...PATH_QUERIES,
   ...CONTEXT_QUERIES,
+  ...RESOLUTION_QUERIES,
 ];
 
 /**
@@ -220,6 +224,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       await v1.register(investigationRoutes, { investigations });
       await v1.register(entityRoutes, { entities });
       await v1.register(moneyRoutes, { money });
+      await v1.register(resolutionRoutes, {
+        resolution: createResolutionService({ repository: createResolutionRepository(driver, database, queries), known: (ids) => stack.analytics.knownInvestigations(ids) }),
+      });
       await v1.register(pathRoutes, { paths: createPathRepository(driver, database, queries) });
       await v1.register(previewRoutes, { preview });
       await v1.register(disruptionRoutes, { disruption });

@@ -95,6 +95,9 @@ describe('OpenAPI document', () => {
         "/v1/money/trace",
         "/v1/paths",
         "/v1/rankings/latest",
+        "/v1/resolution/candidates",
+        "/v1/resolution/decisions",
+        "/v1/resolution/decisions/{id}",
         "/v1/system",
       ]
     `);

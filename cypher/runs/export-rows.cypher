@@ -5,4 +5,4 @@ MATCH (x:AnalysisResult)
 WHERE x.runId = $runId AND x.position >= 0
 WITH x ORDER BY x.index
 RETURN x {.index, .key, .type, .entityId, .name, .community, .rank, .harmScore, .degree, .strength, .pagerank,
-          .betweenness, .closeness, .eigenvector, .participation, .articulationPoint} AS x
+          .betweenness, .closeness, .eigenvector, .participation, .articulationPoint, .records} AS x

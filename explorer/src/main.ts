@@ -5,7 +5,7 @@ import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
 import { toGexf } from './data/gexf.js';
-import { analysisRequestOf, type Assessment, currencyOf, runRequest } from './data/scope.js';
+import { analysisRequestOf, type Assessment, currencyOf, type Resolution, runRequest } from './data/scope.js';
 import { searchNodes } from './data/search.js';
 import { type Api, createApi } from './ui/api.js';
 import { type CaseExport, createCaseExport } from './ui/case-export.js';
@@ -22,6 +22,7 @@ import { renderNode } from './ui/node-panel.js';
 import { initPanelResize } from './ui/panel-resize.js';
 import { createPathsPanel } from './ui/paths-panel.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
+import { createResolutionPanel } from './ui/resolution-panel.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
 import { forgetCredentials, saveCredentials, savedCredentials } from './ui/session.js';
 import { dataVersions, markStaleRuns, showStaleNotice } from './ui/stale-runs.js';
@@ -46,10 +47,27 @@ let selected: string | null = null;
 let disruption: Disruption | null = null;
 let caseExport: CaseExport | null = null;
 const evidence = createEvidenceOpener(() => api, guarded);
-const TABS = ['node', 'community', 'disruption', 'paths', 'money'] as const;
+const TABS = ['node', 'community', 'disruption', 'paths', 'money', 'resolution'] as const;
 const panels = {
   paths: createPathsPanel({ api: () => api, view: () => view, selected: () => selected, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
   money: createMoneyPanel(byId('panel-money'), { api: () => api, view: () => view, run: () => run, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
+  resolution: createResolutionPanel(byId('panel-resolution'), {
+    api: () => api,
+    view: () => view,
+    run: () => run,
+    select: (k) => void guarded(() => selectNode(k)),
+    guarded,
+    hook,
+    decided: async () => {
+      versions = await dataVersions(api!);
+      markStaleRuns(runs, versions);
+      if (run) showStaleNotice(run, versions, () => void guarded(() => rerun(run!), byId('stale-message')));
+    },
+    rerunResolved: async (say) => {
+      const request = analysisRequestOf(run!);
+      await rerunWith({ ...request, scope: { ...request.scope, resolution: 'accepted' } }, say);
+    },
+  }),
 };
 /** Investigation → its data version now, for marking stale runs. */
 let versions = new Map<string, number>();
@@ -249,6 +267,7 @@ async function startRun(): Promise<void> {
       minAssessment: input<HTMLSelectElement>('min-grading').value as Assessment,
       from: input('from').value || null,
       to: input('to').value || null,
+      resolution: input<HTMLSelectElement>('new-resolution').value as Resolution,
     });
   } catch (error) {
     message.textContent = (error as Error).message.replace(/^explorer\/scope: /, '');
@@ -268,15 +287,21 @@ async function startRun(): Promise<void> {
 /** The same scope and parameters again, on the data as it is now; the new run opens when done. */
 async function rerun(stale: AnalysisRun): Promise<void> {
   const message = byId('stale-message');
-  const current = await startAndFollow(api!, analysisRequestOf(stale), (text) => (message.textContent = text));
+  const done = await rerunWith(analysisRequestOf(stale), (text) => (message.textContent = text));
+  if (!done) byId<HTMLButtonElement>('stale-rerun').disabled = false;
+}
+
+/** Starts a run of this request and follows it, saying how far it got; opens it when done (answers whether it was). */
+async function rerunWith(body: object, say: (text: string) => void): Promise<boolean> {
+  const current = await startAndFollow(api!, body, say);
   if (current.status !== 'done') {
-    message.textContent = `The run ${current.status}: ${current.error?.message ?? 'no reason given'}`;
-    byId<HTMLButtonElement>('stale-rerun').disabled = false;
-    return;
+    say(`The run ${current.status}: ${current.error?.message ?? 'no reason given'}`);
+    return false;
   }
   await loadRuns();
   input<HTMLSelectElement>('run').value = current.id;
   await openRun(current.id);
+  return true;
 }
 
 function wire(): void {
@@ -292,7 +317,7 @@ function wire(): void {
     const hits = view ? searchNodes(view.graph, input('search').value) : [];
     byId('search-results').replaceChildren(
       ...hits.map((hit) => {
-        const button = el('button', { type: 'button' }, `${hit.label} (${hit.entityType}${hit.rank === null ? '' : `, #${hit.rank}`})`);
+        const button = el('button', { type: 'button', 'data-key': hit.key }, `${hit.label} (${hit.entityType}${hit.rank === null ? '' : `, #${hit.rank}`})`);
         button.addEventListener('click', () => void guarded(() => selectNode(hit.key)));
         return el('li', {}, button);
       }),
@@ -306,6 +331,7 @@ function wire(): void {
   byId('export-gexf').addEventListener('click', () => view && download(new Blob([toGexf(view.graph)], { type: 'application/gexf+xml' }), `network-${run!.id}.gexf`));
   for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => showTab(tab));
   byId('tab-money').addEventListener('click', () => panels.money.show(selected));
+  byId('tab-resolution').addEventListener('click', () => panels.resolution.show());
   initPanelResize(byId('panel-resizer'), byId('workspace'), (width) => {
     hook.panelWidth = width;
     view?.renderer.resize();

@@ -100,6 +100,7 @@ async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['req
     return { used: 'gds', reason: 'asked for' };
   }
   if (scope.projection === 'full') return { used: 'graphology', reason: 'the GDS engine analyses the people projection only' };
+  if ((scope.resolution ?? 'none') !== 'none') return { used: 'graphology', reason: 'the GDS engine analyses records as loaded, not resolved (scope.resolution)' };
   const unavailable = await gds.unavailable();
   if (unavailable) return { used: 'graphology', reason: unavailable.reason };
   const relations = await gds.repository.relationsInScope(scope.investigations ?? null);
@@ -121,7 +122,8 @@ export async function prepareAnalysis(
     try {
       return { ...(await readScope(deps.repository, scope, settings, limits.maxTies, signal)), engine: { requested, ...choice }, gdsTimings: {} };
     } catch (error) {
-      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || (await deps.gds.unavailable()) !== null) throw error;
+      const resolved = (scope.resolution ?? 'none') !== 'none';
+      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || resolved || (await deps.gds.unavailable()) !== null) throw error;
       choice = { used: 'gds', reason: `more than ${limits.maxTies} ties, the service's own limit` };
     }
   }

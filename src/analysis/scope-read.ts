@@ -6,7 +6,9 @@ import type { Projection } from '../analytics/projection/types.js';
 import type { TieKind } from '../analytics/weights.js';
 import { ScopeTooLargeError } from '../errors.js';
 import type { AnalyticsRepository, ScopeVersions } from '../repositories/analytics-repository.js';
+import { NO_RESOLUTION } from '../resolution/clusters.js';
 import type { Scope } from '../schemas/analysis.js';
+import { RowResolver } from './resolved-rows.js';
 import type { Settings } from './settings.js';
 
 /**
@@ -20,14 +22,17 @@ export interface ProjectionRead extends ScopeVersions {
 
 /** `signal` stops the read between records (a cancelled run). */
 export async function projectScope(repository: AnalyticsRepository, scope: Scope, options: Partial<ProjectionOptions>, signal?: AbortSignal): Promise<ProjectionRead> {
+  // The resolved network (scope.resolution): the rows pass through a resolver that merges records' ids.
+  const resolved = (scope.resolution ?? 'none') !== 'none';
+  const resolver = new RowResolver(resolved ? await repository.resolution(scope) : NO_RESOLUTION);
   if (scope.projection === 'full') {
     const builder = new FullProjectionBuilder(options);
-    const versions = await repository.readRows(scope, { projection: 'full', rows: builder }, signal);
-    return { projection: builder.finish(), ...versions };
+    const versions = await repository.readRows(scope, { projection: 'full', rows: resolver.full(builder) }, signal);
+    return { projection: resolver.finish(builder.finish()), ...versions };
   }
   const builder = new PeopleProjectionBuilder(options);
-  const versions = await repository.readRows(scope, { projection: 'people', rows: builder }, signal);
-  return { projection: builder.finish(), ...versions };
+  const versions = await repository.readRows(scope, { projection: 'people', rows: resolver.people(builder) }, signal);
+  return { projection: resolver.finish(builder.finish()), ...versions };
 }
 
 /** A scope's projection under a request's settings, refused with 413 as soon as it passes `maxTies`; with its summary and time. */

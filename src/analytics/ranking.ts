@@ -33,6 +33,8 @@ export interface RankedNode {
   type: string;
   id: string;
   name: string | null;
+  /** The records it stands for, when resolved from more than one (scope.resolution). */
+  records?: string[];
   rank: number | null;
   harmScore: number | null;
   components: { component: HarmComponent; value: number; weight: number; contribution: number; evidence: string[] }[];
@@ -44,7 +46,7 @@ export interface RankedNode {
 export interface RankingTable {
   /** Position → node index: ranked nodes by harm score (highest first), then the rest; ties by key. */
   order: Int32Array;
-  nodes: readonly Pick<ProjectedNode, 'key' | 'type' | 'id' | 'name'>[];
+  nodes: readonly Pick<ProjectedNode, 'key' | 'type' | 'id' | 'name' | 'records' | 'resolution'>[];
   evidence: readonly (NodeEvidence | null)[];
   /** 1 for people and organisations: the nodes that get a rank and a score. */
   ranked: Uint8Array;
@@ -110,6 +112,7 @@ export function rankedNodes(table: RankingTable, from = 0, to = table.order.leng
       type: node.type,
       id: node.id,
       name: node.name,
+      ...(node.records ? { records: node.records } : {}),
       rank: isRanked ? position + 1 : null,
       harmScore: isRanked ? harm.score[i]! : null,
       components: isRanked
@@ -121,7 +124,7 @@ export function rankedNodes(table: RankingTable, from = 0, to = table.order.leng
             evidence: explanation.evidence[c] ?? NO_EVIDENCE,
           }))
         : [],
-      explanation: explanation.sentences,
+      explanation: node.resolution ? [node.resolution, ...explanation.sentences] : explanation.sentences,
       community: table.communityIds[table.community[i]!]!,
       measures: {
         degree: m.degree[i]!,

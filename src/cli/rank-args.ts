@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { ENGINES } from '../schemas/analysis.js';
+import { ENGINES, ResolutionModeSchema } from '../schemas/analysis.js';
 import { IdSchema } from '../schemas/provenance.js';
 import { UsageError } from './rank-errors.js';
 
@@ -16,7 +16,8 @@ export const WAIT_MINUTES_MAX = 10_080;
 
 export const USAGE =
   'usage: rank [--investigation ID]... [--all-investigations] [--top N] [--format table|json|csv]\n' +
-  '            [--write-back] [--engine auto|graphology|gds] [--out FILE] [--api URL]\n' +
+  '            [--write-back] [--engine auto|graphology|gds] [--resolution none|accepted|auto:P]\n' +
+  '            [--out FILE] [--api URL]\n' +
   '            [--wait-minutes N] [--verbose]';
 
 export const HELP = `${USAGE}
@@ -34,6 +35,9 @@ unchanged data is reused), and prints the top of each.
                         entities (default: not)
   --engine E            auto (default), graphology or gds: who computes the analysis
                         (docs/api.md, "Analyses")
+  --resolution R        none (default), accepted or auto:P (e.g. auto:0.95): rank the resolved
+                        network, records that decisions (or candidates at or above P) say are
+                        one entity merged (docs/api.md, "Entity resolution"); not with --engine gds
   --out FILE            write the output to FILE (whole or not at all) instead of stdout
   --api URL             go through the service's HTTP API at URL instead of Neo4j, with the API
                         key in SNA_API_KEY (sent as Authorization: Bearer)
@@ -77,6 +81,8 @@ export interface RankArgs {
   format: Format;
   writeBack: boolean;
   engine: Engine;
+  /** scope.resolution of every run; left out: none. */
+  resolution?: string;
   out?: string;
   api?: { url: string; key?: string };
   waitMinutes: number;
@@ -130,6 +136,7 @@ export function parseRankArgs(argv: string[], env: Readonly<Record<string, strin
         format: { type: 'string' },
         'write-back': { type: 'boolean' },
         engine: { type: 'string' },
+        resolution: { type: 'string' },
         out: { type: 'string' },
         api: { type: 'string' },
         key: { type: 'string' },
@@ -157,6 +164,11 @@ export function parseRankArgs(argv: string[], env: Readonly<Record<string, strin
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be table, json or csv, got '${format}'`);
   const engine = values.engine ?? 'auto';
   if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be auto, graphology or gds, got '${engine}'`);
+  if (values.resolution !== undefined) {
+    const checked = ResolutionModeSchema.safeParse(values.resolution);
+    if (!checked.success) throw new UsageError(`--resolution: ${checked.error.issues[0]!.message}, got '${values.resolution}'`);
+    if (engine === 'gds' && values.resolution !== 'none') throw new UsageError('--resolution needs --engine auto or graphology: the GDS engine analyses records as loaded');
+  }
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out must name a file');
   if (values.key !== undefined && values.api === undefined) throw new UsageError('--key needs --api: direct mode uses NEO4J_USER and NEO4J_PASSWORD');
   if (values.key !== undefined && values.key.trim() === '') throw new UsageError('--key must not be empty');
@@ -172,6 +184,7 @@ export function parseRankArgs(argv: string[], env: Readonly<Record<string, strin
     format: format as Format,
     writeBack: values['write-back'] ?? false,
     engine: engine as Engine,
+    ...(values.resolution !== undefined ? { resolution: values.resolution } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.api !== undefined ? { api: { url: apiUrl(values.api), ...(key !== undefined ? { key } : {}) } } : {}),
     waitMinutes: integer('wait-minutes', values['wait-minutes'], WAIT_MINUTES_DEFAULT, WAIT_MINUTES_MAX),

@@ -40,6 +40,8 @@ export interface RankOptions {
   top: number;
   writeBack: boolean;
   engine: RunRequest['parameters']['engine'];
+  /** scope.resolution of every run; left out: none. */
+  resolution?: string;
   /** Longest wait for one run to end, then it is cancelled. */
   waitMs: number;
   requestedBy: string;
@@ -56,15 +58,16 @@ const POLL_MS = 250;
 const isFinal = (run: AnalysisRun) => FINAL_STATUSES.includes(run.status);
 const labelOf = (investigation: string | null) => investigation ?? 'all investigations';
 
-export function requestFor(investigation: string | null, writeBack: boolean, engine: RankOptions['engine'] = 'auto'): RunRequest {
-  return RunRequestSchema.parse({ scope: investigation === null ? {} : { investigations: [investigation] }, parameters: { engine }, writeBack });
+export function requestFor(investigation: string | null, writeBack: boolean, engine: RankOptions['engine'] = 'auto', resolution?: string): RunRequest {
+  const scope = { ...(investigation === null ? {} : { investigations: [investigation] }), ...(resolution === undefined ? {} : { resolution }) };
+  return RunRequestSchema.parse({ scope, parameters: { engine }, writeBack });
 }
 
 export async function rankOne(backend: RankBackend, investigation: string | null, options: RankOptions): Promise<RankOutcome> {
   const pollMs = options.pollMs ?? POLL_MS;
   const label = labelOf(investigation);
   if (options.signal.aborted) throw new InterruptedError('interrupted');
-  const submitted = await backend.submit(requestFor(investigation, options.writeBack, options.engine), options.requestedBy);
+  const submitted = await backend.submit(requestFor(investigation, options.writeBack, options.engine, options.resolution), options.requestedBy);
   const { reused } = submitted;
   let run = submitted.run;
   options.onStatus?.(`${label}: run ${run.id} ${reused ? `reused (${run.status})` : 'submitted'}`);

@@ -92,6 +92,7 @@ export async function rank(argv: string[]): Promise<number> {
       top: args.top,
       writeBack: args.writeBack,
       engine: args.engine,
+      ...(args.resolution === undefined ? {} : { resolution: args.resolution }),
       waitMs: args.waitMinutes * 60_000,
       requestedBy: requester(),
       signal: interrupt.signal,

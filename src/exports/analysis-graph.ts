@@ -24,6 +24,8 @@ export interface ExportNodeAttributes {
   eigenvector: number;
   participation: number;
   articulationPoint: boolean;
+  /** A resolved entity's records (scope.resolution), `;`-separated; absent for one record. */
+  records?: string;
 }
 
 export interface ExportEdgeAttributes {
@@ -54,6 +56,7 @@ export interface ExportRow {
   eigenvector: number;
   participation: number;
   articulationPoint: boolean;
+  records?: string[] | null;
 }
 
 /** The analysed ties, as exports need them: node indices, strength, money, relation counts per kind. */
@@ -91,6 +94,7 @@ export function analysisGraph(rows: readonly ExportRow[], ties: ExportTies): Ana
       eigenvector: row.eigenvector,
       participation: row.participation,
       articulationPoint: row.articulationPoint,
+      ...(row.records ? { records: row.records.join(';') } : {}),
     });
   }
   const K = ties.tieKinds.length;

@@ -26,6 +26,7 @@ export const NODE_COLUMNS = [
   'eigenvector',
   'participation',
   'articulationPoint',
+  'records',
 ] as const;
 export const EDGE_COLUMNS = ['source', 'target', 'weight', 'money', 'kinds'] as const;
 

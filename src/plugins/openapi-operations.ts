@@ -70,6 +70,32 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
     },
   },
   'GET /v1/investigations': { operationId: 'listInvestigations' },
+  'GET /v1/resolution/candidates': {
+    operationId: 'listResolutionCandidates',
+    description:
+      'Pairs of people, organisations, vessels or accounts of one type that the record-linkage model (docs/resolution.md) finds likely to be one entity, over the ' +
+      'investigations asked for that the caller may see, most probable first. Each record is its copies in those investigations merged by id: nothing any other ' +
+      'investigation holds (a name, an alias, a phone, a neighbour) shapes a candidate. Each carries its probability, the evidence weighed, both records’ labels ' +
+      'and investigations, and the newest standing decision on the pair in the scope.',
+  },
+  'POST /v1/resolution/decisions': {
+    operationId: 'decideResolution',
+    description:
+      'Accepts or rejects a candidate pair (or merges several named records) in one investigation. Every record must have a copy of the type in that investigation, ' +
+      'which the caller must be assigned. The decision keeps the analyst, the time, the reason and the model’s evidence at the time; the records stay as loaded. ' +
+      'The investigation’s data version moves, so runs over it made before show as stale. Analyses take accepted decisions with scope.resolution "accepted" or "auto:p"; ' +
+      'a rejection keeps auto-merging from joining the pair.',
+  },
+  'GET /v1/resolution/decisions': {
+    operationId: 'listResolutionDecisions',
+    description:
+      'The resolution decisions of the investigations asked for that the caller may see (left out: all it may see), newest first; undone ones too with undone=true, ' +
+      'each with who undid it and when.',
+  },
+  'DELETE /v1/resolution/decisions/{id}': {
+    operationId: 'undoResolutionDecision',
+    description: 'Undoes a decision: it stays, marked undone by whom and when, and analyses no longer take it (its investigation’s data version moves). Audited like the decision.',
+  },
   'GET /v1/entities': {
     operationId: 'searchEntities',
     description:

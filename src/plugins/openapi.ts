@@ -184,6 +184,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'investigations', description: 'The investigations you may see, what each holds and how fresh its ranking is' },
         { name: 'entities', description: 'Reading back: one entity with provenance, search, neighbourhoods, erasure' },
         { name: 'money', description: 'Money: who paid whom (flows, top payers and payees, one entity’s money in and out) and where money went (traces)' },
+        { name: 'resolution', description: 'Entity resolution: records likely to be one entity, and analysts’ decisions that analyses take (scope.resolution)' },
         { name: 'paths', description: 'How one entity is connected to another: the k shortest paths and the evidence of every tie' },
         { name: 'analyses', description: 'Communities, centrality and the explained harm ranking' },
         { name: 'disruption', description: 'Who to remove, what breaks, and what if' },

@@ -4,7 +4,9 @@ import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, NodeRow, Payment
 import { ENTITY_LABELS } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
+import { resolutionOf } from '../resolution/scope-resolution.js';
 import type { Scope } from '../schemas/analysis.js';
+import { createResolutionRepository, RESOLUTION_QUERIES } from './resolution-repository.js';
 
 export const ANALYTICS_QUERIES = [
   'analytics/data-version',
@@ -18,6 +20,7 @@ export const ANALYTICS_QUERIES = [
   'analytics/full-nodes',
   'analytics/full-relations',
   'analytics/investigations-known',
+  ...RESOLUTION_QUERIES,
 ] as const;
 
 export interface ScopeVersions {
@@ -53,7 +56,12 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
     }
   }
 
+  const resolution = createResolutionRepository(driver, database, queries);
+
   return {
+    /** What scope.resolution merges in a scope (resolution/scope-resolution.ts); nothing without it. */
+    resolution: (scope: Scope) => resolutionOf(resolution, scope),
+
     /** Which of `ids` are investigations in the database. */
     async knownInvestigations(ids: string[]): Promise<string[]> {
       const { records } = await driver.executeQuery(queries['analytics/investigations-known']!, { ids }, { database, routing: 'READ' });

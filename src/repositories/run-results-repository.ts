@@ -49,6 +49,8 @@ export interface ResultRow extends NodeMeasures {
   community: string;
   components: string;
   explanation: string[];
+  /** The records a resolved entity stands for (scope.resolution); left out for one record. */
+  records?: string[];
 }
 
 /** The scope fields the facts are filtered by (a run's applied scope has them all). */

@@ -12,7 +12,7 @@ import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../reposit
 /** Rows for positions `from` to `to` (end excluded) of the ranking, explanations written. */
 export function resultRows(runId: string, table: RankingTable, from: number, to: number): ResultRow[] {
   return rankedNodes(table, from, to).map((node, i) => {
-    const { key, type, id, name, rank, harmScore, community, components, explanation, measures } = node;
+    const { key, type, id, name, records, rank, harmScore, community, components, explanation, measures } = node;
     return {
       runId,
       position: from + i,
@@ -21,6 +21,7 @@ export function resultRows(runId: string, table: RankingTable, from: number, to:
       type,
       entityId: id,
       name,
+      ...(records ? { records } : {}),
       rank,
       harmScore,
       community,
@@ -38,6 +39,7 @@ export function rankedNodeOf(row: Partial<ResultRow>): RankedNode {
     type: row.type!,
     id: row.entityId!,
     name: row.name ?? null,
+    ...(row.records ? { records: row.records } : {}),
     rank: row.rank ?? null,
     harmScore: row.harmScore ?? null,
     components: JSON.parse(row.components ?? '[]') as RankedNode['components'],

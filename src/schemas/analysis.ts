@@ -18,6 +18,15 @@ const positive = z.number().finite().min(0);
 /** Largest body an analysis request may have: previousCommunities can list every member of a big network. */
 export const ANALYSIS_BODY_BYTES = 32 * 1024 * 1024;
 
+/** Entity resolution in an analysis: none, the accepted decisions, or those and the candidates at or above a probability. */
+export const ResolutionModeSchema = z
+  .string()
+  .regex(/^(none|accepted|auto:(0|1)?(\.\d+)?)$/, 'expected "none", "accepted" or "auto:" and a probability in (0, 1], e.g. "auto:0.95"')
+  .refine((mode) => !mode.startsWith('auto:') || (Number(mode.slice(5)) > 0 && Number(mode.slice(5)) <= 1), 'the probability of "auto:" is in (0, 1], e.g. "auto:0.95"')
+  .describe(
+    'Entity resolution (docs/api.md): none (left out): records as loaded; accepted: records an accepted decision of the scope’s investigations names are one entity; auto:p: also candidates with probability ≥ p (not those a decision rejected)',
+  );
+
 export const ScopeSchema = z
   .strictObject({
     investigations: z.array(IdSchema).min(1).max(100).optional().describe('Investigation ids; left out: all'),
@@ -31,6 +40,7 @@ export const ScopeSchema = z
     projection: z.enum(['people', 'full']).default('people').describe('people: people and organisations tied by what they share; full: every entity as a node'),
     entityTypes: z.array(z.enum(ENTITY_TYPES)).min(1).optional().describe('Full projection: node types kept; left out: all'),
     tieKinds: z.array(z.enum(TIE_KINDS)).min(1).optional().describe('People projection: tie kinds kept; left out: all'),
+    resolution: ResolutionModeSchema.optional(),
   })
   .refine((s) => !s.from || !s.to || s.from <= s.to, { message: 'from is after to', path: ['to'] })
   .meta({ id: 'AnalysisScope', example: { investigations: ['OP-TIDE'], from: '2024-01-01', to: '2024-12-31' } });
@@ -79,7 +89,14 @@ export const AnalysisParametersSchema = z
   .meta({ id: 'AnalysisParameters' });
 
 /** The GDS engine computes the people projection's ties only (analysis/gds/): refuse it with the full one. */
-export function engineFitsScope(request: { scope: { projection: string }; parameters: { engine: string } }, ctx: z.RefinementCtx): void {
+export function engineFitsScope(request: { scope: { projection: string; resolution?: string }; parameters: { engine: string } }, ctx: z.RefinementCtx): void {
+  if (request.parameters.engine === 'gds' && (request.scope.resolution ?? 'none') !== 'none') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['parameters', 'engine'],
+      message: 'the GDS engine computes ties in Neo4j over records as loaded: use "graphology" or "auto" with scope.resolution other than "none"',
+    });
+  }
   if (request.parameters.engine === 'gds' && request.scope.projection === 'full') {
     ctx.addIssue({
       code: 'custom',
@@ -201,6 +218,7 @@ export const RankedNodeSchema = z
     type: z.string(),
     id: z.string(),
     name: z.string().nullable(),
+    records: z.array(z.string()).optional().describe('With scope.resolution: the ids of the records this entity was resolved from, when more than one (it keeps the least)'),
     rank: z.number().int().nullable().describe('1 = highest harm; null for nodes that are not ranked (not people or organisations)'),
     harmScore: z.number().nullable().describe('0–100; the sum of the components’ contributions'),
     components: z.array(

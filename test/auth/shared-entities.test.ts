@@ -124,6 +124,13 @@ describe('facts belong to investigations', () => {
     const spare = await start(3);
     const community = (await as('analyst', { method: 'GET', url: `/v1/analyses/${run}/communities` })).json().items?.[0]?.id ?? '0';
     const throwaway = (await app.inject({ method: 'POST', url: '/v1/keys', payload: { name: `spare-${tag}`, role: 'viewer', investigations: [A] } })).json().id;
+    // A decision in A on S1 and S2 (both also in B), for the walk to list and undo.
+    const decided = await as('analyst', {
+      method: 'POST',
+      url: '/v1/resolution/decisions',
+      payload: { investigation: A, type: 'person', records: [S1, S2], decision: 'accept', reason: `one man ${tag}` },
+    });
+    expect(decided.statusCode, decided.body).toBe(201);
 
     const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
     const operations = Object.entries(document.paths as Json).flatMap(([path, item]) => Object.keys(item as Json).map((method) => ({ path, method: method.toUpperCase() })));
@@ -185,8 +192,15 @@ describe('facts belong to investigations', () => {
           { method, url, payload: { scope: { investigations: [A] }, projection: 'full' } },
           // The window's ties, as the explorer's time slider asks for them: keys of both ends.
           { method, url, payload: { include: ['ties'] } },
+          // The resolved network: A's decision on S1 and S2, and auto-merging over A's records (B's passport of S1 must not count).
+          { method, url, payload: { scope: { resolution: 'accepted' }, include: ['ties'] } },
+          { method, url, payload: { scope: { investigations: [A], resolution: 'auto:0.01' } } },
         ];
-      if (path === '/v1/analyses' && method === 'POST') return [{ method, url, payload: { scope: { investigations: [A] } } }];
+      if (path === '/v1/analyses' && method === 'POST')
+        return [
+          { method, url, payload: { scope: { investigations: [A] } } },
+          { method, url, payload: { scope: { investigations: [A], resolution: 'accepted' } } },
+        ];
       if (path === '/v1/disruption/plan') return [{ method, url, payload: { k: 3 } }];
       if (path === '/v1/disruption/what-if') return [{ method, url, payload: { remove: [{ type: 'person', id: S1 }] } }];
       if (path === '/v1/keys' && method === 'POST') return [{ method, url, payload: { name: `made-${tag}-${Math.random()}`, role: 'viewer', investigations: [A] } }];
@@ -197,6 +211,12 @@ describe('facts belong to investigations', () => {
       if (path === '/v1/paths')
         return [`from=person/${S1}&to=person/${S2}&k=10`, `from=person/${S1}&to=vessel/${V1}&by=strength&k=10`].map((q) => ({ method, url: `${url}?${q}` }));
       if (path === '/v1/audit') return [{ method, url: `${url}?limit=500` }];
+      // Candidates and decisions over A's copies of S1 and S2, which B holds too (B's phone and passport of S1 must shape nothing).
+      if (path === '/v1/resolution/candidates') return ['', `?investigations=${A}&threshold=0.001`, `?type=person&minAssessment=E`].map((q) => ({ method, url: `${url}${q}` }));
+      if (path === '/v1/resolution/decisions' && method === 'GET') return ['', `?investigations=${A}&undone=true`].map((q) => ({ method, url: `${url}${q}` }));
+      if (path === '/v1/resolution/decisions' && method === 'POST')
+        return [{ method, url, payload: { investigation: A, type: 'person', records: [S2, S1], decision: 'reject', reason: `not one man ${tag}` } }];
+      if (path === '/v1/resolution/decisions/{id}') return [{ method, url: `/v1/resolution/decisions/${decided.json().id}` }];
       if (path === '/v1/rankings/latest')
         return [
           { method, url },

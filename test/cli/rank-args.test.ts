@@ -116,4 +116,12 @@ describe('rank CLI arguments', () => {
   it('documents every exit code in --help', () => {
     for (const code of Object.values(EXIT)) expect(HELP).toMatch(new RegExp(`^  ${code} |; ${code} the same`, 'm'));
   });
+  it('takes --resolution as scope.resolution does, and refuses a bad one or one with --engine gds', () => {
+    expect(parseRankArgs(['--resolution', 'auto:0.95']).resolution).toBe('auto:0.95');
+    expect(parseRankArgs(['--resolution=accepted', '--engine', 'graphology']).resolution).toBe('accepted');
+    expect(parseRankArgs([])).not.toHaveProperty('resolution');
+    expect(() => parseRankArgs(['--resolution', 'auto:2'])).toThrow(/--resolution: .*auto:2/);
+    expect(() => parseRankArgs(['--resolution', 'merge'])).toThrow(UsageError);
+    expect(() => parseRankArgs(['--resolution', 'accepted', '--engine', 'gds'])).toThrow(/--resolution needs --engine auto or graphology/);
+  });
 });

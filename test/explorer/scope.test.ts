@@ -25,9 +25,23 @@ describe('explorer/scope', () => {
       status: 'done' as const,
       summary: null,
     };
-    expect(filtersOf(run)).toEqual({ investigation: 'OP-TIDE', minAssessment: 'C', from: '2024-01-01', to: null });
+    expect(filtersOf(run)).toEqual({ investigation: 'OP-TIDE', minAssessment: 'C', from: '2024-01-01', to: null, resolution: 'none' });
     expect(describeRun(run)).toBe('2026-12-04 17:42 · OP-TIDE · grading ≥ C, 2024-01-01 to … · done');
-    expect(filtersOf({ scope: {} })).toEqual({ investigation: null, minAssessment: 'D', from: null, to: null });
+    expect(filtersOf({ scope: {} })).toEqual({ investigation: null, minAssessment: 'D', from: null, to: null, resolution: 'none' });
+    const merged = { ...run, scope: { ...run.scope, resolution: 'accepted' } };
+    expect(filtersOf(merged).resolution).toBe('accepted');
+    expect(describeRun(merged)).toBe('2026-12-04 17:42 · OP-TIDE · grading ≥ C, 2024-01-01 to … · duplicates merged (accepted) · done');
+  });
+
+  it('asks for merged duplicates only when told to, and keeps it when a run is asked again', () => {
+    expect(runRequest({ investigation: null, minAssessment: 'D', from: null, to: null, resolution: 'none' })).toEqual({ scope: { minAssessment: 'D' } });
+    expect(runRequest({ investigation: null, minAssessment: 'D', from: null, to: null, resolution: 'auto:0.95' })).toEqual({
+      scope: { minAssessment: 'D', resolution: 'auto:0.95' },
+    });
+    expect(analysisRequestOf({ scope: { investigations: ['OP-TIDE'], resolution: 'accepted' }, parameters: {} }).scope).toEqual({
+      investigations: ['OP-TIDE'],
+      resolution: 'accepted',
+    });
   });
 
   it('lists the investigations the runs name, once each', () => {

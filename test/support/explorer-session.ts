@@ -49,12 +49,13 @@ export interface ExplorerSession {
   close(): Promise<void>;
 }
 
-export async function startExplorerSession(folder: string): Promise<ExplorerSession> {
+/** `fixture` rewrites the demo network's NDJSON before it is loaded (its own investigation id, planted records). */
+export async function startExplorerSession(folder: string, options: { fixture?: (ndjson: string) => string } = {}): Promise<ExplorerSession> {
   ensureExplorerBuilt();
   const artefacts = join(ROOT, 'test-artefacts', 'explorer', folder);
   await mkdir(artefacts, { recursive: true });
   const app = await buildTestApp();
-  const ndjson = await readFile(FIXTURE, 'utf8');
+  const ndjson = (options.fixture ?? ((text: string) => text))(await readFile(FIXTURE, 'utf8'));
   // Browser test files run side by side and load the same fixture into the one test database: a
   // load that meets another's writes is answered 409, and re-sending the whole load is safe.
   let loaded = await app.inject({ method: 'POST', url: '/v1/ingest/ndjson', headers: { 'content-type': 'application/x-ndjson' }, payload: ndjson });

@@ -9,8 +9,8 @@ export const TARGET_ROLES: ReadonlySet<string> = new Set(['organiser', 'broker',
  * A generated network whose every id (records and investigations) carries `tag`, so networks of
  * several seeds can share the test database without merging into each other.
  */
-export function taggedNetwork(people: number, seed: number, tag: string): { document: IngestDocument; truth: Truth } {
-  const { document, truth } = generateNetwork({ people, seed });
+export function taggedNetwork(people: number, seed: number, tag: string, options: { duplicates?: number } = {}): { document: IngestDocument; truth: Truth } {
+  const { document, truth } = generateNetwork({ people, seed, ...options });
   const ids = new Set<string>(document.investigations.map((i) => i.id));
   for (const value of Object.values(document)) {
     if (!Array.isArray(value)) continue;
@@ -23,7 +23,19 @@ export function taggedNetwork(people: number, seed: number, tag: string): { docu
     return value;
   };
   const roles = Object.fromEntries(Object.entries(truth.roles).map(([id, role]) => [`${id}~${tag}`, role]));
-  return { document: retag(document) as IngestDocument, truth: { ...truth, roles, topTargets: truth.topTargets.map((id) => `${id}~${tag}`) } };
+  const tagged = (id: string) => `${id}~${tag}`;
+  return {
+    document: retag(document) as IngestDocument,
+    truth: {
+      ...truth,
+      roles,
+      topTargets: truth.topTargets.map(tagged),
+      ...(truth.duplicates && {
+        duplicates: truth.duplicates.map((d) => ({ ...d, records: [tagged(d.records[0]), tagged(d.records[1])] as [string, string], original: tagged(d.original) })),
+      }),
+      ...(truth.lookAlikes && { lookAlikes: truth.lookAlikes.map((l) => ({ ...l, records: [tagged(l.records[0]), tagged(l.records[1])] as [string, string] })) }),
+    },
+  };
 }
 
 /** Share of the first k ranked people whose planted role is a target role. */

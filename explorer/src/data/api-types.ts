@@ -8,6 +8,7 @@ import type { EntityViewSchema, ProvenanceViewSchema } from '../../../src/schema
 import type { InvestigationListSchema } from '../../../src/schemas/investigations.js';
 import type { MoneyFlowsSchema, MoneyTraceSchema } from '../../../src/schemas/money.js';
 import type { PathsSchema } from '../../../src/schemas/paths.js';
+import type { CandidatePageSchema, CandidateSchema, DecisionMadeSchema, EvidenceSchema } from '../../../src/schemas/resolution.js';
 import type { AnalysisRunSchema, CommunityDetailSchema, CommunityPageSchema, RankingPageSchema, RunListSchema } from '../../../src/schemas/runs.js';
 
 /**
@@ -28,6 +29,10 @@ export type DisruptionPlan = z.infer<typeof DisruptionPlanSchema>;
 export type AnalysisPreview = z.infer<typeof AnalysisPreviewSchema>;
 export type InvestigationList = z.infer<typeof InvestigationListSchema>;
 export type AnalysisContext = z.infer<typeof AnalysisContextSchema>;
+export type ResolutionCandidatePage = z.infer<typeof CandidatePageSchema>;
+export type ResolutionCandidate = z.infer<typeof CandidateSchema>;
+export type ResolutionEvidence = z.infer<typeof EvidenceSchema>;
+export type ResolutionDecisionMade = z.infer<typeof DecisionMadeSchema>;
 
 /** `GET /v1/analyses/{id}/export?format=json`: graphology's serialisation of exports/analysis-graph.ts. */
 export interface SerializedAnalysisGraph {

@@ -9,11 +9,17 @@ import type { AnalysisRun } from './api-types.js';
 export const ASSESSMENTS = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
 
+/** How duplicate records are treated: each its own entity, merged where an analyst accepted it, or also where the model is sure enough. */
+export const RESOLUTIONS = ['none', 'accepted', 'auto:0.95'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
 export interface ScopeFilters {
   investigation: string | null;
   minAssessment: Assessment;
   from: string | null;
   to: string | null;
+  /** Left out: none. */
+  resolution?: Resolution;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,18 +39,20 @@ export function runRequest(filters: ScopeFilters): { scope: Record<string, unkno
       minAssessment: filters.minAssessment,
       ...(filters.from ? { from: filters.from } : {}),
       ...(filters.to ? { to: filters.to } : {}),
+      ...(filters.resolution && filters.resolution !== 'none' ? { resolution: filters.resolution } : {}),
     },
   };
 }
 
 /** The filters a run was made with (the inverse of runRequest, for the form). */
 export function filtersOf(run: Pick<AnalysisRun, 'scope'>): ScopeFilters {
-  const scope = run.scope as { investigations?: string[]; minAssessment?: Assessment; from?: string; to?: string };
+  const scope = run.scope as { investigations?: string[]; minAssessment?: Assessment; from?: string; to?: string; resolution?: Resolution };
   return {
     investigation: scope.investigations?.length === 1 ? scope.investigations[0]! : null,
     minAssessment: scope.minAssessment ?? 'D',
     from: scope.from ?? null,
     to: scope.to ?? null,
+    resolution: scope.resolution ?? 'none',
   };
 }
 
@@ -54,7 +62,8 @@ export function describeRun(run: Pick<AnalysisRun, 'createdAt' | 'status' | 'sco
   const what = f.investigation ?? ((run.scope as { investigations?: string[] }).investigations?.join(', ') || 'all investigations');
   const window = f.from || f.to ? `, ${f.from ?? '…'} to ${f.to ?? '…'}` : '';
   const size = run.summary ? ` · ${run.summary.graph.nodes.toLocaleString('en-GB')} nodes` : '';
-  return `${run.createdAt.slice(0, 16).replace('T', ' ')} · ${what} · grading ≥ ${f.minAssessment}${window} · ${run.status}${size}`;
+  const merged = f.resolution && f.resolution !== 'none' ? ` · duplicates merged (${f.resolution})` : '';
+  return `${run.createdAt.slice(0, 16).replace('T', ' ')} · ${what} · grading ≥ ${f.minAssessment}${window}${merged} · ${run.status}${size}`;
 }
 
 /** Investigations named by the runs, for the picker (there is no list of investigations in the API). */
@@ -64,7 +73,7 @@ export function investigationsOf(runs: readonly Pick<AnalysisRun, 'scope'>[]): s
   return [...ids].sort();
 }
 
-const SCOPE_KEYS = ['investigations', 'from', 'to', 'minAssessment', 'maxSourceEvaluation', 'projection', 'entityTypes', 'tieKinds'];
+const SCOPE_KEYS = ['investigations', 'from', 'to', 'minAssessment', 'maxSourceEvaluation', 'projection', 'entityTypes', 'tieKinds', 'resolution'];
 const PARAMETER_KEYS = ['tieWeights', 'harmWeights', 'resolution', 'seed', 'betweennessSamples', 'exactBetweennessUpTo', 'sharedLocationCap'];
 
 /**

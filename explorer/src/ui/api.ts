@@ -10,10 +10,10 @@ export interface Credentials {
   reason: string;
 }
 
-export type Api = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+export type Api = <T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<T>;
 
 export function createApi({ key, reason }: Credentials): Api {
-  return async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  return async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${key}` };
     if (reason.trim() !== '') headers['x-justification'] = reason.trim();
     if (body !== undefined) headers['content-type'] = 'application/json';

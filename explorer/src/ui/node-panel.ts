@@ -26,6 +26,8 @@ export function renderNode(
   container.replaceChildren(
     el('h2', { id: 'node-name' }, result.name ?? result.id),
     el('p', {}, `${result.type} ${result.id} · rank ${result.rank ?? '–'} · harm ${formatScore(result.harmScore)} · `, communityButton),
+    // Resolved from several records (scope.resolution): the analysis saw them as one.
+    ...((result.records?.length ?? 0) > 1 ? [el('p', { id: 'seen-as', class: 'seen-as' }, `Seen as ${listed(result.records!)}`)] : []),
     el('h3', {}, 'Why'),
     el('ul', { id: 'explanation' }, ...result.explanation.map((line) => el('li', {}, line))),
     el('h3', {}, 'Score components'),
@@ -81,4 +83,9 @@ export function renderNode(
       }),
     ),
   );
+}
+
+/** Ids as a sentence lists them: `A`, `A and B`, `A, B and C`. */
+export function listed(ids: readonly string[]): string {
+  return ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
 }

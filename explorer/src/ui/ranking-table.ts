@@ -13,7 +13,12 @@ export function renderRanking(tbody: HTMLTableSectionElement, items: readonly Ra
         'tr',
         { tabindex: i === 0 ? '0' : '-1', 'data-key': item.key, 'aria-selected': 'false' },
         el('td', {}, item.rank ?? '–'),
-        el('td', {}, item.name ?? item.id),
+        el(
+          'td',
+          {},
+          item.name ?? item.id,
+          (item.records?.length ?? 0) > 1 && el('span', { class: 'hint', title: `Seen as ${item.records!.join(', ')}` }, ` (${item.records!.length} records)`),
+        ),
         el('td', {}, formatScore(item.harmScore)),
         el('td', {}, el('span', { class: 'swatch', style: `background:${colourOf(item.community)}`, 'aria-hidden': 'true' }), item.community),
       );

@@ -52,6 +52,8 @@ export interface ExplorerHook {
     amount: number | null;
     directed: boolean;
   } | null;
+  /** The duplicates tab's candidates as shown: how many the service found, and each listed pair with its decision. */
+  resolution?: { total: number; shown: { type: string; records: [string, string]; probability: number; decision: 'accept' | 'reject' | null }[] } | null;
   /** Node labels drawn in the last frame, viewport pixels (ui/labels.ts). */
   labels?: { key: string; text: string; x: number; y: number; width: number; height: number }[];
 }

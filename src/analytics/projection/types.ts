@@ -13,6 +13,9 @@ export interface ProjectedNode {
   id: string;
   name: string | null;
   unresolved: boolean;
+  /** An entity resolved from several records (scope.resolution): their ids, and why, in words. */
+  records?: string[];
+  resolution?: string;
 }
 
 /** Undirected, aggregated ties: tie t joins source[t] and target[t] (node indices, source ≤ target). */

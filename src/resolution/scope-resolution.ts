@@ -1,0 +1,41 @@
+import type { ResolutionRepository } from '../repositories/resolution-repository.js';
+import type { Scope } from '../schemas/analysis.js';
+import { candidateBecause, type Merge, NO_RESOLUTION, pairKey, type Resolution, resolveClusters } from './clusters.js';
+import { findCandidates } from './linkage.js';
+
+/**
+ * What `scope.resolution` merges in a scope. `accepted`: the records of the standing accepted
+ * decisions of the scope's investigations (a decision in A only when A is in scope). `auto:p`:
+ * those and the candidates at or above p among the scope's records, except pairs a decision
+ * in scope rejected. Records are read as the candidates route reads them: each entity's copies
+ * in the scope's investigations only.
+ */
+
+const ALL_DECISIONS = 1_000_000;
+
+export function autoThreshold(resolution: string | undefined): number | null {
+  return resolution?.startsWith('auto:') ? Number(resolution.slice('auto:'.length)) : null;
+}
+
+export async function resolutionOf(repository: ResolutionRepository, scope: Scope): Promise<Resolution & { names?: Map<string, string | null> }> {
+  const mode = scope.resolution;
+  if (mode === undefined || mode === 'none') return NO_RESOLUTION;
+  const investigations = scope.investigations ?? null;
+  if (investigations?.length === 0) return NO_RESOLUTION;
+  const records = await repository.records({ investigations, minAssessment: scope.minAssessment, maxSourceEvaluation: scope.maxSourceEvaluation });
+  const present = new Set(records.map((r) => `${r.record.type}:${r.record.id}`));
+  const { items: decisions } = await repository.decisions({ investigations, undone: false, limit: ALL_DECISIONS, offset: 0 });
+  const merges: Merge[] = decisions.filter((d) => d.decision === 'accept').map((d) => ({ type: d.type, records: d.records, because: `accepted by ${d.analystName}: ${d.reason}` }));
+  const threshold = autoThreshold(mode);
+  if (threshold !== null) {
+    const rejected = new Set<string>();
+    for (const d of decisions.filter((x) => x.decision === 'reject'))
+      for (let i = 0; i < d.records.length; i++) for (let j = i + 1; j < d.records.length; j++) rejected.add(pairKey(d.type, d.records[i]!, d.records[j]!));
+    for (const candidate of findCandidates(
+      records.map((r) => r.record),
+      { threshold },
+    ))
+      if (!rejected.has(pairKey(candidate.type, ...candidate.records))) merges.push({ type: candidate.type, records: candidate.records, because: candidateBecause(candidate) });
+  }
+  return { ...resolveClusters(present, merges), names: new Map(records.map((r) => [`${r.record.type}:${r.record.id}`, r.record.name])) };
+}
