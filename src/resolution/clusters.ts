@@ -4,7 +4,10 @@ import type { Candidate, ResolvableType } from './records.js';
  * Records resolved into entities: union–find over the merges a scope takes (accepted decisions,
  * and with `auto:p` the candidates at or above p that no decision rejected). Each cluster is
  * one entity named by the least id of its records present in the scope; every id of the
- * cluster maps to that one. Pure: the caller reads the decisions and candidates.
+ * cluster maps to that one. A rejected pair is a cannot-link for the model's merges: an automatic
+ * merge that would put two rejected records in one entity, even through a third record, is not
+ * made (merges are taken in order, so the more probable first). An analyst's accepted merges
+ * are always made. Pure: the caller reads the decisions and candidates.
  */
 
 export interface Merge {
@@ -12,6 +15,8 @@ export interface Merge {
   records: readonly string[];
   /** Why, in words: `accepted by Analyst Khan: same passport`, `shared passport A1234567`. */
   because: string;
+  /** The model's merge (auto): not made when it would join two records a decision rejected. */
+  automatic?: boolean;
 }
 
 export interface Cluster {
@@ -41,21 +46,39 @@ export function candidateBecause(candidate: Candidate): string {
   return `${words.join(', ') || 'matched'}, p = ${candidate.probability.toFixed(3)}`;
 }
 
-export function resolveClusters(present: ReadonlySet<string>, merges: readonly Merge[]): Resolution {
+/** `rejected`: pairKey of every pair a standing decision rejected. */
+export function resolveClusters(present: ReadonlySet<string>, merges: readonly Merge[], rejected: ReadonlySet<string> = new Set()): Resolution {
   const parent = new Map<string, string>();
+  /** Root → its records' keys, while merging (to test cannot-links). */
+  const held = new Map<string, string[]>();
   const find = (key: string): string => {
     let root = key;
     while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
     parent.set(key, root);
     return root;
   };
+  const idPart = (key: string) => key.slice(key.indexOf(':') + 1);
+  const apart = (type: string, a: string, b: string) => held.get(a)!.some((x) => held.get(b)!.some((y) => rejected.has(pairKey(type, idPart(x), idPart(y)))));
+  const made: Merge[] = [];
   for (const merge of merges) {
     const keys = merge.records.map((id) => `${merge.type}:${id}`);
-    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    for (const key of keys) {
+      if (parent.has(key)) continue;
+      parent.set(key, key);
+      held.set(key, [key]);
+    }
+    if (merge.automatic && rejected.size > 0) {
+      const roots = [...new Set(keys.map(find))];
+      if (roots.some((a, i) => roots.slice(i + 1).some((b) => apart(merge.type, a, b)))) continue;
+    }
     for (const key of keys.slice(1)) {
       const [a, b] = [find(keys[0]!), find(key)];
-      if (a !== b) parent.set(b, a);
+      if (a === b) continue;
+      parent.set(b, a);
+      held.set(a, [...held.get(a)!, ...held.get(b)!]);
+      held.delete(b);
     }
+    made.push(merge);
   }
   const members = new Map<string, string[]>();
   for (const key of parent.keys()) {
@@ -63,13 +86,12 @@ export function resolveClusters(present: ReadonlySet<string>, merges: readonly M
     members.set(root, [...(members.get(root) ?? []), key]);
   }
   const because = new Map<string, string[]>();
-  for (const merge of merges) {
+  for (const merge of made) {
     const root = find(`${merge.type}:${merge.records[0]}`);
     because.set(root, [...(because.get(root) ?? []), merge.because]);
   }
   const idOf = new Map<string, string>();
   const clusters = new Map<string, Cluster>();
-  const idPart = (key: string) => key.slice(key.indexOf(':') + 1);
   for (const [root, keys] of members) {
     const type = root.slice(0, root.indexOf(':')) as ResolvableType;
     const inScope = keys

@@ -7,7 +7,7 @@ import { findCandidates } from './linkage.js';
  * What `scope.resolution` merges in a scope. `accepted`: the records of the standing accepted
  * decisions of the scope's investigations (a decision in A only when A is in scope). `auto:p`:
  * those and the candidates at or above p among the scope's records, except pairs a decision
- * in scope rejected. Records are read as the candidates route reads them: each entity's copies
+ * in scope rejected and merges that would join such a pair through a third record. Records are read as the candidates route reads them: each entity's copies
  * in the scope's investigations only.
  */
 
@@ -27,15 +27,17 @@ export async function resolutionOf(repository: ResolutionRepository, scope: Scop
   const { items: decisions } = await repository.decisions({ investigations, undone: false, limit: ALL_DECISIONS, offset: 0 });
   const merges: Merge[] = decisions.filter((d) => d.decision === 'accept').map((d) => ({ type: d.type, records: d.records, because: `accepted by ${d.analystName}: ${d.reason}` }));
   const threshold = autoThreshold(mode);
+  const rejected = new Set<string>();
   if (threshold !== null) {
-    const rejected = new Set<string>();
     for (const d of decisions.filter((x) => x.decision === 'reject'))
       for (let i = 0; i < d.records.length; i++) for (let j = i + 1; j < d.records.length; j++) rejected.add(pairKey(d.type, d.records[i]!, d.records[j]!));
+    // Most probable first: where two merges would join a rejected pair, the likelier one is made.
     for (const candidate of findCandidates(
       records.map((r) => r.record),
       { threshold },
     ))
-      if (!rejected.has(pairKey(candidate.type, ...candidate.records))) merges.push({ type: candidate.type, records: candidate.records, because: candidateBecause(candidate) });
+      if (!rejected.has(pairKey(candidate.type, ...candidate.records)))
+        merges.push({ type: candidate.type, records: candidate.records, because: candidateBecause(candidate), automatic: true });
   }
-  return { ...resolveClusters(present, merges), names: new Map(records.map((r) => [`${r.record.type}:${r.record.id}`, r.record.name])) };
+  return { ...resolveClusters(present, merges, rejected), names: new Map(records.map((r) => [`${r.record.type}:${r.record.id}`, r.record.name])) };
 }

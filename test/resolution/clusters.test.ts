@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { RowResolver } from '../../src/analysis/resolved-rows.js';
 import type { LinkRow, NodeRow, PeopleRowSink } from '../../src/analytics/projection/rows.js';
-import { resolveClusters, seenAs } from '../../src/resolution/clusters.js';
+import { pairKey, resolveClusters, seenAs } from '../../src/resolution/clusters.js';
 
 /** Union–find over merges, worked by hand, and the resolver between rows and a builder. */
 
@@ -21,6 +21,30 @@ describe('resolveClusters', () => {
     const cluster = clusters.get('person:P-2')!;
     expect(cluster.records).toEqual(['P-2', 'P-3', 'P-9']);
     expect(seenAs(cluster)).toBe('seen as P-2, P-3 and P-9 (shared phone +447700900123; accepted by Khan: photo)');
+  });
+
+  it('never joins a rejected pair through a third record by the model’s merges, the likelier merge made first; an analyst’s accepted merges are made', () => {
+    // P-1 and P-2 were rejected as one. The model finds P-1 ~ P-3 (more probable) and P-3 ~ P-2:
+    // making both would join P-1 and P-2 through P-3, so the second is not made.
+    const rejected = new Set([pairKey('person', 'P-2', 'P-1')]);
+    const auto = (a: string, b: string, p: string) => ({ type: 'person' as const, records: [a, b], because: `p = ${p}`, automatic: true });
+    const { idOf, clusters } = resolveClusters(present('P-1', 'P-2', 'P-3', 'P-4'), [auto('P-1', 'P-3', '0.99'), auto('P-3', 'P-2', '0.95'), auto('P-2', 'P-4', '0.93')], rejected);
+    expect(Object.fromEntries(idOf)).toEqual({ 'person:P-1': 'P-1', 'person:P-3': 'P-1', 'person:P-2': 'P-2', 'person:P-4': 'P-2' });
+    expect(seenAs(clusters.get('person:P-1')!)).toBe('seen as P-1 and P-3 (p = 0.99)');
+    expect(seenAs(clusters.get('person:P-2')!)).toBe('seen as P-2 and P-4 (p = 0.93)');
+    // Without the rejection the three are one.
+    expect(resolveClusters(present('P-1', 'P-2', 'P-3'), [auto('P-1', 'P-3', '0.99'), auto('P-3', 'P-2', '0.95')]).clusters.get('person:P-1')!.records).toEqual([
+      'P-1',
+      'P-2',
+      'P-3',
+    ]);
+    // An analyst who accepts P-3 ~ P-2 is followed: accepted merges are not the model's.
+    const accepted = resolveClusters(
+      present('P-1', 'P-2', 'P-3'),
+      [auto('P-1', 'P-3', '0.99'), { type: 'person', records: ['P-3', 'P-2'], because: 'accepted by Khan: photo' }],
+      rejected,
+    );
+    expect(accepted.clusters.get('person:P-1')!.records).toEqual(['P-1', 'P-2', 'P-3']);
   });
 
   it('keeps types apart: a vessel and a person of one id are not one', () => {
