@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { ScopeSchema } from './analysis.js';
-import { IdSchema } from './provenance.js';
+import { gradingQueryFields, InvestigationsQuerySchema } from './scope-query.js';
 
 /**
  * The money views' contract: flows between payers and payees, and traces of money onward or
@@ -33,20 +33,10 @@ const scope = ScopeSchema.shape;
 const minor = z.string().regex(/^\d+$/).describe('Minor units, exact, as a decimal string');
 
 export const MoneyScopeQuerySchema = z.strictObject({
-  investigations: z
-    .union([IdSchema, z.array(IdSchema).min(1).max(100)])
-    .optional()
-    .describe('Investigation ids (repeat for several); left out: every investigation you may see'),
+  investigations: InvestigationsQuerySchema,
   from: scope.from,
   to: scope.to,
-  minAssessment: scope.minAssessment,
-  maxSourceEvaluation: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3)
-    .default(3)
-    .describe(scope.maxSourceEvaluation.description ?? ''),
+  ...gradingQueryFields,
   reportingCurrency: z
     .string()
     .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as GBP')

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 import { DEFAULT_THRESHOLD } from '../resolution/linkage.js';
 import { EVIDENCE_FIELDS, RESOLVABLE_TYPES } from '../resolution/records.js';
-import { ScopeSchema } from './analysis.js';
 import { IdSchema } from './provenance.js';
+import { gradingQueryFields, InvestigationsQuerySchema } from './scope-query.js';
 
 /**
  * Entity resolution over HTTP: candidate pairs (records of one type likely to be one entity,
@@ -11,12 +11,8 @@ import { IdSchema } from './provenance.js';
  * `scope.resolution` (docs/api.md, "Entity resolution").
  */
 
-const scope = ScopeSchema.shape;
 const ResolvableTypeSchema = z.enum(RESOLVABLE_TYPES).describe('Entity type: only records of one type are compared');
-const investigations = z
-  .union([IdSchema, z.array(IdSchema).min(1).max(100)])
-  .optional()
-  .describe('Investigation ids (repeat for several); left out: every investigation you may see');
+const investigations = InvestigationsQuerySchema;
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
@@ -24,14 +20,7 @@ const page = {
 
 export const CandidateQuerySchema = z.strictObject({
   investigations,
-  minAssessment: scope.minAssessment,
-  maxSourceEvaluation: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3)
-    .default(3)
-    .describe(scope.maxSourceEvaluation.description ?? ''),
+  ...gradingQueryFields,
   type: ResolvableTypeSchema.optional().describe('Only candidates of this type; left out: people, organisations, vessels and accounts'),
   threshold: z.coerce
     .number()
