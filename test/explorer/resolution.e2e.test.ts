@@ -126,6 +126,9 @@ describe('the explorer’s duplicates tab', () => {
     expect(await page.getAttribute(`li.candidate[data-pair="${ORIGINAL}|${TWIN}"]`, 'data-decision')).toBe('accept');
     expect(await page.textContent(`li.candidate[data-pair="${ORIGINAL}|${TWIN}"] .decision`)).toContain('Accepted as one');
     expect(await page.getAttribute('#stale-notice', 'data-stale')).toBe('true');
+    const option = (await page.textContent(`#run option[value="${run.id}"]`))!;
+    expect(option.startsWith('⚠ stale · ')).toBe(true);
+    expect(option.split('⚠').length).toBe(2);
     expect(await page.isVisible('#stale-notice')).toBe(true);
     await session.shot('accepted');
   });
@@ -175,6 +178,10 @@ describe('the explorer’s duplicates tab', () => {
     const all = (await session.asAnalyst('GET', `/v1/resolution/decisions?investigations=${investigation}&undone=true`)).json() as Json;
     expect(all.items[0].undone).not.toBeNull();
     expect(await page.getAttribute(`li.candidate[data-pair="${ORIGINAL}|${TWIN}"]`, 'data-decision')).toBe('');
+    // The first run, stale since the decision, is marked again after the undo: still once.
+    const option = (await page.textContent(`#run option[value="${run.id}"]`))!;
+    expect(option.startsWith('⚠ stale · ')).toBe(true);
+    expect(option.split('⚠').length).toBe(2);
   });
 
   it('met no script errors', () => {

@@ -8,6 +8,8 @@ import { byId } from './dom.js';
  * with the versions and a button that runs the same scope and parameters again.
  */
 
+const STALE_MARK = '⚠ stale · ';
+
 /** Investigation → its data version now. */
 export async function dataVersions(api: Api): Promise<Map<string, number>> {
   const list = await api<InvestigationList>('GET', '/investigations?limit=1000');
@@ -22,10 +24,10 @@ export function markStaleRuns(runs: readonly AnalysisRun[], versions: ReadonlyMa
     if (!run || run.status !== 'done') continue;
     const { stale, text } = stalenessOf(run, versions);
     option.dataset.stale = String(stale);
-    if (stale) {
-      option.textContent = `⚠ stale · ${option.textContent}`;
-      option.title = text;
-    }
+    // Marked again after a decision or a load: one mark, whatever it said before.
+    const description = (option.textContent ?? '').replace(STALE_MARK, '');
+    option.textContent = stale ? `${STALE_MARK}${description}` : description;
+    option.title = stale ? text : '';
   }
 }
 
