@@ -55,6 +55,8 @@ type Copy = {
 } & Record<string, unknown>;
 
 const ALL_LABELS = Object.values(ENTITY_LABELS);
+/** A page large enough for every decision of a scope. */
+const ALL_DECISIONS = 1_000_000;
 
 /**
  * Entity resolution's storage: the records of a scope (each entity's copies in the scope's
@@ -65,7 +67,7 @@ export function createResolutionRepository(driver: Driver, database: string, que
   const template = createTemplates(queries);
   const read = { database, routing: 'READ' as const };
 
-  return {
+  const repository = {
     async records(scope: RecordScope): Promise<ScopedRecord[]> {
       const { records } = await driver.executeQuery(
         queries['resolution/records']!,
@@ -94,6 +96,11 @@ export function createResolutionRepository(driver: Driver, database: string, que
         read,
       );
       return recordToObject<{ total: number; items: StoredDecision[] }>(records[0]!);
+    },
+
+    /** Every standing (not undone) decision of the investigations, newest first. */
+    async standing(investigations: string[] | null): Promise<StoredDecision[]> {
+      return (await repository.decisions({ investigations, undone: false, limit: ALL_DECISIONS, offset: 0 })).items;
     },
 
     /** The ids of `ids` that have no copy of `type` in `investigation`. */
@@ -137,6 +144,7 @@ export function createResolutionRepository(driver: Driver, database: string, que
       }
     },
   };
+  return repository;
 
   async function bump(tx: ManagedTransaction, investigations: string[]): Promise<number> {
     const result = await tx.run(queries['ingest/bump-data-version']!, { investigations });

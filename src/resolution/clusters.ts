@@ -39,6 +39,11 @@ export const NO_RESOLUTION: Resolution = { idOf: new Map(), clusters: new Map() 
 
 export const pairKey = (type: string, a: string, b: string) => (a < b ? `${type}|${a}|${b}` : `${type}|${b}|${a}`);
 
+/** The pairKey of every pair among records of one type (a decision names two or more). */
+export function pairsOf(type: string, records: readonly string[]): string[] {
+  return records.flatMap((a, i) => records.slice(i + 1).map((b) => pairKey(type, a, b)));
+}
+
 /** Why the model matched a pair, in words: its strongest agreeing evidence. */
 export function candidateBecause(candidate: Candidate): string {
   const agreeing = candidate.evidence.filter((e) => e.weight > 0).sort((a, b) => b.weight - a.weight);

@@ -5,20 +5,19 @@ import type { Principal } from '../auth/principal.js';
 import { RequestRejectedError } from '../errors.js';
 import type { ResolutionRepository, ScopedRecord, StoredDecision } from '../repositories/resolution-repository.js';
 import type { CandidatePage, CandidateQuery, Decision, DecisionList, DecisionRequest } from '../schemas/resolution.js';
+import { pairKey, pairsOf } from './clusters.js';
 import { findCandidates } from './linkage.js';
 import type { Candidate } from './records.js';
 
 /**
  * Entity resolution for analysts: candidate pairs over a scope the caller may see, and
  * decisions on them in one investigation. Decisions never change the records: analyses read
- * them (scope.resolution, resolved-scope.ts) and an undone one stays, marked, for history.
+ * them (scope.resolution, scope-resolution.ts) and an undone one stays, marked, for history.
  */
 
-const ALL_DECISIONS = 1_000_000;
 /** Every pair the model pairs at all, for the evidence a decision keeps. */
 const ANY_PROBABILITY = Number.MIN_VALUE;
 
-const pairKey = (type: string, a: string, b: string) => (a < b ? `${type}|${a}|${b}` : `${type}|${b}|${a}`);
 const list = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 
 export function decisionOf(stored: StoredDecision): Decision {
@@ -39,12 +38,7 @@ export function decisionOf(stored: StoredDecision): Decision {
 /** Standing decisions by the pairs of records they name (the newest first, as the repository lists them). */
 export function decisionsByPair(decisions: readonly StoredDecision[]): Map<string, StoredDecision> {
   const byPair = new Map<string, StoredDecision>();
-  for (const d of decisions)
-    for (let i = 0; i < d.records.length; i++)
-      for (let j = i + 1; j < d.records.length; j++) {
-        const key = pairKey(d.type, d.records[i]!, d.records[j]!);
-        if (!byPair.has(key)) byPair.set(key, d);
-      }
+  for (const d of decisions) for (const key of pairsOf(d.type, d.records)) if (!byPair.has(key)) byPair.set(key, d);
   return byPair;
 }
 
@@ -62,12 +56,13 @@ export function createResolutionService(deps: { repository: ResolutionRepository
       const { investigations, warnings } = await scopeOf(query.investigations, allowed);
       const { minAssessment, maxSourceEvaluation, threshold, limit, offset } = query;
       const records = investigations?.length === 0 ? [] : await repository.records({ investigations, minAssessment, maxSourceEvaluation, type: query.type });
+      // The records read are of query.type only, when it is given: so are their candidates.
       const found = findCandidates(
         records.map((r) => r.record),
         { threshold },
-      ).filter((c) => query.type === undefined || c.type === query.type);
+      );
       const byKey = new Map(records.map((r) => [`${r.record.type}:${r.record.id}`, r]));
-      const decisions = investigations?.length === 0 ? [] : (await repository.decisions({ investigations, undone: false, limit: ALL_DECISIONS, offset: 0 })).items;
+      const decisions = investigations?.length === 0 ? [] : await repository.standing(investigations);
       const decided = decisionsByPair(decisions);
       const side = (type: string, id: string) => {
         const r = byKey.get(`${type}:${id}`)!;

@@ -1,6 +1,6 @@
 import type { ResolutionRepository } from '../repositories/resolution-repository.js';
 import type { Scope } from '../schemas/analysis.js';
-import { candidateBecause, type Merge, NO_RESOLUTION, pairKey, type Resolution, resolveClusters } from './clusters.js';
+import { candidateBecause, type Merge, NO_RESOLUTION, pairKey, pairsOf, type Resolution, resolveClusters } from './clusters.js';
 import { findCandidates } from './linkage.js';
 
 /**
@@ -10,8 +10,6 @@ import { findCandidates } from './linkage.js';
  * in scope rejected and merges that would join such a pair through a third record. Records are read as the candidates route reads them: each entity's copies
  * in the scope's investigations only.
  */
-
-const ALL_DECISIONS = 1_000_000;
 
 export function autoThreshold(resolution: string | undefined): number | null {
   return resolution?.startsWith('auto:') ? Number(resolution.slice('auto:'.length)) : null;
@@ -24,13 +22,12 @@ export async function resolutionOf(repository: ResolutionRepository, scope: Scop
   if (investigations?.length === 0) return NO_RESOLUTION;
   const records = await repository.records({ investigations, minAssessment: scope.minAssessment, maxSourceEvaluation: scope.maxSourceEvaluation });
   const present = new Set(records.map((r) => `${r.record.type}:${r.record.id}`));
-  const { items: decisions } = await repository.decisions({ investigations, undone: false, limit: ALL_DECISIONS, offset: 0 });
+  const decisions = await repository.standing(investigations);
   const merges: Merge[] = decisions.filter((d) => d.decision === 'accept').map((d) => ({ type: d.type, records: d.records, because: `accepted by ${d.analystName}: ${d.reason}` }));
   const threshold = autoThreshold(mode);
   const rejected = new Set<string>();
   if (threshold !== null) {
-    for (const d of decisions.filter((x) => x.decision === 'reject'))
-      for (let i = 0; i < d.records.length; i++) for (let j = i + 1; j < d.records.length; j++) rejected.add(pairKey(d.type, d.records[i]!, d.records[j]!));
+    for (const d of decisions) if (d.decision === 'reject') for (const key of pairsOf(d.type, d.records)) rejected.add(key);
     // Most probable first: where two merges would join a rejected pair, the likelier one is made.
     for (const candidate of findCandidates(
       records.map((r) => r.record),
