@@ -1,8 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { useTestApp } from '../support/app.js';
 import { GRADING, uniqueTag } from '../support/graph.js';
+import { EXPORT_FORMATS, readExports } from '../support/outside-readers.js';
 
 /**
  * Analyses on the resolved network (scope.resolution). Two groups of three people (triangles
@@ -156,7 +162,25 @@ describe('scope.resolution', () => {
     const graphml = (await app.inject({ method: 'GET', url: `/v1/analyses/${after}/export?format=graphml` })).body;
     expect(graphml).toContain(`attr.name="records"`);
     expect(graphml).toContain(`>${id('H1')};${id('H2')}</data>`);
-    for (const format of ['gexf', 'csv']) expect((await app.inject({ method: 'GET', url: `/v1/analyses/${after}/export?format=${format}` })).statusCode, format).toBe(200);
+    // Read back by readers nobody here wrote (networkx for GEXF and GraphML, Python's csv and json):
+    // in every format one H, named by both records, tied to A1, A2, C1 and C2; no H2; no other node names records.
+    const folder = await mkdtemp(join(tmpdir(), 'sna-resolved-'));
+    const body = async (format: string) => (await app.inject({ method: 'GET', url: `/v1/analyses/${after}/export?format=${format}` })).rawPayload;
+    await writeFile(join(folder, 'graph.gexf'), await body('gexf'));
+    await writeFile(join(folder, 'graph.graphml'), await body('graphml'));
+    const zip = unzipSync(new Uint8Array(await body('csv')));
+    await writeFile(join(folder, 'nodes.csv'), strFromU8(zip['nodes.csv']!));
+    await writeFile(join(folder, 'edges.csv'), strFromU8(zip['edges.csv']!));
+    await writeFile(join(folder, 'graph.json'), await body('json'));
+    const read = await readExports(folder);
+    for (const format of EXPORT_FORMATS) {
+      const { nodes } = read[format];
+      expect(Object.keys(nodes).map(short).sort(), format).toEqual(['A1', 'A2', 'A3', 'C1', 'C2', 'C3', 'H1']);
+      expect(nodes[`person:${id('H1')}`]!.records, format).toBe(`${id('H1')};${id('H2')}`);
+      expect(nodes[`person:${id('H1')}`]!.neighbours.map(short).sort(), format).toEqual(['A1', 'A2', 'C1', 'C2']);
+      for (const [key, node] of Object.entries(nodes)) if (short(key) !== 'H1') expect(node.records, `${format} ${key}`).toBeNull();
+    }
+    await rm(folder, { recursive: true, force: true });
     await undo(accepted);
   });
 

@@ -15,6 +15,8 @@ export interface ReadNode {
   selfTie: boolean;
   community: string;
   degree: number;
+  /** A resolved entity's record ids joined by `;` (scope.resolution); null for one record. */
+  records: string | null;
 }
 
 export interface ReadGraph {

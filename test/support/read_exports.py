@@ -2,8 +2,8 @@
 
 networkx reads the GEXF and the GraphML; Python's csv module reads nodes.csv and edges.csv;
 Python's json module reads the JSON export. For each format: every node's neighbours (other
-nodes only: a tie to oneself is listed apart), its community and degree attributes as the
-file states them, and each tie's money. Used by test/exports/read-back.test.ts.
+nodes only: a tie to oneself is listed apart), its community, degree and records (a resolved
+entity's) attributes as the file states them, and each tie's money. Used by test/exports/read-back.test.ts.
 
 Usage: python3 read_exports.py DIR  (DIR holds graph.gexf, graph.graphml, nodes.csv, edges.csv, graph.json)
        python3 read_exports.py --gexf FILE  (one GEXF file, such as the explorer's own export)
@@ -25,6 +25,8 @@ def from_networkx(graph):
             "selfTie": graph.has_edge(key, key),
             "community": str(data.get("community")),
             "degree": int(data["degree"]) if "degree" in data else None,
+            # A resolved entity's records (ids joined by ;), as the file states them; None without.
+            "records": str(data["records"]) if data.get("records") else None,
         }
     money = sorted(float(d.get("money", 0)) for _, _, d in graph.edges(data=True))
     return {"nodes": nodes, "ties": graph.number_of_edges(), "money": money}
@@ -33,7 +35,7 @@ def from_networkx(graph):
 def from_tables(node_rows, edge_rows):
     graph = nx.Graph()
     for row in node_rows:
-        graph.add_node(row["key"], community=row["community"], degree=row["degree"])
+        graph.add_node(row["key"], community=row["community"], degree=row["degree"], records=row.get("records"))
     for row in edge_rows:
         graph.add_edge(row["source"], row["target"], money=row["money"])
     out = from_networkx(graph)
