@@ -1,3 +1,4 @@
+import { drawsTask } from './analysis/confidence-task.js';
 import { analyseTask, previewTask } from './analysis/preview-task.js';
 import { disruptTask } from './disruption/task.js';
 import { storeTask } from './runs/store-task.js';
@@ -10,6 +11,7 @@ import type { WorkerTask } from './workers/pool.js';
 const TASKS: Record<string, (payload: never, runtime: WorkerTask['runtime']) => unknown> = {
   analyse: analyseTask,
   preview: previewTask,
+  draws: drawsTask,
   disrupt: disruptTask,
   store: storeTask,
 };

@@ -91,7 +91,7 @@ function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, server:
   };
 }
 
-async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['requested']): Promise<Omit<EngineChoice, 'requested'>> {
+async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['requested'], resampled: boolean): Promise<Omit<EngineChoice, 'requested'>> {
   if (requested === 'graphology') return { used: 'graphology', reason: 'asked for' };
   if (requested === 'gds') {
     // A request for gds with the full projection is refused by its schema (engineFitsScope).
@@ -101,6 +101,7 @@ async function choose(gds: GdsEngine, scope: Scope, requested: EngineChoice['req
   }
   if (scope.projection === 'full') return { used: 'graphology', reason: 'the GDS engine analyses the people projection only' };
   if ((scope.resolution ?? 'none') !== 'none') return { used: 'graphology', reason: 'the GDS engine analyses records as loaded, not resolved (scope.resolution)' };
+  if (resampled) return { used: 'graphology', reason: 'rank confidence resamples the network in the service (parameters.confidence)' };
   const unavailable = await gds.unavailable();
   if (unavailable) return { used: 'graphology', reason: unavailable.reason };
   const relations = await gds.repository.relationsInScope(scope.investigations ?? null);
@@ -117,13 +118,15 @@ export async function prepareAnalysis(
   limits: Limits,
   signal?: AbortSignal,
 ): Promise<PreparedAnalysis> {
-  let choice = await choose(deps.gds, scope, requested);
+  const resampled = settings.confidence !== undefined;
+  let choice = await choose(deps.gds, scope, requested, resampled);
   if (choice.used === 'graphology') {
     try {
       return { ...(await readScope(deps.repository, scope, settings, limits.maxTies, signal)), engine: { requested, ...choice }, gdsTimings: {} };
     } catch (error) {
       const resolved = (scope.resolution ?? 'none') !== 'none';
-      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || resolved || (await deps.gds.unavailable()) !== null) throw error;
+      if (!(error instanceof ScopeTooLargeError) || requested !== 'auto' || scope.projection === 'full' || resolved || resampled || (await deps.gds.unavailable()) !== null)
+        throw error;
       choice = { used: 'gds', reason: `more than ${limits.maxTies} ties, the service's own limit` };
     }
   }

@@ -1,6 +1,7 @@
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import type { AnalysisRequest } from '../schemas/analysis.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { drawInPool } from './confidence-task.js';
 import { type GdsEngine, prepareAnalysis } from './engine-choice.js';
 import { envelopeOf } from './envelope.js';
 import { previewInWorker } from './preview-task.js';
@@ -22,7 +23,13 @@ export function createPreviewService(deps: { repository: AnalyticsRepository; gd
       const limit = deps.previewMaxTies;
       const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: limit, gdsMaxTies: limit });
       const envelope = envelopeOf(scope, read, echoedParameters(settings), [...warnings, ...parameterWarnings(parameters)]);
-      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given, request.include?.includes('ties') ?? false);
+      let draws;
+      if (settings.confidence) {
+        const started = performance.now();
+        draws = await drawInPool(deps.pool, read.projection, settings.engine, settings.confidence);
+        envelope.timings.confidenceDraws = Math.round((performance.now() - started) * 10) / 10;
+      }
+      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given, request.include?.includes('ties') ?? false, draws);
     },
   };
 }

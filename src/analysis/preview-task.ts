@@ -1,9 +1,10 @@
 import { move } from 'piscina';
 
-import { analyse, type AnalysisResult, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
+import { analyse, type AnalysisResult, type DrawSet, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
 import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { drawTransferables } from './confidence-task.js';
 import { type AnalysisEnvelope, previewBody } from './envelope.js';
 import { tieList } from './tie-list.js';
 
@@ -17,6 +18,8 @@ export interface AnalyseTask {
   options: Partial<EngineOptions>;
   /** The GDS engine's results (analysis/gds/), when it ran. */
   given?: GivenMeasures;
+  /** Rank confidence's draws (confidence-task.ts), summarised onto the ranking. */
+  draws?: DrawSet;
 }
 
 export interface PreviewTask extends AnalyseTask {
@@ -26,7 +29,7 @@ export interface PreviewTask extends AnalyseTask {
 }
 
 export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>): Promise<AnalysisResult> {
-  return analyse(task.projection, task.options, runtime, task.given);
+  return analyse(task.projection, task.options, runtime, task.given, task.draws);
 }
 
 /**
@@ -40,8 +43,8 @@ export async function previewTask(task: PreviewTask, runtime: Partial<EngineRunt
 }
 
 /** An analysis in a worker thread, the whole result cloned back. */
-export function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures): Promise<AnalysisResult> {
-  return pool.run('analyse', { projection, options, given } satisfies AnalyseTask, { transferList: transferables(projection, given) });
+export function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures, draws?: DrawSet): Promise<AnalysisResult> {
+  return pool.run('analyse', { projection, options, given, draws } satisfies AnalyseTask, { transferList: [...transferables(projection, given), ...drawTransferables(draws)] });
 }
 
 /** The preview's response body, JSON as UTF-8 bytes, moved out of the worker without a copy. */
@@ -52,7 +55,10 @@ export async function previewInWorker(
   envelope: AnalysisEnvelope,
   given?: GivenMeasures,
   ties = false,
+  draws?: DrawSet,
 ): Promise<Buffer> {
-  const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given, ties } satisfies PreviewTask, { transferList: transferables(projection, given) });
+  const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given, ties, draws } satisfies PreviewTask, {
+    transferList: [...transferables(projection, given), ...drawTransferables(draws)],
+  });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -51,6 +51,8 @@ export async function readScope(repository: AnalyticsRepository, scope: Scope, s
         maxTies,
         money,
         gatherTies,
+        // Resampling by grading needs every fact behind the ties (analytics/confidence/).
+        gatherFacts: gatherTies && settings.confidence?.grading === true,
       },
       signal,
     );

@@ -1,3 +1,4 @@
+import type { ConfidenceSpec } from '../analytics/confidence/spec.js';
 import { DEFAULTS as ENGINE_DEFAULTS, type EngineOptions } from '../analytics/engine.js';
 import { DEFAULT_MONEY, type MoneySettings } from '../analytics/money.js';
 import { DEFAULT_HARM_WEIGHTS, DEFAULT_TIE_WEIGHTS } from '../analytics/weights.js';
@@ -26,7 +27,15 @@ export function settingsOf(p: AnalysisParameters) {
     pathWeights: p.pathWeights ?? ENGINE_DEFAULTS.pathWeights,
     previousCommunities: p.previousCommunities,
   };
-  return { engine, money, tieWeights, requestedEngine: p.engine, projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap, engine: p.engine } };
+  const confidence: ConfidenceSpec | undefined = p.confidence ? { ...p.confidence, seed: p.confidence.seed ?? p.seed } : undefined;
+  return {
+    engine,
+    money,
+    tieWeights,
+    requestedEngine: p.engine,
+    confidence,
+    projectionParameters: { tieWeights, sharedLocationCap: p.sharedLocationCap, engine: p.engine, ...(confidence ? { confidence } : {}) },
+  };
 }
 
 export type Settings = ReturnType<typeof settingsOf>;

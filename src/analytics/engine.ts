@@ -7,6 +7,8 @@ import { PARALLEL_DEFAULTS, type PathRun, startShortestPaths } from './centralit
 import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
 import { detectCommunitiesCsr, partitionFromLabels } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
+import type { DrawChunk } from './confidence/draws.js';
+import { type RankConfidence, summariseDraws } from './confidence/summary.js';
 import { csrFromEdges, pathGraph } from './csr.js';
 import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
@@ -75,6 +77,23 @@ const HELPER_SHARE = 0.65;
 
 export const RUNTIME_DEFAULTS: EngineRuntime = { pathHelpers: PARALLEL_DEFAULTS.helpers };
 
+/** A confidence run's draws (analysis/confidence-task.ts), summarised onto the ranking. */
+export interface DrawSet {
+  spec: RankConfidence['spec'];
+  chunks: DrawChunk[];
+}
+
+/** The confidence summary an answer carries beside the ranking (each ranked node has its own part). */
+export interface ConfidenceSummary {
+  draws: number;
+  dropout: number;
+  grading: boolean;
+  seed: number;
+  top: number;
+  sourcesPerDraw: number;
+  stableCore: { key: string; id: string; name: string | null; medianRank: number; inTopK: number }[];
+}
+
 export interface AnalysisResult {
   options: Omit<EngineOptions, 'previousCommunities'>;
   graph: { nodes: number; ties: number; ranked: number };
@@ -87,13 +106,21 @@ export interface AnalysisResult {
   communities: CommunityReport[];
   /** Every node, highest harm first, as columns; rankedNodes() (ranking.ts) writes out entries with their explanations. */
   ranking: RankingTable;
+  /** When the analysis was given draws (parameters.confidence). */
+  confidence?: ConfidenceSummary;
 }
 
 /**
  * With `given` (the GDS engine's results, analysis/gds/), communities, PageRank, betweenness and
  * closeness are taken from it instead of computed here; everything else is the same.
  */
-export async function analyse(projection: Projection, options: Partial<EngineOptions> = {}, runtime: Partial<EngineRuntime> = {}, given?: GivenMeasures): Promise<AnalysisResult> {
+export async function analyse(
+  projection: Projection,
+  options: Partial<EngineOptions> = {},
+  runtime: Partial<EngineRuntime> = {},
+  given?: GivenMeasures,
+  draws?: DrawSet,
+): Promise<AnalysisResult> {
   const o: EngineOptions = { ...DEFAULTS, ...options };
   const { pathHelpers, onStage } = { ...RUNTIME_DEFAULTS, ...runtime };
   const timings: Record<string, number> = {};
@@ -193,6 +220,7 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
     money: o.money,
   };
 
+  if (draws) ranking.confidence = time('confidence', () => summariseDraws(projection, ranked, draws.chunks, draws.spec));
   const communities = time('topMembers', () => withTopMembers(structure, found.members, csr, harm.score));
 
   const warnings: string[] = [...(projection.warnings ?? [])];
@@ -225,6 +253,20 @@ export async function analyse(projection: Projection, options: Partial<EngineOpt
     warnings,
     communities,
     ranking,
+    ...(ranking.confidence ? { confidence: confidenceSummary(ranking.confidence, nodes) } : {}),
+  };
+}
+
+function confidenceSummary(c: RankConfidence, nodes: Projection['nodes']): ConfidenceSummary {
+  const { draws, dropout, grading, seed, top, sourcesPerDraw } = c.spec;
+  return {
+    draws,
+    dropout,
+    grading,
+    seed,
+    top,
+    sourcesPerDraw,
+    stableCore: c.stableCore.map((i) => ({ key: nodes[i]!.key, id: nodes[i]!.id, name: nodes[i]!.name, medianRank: c.median[i]!, inTopK: c.inTop[i]! })),
   };
 }
 

@@ -1,3 +1,5 @@
+import { confidenceOf, type NodeConfidence } from './confidence/explain.js';
+import type { RankConfidence } from './confidence/summary.js';
 import { createExplainer, type Explanation } from './harm/explain.js';
 import type { HarmScores } from './harm/score.js';
 import type { MoneySettings } from './money.js';
@@ -41,6 +43,8 @@ export interface RankedNode {
   explanation: string[];
   community: string;
   measures: NodeMeasures;
+  /** How sure the rank is, when the analysis resampled its network (parameters.confidence). */
+  confidence?: NodeConfidence;
 }
 
 export interface RankingTable {
@@ -69,6 +73,8 @@ export interface RankingTable {
   betweennessEstimated: boolean;
   eigenvectorConverged: boolean;
   money: MoneySettings;
+  /** What the resampled networks say, when the analysis was given draws. */
+  confidence?: RankConfidence;
 }
 
 const NO_EVIDENCE: string[] = Object.freeze([]) as unknown as string[];
@@ -126,6 +132,7 @@ export function rankedNodes(table: RankingTable, from = 0, to = table.order.leng
         : [],
       explanation: node.resolution ? [node.resolution, ...explanation.sentences] : explanation.sentences,
       community: table.communityIds[table.community[i]!]!,
+      ...(isRanked && table.confidence ? { confidence: confidenceOf(table.confidence, i, position + 1, nodes) } : {}),
       measures: {
         degree: m.degree[i]!,
         strength: m.strength[i]!,

@@ -45,6 +45,24 @@ export const ScopeSchema = z
   .refine((s) => !s.from || !s.to || s.from <= s.to, { message: 'from is after to', path: ['to'] })
   .meta({ id: 'AnalysisScope', example: { investigations: ['OP-TIDE'], from: '2024-01-01', to: '2024-12-31' } });
 
+/** Rank confidence (analytics/confidence/, docs/analytics.md "Rank confidence"): off unless asked for. */
+export const ConfidenceParametersSchema = z
+  .strictObject({
+    draws: z.number().int().min(10).max(1000).default(100).describe('Resampled networks the ranking is worked out on again'),
+    dropout: z.number().finite().min(0).max(0.9).default(0).describe('Share of ties dropped at random in each draw, besides the grading (0.1: one tie in ten)'),
+    grading: z
+      .boolean()
+      .default(true)
+      .describe('Keep each fact with the chance its grading gives (source × assessment, docs/analytics.md); false: ties are dropped at the dropout rate only'),
+    seed: z.number().int().min(0).max(0xffff_ffff).optional().describe('Seed of the draws; left out: parameters.seed'),
+    top: z.number().int().min(1).max(1000).default(10).describe('The k of “in the top k” and of the stable core'),
+  })
+  .refine((c) => c.grading || c.dropout > 0, { message: 'with grading false, a dropout above 0 is needed: otherwise every draw is the network as reported', path: ['dropout'] })
+  .describe(
+    'Rank confidence: re-rank over resampled networks and report each ranked entity’s median rank, 90% rank interval, share of draws in the top k and the ties its rank depends on; left out, none',
+  )
+  .meta({ id: 'ConfidenceParameters', example: { draws: 100, dropout: 0.1, grading: true, top: 10 } });
+
 export const AnalysisParametersSchema = z
   .strictObject({
     tieWeights: z.partialRecord(z.enum(TIE_KINDS), positive).optional().describe('Affinity per relation of each tie kind, over the documented defaults'),
@@ -85,11 +103,19 @@ export const AnalysisParametersSchema = z
       .max(100_000)
       .optional()
       .describe('Communities of an earlier run (members as `type:id` keys): their ids are reused for the communities they match'),
+    confidence: ConfidenceParametersSchema.optional(),
   })
   .meta({ id: 'AnalysisParameters' });
 
 /** The GDS engine computes the people projection's ties only (analysis/gds/): refuse it with the full one. */
-export function engineFitsScope(request: { scope: { projection: string; resolution?: string }; parameters: { engine: string } }, ctx: z.RefinementCtx): void {
+export function engineFitsScope(request: { scope: { projection: string; resolution?: string }; parameters: { engine: string; confidence?: unknown } }, ctx: z.RefinementCtx): void {
+  if (request.parameters.engine === 'gds' && request.parameters.confidence !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['parameters', 'engine'],
+      message: 'rank confidence resamples the network in the service: use "graphology" or "auto" with parameters.confidence',
+    });
+  }
   if (request.parameters.engine === 'gds' && (request.scope.resolution ?? 'none') !== 'none') {
     ctx.addIssue({
       code: 'custom',
@@ -212,6 +238,71 @@ export const NodeMeasuresSchema = z
   })
   .meta({ id: 'NodeMeasures' });
 
+const EXAMPLE_NODE_CONFIDENCE = {
+  medianRank: 1,
+  rankInterval: [1, 3],
+  inTopK: 0.97,
+  k: 10,
+  stableCore: true,
+  dependsOn: [{ key: 'person:P-014', id: 'P-014', name: 'Karim Haddad', tieKinds: { payment: 2, meeting: 1 }, keptIn: 0.64, medianRankWith: 1, medianRankWithout: 3 }],
+  explanation: [
+    'Ranked 1st on the network as reported; in 100 resampled networks (each fact kept as likely as its grading says) ranked between 1st and 3rd in 90% of them (median 1st), in the top 10 in 97%',
+    'one of the stable core: in the top 10 in at least 90% of the resampled networks',
+    'its position rests most on its tie to P-014 Karim Haddad (2 payments and 1 meeting, kept in 64% of draws): median rank 3rd without it, 1st with it',
+  ],
+};
+
+export const NodeConfidenceSchema = z
+  .object({
+    medianRank: z.number().int().describe('Median rank over the resampled networks'),
+    rankInterval: z.tuple([z.number().int(), z.number().int()]).describe('90% of draws ranked it within these (nearest-rank 5th and 95th percentiles)'),
+    inTopK: z.number().min(0).max(1).describe('Share of draws that ranked it in the top k'),
+    k: z.number().int(),
+    stableCore: z.boolean().describe('In the top k in at least 90% of draws'),
+    dependsOn: z
+      .array(
+        z.object({
+          key: z.string(),
+          id: z.string(),
+          name: z.string().nullable(),
+          tieKinds: z.record(z.string(), z.number()).describe('Relations per kind behind the tie'),
+          keptIn: z.number().describe('Share of draws the tie was kept in'),
+          medianRankWith: z.number().int(),
+          medianRankWithout: z.number().int(),
+        }),
+      )
+      .describe(
+        'The ties its rank moves with most (best first), each with its median rank in the draws that kept it and in those that did not; worked out for the 100 best by median rank',
+      ),
+    explanation: z.array(z.string()),
+  })
+  .meta({ id: 'NodeConfidence', example: EXAMPLE_NODE_CONFIDENCE });
+
+export const ConfidenceSummarySchema = z
+  .object({
+    draws: z.number().int(),
+    dropout: z.number(),
+    grading: z.boolean(),
+    seed: z.number().int(),
+    top: z.number().int(),
+    sourcesPerDraw: z.number().int().describe('Betweenness sources every draw starts from (the same in each)'),
+    stableCore: z
+      .array(z.object({ key: z.string(), id: z.string(), name: z.string().nullable(), medianRank: z.number().int(), inTopK: z.number() }))
+      .describe('Entities in the top k in at least 90% of draws, best median rank first'),
+  })
+  .meta({
+    id: 'ConfidenceSummary',
+    example: {
+      draws: 100,
+      dropout: 0,
+      grading: true,
+      seed: 42,
+      top: 10,
+      sourcesPerDraw: 214,
+      stableCore: [{ key: 'person:P-001', id: 'P-001', name: 'Rahim Aziz', medianRank: 1, inTopK: 0.97 }],
+    },
+  });
+
 export const RankedNodeSchema = z
   .object({
     key: z.string().describe('`type:id`'),
@@ -232,6 +323,7 @@ export const RankedNodeSchema = z
     ),
     explanation: z.array(z.string()),
     community: z.string(),
+    confidence: NodeConfidenceSchema.optional().describe('Only with parameters.confidence, on ranked nodes: how sure the rank is'),
     measures: NodeMeasuresSchema,
   })
   .meta({ id: 'RankedNode' });
@@ -295,6 +387,7 @@ export const AnalysisPreviewSchema = z
     warnings: z.array(z.string()),
     communities: z.array(CommunityReportSchema),
     ranking: z.array(RankedNodeSchema).describe('Ranked people and organisations first, by harm; then the other nodes'),
+    confidence: ConfidenceSummarySchema.optional().describe('Only with parameters.confidence: how the draws were made and the stable core'),
     ties: z.array(PreviewTieSchema).optional().describe('Only with `include: ["ties"]`: every tie of the analysed graph (as many as graph.ties), sorted by source, then target'),
   })
   .meta({

@@ -23,10 +23,13 @@ import { EntityRefSchema } from './entities.js';
 const DEFAULT_SCOPE = { minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' } as const;
 const DEFAULT_PARAMETERS = { resolution: 1, seed: 1, sharedLocationCap: 30, engine: 'auto' } as const;
 
+/** An analysis's parameters, but rank confidence: plans and what-ifs do not resample (docs/disruption.md). */
+const PlanParametersSchema = AnalysisParametersSchema.omit({ confidence: true }).meta({ id: 'PlanParameters' });
+
 export const DisruptionPlanRequestSchema = z
   .strictObject({
     scope: ScopeSchema.default(DEFAULT_SCOPE),
-    parameters: AnalysisParametersSchema.default(DEFAULT_PARAMETERS).describe('Of the analysis the strategies start from (harm weights, seed…)'),
+    parameters: PlanParametersSchema.default(DEFAULT_PARAMETERS).describe('Of the analysis the strategies start from (harm weights, seed…)'),
     k: z
       .number()
       .finite()
@@ -42,7 +45,7 @@ export const DisruptionPlanRequestSchema = z
 export const WhatIfRequestSchema = z
   .strictObject({
     scope: ScopeSchema.default(DEFAULT_SCOPE),
-    parameters: AnalysisParametersSchema.default(DEFAULT_PARAMETERS),
+    parameters: PlanParametersSchema.default(DEFAULT_PARAMETERS),
     remove: z.array(EntityRefSchema).min(1).max(10_000).describe('The entities removed (arrested, seized)'),
     ignoreUnknown: z.boolean().default(false).describe('Leave out, with a warning, entities that are not in the scope, instead of refusing the request'),
   })

@@ -4,7 +4,7 @@ import { confidence, DEFAULT_TIE_WEIGHTS, TIE_KINDS, type TieKind } from '../wei
 import { EvidenceCollector } from './evidence.js';
 import type { CrossingRow, Graded, NodeRow, PaymentRow, VesselRow } from './rows.js';
 import { emptyTies, TieAccumulator } from './tie-accumulator.js';
-import type { ProjectedNode, Projection } from './types.js';
+import type { ProjectedFacts, ProjectedNode, Projection } from './types.js';
 
 export interface ProjectionOptions {
   tieWeights: Readonly<Record<TieKind, number>>;
@@ -21,6 +21,8 @@ export interface ProjectionOptions {
    * inside Neo4j, analysis/gds/). Everything else is read and checked as usual.
    */
   gatherTies: boolean;
+  /** Keep every fact behind the ties with its grading (Projection.facts), for resampling. */
+  gatherFacts?: boolean;
 }
 
 export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = {
@@ -43,6 +45,8 @@ export abstract class ProjectionBuilder {
   /** Ids of people reported as linked to themselves (first few) and how many such links. */
   protected readonly selfLinks = { ids: [] as string[], count: 0 };
   private relationsRead = 0;
+  /** Per fact (gatherFacts): tie index as first seen, strength, chance it is true. */
+  private readonly facts = { tie: [] as number[], strength: [] as number[], keep: [] as number[] };
   protected readonly options: ProjectionOptions;
 
   constructor(
@@ -96,7 +100,13 @@ export abstract class ProjectionBuilder {
   protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0): void {
     if (!this.options.gatherTies || !this.keeps(kind)) return;
     if (this.options.tieWeights[kind] === 0) return this.drop(`tieWeights.${kind} is 0 (no tie)`);
-    this.accumulator.add(a, b, kind, this.options.tieWeights[kind] * confidenceFactor * volume, money);
+    const strength = this.options.tieWeights[kind] * confidenceFactor * volume;
+    const tie = this.accumulator.add(a, b, kind, strength, money);
+    if (this.options.gatherFacts && tie >= 0) {
+      this.facts.tie.push(tie);
+      this.facts.strength.push(strength);
+      this.facts.keep.push(Math.min(1, confidenceFactor));
+    }
   }
 
   /** Ties every pair among `members` (index, confidence), each pair at the weaker confidence. */
@@ -158,7 +168,9 @@ export abstract class ProjectionBuilder {
     const tieOrder = Array.from({ length: m }, (_, t) => t).sort((x, y) => tieKey[x]! - tieKey[y]!);
     const K = TIE_KINDS.length;
     const ties = emptyTies(m, K);
+    const newIndex = new Int32Array(m);
     tieOrder.forEach((old, t) => {
+      newIndex[old] = t;
       ties.source[t] = Math.floor(tieKey[old]! / n);
       ties.target[t] = tieKey[old]! % n;
       ties.strength[t] = raw.strength[old]!;
@@ -179,8 +191,17 @@ export abstract class ProjectionBuilder {
       dropped: [...this.dropped].map(([reason, count]) => ({ reason, count })).sort((a, b) => (a.reason < b.reason ? -1 : 1)),
       relationsRead: this.relationsRead,
       tieKinds: TIE_KINDS,
+      ...(this.options.gatherFacts ? { facts: this.finishFacts(newIndex) } : {}),
       warnings: this.selfLinks.count === 0 ? [] : [selfLinkWarning(this.selfLinks)],
     };
+  }
+
+  /** The facts, their ties renumbered as the canonical order numbers them. */
+  private finishFacts(newIndex: Int32Array): ProjectedFacts {
+    const { tie, strength, keep } = this.facts;
+    const facts = { tie: Int32Array.from(tie, (old) => newIndex[old]!), strength: Float64Array.from(strength), keep: Float64Array.from(keep) };
+    tie.length = strength.length = keep.length = 0;
+    return facts;
   }
 }
 

@@ -35,8 +35,9 @@ export class TieAccumulator {
     return this.source.length;
   }
 
-  add(a: number, b: number, kind: TieKind, strength: number, money = 0): void {
-    if (!(strength > 0)) return;
+  /** The tie's index (in the order ties were first seen), or -1 when nothing was added. */
+  add(a: number, b: number, kind: TieKind, strength: number, money = 0): number {
+    if (!(strength > 0)) return -1;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
     const key = lo * this.nodeCount + hi;
@@ -59,6 +60,7 @@ export class TieAccumulator {
     this.money[tie]! += money;
     this.kindCount[column]! += 1;
     this.kindStrength[column]! += strength;
+    return tie;
   }
 
   finish(): ProjectedTies {

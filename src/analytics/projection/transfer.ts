@@ -2,7 +2,7 @@ import type { GivenMeasures } from '../engine.js';
 import type { Projection } from './types.js';
 
 /** The buffers of a projection's typed arrays (and the GDS engine's results, when given): moved to a worker instead of copied. */
-export function transferables({ ties: t }: Projection, given?: GivenMeasures): ArrayBuffer[] {
+export function transferables({ ties: t, facts }: Projection, given?: GivenMeasures): ArrayBuffer[] {
   return [
     t.source.buffer,
     t.target.buffer,
@@ -10,6 +10,7 @@ export function transferables({ ties: t }: Projection, given?: GivenMeasures): A
     t.kindCount.buffer,
     t.kindStrength.buffer,
     t.money.buffer,
+    ...(facts ? [facts.tie.buffer, facts.strength.buffer, facts.keep.buffer] : []),
     ...(given ? [given.labels.buffer, given.pagerank.buffer, given.betweenness.buffer, given.closeness.buffer] : []),
   ] as ArrayBuffer[];
 }

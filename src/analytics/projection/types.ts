@@ -59,6 +59,19 @@ export interface NodeEvidence {
   places: Record<string, number>;
 }
 
+/**
+ * Every fact behind the ties, one per relation's (or shared thing's) contribution to one tie,
+ * gathered only when an analysis resamples them (parameters.confidence, analytics/confidence/).
+ */
+export interface ProjectedFacts {
+  /** The tie it adds to (index into ProjectedTies). */
+  tie: Int32Array;
+  /** The strength it adds. */
+  strength: Float64Array;
+  /** How likely it is true, from its grading (weights.ts `confidence`): the chance a resampled network keeps it. */
+  keep: Float64Array;
+}
+
 export interface Dropped {
   reason: string;
   count: number;
@@ -73,6 +86,8 @@ export interface Projection {
   /** Facts read but not turned into ties, by reason: nothing is left out silently. */
   dropped: Dropped[];
   relationsRead: number;
+  /** The facts behind the ties, when asked for (ProjectionOptions.gatherFacts). */
+  facts?: ProjectedFacts;
   /** Tie kinds in the order of kindCount/kindStrength columns. */
   tieKinds: readonly TieKind[];
   /** What the data says that an analyst should check (a person linked to themselves); the analysis repeats them. */

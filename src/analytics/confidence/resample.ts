@@ -1,0 +1,46 @@
+import type { Rng } from '../../shared/rng.js';
+import type { ProjectedFacts, ProjectedTies } from '../projection/types.js';
+import type { ConfidenceSpec } from './spec.js';
+
+/** The ties one draw keeps, with their resampled strengths. */
+export interface KeptTies {
+  source: Int32Array;
+  target: Int32Array;
+  strength: Float64Array;
+}
+
+/**
+ * One resampled network: with `grading`, each fact is kept with its chance of being true and a
+ * tie is as strong as the facts kept behind it (a tie none of whose facts is kept is gone);
+ * then each tie left is dropped at the rate `dropout`. Marks the ties kept in `present`
+ * (one bit per tie, set by the caller's zeroed buffer).
+ */
+export function resampleTies(ties: ProjectedTies, facts: ProjectedFacts | undefined, spec: Pick<ConfidenceSpec, 'grading' | 'dropout'>, rng: Rng, present: Uint8Array): KeptTies {
+  const m = ties.source.length;
+  let strength: Float64Array;
+  if (spec.grading) {
+    if (!facts) throw new Error('analytics/confidence: resampling by grading needs the projection’s facts (gatherFacts)');
+    strength = new Float64Array(m);
+    for (let f = 0; f < facts.tie.length; f++) if (rng.next() < facts.keep[f]!) strength[facts.tie[f]!]! += facts.strength[f]!;
+  } else {
+    strength = ties.strength.slice();
+  }
+  let kept = 0;
+  for (let t = 0; t < m; t++) {
+    if (strength[t]! > 0 && spec.dropout > 0 && rng.next() < spec.dropout) strength[t] = 0;
+    if (strength[t]! > 0) kept++;
+  }
+  const out: KeptTies = { source: new Int32Array(kept), target: new Int32Array(kept), strength: new Float64Array(kept) };
+  for (let t = 0, k = 0; t < m; t++) {
+    if (!(strength[t]! > 0)) continue;
+    out.source[k] = ties.source[t]!;
+    out.target[k] = ties.target[t]!;
+    out.strength[k++] = strength[t]!;
+    present[t >> 3]! |= 1 << (t & 7);
+  }
+  return out;
+}
+
+export function isPresent(present: Uint8Array, tie: number): boolean {
+  return (present[tie >> 3]! & (1 << (tie & 7))) !== 0;
+}
