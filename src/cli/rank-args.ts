@@ -17,6 +17,7 @@ export const WAIT_MINUTES_MAX = 10_080;
 export const USAGE =
   'usage: rank [--investigation ID]... [--all-investigations] [--top N] [--format table|json|csv]\n' +
   '            [--write-back] [--engine auto|graphology|gds] [--resolution none|accepted|auto:P]\n' +
+  '            [--confidence DRAWS [--dropout R]]\n' +
   '            [--out FILE] [--api URL]\n' +
   '            [--wait-minutes N] [--verbose]';
 
@@ -38,6 +39,12 @@ unchanged data is reused), and prints the top of each.
   --resolution R        none (default), accepted or auto:P (e.g. auto:0.95): rank the resolved
                         network, records that decisions (or candidates at or above P) say are
                         one entity merged (docs/api.md, "Entity resolution"); not with --engine gds
+  --confidence DRAWS    rank confidence: re-rank over DRAWS resampled networks (10 to 1000; each
+                        fact kept as likely as its grading says) and print each entity's 90%
+                        rank interval and share of draws in the top 10; json has every figure
+                        (docs/analytics.md, "Rank confidence"); not with --engine gds
+  --dropout R           with --confidence: also drop this share of ties at random in each
+                        draw, 0 to 0.9 (default 0)
   --out FILE            write the output to FILE (whole or not at all) instead of stdout
   --api URL             go through the service's HTTP API at URL instead of Neo4j, with the API
                         key in SNA_API_KEY (sent as Authorization: Bearer)
@@ -83,6 +90,8 @@ export interface RankArgs {
   engine: Engine;
   /** scope.resolution of every run; left out: none. */
   resolution?: string;
+  /** parameters.confidence of every run; left out: none. */
+  confidence?: { draws: number; dropout: number };
   out?: string;
   api?: { url: string; key?: string };
   waitMinutes: number;
@@ -108,6 +117,12 @@ function integer(name: string, value: string | undefined, fallback: number, max:
   if (value === undefined) return fallback;
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be an integer from 1 to ${max}, got '${value}'`);
+  return n;
+}
+
+function bounded(name: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got '${value}'`);
   return n;
 }
 
@@ -137,6 +152,8 @@ export function parseRankArgs(argv: string[], env: Readonly<Record<string, strin
         'write-back': { type: 'boolean' },
         engine: { type: 'string' },
         resolution: { type: 'string' },
+        confidence: { type: 'string' },
+        dropout: { type: 'string' },
         out: { type: 'string' },
         api: { type: 'string' },
         key: { type: 'string' },
@@ -169,6 +186,11 @@ export function parseRankArgs(argv: string[], env: Readonly<Record<string, strin
     if (!checked.success) throw new UsageError(`--resolution: ${checked.error.issues[0]!.message}, got '${values.resolution}'`);
     if (engine === 'gds' && values.resolution !== 'none') throw new UsageError('--resolution needs --engine auto or graphology: the GDS engine analyses records as loaded');
   }
+  if (values.dropout !== undefined && values.confidence === undefined) throw new UsageError('--dropout needs --confidence');
+  if (values.confidence !== undefined && engine === 'gds') throw new UsageError('--confidence needs --engine auto or graphology: the draws are worked out in the service');
+  const dropout = values.dropout === undefined ? 0 : Number(values.dropout);
+  if (values.dropout !== undefined && !(/^\d*\.?\d+$/.test(values.dropout) && dropout >= 0 && dropout <= 0.9))
+    throw new UsageError(`--dropout must be a number from 0 to 0.9, got '${values.dropout}'`);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out must name a file');
   if (values.key !== undefined && values.api === undefined) throw new UsageError('--key needs --api: direct mode uses NEO4J_USER and NEO4J_PASSWORD');
   if (values.key !== undefined && values.key.trim() === '') throw new UsageError('--key must not be empty');
@@ -185,6 +207,7 @@ export function parseRankArgs(argv: string[], env: Readonly<Record<string, strin
     writeBack: values['write-back'] ?? false,
     engine: engine as Engine,
     ...(values.resolution !== undefined ? { resolution: values.resolution } : {}),
+    ...(values.confidence !== undefined ? { confidence: { draws: bounded('confidence', values.confidence, 10, 1000), dropout } } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.api !== undefined ? { api: { url: apiUrl(values.api), ...(key !== undefined ? { key } : {}) } } : {}),
     waitMinutes: integer('wait-minutes', values['wait-minutes'], WAIT_MINUTES_DEFAULT, WAIT_MINUTES_MAX),

@@ -42,6 +42,8 @@ export interface RankOptions {
   engine: RunRequest['parameters']['engine'];
   /** scope.resolution of every run; left out: none. */
   resolution?: string;
+  /** parameters.confidence of every run; left out: none. */
+  confidence?: { draws: number; dropout: number };
   /** Longest wait for one run to end, then it is cancelled. */
   waitMs: number;
   requestedBy: string;
@@ -58,16 +60,22 @@ const POLL_MS = 250;
 const isFinal = (run: AnalysisRun) => FINAL_STATUSES.includes(run.status);
 const labelOf = (investigation: string | null) => investigation ?? 'all investigations';
 
-export function requestFor(investigation: string | null, writeBack: boolean, engine: RankOptions['engine'] = 'auto', resolution?: string): RunRequest {
+export function requestFor(
+  investigation: string | null,
+  writeBack: boolean,
+  engine: RankOptions['engine'] = 'auto',
+  resolution?: string,
+  confidence?: RankOptions['confidence'],
+): RunRequest {
   const scope = { ...(investigation === null ? {} : { investigations: [investigation] }), ...(resolution === undefined ? {} : { resolution }) };
-  return RunRequestSchema.parse({ scope, parameters: { engine }, writeBack });
+  return RunRequestSchema.parse({ scope, parameters: { engine, ...(confidence ? { confidence } : {}) }, writeBack });
 }
 
 export async function rankOne(backend: RankBackend, investigation: string | null, options: RankOptions): Promise<RankOutcome> {
   const pollMs = options.pollMs ?? POLL_MS;
   const label = labelOf(investigation);
   if (options.signal.aborted) throw new InterruptedError('interrupted');
-  const submitted = await backend.submit(requestFor(investigation, options.writeBack, options.engine, options.resolution), options.requestedBy);
+  const submitted = await backend.submit(requestFor(investigation, options.writeBack, options.engine, options.resolution, options.confidence), options.requestedBy);
   const { reused } = submitted;
   let run = submitted.run;
   options.onStatus?.(`${label}: run ${run.id} ${reused ? `reused (${run.status})` : 'submitted'}`);

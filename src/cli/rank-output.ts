@@ -28,11 +28,19 @@ export function reportOf(investigation: string | null, page: RankingPage): Ranki
 
 export const CSV_COLUMNS = ['investigation', 'runId', 'rank', 'type', 'id', 'name', 'harmScore', 'community', 'explanation'] as const;
 
+/** Added after the others when the runs asked for rank confidence (--confidence). */
+export const CONFIDENCE_CSV_COLUMNS = ['medianRank', 'rankLow', 'rankHigh', 'inTopK'] as const;
+
+const withConfidence = (reports: readonly RankingReport[]) => reports.some((report) => report.items.some((item) => item.confidence !== undefined));
+
 export function formatCsv(reports: readonly RankingReport[]): string {
-  let out = row(CSV_COLUMNS);
+  const confident = withConfidence(reports);
+  let out = row(confident ? [...CSV_COLUMNS, ...CONFIDENCE_CSV_COLUMNS] : CSV_COLUMNS);
   for (const report of reports) {
     for (const item of report.items) {
-      out += row([report.investigation, report.run.id, item.rank, item.type, item.id, item.name, item.harmScore, item.community, item.explanation.join(' ')]);
+      const c = item.confidence;
+      const extra = confident ? (c ? [c.medianRank, c.rankInterval.low, c.rankInterval.high, c.inTopK] : [null, null, null, null]) : [];
+      out += row([report.investigation, report.run.id, item.rank, item.type, item.id, item.name, item.harmScore, item.community, item.explanation.join(' '), ...extra]);
     }
   }
   return out;
@@ -53,7 +61,13 @@ const widthOf = (text: string) => [...segmenter.segment(text)].length;
 /** A cell is one line: control characters (a newline in a name) would break the columns. */
 const cell = (value: string | null | undefined, empty = '-') => (value === null || value === undefined || value === '' ? empty : value.replace(/[\u0000-\u001f\u007f]+/g, ' '));
 
+/** With rank confidence: the 90% rank interval and the share of draws in the top k, after the harm score. */
+const CONFIDENCE_HEADER = ['RANK 90%', 'IN TOP K'];
+
 export function formatTable(reports: readonly RankingReport[]): string {
+  const confident = withConfidence(reports);
+  const header = confident ? [...TABLE_HEADER.slice(0, 6), ...CONFIDENCE_HEADER, ...TABLE_HEADER.slice(6)] : TABLE_HEADER;
+  const numeric = confident ? new Set([...NUMERIC, 6, 7]) : NUMERIC;
   const rows = reports.flatMap((report) =>
     report.items.map((item) => [
       cell(report.investigation, '(all)'),
@@ -62,22 +76,29 @@ export function formatTable(reports: readonly RankingReport[]): string {
       cell(item.id),
       cell(item.name),
       item.harmScore === null ? '-' : item.harmScore.toFixed(1),
+      ...(confident ? confidenceCells(item.confidence) : []),
       cell(item.community),
       cell(item.explanation[0]),
     ]),
   );
-  const all = [TABLE_HEADER, ...rows];
-  const widths = TABLE_HEADER.map((_, column) => Math.max(...all.map((row) => widthOf(row[column]!))));
-  const last = TABLE_HEADER.length - 1;
+  const all = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => widthOf(row[column]!))));
+  const last = header.length - 1;
   const line = (row: string[]) =>
     row
       .map((value, column) => {
         if (column === last) return value;
         const pad = ' '.repeat(widths[column]! - widthOf(value));
-        return NUMERIC.has(column) ? pad + value : value + pad;
+        return numeric.has(column) ? pad + value : value + pad;
       })
       .join(GAP);
   return all.map((row) => `${line(row)}\n`).join('');
+}
+
+function confidenceCells(c: RankedItem['confidence']): string[] {
+  if (!c) return ['-', '-'];
+  const { low, high } = c.rankInterval;
+  return [low === high ? String(low) : `${low}–${high}`, `${Math.round(c.inTopK * 100)}% of ${c.k}`];
 }
 
 export function formatReports(format: Format, reports: readonly RankingReport[]): string {

@@ -93,6 +93,7 @@ export async function rank(argv: string[]): Promise<number> {
       writeBack: args.writeBack,
       engine: args.engine,
       ...(args.resolution === undefined ? {} : { resolution: args.resolution }),
+      ...(args.confidence === undefined ? {} : { confidence: args.confidence }),
       waitMs: args.waitMinutes * 60_000,
       requestedBy: requester(),
       signal: interrupt.signal,

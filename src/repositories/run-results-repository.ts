@@ -51,6 +51,8 @@ export interface ResultRow extends NodeMeasures {
   explanation: string[];
   /** The records a resolved entity stands for (scope.resolution); left out for one record. */
   records?: string[];
+  /** Rank confidence (parameters.confidence), as JSON: left out when the run did not ask for it. */
+  confidence?: string;
 }
 
 /** The scope fields the facts are filtered by (a run's applied scope has them all). */

@@ -66,12 +66,23 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   );
 
   let progress: number = PHASES.analysing;
+  let drawsMs: number | undefined;
   signal.throwIfAborted();
   report('analysing', progress);
+  let draws;
+  if (settings.confidence) {
+    if (!deps.analyser.draw) throw new Error('runs/execute: this analyser cannot draw (parameters.confidence)');
+    report('analysing:confidence', progress);
+    const started = performance.now();
+    draws = await deps.analyser.draw(read.projection, settings.engine, settings.confidence, signal);
+    drawsMs = elapsed(started);
+    signal.throwIfAborted();
+  }
   // The analysis stays in the worker thread; its rows come over a batch at a time.
   const session = await deps.analyser.analyseToStore(read.projection, settings.engine, run.id, {
     signal,
     given: read.given,
+    draws,
     onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
   });
   signal.throwIfAborted();
@@ -104,7 +115,13 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     report('storing', within(PHASES.storing, PHASES.writingBack, from + rows.length, total));
   }
   await session.finish();
-  const timings: Record<string, number> = { projection: read.projectionMs, ...read.gdsTimings, ...session.timings, storing: elapsed(storing) };
+  const timings: Record<string, number> = {
+    projection: read.projectionMs,
+    ...read.gdsTimings,
+    ...(drawsMs !== undefined ? { confidenceDraws: drawsMs } : {}),
+    ...session.timings,
+    storing: elapsed(storing),
+  };
 
   const finishedAt = new Date().toISOString();
   if (run.writeBack) {

@@ -12,7 +12,7 @@ import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../reposit
 /** Rows for positions `from` to `to` (end excluded) of the ranking, explanations written. */
 export function resultRows(runId: string, table: RankingTable, from: number, to: number): ResultRow[] {
   return rankedNodes(table, from, to).map((node, i) => {
-    const { key, type, id, name, records, rank, harmScore, community, components, explanation, measures } = node;
+    const { key, type, id, name, records, rank, harmScore, community, components, explanation, measures, confidence } = node;
     return {
       runId,
       position: from + i,
@@ -27,6 +27,7 @@ export function resultRows(runId: string, table: RankingTable, from: number, to:
       community,
       components: JSON.stringify(components),
       explanation,
+      ...(confidence ? { confidence: JSON.stringify(confidence) } : {}),
       ...measures,
     };
   });
@@ -45,6 +46,7 @@ export function rankedNodeOf(row: Partial<ResultRow>): RankedNode {
     components: JSON.parse(row.components ?? '[]') as RankedNode['components'],
     explanation: row.explanation ?? [],
     community: row.community!,
+    ...(row.confidence ? { confidence: JSON.parse(row.confidence) as RankedNode['confidence'] } : {}),
     measures: {
       degree: row.degree!,
       strength: row.strength!,

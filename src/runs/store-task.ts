@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 
-import { analyse, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
+import { analyse, type DrawSet, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
@@ -38,11 +38,13 @@ export interface StoreTask {
   /** The conversation's port, transferred with the task. */
   port: MessagePort;
   given?: GivenMeasures;
+  /** Rank confidence's draws (analysis/confidence-task.ts), when the run asked for them. */
+  draws?: DrawSet;
 }
 
 /** The worker's handler (src/worker.ts); the event loop's side is storing-session.ts. */
 export function storeTask(task: StoreTask, runtime: Partial<EngineRuntime>): Promise<void> {
-  return runForStorage(task.projection, task.options, runtime, task.runId, task.port, task.given);
+  return runForStorage(task.projection, task.options, runtime, task.runId, task.port, task.given, task.draws);
 }
 
 /** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */
@@ -55,8 +57,9 @@ export async function runForStorage(
   runId: string,
   port: MessagePort,
   given?: GivenMeasures,
+  draws?: DrawSet,
 ): Promise<void> {
-  const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) }, given);
+  const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) }, given, draws);
   const { ranking } = result;
   const strongest = strongestInternalTies(projection, ranking);
   const artefacts = packTies(projection);
@@ -68,6 +71,7 @@ export async function runForStorage(
       communitiesSplit: result.communitiesSplit,
       betweenness: result.betweenness,
       warnings: result.warnings,
+      ...(result.confidence ? { confidence: result.confidence } : {}),
     },
     timings: result.timings,
     communities: communityRows(runId, result.communities, strongest),

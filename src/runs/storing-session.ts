@@ -1,6 +1,8 @@
 import { MessageChannel } from 'node:worker_threads';
 
-import type { EngineOptions, GivenMeasures } from '../analytics/engine.js';
+import { drawInPool, drawTransferables } from '../analysis/confidence-task.js';
+import type { ConfidenceSpec } from '../analytics/confidence/spec.js';
+import type { DrawSet, EngineOptions, GivenMeasures } from '../analytics/engine.js';
 import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { ResultRow } from '../repositories/run-results-repository.js';
@@ -21,6 +23,8 @@ export interface StoringControl {
   signal?: AbortSignal;
   onStage?: (stage: string) => void;
   given?: GivenMeasures;
+  /** Rank confidence's draws (RunAnalyser.draw), summarised onto the stored ranking. */
+  draws?: DrawSet;
 }
 
 /** What a run's execution needs of the workers (tests give their own). */
@@ -30,6 +34,8 @@ export interface RunAnalyser {
    * result rows a batch at a time; `finish()` ends the task. `signal` ends the worker thread at any point.
    */
   analyseToStore(projection: Projection, options: Partial<EngineOptions>, runId: string, control?: StoringControl): Promise<StoringSession>;
+  /** Rank confidence's draws over the projection (parameters.confidence), in the workers; the projection is copied, not moved. */
+  draw?(projection: Projection, options: EngineOptions, spec: ConfidenceSpec, signal?: AbortSignal): Promise<DrawSet>;
 }
 
 export function runAnalyser(pool: WorkerPool): RunAnalyser {
@@ -47,9 +53,9 @@ export function runAnalyser(pool: WorkerPool): RunAnalyser {
           pendingRows = undefined;
         }
       });
-      const { given } = control;
-      const task: Promise<void> = pool.run('store', { projection, options, runId, port: port2, given } satisfies StoreTask, {
-        transferList: [...transferables(projection, given), port2],
+      const { given, draws } = control;
+      const task: Promise<void> = pool.run('store', { projection, options, runId, port: port2, given, draws } satisfies StoreTask, {
+        transferList: [...transferables(projection, given), ...drawTransferables(draws), port2],
         signal: control.signal,
       });
       let over: { error: unknown } | undefined;
@@ -82,5 +88,6 @@ export function runAnalyser(pool: WorkerPool): RunAnalyser {
         },
       };
     },
+    draw: (projection, options, spec, signal) => drawInPool(pool, projection, options, spec, signal),
   };
 }

@@ -240,7 +240,7 @@ export const NodeMeasuresSchema = z
 
 const EXAMPLE_NODE_CONFIDENCE = {
   medianRank: 1,
-  rankInterval: [1, 3],
+  rankInterval: { low: 1, high: 3 },
   inTopK: 0.97,
   k: 10,
   stableCore: true,
@@ -255,7 +255,7 @@ const EXAMPLE_NODE_CONFIDENCE = {
 export const NodeConfidenceSchema = z
   .object({
     medianRank: z.number().int().describe('Median rank over the resampled networks'),
-    rankInterval: z.tuple([z.number().int(), z.number().int()]).describe('90% of draws ranked it within these (nearest-rank 5th and 95th percentiles)'),
+    rankInterval: z.object({ low: z.number().int(), high: z.number().int() }).describe('90% of draws ranked it from low to high (nearest-rank 5th and 95th percentiles)'),
     inTopK: z.number().min(0).max(1).describe('Share of draws that ranked it in the top k'),
     k: z.number().int(),
     stableCore: z.boolean().describe('In the top k in at least 90% of draws'),

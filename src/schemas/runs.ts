@@ -4,6 +4,7 @@ import { ENTITY_TYPES } from '../model/graph-model.js';
 import {
   AnalysisParametersSchema,
   CommunityReportSchema,
+  ConfidenceSummarySchema,
   EngineChoiceSchema,
   engineFitsScope,
   EXAMPLE_COMMUNITY,
@@ -103,6 +104,7 @@ export const RunSummarySchema = z
     communitiesSplit: z.number().int(),
     betweenness: z.object({ estimated: z.boolean(), sources: z.number().int(), threads: z.number().int() }),
     warnings: z.array(z.string()),
+    confidence: ConfidenceSummarySchema.optional().describe('Only with parameters.confidence: how the draws were made and the stable core'),
   })
   .meta({ id: 'RunSummary' });
 

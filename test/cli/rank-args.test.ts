@@ -124,4 +124,16 @@ describe('rank CLI arguments', () => {
     expect(() => parseRankArgs(['--resolution', 'merge'])).toThrow(UsageError);
     expect(() => parseRankArgs(['--resolution', 'accepted', '--engine', 'gds'])).toThrow(/--resolution needs --engine auto or graphology/);
   });
+
+  it('takes --confidence DRAWS and --dropout R as parameters.confidence, and refuses bad ones', () => {
+    expect(parseRankArgs(['--confidence', '100']).confidence).toEqual({ draws: 100, dropout: 0 });
+    expect(parseRankArgs(['--confidence=50', '--dropout', '0.2']).confidence).toEqual({ draws: 50, dropout: 0.2 });
+    expect(parseRankArgs([])).not.toHaveProperty('confidence');
+    expect(() => parseRankArgs(['--confidence', '5'])).toThrow(/--confidence must be an integer from 10 to 1000, got '5'/);
+    expect(() => parseRankArgs(['--confidence', 'many'])).toThrow(/--confidence must be an integer/);
+    expect(() => parseRankArgs(['--dropout', '0.1'])).toThrow(/--dropout needs --confidence/);
+    expect(() => parseRankArgs(['--confidence', '20', '--dropout', '0.95'])).toThrow(/--dropout must be a number from 0 to 0.9, got '0.95'/);
+    expect(() => parseRankArgs(['--confidence', '20', '--dropout=-1'])).toThrow(/--dropout must be a number/);
+    expect(() => parseRankArgs(['--confidence', '20', '--engine', 'gds'])).toThrow(/--confidence needs --engine auto or graphology/);
+  });
 });

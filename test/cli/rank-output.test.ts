@@ -119,4 +119,46 @@ describe('rank CLI output', () => {
     expect(formatReports('csv', reports)).toBe(formatCsv(reports));
     expect(formatReports('table', reports)).toBe(formatTable(reports));
   });
+
+  it('with rank confidence: the 90% rank interval and the share in the top k in the table, four more CSV columns read back by csv-parse', () => {
+    const confidence = (low: number, high: number, inTopK: number) => ({
+      medianRank: low,
+      rankInterval: { low, high },
+      inTopK,
+      k: 10,
+      stableCore: inTopK >= 0.9,
+      dependsOn: [],
+      explanation: [],
+    });
+    const sure: RankingReport[] = [
+      {
+        investigation: 'OP-1',
+        run: run('r-1'),
+        total: 3,
+        items: [
+          { ...item(1, 'P-1', 'Ana', 88.94, ['organised 5 crossings']), confidence: confidence(1, 1, 1) },
+          { ...item(2, 'P-2', 'Bo', 40, ['bridges 2 communities']), confidence: confidence(2, 14, 0.625) },
+          item(null, 'L-1', null, null, [], 'C-12'),
+        ],
+      },
+    ];
+    expect(formatTable(sure)).toBe(
+      [
+        'INVESTIGATION  RANK  TYPE    ID   NAME  HARM  RANK 90%    IN TOP K  COMMUNITY  EXPLANATION',
+        'OP-1              1  person  P-1  Ana   88.9         1  100% of 10  C-1        organised 5 crossings',
+        'OP-1              2  person  P-2  Bo    40.0      2–14   63% of 10  C-1        bridges 2 communities',
+        'OP-1              -  person  L-1  -        -         -           -  C-12       -',
+        '',
+      ].join('\n'),
+    );
+    const rows = parse(formatCsv(sure), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS, 'medianRank', 'rankLow', 'rankHigh', 'inTopK']);
+    expect(rows.map((r) => [r.id, r.medianRank, r.rankLow, r.rankHigh, r.inTopK])).toEqual([
+      ['P-1', '1', '1', '1', '1'],
+      ['P-2', '2', '2', '14', '0.625'],
+      ['L-1', '', '', '', ''],
+    ]);
+    // Without confidence the CSV keeps its columns.
+    expect(Object.keys((parse(formatCsv(reports), { columns: true }) as Record<string, string>[])[0]!)).toEqual([...CSV_COLUMNS]);
+  });
 });

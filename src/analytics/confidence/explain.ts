@@ -19,7 +19,7 @@ export interface NodeDependency {
 export interface NodeConfidence {
   medianRank: number;
   /** 90% of draws ranked it within these (nearest-rank 5th and 95th percentiles). */
-  rankInterval: [number, number];
+  rankInterval: { low: number; high: number };
   /** Share of draws that ranked it in the top k. */
   inTopK: number;
   k: number;
@@ -93,5 +93,5 @@ export function confidenceOf(c: RankConfidence, i: number, rank: number, nodes: 
   } else if (c.dependsOn.has(i)) {
     explanation.push('no single tie of its own moves its median rank');
   }
-  return { medianRank: median, rankInterval: [low, high], inTopK, k, stableCore, dependsOn, explanation };
+  return { medianRank: median, rankInterval: { low, high }, inTopK, k, stableCore, dependsOn, explanation };
 }
