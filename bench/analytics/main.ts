@@ -16,7 +16,7 @@ import { childError, runChild } from '../harness/run-child.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { parseAnalyticsArgs } from './args.js';
 import { renderAnalyticsMarkdown } from './report.js';
-import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ProjectFigures, ReferenceFigures, ReferenceLibrary } from './results.js';
+import type { AnalyseFigures, AnalyticsBenchResults, AnalyticsSizeResult, ConfidenceFigures, ProjectFigures, ReferenceFigures, ReferenceLibrary } from './results.js';
 
 /**
  * `npm run bench:analytics` (flags after `--`: `--quick`, `--sizes 10k,100k,1m`, `--seed 42`, `--reference-budget-s 120`):
@@ -42,6 +42,9 @@ const PROBE_INTERVAL_MS = 20;
 const PROJECT_TIMEOUT_MS = 30 * 60_000;
 const ANALYSE_TIMEOUT_MS = 60 * 60_000;
 const REFERENCE_TIMEOUT_MS = 60 * 60_000;
+/** Rank confidence (100 draws against one analysis) is measured at sizes up to this. */
+const CONFIDENCE_UP_TO = 20_000;
+const CONFIDENCE_TIMEOUT_MS = 20 * 60_000;
 
 const progress = progressLog('bench');
 
@@ -89,6 +92,15 @@ async function benchSize(
     const analyseError = childError('analysis', analysed, ANALYSE_TIMEOUT_MS);
     if (analyseError) size.errors.push(analyseError);
     else size.analysis = await readJson<AnalyseFigures>(join(dir, 'analyse.json'));
+
+    if (target <= CONFIDENCE_UP_TO && !interrupt.aborted) {
+      progress(`${formatCount(target)} ties: rank confidence, 100 draws against one analysis`);
+      const out = join(dir, 'confidence.json');
+      const ran = await node('confidence.ts', [], ['--people', String(people), '--seed', String(seed), '--out', out], CONFIDENCE_TIMEOUT_MS);
+      const error = childError('confidence', ran, CONFIDENCE_TIMEOUT_MS);
+      if (error) size.errors.push(error);
+      else size.confidence = await readJson<ConfidenceFigures>(out);
+    }
 
     for (const lib of ['networkx', 'igraph'] as const) {
       const python = pythons[lib];

@@ -191,7 +191,40 @@ export function renderAnalyticsMarkdown(results: AnalyticsBenchResults): string 
       ...LIBRARIES.map((lib) => `- ${reference(size.references[lib])}`),
       '',
     ]),
+    ...confidence(results),
     ...eventLoop(results),
     ...(errors.length > 0 ? ['## Errors', '', ...errors, ''] : []),
   ].join('\n');
+}
+
+/** Rank confidence: 100 draws and their summary against one analysis, in the same pool and process. */
+function confidence(results: AnalyticsBenchResults): string[] {
+  const sized = results.sizes.filter((size) => size.confidence);
+  if (sized.length === 0) return [];
+  return [
+    '## Rank confidence (parameters.confidence)',
+    '',
+    'Through a worker pool, the same projection (read with its facts): one analysis, then 100 draws (each fact kept as its grading says, 10% of ties dropped) split across the pool and the analysis that summarises them. Goal: at most 10× one analysis.',
+    '',
+    markdownTable(
+      ['size', 'nodes', 'ties', 'facts', 'threads', 'one analysis', 'draws', 'draws + analysis', 'ratio', 'goal met', 'stable core'],
+      sized.map((size) => {
+        const c = size.confidence!;
+        return [
+          label(size),
+          formatInt(c.nodes),
+          formatInt(c.ties),
+          formatInt(c.facts),
+          String(c.threads),
+          `${(c.oneAnalysisMs / 1000).toFixed(2)} s`,
+          `${(c.drawsMs / 1000).toFixed(2)} s`,
+          `${(c.withDrawsMs / 1000).toFixed(2)} s`,
+          `${c.ratio.toFixed(1)}×`,
+          c.ratio <= 10 ? 'yes' : 'no',
+          String(c.stableCore),
+        ];
+      }),
+    ),
+    '',
+  ];
 }

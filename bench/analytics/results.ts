@@ -119,6 +119,24 @@ export interface ReferenceFigures {
 
 export type ReferenceLibrary = 'networkx' | 'igraph';
 
+/** Rank confidence at one size (bench/analytics/confidence.ts): 100 draws and their summary against one analysis, same pool. */
+export interface ConfidenceFigures {
+  nodes: number;
+  ties: number;
+  facts: number;
+  draws: number;
+  dropout: number;
+  threads: number;
+  oneAnalysisMs: number;
+  /** The draws alone, in the pool (the last timed run). */
+  drawsMs: number;
+  /** The draws and the analysis that summarises them. */
+  withDrawsMs: number;
+  /** withDrawsMs / oneAnalysisMs; the goal is at most 10. */
+  ratio: number;
+  stableCore: number;
+}
+
 export interface AnalyticsSizeResult {
   targetTies: number;
   /** git HEAD (and changed files) when the size began: its processes loaded the sources then. */
@@ -126,6 +144,8 @@ export interface AnalyticsSizeResult {
   project?: ProjectFigures;
   analysis?: AnalyseFigures;
   references: Partial<Record<ReferenceLibrary, ReferenceFigures>>;
+  /** Only at sizes up to CONFIDENCE_UP_TO ties (main.ts). */
+  confidence?: ConfidenceFigures;
   errors: string[];
 }
 

@@ -195,11 +195,15 @@ describe('facts belong to investigations', () => {
           // The resolved network: A's decision on S1 and S2, and auto-merging over A's records (B's passport of S1 must not count).
           { method, url, payload: { scope: { resolution: 'accepted' }, include: ['ties'] } },
           { method, url, payload: { scope: { investigations: [A], resolution: 'auto:0.01' } } },
+          // Rank confidence: what a rank depends on names the other ends of ties, which B's facts must not shape.
+          { method, url, payload: { parameters: { confidence: { draws: 20, dropout: 0.2, top: 3 } } } },
+          { method, url, payload: { scope: { resolution: 'accepted' }, parameters: { confidence: { draws: 10 } } } },
         ];
       if (path === '/v1/analyses' && method === 'POST')
         return [
           { method, url, payload: { scope: { investigations: [A] } } },
           { method, url, payload: { scope: { investigations: [A], resolution: 'accepted' } } },
+          { method, url, payload: { scope: { investigations: [A] }, parameters: { confidence: { draws: 20, dropout: 0.1 } } } },
         ];
       if (path === '/v1/disruption/plan') return [{ method, url, payload: { k: 3 } }];
       if (path === '/v1/disruption/what-if') return [{ method, url, payload: { remove: [{ type: 'person', id: S1 }] } }];

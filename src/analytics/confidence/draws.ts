@@ -34,12 +34,12 @@ export interface DrawChunk {
 export const MIN_DRAW_SOURCES = 64;
 
 /**
- * The sources every draw's betweenness starts from: a fifth of the sources one analysis takes
+ * The sources every draw's betweenness starts from: a tenth of the sources one analysis takes
  * (every node when exact), at least MIN_DRAW_SOURCES, picked once from the confidence seed.
- * A hundred draws then cost about twenty analyses' worth of shortest paths, shared by the pool.
+ * A hundred draws then cost about ten analyses' worth of shortest paths, shared by the pool.
  */
 export function drawSources(n: number, analysisSources: number, seed: number): Int32Array {
-  const k = Math.min(n, Math.max(MIN_DRAW_SOURCES, Math.ceil(analysisSources / 5)));
+  const k = Math.min(n, Math.max(MIN_DRAW_SOURCES, Math.ceil(analysisSources / 10)));
   if (k >= n) return everyNode(n);
   return Int32Array.from(
     createRng(seed).sample(

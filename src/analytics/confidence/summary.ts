@@ -1,6 +1,5 @@
 import type { Projection } from '../projection/types.js';
 import type { DrawChunk } from './draws.js';
-import { isPresent } from './resample.js';
 import type { ConfidenceSpec } from './spec.js';
 
 /**
@@ -67,7 +66,7 @@ export function summariseDraws(
     present.set(c.present, c.first * bytesPerDraw);
   }
   const rankOf = (node: number, draw: number) => ranks[draw * n + node]!;
-  const keptIn = (tie: number, draw: number) => isPresent(present.subarray(draw * bytesPerDraw), tie);
+  const keptIn = (tie: number, draw: number) => (present[draw * bytesPerDraw + (tie >> 3)]! & (1 << (tie & 7))) !== 0;
 
   const median = new Int32Array(n);
   const low = new Int32Array(n);
