@@ -1,3 +1,4 @@
+import { linksTask } from './analysis/links-task.js';
 import { analyseTask, previewTask } from './analysis/preview-task.js';
 import { disruptTask } from './disruption/task.js';
 import { storeTask } from './runs/store-task.js';
@@ -12,6 +13,7 @@ const TASKS: Record<string, (payload: never, runtime: WorkerTask['runtime']) => 
   preview: previewTask,
   disrupt: disruptTask,
   store: storeTask,
+  links: linksTask,
 };
 
 export default function run(task: WorkerTask): unknown {

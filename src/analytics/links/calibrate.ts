@@ -4,19 +4,24 @@ import { linkGraph, personTies } from './graph.js';
 import { type IndexOptions, pairScore } from './indices.js';
 
 /**
- * A likelihood for an index's score, fitted on the scope itself (Platt scaling, Platt 1999): a
- * seeded share of the known person–person ties is hidden, the hidden pairs (real ties) and a
- * sample of untied pairs are scored on what is left, and a logistic curve is fitted to
- * "hidden tie or not" against ln(1 + score / scale). A balanced sample overstates how common real
- * ties are, so the curve's intercept is moved to the prior a missing tie has among all untied
- * pairs if ties go missing as often as the hidden share (King & Zeng 2001, prior correction):
+ * A likelihood for an index's score, fitted on the scope itself: a seeded share of the known
+ * person–person ties is hidden, the hidden pairs (real ties) and a sample of untied pairs are
+ * scored on what is left, and the share of hidden ties is fitted as a rising step function of
+ * the score by isotonic regression (pool adjacent violators; Zadrozny & Elkan 2002), each step's
+ * share smoothed as (ties + 1) / (pairs + 2). Isotonic, not a logistic curve: a curve would
+ * extrapolate to a likelihood of 1 above the highest score sampled, where nothing was seen;
+ * steps stay at what the highest ones saw. A balanced sample overstates how common real ties
+ * are, so each step is moved to the prior a missing tie has among all untied pairs if ties go
+ * missing as often as the hidden share (King & Zeng 2001, prior correction):
  *
  *   prior = hidden / (hidden + untied person pairs)
  *
  * So a likelihood of 0.2 reads: among untied pairs scoring like this one, about one in five
  * would be a real tie the data lacks, if the data lacks about `share` of the real ties. The
- * hidden ties' AUC (how often a hidden tie outscores an untied pair) says how well the index
- * separates them in this scope. Deterministic: the draws come from the seed.
+ * scores it was fitted on come from the scope less its hidden ties, a little lower than the
+ * whole scope's, so it leans generous. The hidden ties' AUC (how often a hidden tie outscores an
+ * untied pair) says how well the index separates them in this scope. Deterministic: the draws
+ * come from the seed.
  */
 
 export const CALIBRATION_DEFAULTS = {
@@ -29,23 +34,36 @@ export const CALIBRATION_DEFAULTS = {
   maxNegatives: 20_000,
 };
 
+export interface CalibrationStep {
+  /** The lowest score of the step. */
+  from: number;
+  likelihood: number;
+}
+
 export interface Calibration {
   hiddenTies: number;
   sampledUntiedPairs: number;
   share: number;
   /** How often a hidden tie scored above a sampled untied pair (ties count half). */
   auc: number;
-  /** likelihood(score) = 1 / (1 + exp(−(intercept + slope · ln(1 + score / scale)))). */
-  intercept: number;
-  slope: number;
-  scale: number;
+  /** The prior a missing tie has among untied pairs: the likelihood's scale. */
+  prior: number;
+  /** The likelihood by score: each step from its `from` up to the next one's; below the first, the first's. */
+  steps: CalibrationStep[];
 }
 
 export type CalibrationOutcome = { ok: true; calibration: Calibration } | { ok: false; reason: string };
 
 export function likelihoodOf(calibration: Calibration, score: number): number {
-  const z = calibration.intercept + calibration.slope * Math.log1p(score / calibration.scale);
-  return 1 / (1 + Math.exp(-z));
+  const { steps } = calibration;
+  let lo = 0;
+  let hi = steps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (steps[mid]!.from <= score) lo = mid;
+    else hi = mid - 1;
+  }
+  return steps[lo]!.likelihood;
 }
 
 export function calibrate(projection: Projection, options: IndexOptions, seed: number, settings: Partial<typeof CALIBRATION_DEFAULTS> = {}): CalibrationOutcome {
@@ -81,26 +99,38 @@ export function calibrate(projection: Projection, options: IndexOptions, seed: n
 
   const positive = hidden.map((t) => pairScore(graph, source[t]!, target[t]!, options));
   const negative = negatives.map(([u, v]) => pairScore(graph, u, v, options));
-  const nonzero = [...positive, ...negative].filter((s) => s > 0);
-  const scale = nonzero.length > 0 ? nonzero.reduce((sum, s) => sum + s, 0) / nonzero.length : 1;
-  const x = [...positive, ...negative].map((s) => Math.log1p(s / scale));
-  const y = [...positive.map(() => 1), ...negative.map(() => 0)];
-  const { intercept, slope } = fitLogistic(x, y);
-  const logit = (q: number) => Math.log(q / (1 - q));
   const prior = hide / (hide + untiedPairs);
   const sampled = positive.length / (positive.length + negative.length);
-  return {
-    ok: true,
-    calibration: {
-      hiddenTies: hide,
-      sampledUntiedPairs: negatives.length,
-      share,
-      auc: auc(positive, negative),
-      intercept: intercept + logit(prior) - logit(sampled),
-      slope,
-      scale,
-    },
-  };
+  // A share r in the balanced sample is r · w1 / (r · w1 + (1 − r) · w0) among all untied pairs.
+  const [w1, w0] = [prior / sampled, (1 - prior) / (1 - sampled)];
+  const steps = isotonic([...positive.map((s) => [s, 1] as const), ...negative.map((s) => [s, 0] as const)]).map(({ from, rate }) => ({
+    from,
+    likelihood: (rate * w1) / (rate * w1 + (1 - rate) * w0),
+  }));
+  return { ok: true, calibration: { hiddenTies: hide, sampledUntiedPairs: negatives.length, share, auc: auc(positive, negative), prior, steps } };
+}
+
+/** Pool adjacent violators over (score, 0 | 1): rising steps of the share of 1s, each smoothed as (ones + 1) / (n + 2). */
+export function isotonic(points: readonly (readonly [number, 0 | 1])[]): { from: number; rate: number }[] {
+  const sorted = [...points].sort((p, q) => p[0] - q[0]);
+  const blocks: { from: number; ones: number; n: number }[] = [];
+  for (let i = 0; i < sorted.length;) {
+    // Equal scores are one block: a step cannot split them.
+    const block = { from: sorted[i]![0], ones: 0, n: 0 };
+    for (; i < sorted.length && sorted[i]![0] === block.from; i++) {
+      block.ones += sorted[i]![1];
+      block.n++;
+    }
+    blocks.push(block);
+    while (blocks.length > 1 && blocks.at(-2)!.ones / blocks.at(-2)!.n >= blocks.at(-1)!.ones / blocks.at(-1)!.n) {
+      const last = blocks.pop()!;
+      const before = blocks.at(-1)!;
+      before.ones += last.ones;
+      before.n += last.n;
+    }
+  }
+  let highest = 0;
+  return blocks.map(({ from, ones, n }) => ({ from, rate: (highest = Math.max(highest, (ones + 1) / (n + 2))) }));
 }
 
 /** How often a positive outscores a negative, ties counting half (the Mann–Whitney U over their product). */
@@ -116,35 +146,4 @@ export function auc(positive: readonly number[], negative: readonly number[]): n
     i = j;
   }
   return (rankSum - (positive.length * (positive.length + 1)) / 2) / (positive.length * negative.length);
-}
-
-/**
- * Logistic regression on one feature by Newton's method, with a small ridge on the slope so
- * that a perfectly separated sample (every hidden tie scored, no untied pair) gives a steep but
- * finite curve rather than an infinite one.
- */
-export function fitLogistic(x: readonly number[], y: readonly number[], ridge = 1e-2): { intercept: number; slope: number } {
-  let a = 0;
-  let b = 0;
-  for (let iteration = 0; iteration < 100; iteration++) {
-    let [ga, gb, haa, hab, hbb] = [0, -ridge * b, 0, 0, ridge];
-    for (let i = 0; i < x.length; i++) {
-      const p = 1 / (1 + Math.exp(-(a + b * x[i]!)));
-      const r = y[i]! - p;
-      const w = Math.max(p * (1 - p), 1e-12);
-      ga += r;
-      gb += r * x[i]!;
-      haa += w;
-      hab += w * x[i]!;
-      hbb += w * x[i]! * x[i]!;
-    }
-    const det = haa * hbb - hab * hab;
-    if (!(Math.abs(det) > 0)) break;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a += da;
-    b += db;
-    if (Math.abs(da) + Math.abs(db) < 1e-10) break;
-  }
-  return { intercept: a, slope: b };
 }

@@ -71,7 +71,7 @@ export function suggestLinks(projection: Projection, options: Partial<LinkOption
     for (const key of people) {
       const v = at.get(key);
       if (v !== undefined && projection.nodes[v]!.type === 'person') focus.push(v);
-      else warnings.push(`${key.replace(/^person:/, '')} is not a person in this scope; left out`);
+      else warnings.push(`${key.replace(/^[a-z]+:/, '')} is not a person in this scope; left out`);
     }
   }
   const scan = focus && focus.length === 0 ? { best: [], candidates: 0 } : scanCandidates(graph, indexOptions, offset + limit, focus);
