@@ -196,6 +196,14 @@ describe('facts belong to investigations', () => {
           { method, url, payload: { scope: { resolution: 'accepted' }, include: ['ties'] } },
           { method, url, payload: { scope: { investigations: [A], resolution: 'auto:0.01' } } },
         ];
+      // Missing links: over everything A's callers see, around S1 (whom B ties to B3), by each index, and over a run's scope.
+      if (path === '/v1/analyses/links/suggest')
+        return [
+          { method, url, payload: {} },
+          { method, url, payload: { scope: { investigations: [A] }, parameters: { index: 'adamicAdar', people: [S1, S2, B3] } } },
+          { method, url, payload: { scope: { projection: 'full' }, parameters: { index: 'resourceAllocation' } } },
+          { method, url, payload: { run, parameters: { people: [S2] } } },
+        ];
       if (path === '/v1/analyses' && method === 'POST')
         return [
           { method, url, payload: { scope: { investigations: [A] } } },
