@@ -85,7 +85,7 @@ const EXAMPLE_SUGGESTION = {
     paths3: 3,
   },
   explanation:
-    'P-003 Ali Hassan and P-009 Omar Said have no tie in this scope, but both are tied to P-007 Karim Nouri (P-003: 2 payments; P-009: shared crossing). 3 paths of three ties join them through contacts of their contacts. Likelihood 0.214: when 10% of the scope’s known ties were hidden, about 21 in 100 untied pairs scoring like this were hidden ties.',
+    'P-003 Ali Hassan and P-009 Omar Said have no tie in this scope, but both are tied to P-007 Karim Nouri (P-003: 2 payments; P-009: shared crossing). 3 paths of three ties join them through contacts of their contacts. Likelihood 0.214: about 21 in 100 untied pairs scoring like this would be a tie the data lacks, if it lacks 10% of the real ones (fitted by hiding that share of this scope’s ties).',
 };
 
 export const LinkSuggestionSchema = z

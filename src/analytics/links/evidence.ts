@@ -113,7 +113,7 @@ export function explainPair(
   if (likelihood) {
     const inHundred = Math.round(likelihood.value * 100);
     sentences.push(
-      `Likelihood ${likelihood.value.toFixed(3)}: when ${Math.round(likelihood.share * 100)}% of the scope's known ties were hidden, about ${inHundred < 1 ? 'fewer than 1' : inHundred} in 100 untied pairs scoring like this were hidden ties.`,
+      `Likelihood ${likelihood.value.toFixed(3)}: about ${inHundred < 1 ? 'fewer than 1' : inHundred} in 100 untied pairs scoring like this would be a tie the data lacks, if it lacks ${Math.round(likelihood.share * 100)}% of the real ones (fitted by hiding that share of this scope's ties).`,
     );
   }
   return sentences.join(' ');
