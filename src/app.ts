@@ -8,6 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Driver } from 'neo4j-driver';
 
 import { createDisruptionService } from './analysis/disruption-service.js';
+import { createLinkService } from './analysis/links-service.js';
 import { createPreviewService } from './analysis/preview-service.js';
 import { loadAuditKey } from './audit/audit-key.js';
 import { createAuditLog } from './audit/audit-log.js';
@@ -51,6 +52,7 @@ import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { investigationRoutes } from './routes/investigations.js';
 import { keyRoutes } from './routes/keys.js';
+import { linkRoutes } from './routes/links.js';
 import { moneyRoutes } from './routes/money.js';
 import { pathRoutes } from './routes/paths.js';
 import { previewRoutes } from './routes/preview.js';
@@ -182,6 +184,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     else app.log.warn({ apoc: plugins.apoc }, `Graph Data Science is not installed on ${where}: analyses run in the service (graphology) only`);
   });
   const preview = createPreviewService({ repository: stack.analytics, gds, pool: stack.pool, previewMaxTies: config.analytics.previewMaxTies });
+  const links = createLinkService({ repository: stack.analytics, pool: stack.pool, maxTies: config.analytics.previewMaxTies, runScope: (id, allowed) => runs.get(id, allowed) });
   const money = createMoneyService(createMoneyRepository(driver, database, queries), (ids) => stack.analytics.knownInvestigations(ids));
   const disruption = createDisruptionService({ repository: stack.analytics, gds, pool: stack.pool, maxTies: config.analytics.previewMaxTies });
   // Runs start (and interrupted ones are claimed) once the database is there; a shutdown marks
@@ -229,6 +232,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       });
       await v1.register(pathRoutes, { paths: createPathRepository(driver, database, queries) });
       await v1.register(previewRoutes, { preview });
+      await v1.register(linkRoutes, { links });
       await v1.register(disruptionRoutes, { disruption });
       await v1.register(analysisRoutes, { service: runs, results: runResults, maxWaitMs: config.runs.maxWaitMs });
       await v1.register(analysisContextRoutes, { context: createRunContext({ service: runs, repository: createContextRepository(driver, database, queries) }) });

@@ -1,4 +1,5 @@
 import { drawsTask } from './analysis/confidence-task.js';
+import { linksTask } from './analysis/links-task.js';
 import { analyseTask, previewTask } from './analysis/preview-task.js';
 import { disruptTask } from './disruption/task.js';
 import { storeTask } from './runs/store-task.js';
@@ -14,6 +15,7 @@ const TASKS: Record<string, (payload: never, runtime: WorkerTask['runtime']) => 
   draws: drawsTask,
   disrupt: disruptTask,
   store: storeTask,
+  links: linksTask,
 };
 
 export default function run(task: WorkerTask): unknown {

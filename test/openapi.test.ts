@@ -68,6 +68,7 @@ describe('OpenAPI document', () => {
         "/healthz",
         "/readyz",
         "/v1/analyses",
+        "/v1/analyses/links/suggest",
         "/v1/analyses/preview",
         "/v1/analyses/{id}",
         "/v1/analyses/{id}/communities",

@@ -3,17 +3,18 @@ import { parseArgs } from 'node:util';
 
 import { RECORD_KINDS } from '../schemas/ingest.js';
 import { SEED_MAX } from '../shared/rng.js';
-import { DUPLICATES_MAX, generateNetwork, type GenerateOptions, INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN } from './network.js';
+import { DUPLICATES_MAX, generateNetwork, type GenerateOptions, HOLD_OUT_MAX, INVESTIGATIONS_MAX, PEOPLE_MAX, PEOPLE_MIN } from './network.js';
 import { writeNetwork } from './write.js';
 
 /**
- * `tsx src/generator/cli.ts --people N --seed S --out DIR [--investigations K] [--duplicates R]`:
+ * `tsx src/generator/cli.ts --people N --seed S --out DIR [--investigations K] [--duplicates R] [--hold-out H]`:
  * generates a synthetic network and writes network.json, network.ndjson and truth.json into DIR;
- * `--duplicates 0.02` plants 2% of people a second time, with look-alikes (truth lists both). Bad
+ * `--duplicates 0.02` plants 2% of people a second time, with look-alikes (truth lists both);
+ * `--hold-out 0.1` leaves out the links of 10% of the linked pairs (truth.heldOut lists them). Bad
  * arguments print one error line and the usage, and exit with 2.
  */
 
-const USAGE = 'usage: generate --people N --seed S --out DIR [--investigations K] [--duplicates R]';
+const USAGE = 'usage: generate --people N --seed S --out DIR [--investigations K] [--duplicates R] [--hold-out H]';
 
 export class UsageError extends Error {}
 
@@ -34,7 +35,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
-      options: { people: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, investigations: { type: 'string' }, duplicates: { type: 'string' } },
+      options: {
+        people: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        investigations: { type: 'string' },
+        duplicates: { type: 'string' },
+        'hold-out': { type: 'string' },
+      },
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -50,6 +58,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const share = /^\d+(\.\d+)?$/.test(values.duplicates) ? Number(values.duplicates) : Number.NaN;
     if (!(share >= 0 && share <= DUPLICATES_MAX)) throw new UsageError(`--duplicates must be a share from 0 to ${DUPLICATES_MAX} (0.02 is 2%), got '${values.duplicates}'`);
     args.duplicates = share;
+  }
+  const holdOut = values['hold-out'];
+  if (holdOut !== undefined) {
+    const share = /^\d+(\.\d+)?$/.test(holdOut) ? Number(holdOut) : Number.NaN;
+    if (!(share >= 0 && share <= HOLD_OUT_MAX)) throw new UsageError(`--hold-out must be a share from 0 to ${HOLD_OUT_MAX} (0.1 is 10%), got '${holdOut}'`);
+    args.holdOut = share;
   }
   return args;
 }
@@ -71,7 +85,7 @@ async function main(): Promise<void> {
   const megabytes = (files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1);
   process.stdout.write(
     `generated ${counts.join(', ')} (${network.truth.noiseRecordIds.length} noise, ${network.truth.groups.length} groups, ` +
-      `${network.document.investigations.length} investigations${network.truth.duplicates ? `, ${network.truth.duplicates.length} duplicates` : ''}) with seed ${args.seed} into ${args.out} (${megabytes} MB) in ${seconds} s\n`,
+      `${network.document.investigations.length} investigations${network.truth.duplicates ? `, ${network.truth.duplicates.length} duplicates` : ''}${network.truth.heldOut ? `, ${network.truth.heldOut.length} ties held out` : ''}) with seed ${args.seed} into ${args.out} (${megabytes} MB) in ${seconds} s\n`,
   );
 }
 

@@ -85,7 +85,11 @@ export interface Truth {
   duplicates?: PlantedDuplicate[];
   /** Planted look-alikes (with `duplicates` on only): two different people entity resolution must keep apart. */
   lookAlikes?: LookAlike[];
+  /** Reported ties left out of the document (with `holdOut` on only): [person, person, link type], the lesser id first. */
+  heldOut?: HeldOutTie[];
 }
+
+export type HeldOutTie = [string, string, string];
 
 export const DUPLICATE_KINDS = ['transliteration', 'misspelling', 'initial', 'alias-name', 'same-name'] as const;
 export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];

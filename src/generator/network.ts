@@ -7,6 +7,7 @@ import { createBuild } from './context.js';
 import { launchCrossings } from './crossings.js';
 import { plantDuplicates } from './duplicates.js';
 import { placePeople } from './footprint.js';
+import { holdOutLinks } from './hold-out.js';
 import { addIdentifiers } from './identifiers.js';
 import { linkNetwork } from './links.js';
 import type { Truth } from './model.js';
@@ -29,6 +30,7 @@ export const PEOPLE_MIN = 100;
 export const PEOPLE_MAX = 1_000_000;
 export const INVESTIGATIONS_MAX = 100;
 export const DUPLICATES_MAX = 0.2;
+export const HOLD_OUT_MAX = 0.5;
 
 export interface GenerateOptions {
   people: number;
@@ -37,6 +39,8 @@ export interface GenerateOptions {
   investigations?: number;
   /** Share of people loaded a second time as a variant record, with look-alikes beside them (default 0: none; see duplicates.ts). */
   duplicates?: number;
+  /** Share of the pairs joined by a reported link whose links are left out, listed in truth.heldOut (default 0: none; see hold-out.ts). */
+  holdOut?: number;
 }
 
 export interface GeneratedNetwork {
@@ -45,7 +49,7 @@ export interface GeneratedNetwork {
 }
 
 export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
-  const { people, seed, investigations, duplicates = 0 } = options;
+  const { people, seed, investigations, duplicates = 0, holdOut = 0 } = options;
   if (!Number.isInteger(people) || people < PEOPLE_MIN || people > PEOPLE_MAX) {
     throw new RangeError(`generator/network: people must be an integer from ${PEOPLE_MIN} to ${PEOPLE_MAX}`);
   }
@@ -56,6 +60,7 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
     throw new RangeError(`generator/network: investigations must be an integer from 1 to ${INVESTIGATIONS_MAX}`);
   }
   if (!(duplicates >= 0 && duplicates <= DUPLICATES_MAX)) throw new RangeError(`generator/network: duplicates must be a share from 0 to ${DUPLICATES_MAX}`);
+  if (!(holdOut >= 0 && holdOut <= HOLD_OUT_MAX)) throw new RangeError(`generator/network: holdOut must be a share from 0 to ${HOLD_OUT_MAX}`);
 
   const build = createBuild(createRng(seed));
   castNetwork(build, people, investigations);
@@ -71,8 +76,10 @@ export function generateNetwork(options: GenerateOptions): GeneratedNetwork {
 
   const { records } = build;
   records.people.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const held = holdOut > 0 ? holdOutLinks(records.links, new Set(build.noise), seed, holdOut) : undefined;
+  if (held) records.links = held.links;
   return {
     document: { investigations: build.investigations, ...records },
-    truth: { ...plantedTruth(build, seed, people), ...planted },
+    truth: { ...plantedTruth(build, seed, people), ...planted, ...(held ? { heldOut: held.heldOut } : {}) },
   };
 }

@@ -136,6 +136,11 @@ export const OPERATIONS: Readonly<Record<string, OperationEntry>> = {
       'The k shortest simple paths between two entities within maxHops ties, in hops or in tie strength (a tie 1 / strength long), over the investigations the caller may see, an entity’s copies in several of them walked as one. Memberships are not ties; placeholders are nodes; hubs are walked unless `exclude` names their type. No path: 200 with an empty list and a reason. An end the caller cannot see answers 404, as an unknown one does.',
   },
   'POST /v1/analyses/preview': { operationId: 'previewAnalysis' },
+  'POST /v1/analyses/links/suggest': {
+    operationId: 'suggestLinks',
+    description:
+      'Pairs of people with no tie of any kind in a scope (or a run’s scope) that a link-prediction index scores above 0: Katz (the default, best on held-out ties), Adamic–Adar or resource allocation. Each with its shared contacts and the kinds of tie to them, the paths of three ties, a likelihood fitted on the scope by hiding a seeded 10% of its ties, and a sentence. Only your investigations are read. Paged by offset; `people` keeps the pairs with one of them. Scopes over ANALYTICS_PREVIEW_MAX_TIES ties are refused with 413.',
+  },
   'POST /v1/analyses': { operationId: 'startAnalysis' },
   'GET /v1/analyses': {
     operationId: 'listAnalyses',

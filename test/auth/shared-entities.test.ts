@@ -199,6 +199,14 @@ describe('facts belong to investigations', () => {
           { method, url, payload: { parameters: { confidence: { draws: 20, dropout: 0.2, top: 3 } } } },
           { method, url, payload: { scope: { resolution: 'accepted' }, parameters: { confidence: { draws: 10 } } } },
         ];
+      // Missing links: over everything A's callers see, around S1 (whom B ties to B3), by each index, and over a run's scope.
+      if (path === '/v1/analyses/links/suggest')
+        return [
+          { method, url, payload: {} },
+          { method, url, payload: { scope: { investigations: [A] }, parameters: { index: 'adamicAdar', people: [S1, S2, B3] } } },
+          { method, url, payload: { scope: { projection: 'full' }, parameters: { index: 'resourceAllocation' } } },
+          { method, url, payload: { run, parameters: { people: [S2] } } },
+        ];
       if (path === '/v1/analyses' && method === 'POST')
         return [
           { method, url, payload: { scope: { investigations: [A] } } },

@@ -15,6 +15,7 @@ describe('generator CLI', () => {
     expect(parseCliArgs(['--people', '200', '--seed', '7', '--out', 'fixtures/small'])).toEqual({ people: 200, seed: 7, out: 'fixtures/small' });
     expect(parseCliArgs(['--people=500', '--seed=0', '--out=/tmp/x', '--investigations=4'])).toEqual({ people: 500, seed: 0, out: '/tmp/x', investigations: 4 });
     expect(parseCliArgs(['--people=500', '--seed=0', '--out=/tmp/x', '--duplicates=0.02'])).toEqual({ people: 500, seed: 0, out: '/tmp/x', duplicates: 0.02 });
+    expect(parseCliArgs(['--people=500', '--seed=0', '--out=/tmp/x', '--hold-out=0.1'])).toEqual({ people: 500, seed: 0, out: '/tmp/x', holdOut: 0.1 });
   });
 
   it.each([
@@ -27,6 +28,7 @@ describe('generator CLI', () => {
     [['--people', '200', '--seed', '7', '--out', 'x', '--investigations', '0'], /--investigations must be an integer from 1 to 100/],
     [['--people', '200', '--seed', '7', '--out', 'x', '--duplicates', '0.5'], /--duplicates must be a share from 0 to 0.2 \(0.02 is 2%\), got '0.5'/],
     [['--people', '200', '--seed', '7', '--out', 'x', '--duplicates', 'some'], /--duplicates must be a share/],
+    [['--people', '200', '--seed', '7', '--out', 'x', '--hold-out', '0.6'], /--hold-out must be a share from 0 to 0.5 \(0.1 is 10%\), got '0.6'/],
     [['--people', '200', '--seed', '7', '--out', 'x', '--verbose'], /Unknown option '--verbose'/],
   ])('refuses %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(UsageError);
@@ -38,7 +40,7 @@ describe('generator CLI', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      "generate: --people must be an integer from 100 to 1000000, got 'lots'\nusage: generate --people N --seed S --out DIR [--investigations K] [--duplicates R]\n",
+      "generate: --people must be an integer from 100 to 1000000, got 'lots'\nusage: generate --people N --seed S --out DIR [--investigations K] [--duplicates R] [--hold-out H]\n",
     );
   });
 
