@@ -15,6 +15,7 @@ import {
   type HeadlineRow,
   headlineTable,
   ingestHeadlines,
+  linksHeadlines,
   loadHeadlines,
   resolutionHeadlines,
   runsHeadlines,
@@ -59,6 +60,7 @@ const HEADLINES: Record<SuiteStepName, (results: never) => HeadlineRow[]> = {
   load: loadHeadlines,
   gds: gdsHeadlines,
   resolution: resolutionHeadlines,
+  links: linksHeadlines,
 };
 
 /** The newest `<name>-*.json` report in bench/results written since `since` (ms since the epoch). */

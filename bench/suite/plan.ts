@@ -7,7 +7,7 @@
  * what fits the whole run in about half an hour.
  */
 
-export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load' | 'gds' | 'resolution';
+export type SuiteStepName = 'ingest' | 'analytics' | 'disruption' | 'runs' | 'load' | 'gds' | 'resolution' | 'links';
 
 export interface SuiteStep {
   name: SuiteStepName;
@@ -109,6 +109,13 @@ export function suitePlan(quick: boolean, seed: number): SuiteStep[] {
           args: ['--sizes', '10k,100k'],
           measures:
             'entity resolution’s record linkage with planted duplicates: time, pairs compared, precision and recall, peak RSS; all-pairs Jaro–Winkler (TypeScript, rapidfuzz) on a subset',
+          timeoutMs: 10 * MIN,
+        },
+        {
+          name: 'links',
+          script: 'links/main.ts',
+          args: ['--sizes', '2k,10k'],
+          measures: 'missing-link prediction on ties the generator held out: AUC and precision@k per index, against networkx and scipy on the same pairs; times',
           timeoutMs: 10 * MIN,
         },
       ];

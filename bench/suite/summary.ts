@@ -5,6 +5,7 @@ import { type GdsBenchResults, isRun } from '../gds/report.js';
 import { formatInt } from '../harness/format.js';
 import { ratio, summarise, type Summary } from '../harness/stats.js';
 import type { BenchResults as IngestBenchResults } from '../ingest/results.js';
+import type { LinksBenchResults } from '../links/report.js';
 import type { LoadBenchResults } from '../load/figures.js';
 import { errorCount, referenceRate } from '../load/figures.js';
 import type { ResolutionBenchResults } from '../resolution/report.js';
@@ -278,5 +279,30 @@ export function resolutionHeadlines(results: ResolutionBenchResults): HeadlineRo
       { area: 'resolution', measure: 'pairs compared after blocking', size: at, ours: `${formatInt(size.pairsCompared)} of ${formatInt(size.allPairs)}` },
       { area: 'resolution', measure: 'peak RSS of the linking process', size: at, ours: mib(size.peakRssKb) },
     ];
+  });
+}
+
+export function linksHeadlines(results: LinksBenchResults): HeadlineRow[] {
+  return results.sizes.flatMap((size) => {
+    const at = `${formatInt(size.people)} people (${formatInt(size.positives)} held-out ties)`;
+    return Object.entries(size.ours).flatMap(([index, ours]) => {
+      const ref = size.networkx?.[index];
+      return [
+        {
+          area: 'links',
+          measure: `held-out ties: AUC of ${index} (networkx${index === 'katz' ? ' / scipy' : ''} as reference)`,
+          size: at,
+          ours: ours.auc.toFixed(3),
+          ...(ref ? { reference: ref.auc.toFixed(3), ratio: ours.auc / ref.auc, better: 'higher' as const } : {}),
+        },
+        {
+          area: 'links',
+          measure: `best 100 untied pairs by ${index}: time (precision@100 ours ${ours.precisionAt['100']!.toFixed(2)})`,
+          size: at,
+          ours: seconds(ours.topMs),
+          ...(ref ? { reference: seconds(ref.topMs), ratio: ours.topMs / ref.topMs, better: 'lower' as const } : {}),
+        },
+      ];
+    });
   });
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LinkSuggestionsSchema } from '../../src/schemas/links.js';
 import { useTestApp } from '../support/app.js';
 import { GRADING, uniqueTag } from '../support/graph.js';
+import { taggedNetwork } from '../support/network.js';
 
 /**
  * POST /v1/analyses/links/suggest on a hand network in investigation A:
@@ -166,6 +167,33 @@ describe('POST /v1/analyses/links/suggest', () => {
     expect(hidden.statusCode, hidden.body).toBe(404);
     const unknown = await app.inject({ method: 'POST', url: '/v1/analyses/links/suggest', payload: { run: '00000000-0000-4000-8000-000000000000' } });
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it('on a generated network: suggests only untied pairs whose shared contacts the preview’s ties confirm, with a likelihood read off its steps, the same twice', async () => {
+    const { document } = taggedNetwork(200, 21, t);
+    const loaded = await app.inject({ method: 'POST', url: '/v1/ingest', payload: document });
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    const scope = { investigations: document.investigations.map((i) => i.id) };
+    const preview = await app.inject({ method: 'POST', url: '/v1/analyses/preview', payload: { scope, include: ['ties'] } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const ties = new Set((preview.json().ties as { source: string; target: string }[]).map((tie) => `${tie.source}|${tie.target}`));
+    const tied = (x: string, y: string) => ties.has([x, y].sort().join('|'));
+
+    const { body } = await suggest({ scope, parameters: { index: 'adamicAdar', limit: 100 } });
+    expect(body.suggestions).toHaveLength(100);
+    const calibration = body.calibration!;
+    expect(calibration.hiddenTies).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < calibration.steps.length; i++) expect(calibration.steps[i]!.likelihood).toBeGreaterThanOrEqual(calibration.steps[i - 1]!.likelihood);
+    for (const s of body.suggestions) {
+      expect(tied(s.a.key, s.b.key), `${s.a.key}–${s.b.key}`).toBe(false);
+      expect(s.evidence.sharedContactsTotal).toBeGreaterThan(0);
+      for (const c of s.evidence.sharedContacts) expect(tied(s.a.key, c.key) && tied(s.b.key, c.key), `${c.key} of ${s.a.key}–${s.b.key}`).toBe(true);
+      const step = calibration.steps.filter((x) => x.from <= s.score).at(-1) ?? calibration.steps[0]!;
+      expect(s.likelihood).toBe(step.likelihood);
+    }
+    const { body: again } = await suggest({ scope, parameters: { index: 'adamicAdar', limit: 100 } });
+    // (The data version is the database’s: other test files load in between.)
+    expect({ ...again, timings: {}, dataVersion: 0 }).toEqual({ ...body, timings: {}, dataVersion: 0 });
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { selectSteps, suitePlan } from '../../../bench/suite/plan.js';
 
 describe('the benchmark suite plan', () => {
   it('runs every benchmark in the full mode, and four in the quick one (one service for ingest, runs and HTTP)', () => {
-    expect(suitePlan(false, 42).map((step) => step.name)).toEqual(['ingest', 'analytics', 'disruption', 'runs', 'load', 'gds', 'resolution']);
+    expect(suitePlan(false, 42).map((step) => step.name)).toEqual(['ingest', 'analytics', 'disruption', 'runs', 'load', 'gds', 'resolution', 'links']);
     expect(suitePlan(true, 42).map((step) => step.name)).toEqual(['analytics', 'disruption', 'load', 'gds']);
   });
 
@@ -20,8 +20,8 @@ describe('the benchmark suite plan', () => {
 
   it('selects steps by name in the plan’s order, and names unknown ones', () => {
     const plan = suitePlan(false, 42);
-    expect(selectSteps(plan, undefined)).toHaveLength(7);
+    expect(selectSteps(plan, undefined)).toHaveLength(8);
     expect(selectSteps(plan, 'load, ingest').map((step) => step.name)).toEqual(['ingest', 'load']);
-    expect(() => selectSteps(plan, 'ingest,spark')).toThrow(/unknown step\(s\) spark; the steps are ingest, analytics, disruption, runs, load, gds, resolution/);
+    expect(() => selectSteps(plan, 'ingest,spark')).toThrow(/unknown step\(s\) spark; the steps are ingest, analytics, disruption, runs, load, gds, resolution, links/);
   });
 });

@@ -9,6 +9,7 @@ import {
   type HeadlineRow,
   headlineTable,
   ingestHeadlines,
+  linksHeadlines,
   loadHeadlines,
   resolutionHeadlines,
   runsHeadlines,
@@ -99,5 +100,15 @@ describe('suite headlines', () => {
     ]);
     expect(whole.map((row) => Number(row.ratio!.toFixed(2)))).toEqual([3.52, 2.76]);
     expect(find(rows, 'agreement', '913,256')).toMatchObject({ ours: '0.857, 1/20', reference: '0.857' });
+  });
+
+  it('links: AUC per index against networkx, and the time to the best 100 pairs', () => {
+    const rows = linksHeadlines(results('links-2026-12-07T02-41-16Z'));
+    // bench/results/links-2026-12-07T02-41-16Z.md: Katz 0.992 both at 10,000 people, best 100 in 0.4 s against scipy's 5.2 s.
+    expect(find(rows, 'held-out ties: AUC of katz', '10,000 people')).toMatchObject({ ours: '0.992', reference: '0.992', ratio: 1, better: 'higher' });
+    const top = find(rows, 'best 100 untied pairs by katz', '10,000 people')!;
+    expect(top.better).toBe('lower');
+    expect(top.ratio).toBeLessThan(0.2);
+    expect(find(rows, 'held-out ties: AUC of adamicAdar', '2,000 people')).toMatchObject({ ours: '0.686', reference: '0.686' });
   });
 });
