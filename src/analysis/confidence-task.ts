@@ -51,5 +51,5 @@ export async function drawInPool(pool: WorkerPool, projection: Projection, optio
 
 /** The draws' buffers: moved into the analysis's task, not copied. */
 export function drawTransferables(draws?: DrawSet): ArrayBuffer[] {
-  return (draws?.chunks.flatMap((c) => [c.ranks.buffer, c.present.buffer]) ?? []) as ArrayBuffer[];
+  return (draws?.chunks.flatMap((c) => [c.ranks.buffer, c.present.buffer, c.keptFacts.buffer]) ?? []) as ArrayBuffer[];
 }

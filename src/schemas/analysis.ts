@@ -245,6 +245,7 @@ const EXAMPLE_NODE_CONFIDENCE = {
   k: 10,
   stableCore: true,
   dependsOn: [{ key: 'person:P-014', id: 'P-014', name: 'Karim Haddad', tieKinds: { payment: 2, meeting: 1 }, keptIn: 0.64, medianRankWith: 1, medianRankWithout: 3 }],
+  dependsOnFacts: [{ fact: 'payment PAY-0412', keptIn: 0.68, medianRankWith: 1, medianRankWithout: 2 }],
   explanation: [
     'Ranked 1st on the network as reported; in 100 resampled networks (each fact kept as likely as its grading says) ranked between 1st and 3rd in 90% of them (median 1st), in the top 10 in 97%',
     'one of the stable core: in the top 10 in at least 90% of the resampled networks',
@@ -274,6 +275,16 @@ export const NodeConfidenceSchema = z
       .describe(
         'The ties its rank moves with most (best first), each with its median rank in the draws that kept it and in those that did not; worked out for the 100 best by median rank',
       ),
+    dependsOnFacts: z
+      .array(
+        z.object({
+          fact: z.string().describe('What the fact is and its id, e.g. "payment PAY-0412"'),
+          keptIn: z.number(),
+          medianRankWith: z.number().int(),
+          medianRankWithout: z.number().int(),
+        }),
+      )
+      .describe('With grading: the facts of what it did (payments made or received, its part in crossings, vessels procured) its rank moves with most; as dependsOn'),
     explanation: z.array(z.string()),
   })
   .meta({ id: 'NodeConfidence', example: EXAMPLE_NODE_CONFIDENCE });

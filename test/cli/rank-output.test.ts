@@ -128,6 +128,7 @@ describe('rank CLI output', () => {
       k: 10,
       stableCore: inTopK >= 0.9,
       dependsOn: [],
+      dependsOnFacts: [],
       explanation: [],
     });
     const sure: RankingReport[] = [

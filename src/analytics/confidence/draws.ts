@@ -9,12 +9,13 @@ import { csrFromEdges, pathGraph } from '../csr.js';
 import type { EngineOptions } from '../engine.js';
 import { type ActivityScores, activityScores, harmScores } from '../harm/score.js';
 import type { Projection } from '../projection/types.js';
+import { activityFacts, activityOfDraw } from './activity.js';
 import { type KeptTies, resampleTies } from './resample.js';
 import { type ConfidenceSpec, drawSeed } from './spec.js';
 
 /**
- * Draws `first` to `first + count − 1` of a confidence run: each resamples the projection's ties
- * (resample.ts) and works the harm ranking out again, with what the ranking needs and nothing
+ * Draws `first` to `first + count − 1` of a confidence run: each resamples the projection's facts
+ * and ties (resample.ts), and what people did from the facts kept (activity.ts), and works the harm ranking out again, with what the ranking needs and nothing
  * else (no closeness, eigenvector or community reports). Betweenness starts from the same
  * sources in every draw (drawSources), so two draws differ by their facts, not by sampling.
  * A worker thread runs a chunk of draws (analysis/confidence-task.ts); draw d is the same
@@ -28,6 +29,8 @@ export interface DrawChunk {
   ranks: Int32Array;
   /** Per draw, one bit per tie: kept in that draw; draw-major, ⌈ties / 8⌉ bytes each. */
   present: Uint8Array;
+  /** Per draw, one bit per fact group (grading only, else empty): kept in that draw; ⌈groups / 8⌉ bytes each. */
+  keptFacts: Uint8Array;
 }
 
 /** Fewest and most betweenness sources a draw starts from. */
@@ -60,14 +63,22 @@ export function runDraws(projection: Projection, options: EngineOptions, spec: C
   const ranks = new Int32Array(count * n);
   const present = new Uint8Array(count * bytesPerDraw);
   const ranked = rankedMask(projection);
-  const activity = activityScores(projection.evidence, ranked, options.money);
+  const asReported = activityScores(projection.evidence, ranked, options.money);
+  const { facts } = projection;
+  const resampled = spec.grading && facts ? activityFacts(facts, n) : undefined;
+  const groups = resampled ? facts!.keep.length : 0;
+  const bytesPerGroupDraw = Math.ceil(groups / 8);
+  const keptFacts = new Uint8Array(count * bytesPerGroupDraw);
+  const keptGroup = new Uint8Array(groups);
   const keys = projection.nodes.map((node) => node.key);
   for (let d = 0; d < count; d++) {
     const rng = createRng(drawSeed(spec.seed, first + d));
-    const kept = resampleTies(projection.ties, projection.facts, spec, rng, present.subarray(d * bytesPerDraw, (d + 1) * bytesPerDraw));
+    const kept = resampleTies(projection.ties, facts, spec, rng, present.subarray(d * bytesPerDraw, (d + 1) * bytesPerDraw), keptGroup);
+    const activity = resampled ? activityOfDraw(resampled, keptGroup, ranked, options.money) : asReported;
+    if (resampled) for (let g = 0; g < groups; g++) if (keptGroup[g]) keptFacts[d * bytesPerGroupDraw + (g >> 3)]! |= 1 << (g & 7);
     ranks.set(drawRanks(projection, keys, kept, ranked, activity, options, sources), d * n);
   }
-  return { first, count, ranks, present };
+  return { first, count, ranks, present, keptFacts };
 }
 
 /** The harm ranking of one resampled network: rank per node (1 best), 0 for nodes not ranked. */

@@ -27,6 +27,8 @@ export interface NodeConfidence {
   stableCore: boolean;
   /** The ties its rank moves with most: median rank with and without each. */
   dependsOn: NodeDependency[];
+  /** The facts of what it did (payments, its part in crossings, vessels procured) its rank moves with most. */
+  dependsOnFacts: { fact: string; keptIn: number; medianRankWith: number; medianRankWithout: number }[];
   explanation: string[];
 }
 
@@ -81,17 +83,21 @@ export function confidenceOf(c: RankConfidence, i: number, rank: number, nodes: 
     medianRankWith: d.medianWith,
     medianRankWithout: d.medianWithout,
   }));
+  const dependsOnFacts = (c.factsDependedOn.get(i) ?? []).map((f) => ({ fact: f.label, keptIn: f.keptIn, medianRankWith: f.medianWith, medianRankWithout: f.medianWithout }));
   const stableCore = inTopK >= 0.9;
   const span = low === high ? `ranked ${ordinal(low)} in 90% of them` : `ranked between ${ordinal(low)} and ${ordinal(high)} in 90% of them (median ${ordinal(median)})`;
   const explanation = [`Ranked ${ordinal(rank)} on the network as reported; in ${howDrawn(c.spec)} ${span}, in the top ${k} in ${percent(inTopK)}`];
   if (stableCore) explanation.push(`one of the stable core: in the top ${k} in at least 90% of the resampled networks`);
-  const first = dependsOn[0];
-  if (first) {
-    explanation.push(
-      `its position rests most on its tie to ${label(first)} (${describeKinds(first.tieKinds)}, kept in ${percent(first.keptIn)} of draws): median rank ${ordinal(first.medianRankWithout)} without it, ${ordinal(first.medianRankWith)} with it`,
-    );
+  const shift = (d: { medianRankWith: number; medianRankWithout: number }) => d.medianRankWithout - d.medianRankWith;
+  const tie = dependsOn[0];
+  const fact = dependsOnFacts[0];
+  const ranks = (d: { medianRankWith: number; medianRankWithout: number }) => `median rank ${ordinal(d.medianRankWithout)} without it, ${ordinal(d.medianRankWith)} with it`;
+  if (tie && (!fact || shift(tie) >= shift(fact))) {
+    explanation.push(`its position rests most on its tie to ${label(tie)} (${describeKinds(tie.tieKinds)}, kept in ${percent(tie.keptIn)} of draws): ${ranks(tie)}`);
+  } else if (fact) {
+    explanation.push(`its position rests most on the ${fact.fact} (kept in ${percent(fact.keptIn)} of draws): ${ranks(fact)}`);
   } else if (c.dependsOn.has(i)) {
-    explanation.push('no single tie of its own moves its median rank');
+    explanation.push('no single tie or fact of its own moves its median rank');
   }
-  return { medianRank: median, rankInterval: { low, high }, inTopK, k, stableCore, dependsOn, explanation };
+  return { medianRank: median, rankInterval: { low, high }, inTopK, k, stableCore, dependsOn, dependsOnFacts, explanation };
 }

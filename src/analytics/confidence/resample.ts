@@ -10,20 +10,31 @@ export interface KeptTies {
 }
 
 /**
- * One resampled network: with `grading`, each fact is kept with its chance of being true and a
- * tie is as strong as the facts kept behind it (a tie none of whose facts is kept is gone);
- * then each tie left is dropped at the rate `dropout`. Marks the ties kept in `present`
- * (one bit per tie, set by the caller's zeroed buffer).
+ * One resampled network. With `grading`, each fact (a group of ProjectedFacts: a reported link,
+ * a payment with its ties and money, one person's part in a crossing…) is kept with its chance
+ * of being true, and a tie is as strong as the facts kept behind it (a tie none of whose facts
+ * is kept is gone); then each tie left is dropped at the rate `dropout`. Marks the ties kept in
+ * `present` (one bit per tie) and the facts kept in `keptGroup` (1 kept), both zeroed by the caller.
  */
-export function resampleTies(ties: ProjectedTies, facts: ProjectedFacts | undefined, spec: Pick<ConfidenceSpec, 'grading' | 'dropout'>, rng: Rng, present: Uint8Array): KeptTies {
+export function resampleTies(
+  ties: ProjectedTies,
+  facts: ProjectedFacts | undefined,
+  spec: Pick<ConfidenceSpec, 'grading' | 'dropout'>,
+  rng: Rng,
+  present: Uint8Array,
+  keptGroup?: Uint8Array,
+): KeptTies {
   const m = ties.source.length;
   let strength: Float64Array;
   if (spec.grading) {
     if (!facts) throw new Error('analytics/confidence: resampling by grading needs the projection’s facts (gatherFacts)');
+    const kept = keptGroup ?? new Uint8Array(facts.keep.length);
+    for (let g = 0; g < facts.keep.length; g++) kept[g] = rng.next() < facts.keep[g]! ? 1 : 0;
     strength = new Float64Array(m);
-    for (let f = 0; f < facts.tie.length; f++) if (rng.next() < facts.keep[f]!) strength[facts.tie[f]!]! += facts.strength[f]!;
+    for (let f = 0; f < facts.tie.length; f++) if (kept[facts.tieGroup[f]!]) strength[facts.tie[f]!]! += facts.strength[f]!;
   } else {
     strength = ties.strength.slice();
+    keptGroup?.fill(1);
   }
   let kept = 0;
   for (let t = 0; t < m; t++) {
@@ -41,6 +52,6 @@ export function resampleTies(ties: ProjectedTies, facts: ProjectedFacts | undefi
   return out;
 }
 
-export function isPresent(present: Uint8Array, tie: number): boolean {
-  return (present[tie >> 3]! & (1 << (tie & 7))) !== 0;
+export function isPresent(present: Uint8Array, index: number): boolean {
+  return (present[index >> 3]! & (1 << (index & 7))) !== 0;
 }

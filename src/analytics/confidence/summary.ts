@@ -30,6 +30,15 @@ export interface Dependency {
   medianWithout: number;
 }
 
+/** A fact behind what a node did (a payment, its part in a crossing, a vessel it procured) its rank moves with. */
+export interface FactDependency {
+  /** What the fact is and its id, e.g. "payment PAY-12". */
+  label: string;
+  keptIn: number;
+  medianWith: number;
+  medianWithout: number;
+}
+
 export interface RankConfidence {
   spec: ConfidenceSpec & { sourcesPerDraw: number };
   /** Per node (0 where not ranked). */
@@ -40,6 +49,8 @@ export interface RankConfidence {
   inTop: Float64Array;
   /** Node index → the ties its rank depends on most (the best DEPENDENCIES_FOR nodes by median rank). */
   dependsOn: Map<number, Dependency[]>;
+  /** Node index → the facts of what it did its rank depends on most (resampling by grading only). */
+  factsDependedOn: Map<number, FactDependency[]>;
   /** Nodes in the top k in at least 90% of draws, best median rank first. */
   stableCore: number[];
 }
@@ -50,7 +61,7 @@ export function nearestRank(sorted: ArrayLike<number>, q: number): number {
 }
 
 export function summariseDraws(
-  projection: Pick<Projection, 'nodes' | 'ties' | 'tieKinds'>,
+  projection: Pick<Projection, 'nodes' | 'ties' | 'tieKinds' | 'facts'>,
   ranked: Uint8Array,
   chunks: readonly DrawChunk[],
   spec: RankConfidence['spec'],
@@ -65,7 +76,12 @@ export function summariseDraws(
     ranks.set(c.ranks, c.first * n);
     present.set(c.present, c.first * bytesPerDraw);
   }
+  const groups = sorted[0] && sorted[0].keptFacts.length > 0 ? projection.facts!.keep.length : 0;
+  const bytesPerGroupDraw = Math.ceil(groups / 8);
+  const keptFacts = new Uint8Array(draws * bytesPerGroupDraw);
+  for (const c of sorted) keptFacts.set(c.keptFacts, c.first * bytesPerGroupDraw);
   const rankOf = (node: number, draw: number) => ranks[draw * n + node]!;
+  const factKept = (group: number, draw: number) => (keptFacts[draw * bytesPerGroupDraw + (group >> 3)]! & (1 << (group & 7))) !== 0;
   const keptIn = (tie: number, draw: number) => (present[draw * bytesPerDraw + (tie >> 3)]! & (1 << (tie & 7))) !== 0;
 
   const median = new Int32Array(n);
@@ -99,30 +115,58 @@ export function summariseDraws(
     if (source[t] === target[t]) continue;
     for (const end of [source[t]!, target[t]!]) if (chosen.has(end)) (incident.get(end) ?? incident.set(end, []).get(end)!).push(t);
   }
+  /** The node's median rank in the draws that kept something and in those that did not; undefined when either side is too thin or losing it does not hurt. */
+  const compare = (i: number, kept: (draw: number) => boolean) => {
+    const withIt: number[] = [];
+    const without: number[] = [];
+    for (let d = 0; d < draws; d++) (kept(d) ? withIt : without).push(rankOf(i, d));
+    if (withIt.length < MIN_SIDE || without.length < MIN_SIDE) return undefined;
+    const medianWith = nearestRank(
+      withIt.sort((a, b) => a - b),
+      0.5,
+    );
+    const medianWithout = nearestRank(
+      without.sort((a, b) => a - b),
+      0.5,
+    );
+    return medianWithout > medianWith ? { keptIn: withIt.length / draws, medianWith, medianWithout } : undefined;
+  };
+  type Shift = { medianWith: number; medianWithout: number };
+  const byShift = (a: Shift, b: Shift) => b.medianWithout - b.medianWith - (a.medianWithout - a.medianWith);
+
   const dependsOn = new Map<number, Dependency[]>();
-  const withTie: number[] = [];
-  const withoutTie: number[] = [];
   for (const i of chosen) {
     const found: Dependency[] = [];
     for (const t of incident.get(i) ?? []) {
-      withTie.length = withoutTie.length = 0;
-      for (let d = 0; d < draws; d++) (keptIn(t, d) ? withTie : withoutTie).push(rankOf(i, d));
-      if (withTie.length < MIN_SIDE || withoutTie.length < MIN_SIDE) continue;
-      const medianWith = nearestRank(
-        withTie.sort((a, b) => a - b),
-        0.5,
-      );
-      const medianWithout = nearestRank(
-        withoutTie.sort((a, b) => a - b),
-        0.5,
-      );
-      if (medianWithout <= medianWith) continue;
-      found.push({ other: source[t] === i ? target[t]! : source[t]!, tie: t, kinds: kindsOf(projection, t), keptIn: withTie.length / draws, medianWith, medianWithout });
+      const shift = compare(i, (d) => keptIn(t, d));
+      if (shift) found.push({ other: source[t] === i ? target[t]! : source[t]!, tie: t, kinds: kindsOf(projection, t), ...shift });
     }
-    found.sort((a, b) => b.medianWithout - b.medianWith - (a.medianWithout - a.medianWith) || a.tie - b.tie);
+    found.sort((a, b) => byShift(a, b) || a.tie - b.tie);
     dependsOn.set(i, found.slice(0, DEPENDENCIES_SHOWN));
   }
-  return { spec, median, low, high, inTop, dependsOn, stableCore };
+
+  const factsDependedOn = new Map<number, FactDependency[]>();
+  if (groups > 0) {
+    const facts = projection.facts!;
+    const groupsOf = new Map<number, Set<number>>();
+    for (let f = 0; f < facts.node.length; f++) {
+      const node = facts.node[f]!;
+      if (chosen.has(node)) (groupsOf.get(node) ?? groupsOf.set(node, new Set()).get(node)!).add(facts.activityGroup[f]!);
+    }
+    for (const i of chosen) {
+      const found: (FactDependency & { group: number })[] = [];
+      for (const g of groupsOf.get(i) ?? []) {
+        const shift = compare(i, (d) => factKept(g, d));
+        if (shift) found.push({ label: facts.label[g]!, group: g, ...shift });
+      }
+      found.sort((a, b) => byShift(a, b) || a.group - b.group);
+      factsDependedOn.set(
+        i,
+        found.slice(0, DEPENDENCIES_SHOWN).map(({ group: _group, ...fact }) => fact),
+      );
+    }
+  }
+  return { spec, median, low, high, inTop, dependsOn, factsDependedOn, stableCore };
 }
 
 function kindsOf({ ties, tieKinds }: Pick<Projection, 'ties' | 'tieKinds'>, t: number): Record<string, number> {

@@ -2,6 +2,7 @@ import { typeOfLabel } from '../../model/graph-model.js';
 import { DEFAULT_MONEY, type MoneySettings } from '../money.js';
 import { confidence, DEFAULT_TIE_WEIGHTS, TIE_KINDS, type TieKind } from '../weights.js';
 import { EvidenceCollector } from './evidence.js';
+import { FactRecorder } from './facts.js';
 import type { CrossingRow, Graded, NodeRow, PaymentRow, VesselRow } from './rows.js';
 import { emptyTies, TieAccumulator } from './tie-accumulator.js';
 import type { ProjectedFacts, ProjectedNode, Projection } from './types.js';
@@ -45,8 +46,10 @@ export abstract class ProjectionBuilder {
   /** Ids of people reported as linked to themselves (first few) and how many such links. */
   protected readonly selfLinks = { ids: [] as string[], count: 0 };
   private relationsRead = 0;
-  /** Per fact (gatherFacts): tie index as first seen, strength, chance it is true. */
-  private readonly facts = { tie: [] as number[], strength: [] as number[], keep: [] as number[] };
+  /** The facts (gatherFacts), ties as first seen; see ProjectedFacts. */
+  private readonly facts = new FactRecorder();
+  /** The group of the payment being read: its ties and its money are one fact. */
+  protected paymentGroup: number | undefined;
   protected readonly options: ProjectionOptions;
 
   constructor(
@@ -81,7 +84,7 @@ export abstract class ProjectionBuilder {
   }
 
   protected get evidence(): EvidenceCollector {
-    return (this.collector ??= new EvidenceCollector(this.nodes.length, (label, id) => this.indexOf(label, id)));
+    return (this.collector ??= new EvidenceCollector(this.nodes.length, (label, id) => this.indexOf(label, id), this.options.gatherFacts ? this.facts : undefined));
   }
 
   protected drop(reason: string, count = 1): void {
@@ -97,16 +100,12 @@ export abstract class ProjectionBuilder {
   }
 
   /** Adds a tie of `kind` with `volume` relations' worth of affinity at the given confidence. */
-  protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0): void {
+  protected tie(a: number, b: number, kind: TieKind, confidenceFactor: number, volume = 1, money = 0, group?: number): void {
     if (!this.options.gatherTies || !this.keeps(kind)) return;
     if (this.options.tieWeights[kind] === 0) return this.drop(`tieWeights.${kind} is 0 (no tie)`);
     const strength = this.options.tieWeights[kind] * confidenceFactor * volume;
     const tie = this.accumulator.add(a, b, kind, strength, money);
-    if (this.options.gatherFacts && tie >= 0) {
-      this.facts.tie.push(tie);
-      this.facts.strength.push(strength);
-      this.facts.keep.push(Math.min(1, confidenceFactor));
-    }
+    if (this.options.gatherFacts && tie >= 0) this.facts.tie(tie, strength, group ?? this.facts.group(confidenceFactor, ''));
   }
 
   /** Ties every pair among `members` (index, confidence), each pair at the weaker confidence. */
@@ -138,7 +137,8 @@ export abstract class ProjectionBuilder {
   }
 
   payment(row: PaymentRow): void {
-    this.evidence.payment(row);
+    this.paymentGroup = this.options.gatherFacts ? this.facts.group(confidence(row.se, row.ia), `payment ${row.id}`) : undefined;
+    this.evidence.payment(row, this.paymentGroup);
   }
 
   vessel(row: VesselRow): void {
@@ -191,17 +191,14 @@ export abstract class ProjectionBuilder {
       dropped: [...this.dropped].map(([reason, count]) => ({ reason, count })).sort((a, b) => (a.reason < b.reason ? -1 : 1)),
       relationsRead: this.relationsRead,
       tieKinds: TIE_KINDS,
-      ...(this.options.gatherFacts ? { facts: this.finishFacts(newIndex) } : {}),
+      ...(this.options.gatherFacts ? { facts: this.finishFacts(newIndex, position) } : {}),
       warnings: this.selfLinks.count === 0 ? [] : [selfLinkWarning(this.selfLinks)],
     };
   }
 
-  /** The facts, their ties renumbered as the canonical order numbers them. */
-  private finishFacts(newIndex: Int32Array): ProjectedFacts {
-    const { tie, strength, keep } = this.facts;
-    const facts = { tie: Int32Array.from(tie, (old) => newIndex[old]!), strength: Float64Array.from(strength), keep: Float64Array.from(keep) };
-    tie.length = strength.length = keep.length = 0;
-    return facts;
+  /** The facts, their ties and nodes renumbered as the canonical order numbers them. */
+  private finishFacts(newIndex: Int32Array, position: Int32Array): ProjectedFacts {
+    return this.facts.finish(newIndex, position);
   }
 }
 

@@ -1,3 +1,5 @@
+import { confidence } from '../weights.js';
+import type { FactRecorder } from './facts.js';
 import type { CrossingRow, PaymentRow, VesselRow } from './rows.js';
 import type { MoneyEvidence, NodeEvidence } from './types.js';
 
@@ -56,14 +58,27 @@ export class EvidenceCollector {
   constructor(
     nodeCount: number,
     private readonly indexOf: (label: string, id: string | null) => number | undefined,
+    /** Given when the facts are gathered (rank confidence): each one's part in what a person did. */
+    private readonly facts?: FactRecorder,
   ) {
     this.evidence = new Array<NodeEvidence | null>(nodeCount).fill(null);
   }
 
+  private readonly nodes = new Map<NodeEvidence, number>();
+
   private of(label: string, id: string | null): NodeEvidence | undefined {
     const i = this.indexOf(label, id);
     if (i === undefined) return undefined;
-    return (this.evidence[i] ??= emptyEvidence());
+    let evidence = this.evidence[i];
+    if (!evidence) {
+      evidence = this.evidence[i] = emptyEvidence();
+      this.nodes.set(evidence, i);
+    }
+    return evidence;
+  }
+
+  private nodeOf(evidence: NodeEvidence): number {
+    return this.nodes.get(evidence)!;
   }
 
   /**
@@ -78,9 +93,11 @@ export class EvidenceCollector {
     const overloaded = passengers > OVERLOADED_ABOVE ? 1 : 0;
     const threat = 10 * deaths + 3 * injuries + overloaded;
     const roles = new Map<NodeEvidence, Set<string>>();
+    const graded = new Map<NodeEvidence, number>();
     for (const p of row.participants) {
       const evidence = this.of('Person', p.id);
       if (!evidence) continue;
+      graded.set(evidence, Math.max(graded.get(evidence) ?? 0, confidence(p.se, p.ia)));
       const held = roles.get(evidence) ?? new Set<string>();
       if (held.has(p.role)) continue;
       held.add(p.role);
@@ -101,15 +118,33 @@ export class EvidenceCollector {
         evidence.threat += share * threat;
         evidence.harmfulCrossings.push(row.id);
       }
+      if (this.facts) {
+        // One person's part in one crossing is one fact, as graded as their best-graded role in it.
+        const node = this.nodeOf(evidence);
+        const group = this.facts.group(graded.get(evidence)!, `crossing ${row.id}`);
+        const organised = held.has('ORGANISED');
+        const operational = (organised ? 3 + passengers / 25 : 0) + (held.has('PILOTED') ? 0.5 : 0) + (held.has('RECRUITED_FOR') ? 0.5 : 0);
+        this.facts.activityOf(node, 'operational', operational, group);
+        if (share > 0 && threat > 0) this.facts.activityOf(node, 'threat', share * threat, group);
+      }
     }
   }
 
-  payment(row: PaymentRow): void {
+  /** `group`: the payment's fact group, when the facts are gathered (its ties share it). */
+  payment(row: PaymentRow, group?: number): void {
     const payers = new Set(row.payers.map((p) => this.of(p.label, p.id)).filter((e) => e !== undefined));
     const payees = new Set(row.payees.map((p) => this.of(p.label, p.id)).filter((e) => e !== undefined));
     // Money moved between one person's own accounts is neither received nor passed on.
-    for (const payer of payers) if (!payees.has(payer)) addMoney(payer.passedOn, row);
-    for (const payee of payees) if (!payers.has(payee)) addMoney(payee.received, row);
+    for (const payer of payers) {
+      if (payees.has(payer)) continue;
+      addMoney(payer.passedOn, row);
+      if (this.facts && group !== undefined) this.facts.activityOf(this.nodeOf(payer), 'passedOn', row.amount, group, row.currency);
+    }
+    for (const payee of payees) {
+      if (payers.has(payee)) continue;
+      addMoney(payee.received, row);
+      if (this.facts && group !== undefined) this.facts.activityOf(this.nodeOf(payee), 'received', row.amount, group, row.currency);
+    }
   }
 
   vessel(row: VesselRow): void {
@@ -120,6 +155,7 @@ export class EvidenceCollector {
       if (!evidence || seen.has(evidence)) continue;
       seen.add(evidence);
       (row.kind === 'engine' ? evidence.engines : evidence.vessels).push(row.id);
+      if (this.facts) this.facts.activityOf(this.nodeOf(evidence), 'operational', 2, this.facts.group(confidence(holder.se, holder.ia), `${row.kind} ${row.id}`));
     }
   }
 }

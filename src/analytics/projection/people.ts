@@ -67,7 +67,7 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
     const byKey = (found: Map<number, number>) => [...found.keys()].sort((x, y) => (this.nodes[x]!.key < this.nodes[y]!.key ? -1 : 1));
     const pairs = payers.size * payees.size;
     let k = 0;
-    for (const a of byKey(payers)) for (const b of byKey(payees)) this.tie(a, b, 'payment', grade, 1 / pairs, splitShare(amount ?? 0, pairs, k++));
+    for (const a of byKey(payers)) for (const b of byKey(payees)) this.tie(a, b, 'payment', grade, 1 / pairs, splitShare(amount ?? 0, pairs, k++), this.paymentGroup);
   }
 
   override crossing(row: CrossingRow): void {

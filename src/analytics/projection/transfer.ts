@@ -10,7 +10,7 @@ export function transferables({ ties: t, facts }: Projection, given?: GivenMeasu
     t.kindCount.buffer,
     t.kindStrength.buffer,
     t.money.buffer,
-    ...(facts ? [facts.tie.buffer, facts.strength.buffer, facts.keep.buffer] : []),
+    ...(facts ? [facts.keep, facts.tie, facts.strength, facts.tieGroup, facts.node, facts.part, facts.amount, facts.activityGroup].map((a) => a.buffer) : []),
     ...(given ? [given.labels.buffer, given.pagerank.buffer, given.betweenness.buffer, given.closeness.buffer] : []),
   ] as ArrayBuffer[];
 }

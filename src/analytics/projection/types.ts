@@ -59,17 +59,31 @@ export interface NodeEvidence {
   places: Record<string, number>;
 }
 
+/** What a fact adds to what a person did (the activity parts of the harm score). */
+export const ACTIVITY_PARTS = ['operational', 'threat', 'received', 'passedOn'] as const;
+export type ActivityPart = (typeof ACTIVITY_PARTS)[number];
+
 /**
- * Every fact behind the ties, one per relation's (or shared thing's) contribution to one tie,
- * gathered only when an analysis resamples them (parameters.confidence, analytics/confidence/).
+ * Every fact behind the ties and the activity parts of the score, gathered only when an analysis
+ * resamples them (parameters.confidence, analytics/confidence/). A fact is kept or dropped whole:
+ * one payment's ties and its money go together (one group), so does one person's part in one
+ * crossing. Contributions add up, kept in every draw, to the projection's ties and evidence.
  */
 export interface ProjectedFacts {
-  /** The tie it adds to (index into ProjectedTies). */
-  tie: Int32Array;
-  /** The strength it adds. */
-  strength: Float64Array;
-  /** How likely it is true, from its grading (weights.ts `confidence`): the chance a resampled network keeps it. */
+  /** Per group: how likely it is true, from its grading (weights.ts `confidence`): the chance a draw keeps it. */
   keep: Float64Array;
+  /** Per group: the id it cites (a payment, crossing or vessel; '' for a reported link) and what it is, in words. */
+  label: string[];
+  /** Per tie contribution: the tie (index into ProjectedTies), the strength it adds, its group. */
+  tie: Int32Array;
+  strength: Float64Array;
+  tieGroup: Int32Array;
+  /** Per activity contribution: the node, the part (ACTIVITY_PARTS index), how much (money in minor units of `currency`), its group. */
+  node: Int32Array;
+  part: Uint8Array;
+  amount: Float64Array;
+  currency: string[];
+  activityGroup: Int32Array;
 }
 
 export interface Dropped {
