@@ -106,6 +106,16 @@ export const DEFAULT_HARM_WEIGHTS: Readonly<Record<HarmComponent, number>> = {
 };
 
 /**
+ * The structural component's sub-measures and their weights: each enters as a share of the
+ * scope's highest (harm/score.ts); brokerage is the participation coefficient plus 1 for a cut
+ * point (communities bridged is cited, not ranked: docs/analytics.md "Stability under missing
+ * ties").
+ */
+export const STRUCTURAL_MEASURES = ['betweenness', 'pagerank', 'brokerage'] as const;
+export type StructuralMeasure = (typeof STRUCTURAL_MEASURES)[number];
+export const STRUCTURAL_WEIGHTS: Readonly<Record<StructuralMeasure, number>> = { betweenness: 2, pagerank: 1, brokerage: 2 };
+
+/**
  * The financial component's two sub-components, each in the reporting currency's minor units:
  *   retained    money received minus money passed on, at least 0: the proceeds they kept
  *   controlled  money received: what went through their hands, kept or passed on

@@ -1,21 +1,23 @@
 import { formatMoney, type MoneySettings } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
-import type { HarmComponent } from '../weights.js';
+import type { HarmComponent, StructuralMeasure } from '../weights.js';
 import { type ScopeRank, scopeRank } from './percentile.js';
-import type { HarmScores, RankedMeasure } from './score.js';
+import { type HarmScores, highestOf, type RankedMeasure, shareOf } from './score.js';
 
 /**
  * Plain sentences behind a harm score, one per fact that carries weight, each citing the ids
  * of the evidence (the first few, then how many more). Every percentile quoted is the one the
  * score used: "financial percentile 85 of the 40 with any" is the financial component itself
- * (0.85), ranked among the same 40 (percentile.ts); betweenness, PageRank and brokerage are the
- * percentiles the structural component combines. Every component above zero has its sentence.
+ * (0.85), ranked among the same 40 (percentile.ts). Betweenness, PageRank and brokerage quote
+ * their percentile and the share of the scope's highest that the structural component combines
+ * ("betweenness percentile 97 of the 120 with any; 64% of the highest"). Every component above
+ * zero has its sentence.
  */
 
 export interface ExplainInputs {
   evidence: readonly (NodeEvidence | null)[];
-  /** Its ranks are sorted again when left out (a ranking table crossing threads leaves them behind). */
-  harm: Omit<HarmScores, 'ranks'> & Partial<Pick<HarmScores, 'ranks'>>;
+  /** Its ranks are sorted again when left out (a ranking table crossing threads leaves them behind), its highest values found again. */
+  harm: Omit<HarmScores, 'ranks' | 'highest'> & Partial<Pick<HarmScores, 'ranks' | 'highest'>>;
   ranked: Uint8Array;
   betweenness: ArrayLike<number>;
   betweennessEstimated: boolean;
@@ -55,6 +57,12 @@ export function percentilePhrase(measure: RankedMeasure, percentile: number, ran
   return `${LABEL[measure]} percentile ${shown} of the ${rank.among} with any`;
 }
 
+/** "64% of the highest": a share above 0 is at least 1%. */
+export function sharePhrase(share: number): string {
+  const shown = share > 0 ? Math.max(1, Math.round(100 * share)) : 0;
+  return `${shown}% of the highest`;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -79,8 +87,14 @@ export function createExplainer(inputs: ExplainInputs): (i: number) => Explanati
     financial: scopeRank(harm.raw.financial, ranked),
     threatToLife: scopeRank(harm.raw.threatToLife, ranked),
   };
-  /** A sub-measure's percentile, from its value. */
-  const of = (measure: 'betweenness' | 'pagerank' | 'brokerage', value: number) => percentilePhrase(measure, ranks[measure].percentile(value), ranks[measure]);
+  const highest: Record<StructuralMeasure, number> = harm.highest ?? {
+    betweenness: highestOf(inputs.betweenness, ranked),
+    pagerank: highestOf(inputs.pagerank, ranked),
+    brokerage: highestOf(harm.raw.brokerage, ranked),
+  };
+  /** A sub-measure's percentile and its share of the highest (what the structural component adds up), from its value. */
+  const of = (measure: StructuralMeasure, value: number) =>
+    `${percentilePhrase(measure, ranks[measure].percentile(value), ranks[measure])}; ${sharePhrase(shareOf(value, highest[measure]))}`;
   /** A component's percentile: the component itself. */
   const component = (c: HarmComponent, i: number) => percentilePhrase(c, harm.components[c][i]!, ranks[c]);
   const reporting = inputs.money.reportingCurrency;

@@ -1,6 +1,6 @@
 import { DEFAULT_MONEY, type MoneySettings, toReporting } from '../money.js';
 import type { MoneyEvidence, NodeEvidence } from '../projection/types.js';
-import { DEFAULT_HARM_WEIGHTS, FINANCIAL_WEIGHTS, HARM_COMPONENTS, type HarmComponent } from '../weights.js';
+import { DEFAULT_HARM_WEIGHTS, FINANCIAL_WEIGHTS, HARM_COMPONENTS, type HarmComponent, STRUCTURAL_MEASURES, STRUCTURAL_WEIGHTS, type StructuralMeasure } from '../weights.js';
 import { percentiles, type ScopeRank, scopeRank } from './percentile.js';
 
 /**
@@ -8,8 +8,9 @@ import { percentiles, type ScopeRank, scopeRank } from './percentile.js';
  * the scope (see percentile.ts), combined as
  *   score = 100 × Σ_c w_c × p_c / Σ_c w_c,   contribution_c = 100 × w_c × p_c / Σ_c w_c
  * so the contributions add up to the score. What each component ranks (raw values):
- *   structural   (2 × betweenness + PageRank + 2 × brokerage) / 5, of their percentiles, where
- *                brokerage = communities bridged + participation coefficient + 1 for a cut point
+ *   structural   (2 × betweenness + PageRank + 2 × brokerage) / 5, each as a share of the highest
+ *                among the ranked nodes (weights.ts STRUCTURAL_WEIGHTS), where brokerage =
+ *                participation coefficient + 1 for a cut point
  *   operational  3 × crossings organised + piloted + recruited for + 2 × vessels and engines
  *                procured + migrants moved (on crossings they organised) / 25
  *   financial    2 × money retained (received − passed on, at least 0) + money controlled
@@ -19,6 +20,15 @@ import { percentiles, type ScopeRank, scopeRank } from './percentile.js';
  *                crossings they organised, half on those they only piloted (evidence.ts)
  * Only people and organisations are ranked (`ranked`); other nodes of a full projection get
  * measures but no score.
+ *
+ * The structural sub-measures are combined as shares of the highest, not as percentiles: a
+ * percentile puts the 10th and the 11th broker 1/N apart however far their betweenness is, so
+ * one missing tie reorders a top 10 that the measures themselves hardly change; a share keeps
+ * the gap between a clear broker and the crowd. Communities bridged (a count of the Louvain
+ * communities among a node's neighbours) is cited by the explanation but not ranked: it jumps
+ * by whole communities when a tie into a small one goes or Louvain redraws a border. Measured
+ * with 10% and 20% of the ties dropped at random (bench/stability): docs/analytics.md
+ * "Stability under missing ties".
  */
 
 export interface HarmMeasures {
@@ -27,6 +37,7 @@ export interface HarmMeasures {
   betweenness: ArrayLike<number>;
   pagerank: ArrayLike<number>;
   participation: ArrayLike<number>;
+  /** Cited by the explanation, not ranked (see above). */
   communitiesBridged: ArrayLike<number>;
   isArticulation: ArrayLike<number>;
 }
@@ -54,6 +65,20 @@ export interface HarmScores {
   ranks: Record<RankedMeasure, ScopeRank>;
   /** Normalised weights actually used (sum 1). */
   weights: Record<HarmComponent, number>;
+  /** The highest value of each structural sub-measure among the ranked nodes: what its share is of. */
+  highest: Record<StructuralMeasure, number>;
+}
+
+/** The highest value among the ranked nodes (0 when none is above 0). */
+export function highestOf(values: ArrayLike<number>, ranked: ArrayLike<number>): number {
+  let highest = 0;
+  for (let i = 0; i < values.length; i++) if (ranked[i] && values[i]! > highest) highest = values[i]!;
+  return highest;
+}
+
+/** A value as a share of the highest (0 when the highest is 0). */
+export function shareOf(value: number, highest: number): number {
+  return highest > 0 ? value / highest : 0;
 }
 
 export function moneyTotal(money: MoneyEvidence, settings: MoneySettings): number {
@@ -122,18 +147,22 @@ export function harmScores(
 
   const did = activity ?? activityScores(evidence, ranked, money);
   const raw: HarmScores['raw'] = { ...did.raw, structural: new Float64Array(n), brokerage: new Float64Array(n) };
+  for (let i = 0; i < n; i++) raw.brokerage[i] = measures.participation[i]! + (measures.isArticulation[i] ? 1 : 0);
+  const values: Record<StructuralMeasure, ArrayLike<number>> = { betweenness: measures.betweenness, pagerank: measures.pagerank, brokerage: raw.brokerage };
+  const highest = Object.fromEntries(STRUCTURAL_MEASURES.map((m) => [m, highestOf(values[m], ranked)])) as Record<StructuralMeasure, number>;
+  const sumWeights = STRUCTURAL_MEASURES.reduce((sum, m) => sum + STRUCTURAL_WEIGHTS[m], 0);
   for (let i = 0; i < n; i++) {
-    raw.brokerage[i] = measures.communitiesBridged[i]! + measures.participation[i]! + (measures.isArticulation[i] ? 1 : 0);
+    if (!ranked[i] || !(measures.degree[i]! > 0)) continue;
+    let sum = 0;
+    for (const m of STRUCTURAL_MEASURES) sum += STRUCTURAL_WEIGHTS[m] * shareOf(values[m][i]!, highest[m]);
+    raw.structural[i] = sum / sumWeights;
   }
+  // The sub-measures' ranks are what the explanations quote beside the shares.
   const sub = {
     betweenness: scopeRank(measures.betweenness, ranked),
     pagerank: scopeRank(measures.pagerank, ranked),
     brokerage: scopeRank(raw.brokerage, ranked),
   };
-  const pb = percentiles(measures.betweenness, ranked, sub.betweenness);
-  const pp = percentiles(measures.pagerank, ranked, sub.pagerank);
-  const pk = percentiles(raw.brokerage, ranked, sub.brokerage);
-  for (let i = 0; i < n; i++) raw.structural[i] = ranked[i] && measures.degree[i]! > 0 ? (2 * pb[i]! + pp[i]! + 2 * pk[i]!) / 5 : 0;
   const ranks = { ...sub, structural: scopeRank(raw.structural, ranked), ...did.ranks };
 
   const components = { structural: percentiles(raw.structural, ranked, ranks.structural), ...did.percentiles };
@@ -149,5 +178,5 @@ export function harmScores(
     }
     score[i] = sum;
   }
-  return { score, components, contributions, raw, ranks, weights: normalised };
+  return { score, components, contributions, raw, ranks, weights: normalised, highest };
 }

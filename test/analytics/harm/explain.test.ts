@@ -9,8 +9,10 @@ import { type RankedNode, rankedNodes } from '../../../src/analytics/ranking.js'
  * Explanations quote the numbers the score used. Over generated networks (links, payments in two
  * currencies, crossings with organisers, pilots, recruiters and deaths), every percentile an
  * explanation quotes is recomputed here from the ranking's own rows (the mid-rank percentile
- * among the ranked with a value above 0, by brute force), and the financial component from the
- * generated payments themselves: retained = received − passed on (at least 0), raw =
+ * among the ranked with a value above 0, by brute force), every share of the highest a
+ * structural sub-measure quotes from the same rows, the structural component's raw value as
+ * (2 × betweenness + PageRank + 2 × brokerage) / 5 of those shares, and the financial component from
+ * the generated payments themselves: retained = received − passed on (at least 0), raw =
  * 2 × retained + received.
  */
 
@@ -87,14 +89,18 @@ function componentOf(row: RankedNode, c: string) {
 
 describe('explanations quote the percentiles the score used', () => {
   it('every percentile in every sentence equals the component or sub-measure it names, over the same population', async () => {
+    let sharesQuoted = 0;
     await fc.assert(
       fc.asyncProperty(networks, async (net) => {
         const rows = rankedNodes((await analyse(project(net))).ranking).filter((r) => r.rank !== null);
         const values = {
           betweenness: rows.map((r) => r.measures.betweenness),
           PageRank: rows.map((r) => r.measures.pagerank),
-          brokerage: rows.map((r) => r.measures.communitiesBridged + r.measures.participation + (r.measures.articulationPoint ? 1 : 0)),
+          brokerage: rows.map((r) => r.measures.participation + (r.measures.articulationPoint ? 1 : 0)),
         };
+        const highest = Object.fromEntries(Object.entries(values).map(([m, list]) => [m, Math.max(0, ...list)])) as Record<keyof typeof values, number>;
+        const share = (m: keyof typeof values, i: number) => (highest[m] > 0 ? values[m][i]! / highest[m] : 0);
+        const structural = rows.map((r, i) => (r.measures.degree > 0 ? (2 * share('betweenness', i) + share('PageRank', i) + 2 * share('brokerage', i)) / 5 : 0));
         const components = { structural: 'structural', operational: 'operational', financial: 'financial', 'threat-to-life': 'threatToLife' } as const;
         const raw = financialRaw(net);
         const financial = rows.map((r) => raw[Number(r.id.slice(1))]!);
@@ -103,8 +109,15 @@ describe('explanations quote the percentiles the score used', () => {
           // The financial component, from the payments.
           expect(componentOf(row, 'financial').value).toBeCloseTo(midRank(financial, raw[Number(row.id.slice(1))]!).percentile, 12);
 
+          // The structural component, from the shares of the highest.
+          expect(componentOf(row, 'structural').value).toBeCloseTo(midRank(structural, structural[rows.indexOf(row)]!).percentile, 12);
+
           const quoted = new Set<string>();
           for (const sentence of row.explanation) {
+            for (const [, measure, percent] of sentence.matchAll(/([\w-]+) percentile \d+ of the \d+ with any; (\d+)% of the highest/g)) {
+              expect(Number(percent), `${row.key}: ${sentence}`).toBe(shown(share(measure as keyof typeof values, rows.indexOf(row))));
+              sharesQuoted++;
+            }
             for (const [, measure, percentile, among] of sentence.matchAll(/([\w-]+) percentile (\d+) of the (\d+) with any/g)) {
               quoted.add(measure!);
               let expected: { percentile: number; among: number };
@@ -132,5 +145,6 @@ describe('explanations quote the percentiles the score used', () => {
       }),
       { numRuns: 60 },
     );
+    expect(sharesQuoted).toBeGreaterThan(0);
   });
 });

@@ -61,6 +61,40 @@ describe('harm score', () => {
     expect(harm.components.structural[3]).toBe(0);
   });
 
+  it('combines betweenness, PageRank and brokerage as shares of the highest, so a clear lead is not cancelled by a slim one', () => {
+    // Worked by hand. Shares of the highest (0.6, 0.36; brokerage all 0, so its 2 × share is 0):
+    //   A (2 × 0.6/0.6  + 0.30/0.36) / 5 = (2 + 0.8333…) / 5       = 0.566666…
+    //   B (2 × 0.05/0.6 + 0.36/0.36) / 5 = (0.1666… + 1) / 5       = 0.233333…
+    //   C (2 × 0.04/0.6 + 0.34/0.36) / 5 = (0.1333… + 0.9444…) / 5 = 0.215555…
+    // As percentiles (the score before issue 22) A and B tied at (2 × 1 + 1/3) / 5 = (2 × 2/3 + 1) / 5
+    // = 7/15: A's betweenness, twelve times B's, counted for no more than B's PageRank lead of 0.06.
+    const harm = harmScores([null, null, null], measures(3, { betweenness: [0.6, 0.05, 0.04], pagerank: [0.3, 0.36, 0.34] }), new Uint8Array([1, 1, 1]));
+    expect(harm.raw.structural[0]).toBeCloseTo(0.566666666667, 10);
+    expect(harm.raw.structural[1]).toBeCloseTo(0.233333333333, 10);
+    expect(harm.raw.structural[2]).toBeCloseTo(0.215555555556, 10);
+    expect(harm.highest).toEqual({ betweenness: 0.6, pagerank: 0.36, brokerage: 0 });
+    // The component is the structural raw value's percentile among the three: 1, 2/3, 1/3.
+    expect(Array.from(harm.components.structural)).toEqual([1, 2 / 3, 1 / 3]);
+  });
+
+  it('ranks brokerage as participation plus a cut point: a jump in communities bridged moves nothing', () => {
+    // D's ties spread over communities (participation 0.5) and D is a cut point: brokerage 1.5, the
+    // highest; E's participation 0.75 is half of it. Communities bridged is a count of Louvain
+    // communities that jumps when a border moves or one tie into a small community goes missing:
+    // whether D touches 1 or 4 other communities, the score is the same.
+    const at = (bridged: number) =>
+      harmScores(
+        [null, null],
+        measures(2, { betweenness: [0.2, 0.2], participation: [0.5, 0.75], isArticulation: [1, 0], communitiesBridged: [bridged, 1] }),
+        new Uint8Array([1, 1]),
+      );
+    const one = at(1);
+    expect(Array.from(one.raw.brokerage)).toEqual([1.5, 0.75]);
+    // Equal betweenness and PageRank (shares 1): (2 × 1 + 1 + 2 × 1) / 5 = 1 and (2 × 1 + 1 + 2 × 0.5) / 5 = 0.8.
+    expect(Array.from(one.raw.structural)).toEqual([1, 0.8]);
+    expect(Array.from(at(4).score)).toEqual(Array.from(one.score));
+  });
+
   it('never ranks someone who only forwards money above whoever receives it at the end of the chain', () => {
     // A chain payer → F1 → … → Fk → end, each forwarder passing on all it received (from the
     // chain and from others of its own), beside bystanders who received and kept money of their own.
