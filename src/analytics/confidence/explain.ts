@@ -92,7 +92,7 @@ export function confidenceOf(c: RankConfidence, i: number, rank: number, nodes: 
   const tie = dependsOn[0];
   const fact = dependsOnFacts[0];
   const ranks = (d: { medianRankWith: number; medianRankWithout: number }) => `median rank ${ordinal(d.medianRankWithout)} without it, ${ordinal(d.medianRankWith)} with it`;
-  if (tie && (!fact || shift(tie) >= shift(fact))) {
+  if (tie && (!fact || shift(tie) > shift(fact))) {
     explanation.push(`its position rests most on its tie to ${label(tie)} (${describeKinds(tie.tieKinds)}, kept in ${percent(tie.keptIn)} of draws): ${ranks(tie)}`);
   } else if (fact) {
     explanation.push(`its position rests most on the ${fact.fact} (kept in ${percent(fact.keptIn)} of draws): ${ranks(fact)}`);

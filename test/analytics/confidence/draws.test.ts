@@ -26,7 +26,7 @@ function network(links: readonly Link[], gatherFacts = true): Projection {
   return b.finish();
 }
 
-// Two groups of four, each closely tied, joined through X; X's tie to the second group rests on one
+// Three groups of four, each closely tied, joined through X; X's tie to the third group rests on one
 // report graded D3 (confidence 0.5 × 0.5 = 0.25): kept in about a quarter of the draws.
 const CLIQUE = (p: string): Link[] => [
   [`${p}1`, `${p}2`, 3, 'A', 1],
@@ -36,16 +36,10 @@ const CLIQUE = (p: string): Link[] => [
   [`${p}2`, `${p}4`, 3, 'A', 1],
   [`${p}3`, `${p}4`, 3, 'A', 1],
 ];
-const WEAK: Link = ['B1', 'X', 4, 'D', 3];
-const BARBELL: Link[] = [...CLIQUE('A'), ...CLIQUE('B'), ['A1', 'X', 4, 'A', 1], WEAK];
+const WEAK: Link = ['C1', 'X', 4, 'D', 3];
+const BARBELL: Link[] = [...CLIQUE('A'), ...CLIQUE('B'), ...CLIQUE('C'), ['A1', 'X', 4, 'A', 1], ['B1', 'X', 4, 'A', 1], WEAK];
 
 const SPEC: ConfidenceSpec = { draws: 200, dropout: 0, grading: true, seed: 7, top: 1 };
-
-const rankOf = async (projection: Projection, id: string) => {
-  const result = await analyse(projection, { exactBetweennessUpTo: 1000 }, { pathHelpers: 0 });
-  const position = Array.from(result.ranking.order).findIndex((i) => result.ranking.nodes[i]!.id === id);
-  return position + 1;
-};
 
 describe('analytics/confidence: resampling', () => {
   it('keeps every fact graded A1 in every draw and marks the ties kept', () => {
@@ -53,7 +47,7 @@ describe('analytics/confidence: resampling', () => {
     expect(projection.facts!.tie.length).toBe(BARBELL.length);
     const m = projection.ties.source.length;
     const weak = projection.ties.strength.findIndex(
-      (_, t) => projection.nodes[projection.ties.target[t]!]!.id === 'X' && projection.nodes[projection.ties.source[t]!]!.id === 'B1',
+      (_, t) => projection.nodes[projection.ties.target[t]!]!.id === 'X' && projection.nodes[projection.ties.source[t]!]!.id === 'C1',
     );
     let keptWeak = 0;
     const rng = createRng(3);
@@ -83,8 +77,8 @@ describe('analytics/confidence: resampling', () => {
         expect(ties.strength[k]).toBe(projection.ties.strength[t]);
       }
     }
-    // 500 × 14 ties at 0.8: mean 5600, sd 30; ±5 sd.
-    expect(Math.abs(kept - 5600)).toBeLessThan(150);
+    // 500 × 21 ties at 0.8: mean 8400, sd 37; ±5 sd.
+    expect(Math.abs(kept - 8400)).toBeLessThan(185);
   });
 
   it('refuses to resample by grading without the facts', () => {
@@ -94,41 +88,59 @@ describe('analytics/confidence: resampling', () => {
 });
 
 describe('analytics/confidence: draws and their summary', () => {
+  const ranksOf = async (projection: Projection) => {
+    const result = await analyse(projection, { exactBetweennessUpTo: 1000 }, { pathHelpers: 0 });
+    const ranks = new Map<string, number>();
+    Array.from(result.ranking.order).forEach((i, position) => ranks.set(result.ranking.nodes[i]!.id, position + 1));
+    return ranks;
+  };
+
   it('ranks every draw as the engine ranks the network it resampled', async () => {
     const projection = network(BARBELL);
     const without = network(BARBELL.filter((link) => link !== WEAK));
     const n = projection.nodes.length;
     const sources = drawSources(n, n, SPEC.seed);
     expect(sources.length).toBe(n);
-    const chunk = runDraws(projection, DEFAULTS, SPEC, sources, 0, SPEC.draws);
+    const asReported = await ranksOf(projection);
+    const withoutWeak = await ranksOf(without);
+    const withRank = asReported.get('X')!;
+    const withoutRank = withoutWeak.get('X')!;
+    // The premise: X stands higher with its weak tie than without it.
+    expect(withoutRank).toBeGreaterThan(withRank);
+    const spec = { ...SPEC, top: withRank };
+    const chunk = runDraws(projection, DEFAULTS, spec, sources, 0, spec.draws);
     const x = projection.nodes.findIndex((node) => node.id === 'X');
-    const withRank = await rankOf(projection, 'X');
-    const withoutRank = await rankOf(without, 'X');
-    expect(withRank).toBe(1);
-    expect(withoutRank).toBeGreaterThan(1);
     const seen = new Set<number>();
-    for (let d = 0; d < SPEC.draws; d++) seen.add(chunk.ranks[d * n + x]!);
+    for (let d = 0; d < spec.draws; d++) seen.add(chunk.ranks[d * n + x]!);
     expect([...seen].sort()).toEqual([withRank, withoutRank].sort());
+    // Every node's rank in every draw is its rank in one of the two networks.
+    for (let d = 0; d < spec.draws; d++) {
+      const kept = chunk.ranks[d * n + x] === withRank ? asReported : withoutWeak;
+      for (let i = 0; i < n; i++) expect(chunk.ranks[d * n + i], projection.nodes[i]!.id).toBe(kept.get(projection.nodes[i]!.id));
+    }
 
     const c = summariseDraws(
       projection,
       Uint8Array.from(projection.nodes, () => 1),
       [chunk],
-      { ...SPEC, sourcesPerDraw: n },
+      { ...spec, sourcesPerDraw: n },
     );
     const [dependency] = c.dependsOn.get(x)!;
-    expect(projection.nodes[dependency!.other]!.id).toBe('B1');
+    expect(projection.nodes[dependency!.other]!.id).toBe('C1');
     expect(dependency!.medianWith).toBe(withRank);
     expect(dependency!.medianWithout).toBe(withoutRank);
-    // Kept in a quarter of draws: X is first exactly then.
+    // Kept in a quarter of draws (binomial(200, 0.25): sd 0.031; ±5 sd): X is in the top k exactly then.
     expect(c.inTop[x]).toBeCloseTo(dependency!.keptIn, 10);
     expect(Math.abs(dependency!.keptIn - 0.25)).toBeLessThan(0.16);
     expect(c.median[x]).toBe(withoutRank);
     expect(c.low[x]).toBe(withRank);
     expect(c.high[x]).toBe(withoutRank);
-    // A1 ties are kept in every draw: no rank depends on them, and nobody is first in 90% of draws.
+    // A1 ties are kept in every draw: no rank depends on them.
     for (const deps of c.dependsOn.values()) for (const d of deps) expect(d.tie).toBe(dependency!.tie);
-    expect(c.stableCore).toEqual([]);
+    // The stable core: in the top k of both networks (so of every draw); X is not (a quarter of draws).
+    const core = projection.nodes.map((node, i) => [node.id, i] as const).filter(([id]) => asReported.get(id)! <= spec.top && withoutWeak.get(id)! <= spec.top);
+    expect(c.stableCore.slice().sort()).toEqual(core.map(([, i]) => i).sort());
+    expect(c.stableCore).not.toContain(x);
   });
 
   it('gives the same draws whichever chunks compute them', () => {
@@ -146,21 +158,24 @@ describe('analytics/confidence: draws and their summary', () => {
     expect(Array.from(b.inTop)).toEqual(Array.from(a.inTop));
   });
 
-  it('puts a rank with no uncertainty in its facts in the stable core', async () => {
-    // Every fact A1, no dropout worth naming: X is first in every draw.
-    const solid = network(BARBELL.map((link) => (link === WEAK ? (['B1', 'X', 4, 'A', 1] as const) : link)));
+  it('puts every rank with no uncertainty in its facts in the stable core, its interval one rank wide', async () => {
+    // Every fact graded A1 and no dropout: every draw is the network as reported.
+    const solid = network(BARBELL.map((link) => (link === WEAK ? (['C1', 'X', 4, 'A', 1] as const) : link)));
     const n = solid.nodes.length;
-    const chunk = runDraws(solid, DEFAULTS, { ...SPEC, draws: 20 }, drawSources(n, n, 1), 0, 20);
+    const ranks = await ranksOf(solid);
+    const spec = { ...SPEC, draws: 20, top: 3 };
+    const chunk = runDraws(solid, DEFAULTS, spec, drawSources(n, n, 1), 0, 20);
     const c = summariseDraws(
       solid,
       Uint8Array.from(solid.nodes, () => 1),
       [chunk],
-      { ...SPEC, draws: 20, sourcesPerDraw: n },
+      { ...spec, sourcesPerDraw: n },
     );
-    const x = solid.nodes.findIndex((node) => node.id === 'X');
-    expect(c.stableCore).toEqual([x]);
-    expect([c.low[x], c.median[x], c.high[x], c.inTop[x]]).toEqual([1, 1, 1, 1]);
-    expect(c.dependsOn.get(x)).toEqual([]);
-    expect(await rankOf(solid, 'X')).toBe(1);
+    for (let i = 0; i < n; i++) {
+      const rank = ranks.get(solid.nodes[i]!.id)!;
+      expect([c.low[i], c.median[i], c.high[i], c.inTop[i]]).toEqual([rank, rank, rank, rank <= 3 ? 1 : 0]);
+      expect(c.dependsOn.get(i) ?? []).toEqual([]);
+    }
+    expect(c.stableCore.map((i) => ranks.get(solid.nodes[i]!.id))).toEqual([1, 2, 3]);
   });
 });
