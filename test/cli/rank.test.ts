@@ -113,6 +113,23 @@ describe('rank CLI, end to end', () => {
     );
   });
 
+  it('asks for rank confidence with --confidence and --dropout: CSV with the interval columns, equal to the stored run’s confidence', async () => {
+    const result = await runCli(['--investigation', investigation, '--top', '3', '--format', 'csv', '--confidence', '20', '--dropout', '0.2'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    const runId = rows[0]!.runId!;
+    const run = (await app.inject({ method: 'GET', url: `/v1/analyses/${runId}` })).json();
+    expect(run.parameters.confidence).toMatchObject({ draws: 20, dropout: 0.2, grading: true });
+    const served = await rankingOf(runId, 3);
+    expect(rows.map((row) => [row.id, row.medianRank, row.rankLow, row.rankHigh, row.inTopK])).toEqual(
+      served.items.map((item) => {
+        const c = item.confidence!;
+        return [item.id, String(c.medianRank), String(c.rankInterval.low), String(c.rankInterval.high), String(c.inTopK)];
+      }),
+    );
+  });
+
   it('writes the table to --out, whole, leaving nothing else beside it, and nothing on stdout', async () => {
     const out = join(dir, 'ranking.txt');
     const result = await runCli(['--investigation', investigation, '--top', '3', '--out', out], env);

@@ -138,8 +138,8 @@ describe('POST /v1/analyses/links/suggest', () => {
   });
 
   it('shows a caller limited to A exactly A’s suggestions: nothing of B’s people, names or ties', async () => {
-    const { body: everything } = await suggest({ parameters: { index: 'adamicAdar' } });
-    // As admin, B's ties count too: G (A–G meeting, G–B family) becomes a shared contact of A and B.
+    // As admin over both (not every investigation: the test database holds other tests' too), B's ties count: G (A–G meeting, G–B family) becomes a shared contact of A and B.
+    const { body: everything } = await suggest({ scope: { investigations: [OP_A, OP_B] }, parameters: { index: 'adamicAdar' } });
     expect(everything.suggestions.some((s) => s.evidence.sharedContacts.some((c) => c.id === id('G')))).toBe(true);
 
     const { body: mine } = await suggest({ scope: { investigations: [OP_A] }, parameters: { index: 'adamicAdar' } });
