@@ -1,5 +1,6 @@
 import { ApiFailure, failureMessage } from './data/api-failure.js';
 import type { AnalysisExport, AnalysisRun, CommunityDetail, RankedNode, RankingPage } from './data/api-types.js';
+import { confidenceOf, withConfidence } from './data/confidence.js';
 import { evidenceTypes } from './data/evidence.js';
 import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
@@ -17,10 +18,12 @@ import { renderFilterControls } from './ui/filter-controls.js';
 import { ANIMATE_UP_TO_NODES, GraphView } from './ui/graph-view.js';
 import { drawLabels } from './ui/labels.js';
 import { createLayers, type Layers } from './ui/layers.js';
+import { createLinkSuggestions, type LinkSuggestionsPanel } from './ui/link-suggestions.js';
 import { createMoneyPanel } from './ui/money-panel.js';
 import { renderNode } from './ui/node-panel.js';
 import { initPanelResize } from './ui/panel-resize.js';
 import { createPathsPanel } from './ui/paths-panel.js';
+import { appendNodeConfidence, showRankConfidence } from './ui/rank-confidence.js';
 import { markSelected, renderRanking } from './ui/ranking-table.js';
 import { createResolutionPanel } from './ui/resolution-panel.js';
 import { fillRunPicker, startAndFollow } from './ui/run-picker.js';
@@ -47,7 +50,7 @@ let selected: string | null = null;
 let disruption: Disruption | null = null;
 let caseExport: CaseExport | null = null;
 const evidence = createEvidenceOpener(() => api, guarded);
-const TABS = ['node', 'community', 'disruption', 'paths', 'money', 'resolution'] as const;
+const TABS = ['node', 'community', 'disruption', 'paths', 'money', 'resolution', 'links'] as const;
 const panels = {
   paths: createPathsPanel({ api: () => api, view: () => view, selected: () => selected, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
   money: createMoneyPanel(byId('panel-money'), { api: () => api, view: () => view, run: () => run, select: (k) => void guarded(() => selectNode(k)), evidence, guarded, hook }),
@@ -72,6 +75,7 @@ const panels = {
 /** Investigation → its data version now, for marking stale runs. */
 let versions = new Map<string, number>();
 let layers: Layers | null = null;
+let links: LinkSuggestionsPanel | null = null;
 
 const input = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
 const tbody = () => byId<HTMLTableElement>('ranking').tBodies[0]!;
@@ -89,6 +93,8 @@ function showBanner(message: string | null, retry?: () => void): void {
 function signOut(message = ''): void {
   forgetCredentials();
   api = null;
+  links?.kill();
+  links = null;
   view?.kill();
   view = null;
   byId('workspace').hidden = true;
@@ -150,6 +156,8 @@ async function loadRuns(): Promise<void> {
 
 async function openRun(id: string): Promise<void> {
   const chosen = runs.find((r) => r.id === id)!;
+  links?.kill();
+  links = null;
   view?.kill();
   view = null;
   Object.assign(hook, { phase: 'loading', run: id, firstRenderMs: null, layout: null });
@@ -193,6 +201,17 @@ async function openRun(id: string): Promise<void> {
     (c) => colours.get(c) ?? '#767676',
     (key) => void guarded(() => selectNode(key)),
   );
+  showRankConfidence(byId<HTMLTableElement>('ranking'), ranking.items, confidenceOf(chosen), byId('confidence-note'), hook);
+  links = createLinkSuggestions({
+    api: api!,
+    run: id,
+    view,
+    hook,
+    selected: () => selected,
+    select: (k) => void guarded(() => selectNode(k)),
+    showTab: () => showTab('links'),
+    guarded,
+  });
   disruption = createDisruption({ api: api!, run: chosen, view, selectedKey: () => selected, guarded, hook });
   caseExport = createCaseExport(view, chosen, exported.run, (report) => (hook.caseExport = report));
   createTimeWindow({
@@ -235,6 +254,7 @@ async function selectNode(key: string): Promise<void> {
     community: (c) => void guarded(() => showCommunity(c)),
     evidence: (component, id) => evidence.button(byId('panel-node'), id, { id, types: evidenceTypes(component) }),
   });
+  appendNodeConfidence(byId('panel-node'), result, confidenceOf(run), (k) => void guarded(() => selectNode(k)));
 }
 
 async function showCommunity(id: string): Promise<void> {
@@ -273,6 +293,8 @@ async function startRun(): Promise<void> {
     message.textContent = (error as Error).message.replace(/^explorer\/scope: /, '');
     return;
   }
+  // Rank confidence is asked for unless unticked (data/confidence.ts).
+  body = withConfidence(body, input('new-confidence').checked);
   const current = await startAndFollow(api!, body, (text) => (message.textContent = text));
   if (current.status !== 'done') {
     message.textContent = `The run ${current.status}: ${current.error?.message ?? 'no reason given'}`;

@@ -63,7 +63,8 @@ export function describeRun(run: Pick<AnalysisRun, 'createdAt' | 'status' | 'sco
   const window = f.from || f.to ? `, ${f.from ?? '…'} to ${f.to ?? '…'}` : '';
   const size = run.summary ? ` · ${run.summary.graph.nodes.toLocaleString('en-GB')} nodes` : '';
   const merged = f.resolution && f.resolution !== 'none' ? ` · duplicates merged (${f.resolution})` : '';
-  return `${run.createdAt.slice(0, 16).replace('T', ' ')} · ${what} · grading ≥ ${f.minAssessment}${window}${merged} · ${run.status}${size}`;
+  const confidence = run.summary?.confidence ? ' · rank confidence' : '';
+  return `${run.createdAt.slice(0, 16).replace('T', ' ')} · ${what} · grading ≥ ${f.minAssessment}${window}${merged} · ${run.status}${size}${confidence}`;
 }
 
 /** Investigations named by the runs, for the picker (there is no list of investigations in the API). */

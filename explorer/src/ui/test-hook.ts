@@ -56,6 +56,23 @@ export interface ExplorerHook {
   resolution?: { total: number; shown: { type: string; records: [string, string]; probability: number; decision: 'accept' | 'reject' | null }[] } | null;
   /** Node labels drawn in the last frame, viewport pixels (ui/labels.ts). */
   labels?: { key: string; text: string; x: number; y: number; width: number; height: number }[];
+  /** The ranking table's rank-confidence column (ui/rank-confidence.ts): absent from runs made without; per row its figures and text. */
+  confidence?: {
+    present: boolean;
+    rows: { key: string; text: string; low: number | null; high: number | null; inTopK: number | null; stableCore: boolean }[];
+  } | null;
+  /** Suggested missing links (ui/link-suggestions.ts): the page shown, the pairs drawn dashed (`type:id` keys, the line's middle in viewport pixels), and how many listed but not drawn. */
+  suggestedLinks?: {
+    on: boolean;
+    around: string | null;
+    offset: number;
+    listed: number;
+    nextOffset: number | null;
+    drawn: { a: string; b: string; dashed: true; x: number; y: number }[];
+    notDrawn: number;
+    /** The pair last clicked on the drawing (its sentence shown, marked in the list). */
+    picked?: string | null;
+  } | null;
 }
 
 declare global {
