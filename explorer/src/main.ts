@@ -1,12 +1,12 @@
 import { ApiFailure, failureMessage } from './data/api-failure.js';
 import type { AnalysisExport, AnalysisRun, CommunityDetail, RankedNode, RankingPage } from './data/api-types.js';
-import { confidenceOf, withConfidence } from './data/confidence.js';
+import { confidenceOf, rerunRequestOf, withConfidence } from './data/confidence.js';
 import { evidenceTypes } from './data/evidence.js';
 import { communitySizes, toExplorerGraph } from './data/explorer-graph.js';
 import { NO_FILTERS, shownCounts, type ViewFilters } from './data/filters.js';
 import { formatInt, splitKey } from './data/format.js';
 import { toGexf } from './data/gexf.js';
-import { analysisRequestOf, type Assessment, currencyOf, type Resolution, runRequest } from './data/scope.js';
+import { type Assessment, currencyOf, type Resolution, runRequest } from './data/scope.js';
 import { searchNodes } from './data/search.js';
 import { type Api, createApi } from './ui/api.js';
 import { type CaseExport, createCaseExport } from './ui/case-export.js';
@@ -67,7 +67,7 @@ const panels = {
       if (run) showStaleNotice(run, versions, () => void guarded(() => rerun(run!), byId('stale-message')));
     },
     rerunResolved: async (say) => {
-      const request = analysisRequestOf(run!);
+      const request = rerunRequestOf(run!);
       await rerunWith({ ...request, scope: { ...request.scope, resolution: 'accepted' } }, say);
     },
   }),
@@ -309,7 +309,7 @@ async function startRun(): Promise<void> {
 /** The same scope and parameters again, on the data as it is now; the new run opens when done. */
 async function rerun(stale: AnalysisRun): Promise<void> {
   const message = byId('stale-message');
-  const done = await rerunWith(analysisRequestOf(stale), (text) => (message.textContent = text));
+  const done = await rerunWith(rerunRequestOf(stale), (text) => (message.textContent = text));
   if (!done) byId<HTMLButtonElement>('stale-rerun').disabled = false;
 }
 

@@ -5,9 +5,11 @@ import {
   confidenceOf,
   dependsOnText,
   describeDraws,
+  factText,
   type NodeConfidence,
   percent,
   rankInterval,
+  rerunRequestOf,
   tieKindsText,
   topShare,
   withConfidence,
@@ -21,6 +23,7 @@ const CONFIDENCE: NodeConfidence = {
   k: 10,
   stableCore: true,
   dependsOn: [{ key: 'person:P-014', id: 'P-014', name: 'Karim Haddad', tieKinds: { payment: 2, meeting: 1 }, keptIn: 0.64, medianRankWith: 2, medianRankWithout: 7 }],
+  dependsOnFacts: [{ fact: 'payment PAY-0412', keptIn: 0.25, medianRankWith: 2, medianRankWithout: 9 }],
   explanation: ['Ranked 3rd …'],
 };
 
@@ -83,5 +86,16 @@ describe('explorer/confidence', () => {
     expect(describeRun(run as never)).toBe('2026-12-04 17:42 · OP-TIDE · grading ≥ D · done');
     const summary = { graph: { nodes: 12, ties: 3 }, confidence: { draws: 100 } };
     expect(describeRun({ ...run, summary } as never)).toBe('2026-12-04 17:42 · OP-TIDE · grading ≥ D · done · 12 nodes · rank confidence');
+  });
+
+  it('runs a run again with its own rank confidence, and a fact it rests on in words', () => {
+    const run = {
+      scope: { investigations: ['OP-1'], minAssessment: 'D', maxSourceEvaluation: 3, projection: 'people' },
+      parameters: { seed: 4, resolution: 1, confidence: { draws: 40, dropout: 0.1, grading: true, seed: 4, top: 5 } },
+    } as unknown as Parameters<typeof rerunRequestOf>[0];
+    expect(rerunRequestOf(run).parameters).toEqual({ seed: 4, resolution: 1, confidence: { draws: 40, dropout: 0.1, grading: true, seed: 4, top: 5 } });
+    const without = { ...run, parameters: { seed: 4, resolution: 1 } } as unknown as Parameters<typeof rerunRequestOf>[0];
+    expect(rerunRequestOf(without).parameters).toEqual({ seed: 4, resolution: 1 });
+    expect(factText(CONFIDENCE.dependsOnFacts[0]!)).toBe('kept in 25% of draws · median rank 2 with it, 9 without');
   });
 });

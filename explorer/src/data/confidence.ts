@@ -1,4 +1,5 @@
 import type { AnalysisRun, RankedNode } from './api-types.js';
+import { analysisRequestOf } from './scope.js';
 
 /**
  * Rank confidence as the page shows it (parameters.confidence, docs/analytics.md "Rank
@@ -22,6 +23,22 @@ export function withConfidence<T extends object>(body: T, on: boolean): T & { pa
   if (on) parameters.confidence = { ...CONFIDENCE_REQUEST };
   else delete parameters.confidence;
   return { ...body, parameters };
+}
+
+/**
+ * A run's request for running it again (a stale run, the duplicates tab's merges): its scope and
+ * parameters as analysisRequestOf gives them, with the run's own rank confidence, which
+ * disruption requests (analysisRequestOf's other users) do not take.
+ */
+export function rerunRequestOf(run: Pick<AnalysisRun, 'scope' | 'parameters'>): { scope: Record<string, unknown>; parameters: Record<string, unknown> } {
+  const request = analysisRequestOf(run);
+  const confidence = run.parameters.confidence;
+  return confidence && typeof confidence === 'object' ? { ...request, parameters: { ...request.parameters, confidence } } : request;
+}
+
+/** One line for a fact the rank depends on: how often kept, the median rank with and without. */
+export function factText(f: NodeConfidence['dependsOnFacts'][number]): string {
+  return `kept in ${percent(f.keptIn)} of draws · median rank ${f.medianRankWith} with it, ${f.medianRankWithout} without`;
 }
 
 /** The run's confidence settings, or null when it was made without. */

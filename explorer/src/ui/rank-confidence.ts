@@ -1,5 +1,5 @@
 import type { RankedNode } from '../data/api-types.js';
-import { confidenceCell, type ConfidenceSummary, dependsOnText, describeDraws, NO_CONFIDENCE } from '../data/confidence.js';
+import { confidenceCell, type ConfidenceSummary, dependsOnText, describeDraws, factText, NO_CONFIDENCE } from '../data/confidence.js';
 import { el } from './dom.js';
 import type { ExplorerHook } from './test-hook.js';
 
@@ -66,6 +66,20 @@ export function appendNodeConfidence(container: HTMLElement, result: RankedNode,
                 ` · ${dependsOnText(d)}`,
               );
             }),
+          ),
+      el('h4', {}, `Facts it rests on (${c.dependsOnFacts.length})`),
+      c.dependsOnFacts.length === 0
+        ? el('p', { class: 'hint' }, 'No payment, crossing or vessel of its own moves its rank.')
+        : el(
+            'ul',
+            { id: 'depends-on-facts' },
+            ...c.dependsOnFacts.map((f) =>
+              el(
+                'li',
+                { 'data-fact': f.fact, 'data-kept-in': String(f.keptIn), 'data-with': String(f.medianRankWith), 'data-without': String(f.medianRankWithout) },
+                `${f.fact} · ${factText(f)}`,
+              ),
+            ),
           ),
     );
   }
