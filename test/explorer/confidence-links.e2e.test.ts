@@ -101,8 +101,17 @@ describe('the explorer’s rank confidence and suggested links in a browser', ()
       if (c.inTopK < 1) expect(percent).toBeLessThan(100);
       expect(marked).toBe(c.stableCore);
     }
-    expect(ranking.filter((r) => r.confidence.stableCore).map((r) => r.key)).toEqual(
-      summary.stableCore.map((s: Json) => s.key).filter((k: string) => ranking.some((r) => r.key === k)),
+    // The table is in rank order, the summary's stable core in median-rank order: the same people.
+    expect(
+      ranking
+        .filter((r) => r.confidence.stableCore)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(
+      summary.stableCore
+        .map((s: Json) => s.key)
+        .filter((k: string) => ranking.some((r) => r.key === k))
+        .sort(),
     );
     expect(await page.textContent('#ranking-confidence-head')).toBe(`Rank 90% · top ${summary.top}`);
     expect(await page.textContent('#confidence-note')).toContain(`from ${summary.draws} resampled networks`);
