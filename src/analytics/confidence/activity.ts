@@ -1,8 +1,6 @@
-import { percentiles, scopeRank } from '../harm/percentile.js';
-import type { ActivityScores } from '../harm/score.js';
+import { activityFromRaw, type ActivityScores, emptyActivityRaw } from '../harm/score.js';
 import { type MoneySettings, toReporting } from '../money.js';
 import { ACTIVITY_PARTS, type ProjectedFacts } from '../projection/types.js';
-import { FINANCIAL_WEIGHTS } from '../weights.js';
 
 /**
  * The activity parts of the harm score (operational, financial, threat to life) from the facts a
@@ -30,7 +28,7 @@ export function activityFacts(facts: ProjectedFacts, n: number): ActivityFacts {
 export function activityOfDraw(a: ActivityFacts, keptGroup: Uint8Array, ranked: Uint8Array, money: MoneySettings): ActivityScores {
   const { facts, n, currencies, currencyIndex } = a;
   const C = currencies.length;
-  const raw = Object.fromEntries(['operational', 'financial', 'threatToLife', 'received', 'passedOn', 'retained'].map((k) => [k, new Float64Array(n)])) as ActivityScores['raw'];
+  const raw = emptyActivityRaw(n);
   const received = new Float64Array(n * C);
   const passedOn = new Float64Array(n * C);
   for (let f = 0; f < facts.node.length; f++) {
@@ -47,17 +45,6 @@ export function activityOfDraw(a: ActivityFacts, keptGroup: Uint8Array, ranked: 
       if (received[i * C + c]) raw.received[i]! += toReporting(received[i * C + c]!, currencies[c]!, money) ?? 0;
       if (passedOn[i * C + c]) raw.passedOn[i]! += toReporting(passedOn[i * C + c]!, currencies[c]!, money) ?? 0;
     }
-    raw.retained[i] = Math.max(0, raw.received[i]! - raw.passedOn[i]!);
-    raw.financial[i] = FINANCIAL_WEIGHTS.retained * raw.retained[i]! + FINANCIAL_WEIGHTS.controlled * raw.received[i]!;
   }
-  const ranks = { operational: scopeRank(raw.operational, ranked), financial: scopeRank(raw.financial, ranked), threatToLife: scopeRank(raw.threatToLife, ranked) };
-  return {
-    raw,
-    ranks,
-    percentiles: {
-      operational: percentiles(raw.operational, ranked, ranks.operational),
-      financial: percentiles(raw.financial, ranked, ranks.financial),
-      threatToLife: percentiles(raw.threatToLife, ranked, ranks.threatToLife),
-    },
-  };
+  return activityFromRaw(raw, ranked);
 }

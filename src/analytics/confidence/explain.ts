@@ -1,4 +1,5 @@
 import type { ProjectedNode } from '../projection/types.js';
+import { TIE_KIND_WORDS } from '../tie-kind-words.js';
 import type { TieKind } from '../weights.js';
 import type { RankConfidence } from './summary.js';
 
@@ -32,21 +33,6 @@ export interface NodeConfidence {
   explanation: string[];
 }
 
-const KIND_WORDS: Record<TieKind, [string, string]> = {
-  payment: ['payment', 'payments'],
-  contact: ['reported contact', 'reported contacts'],
-  communication: ['communication', 'communications'],
-  meeting: ['meeting', 'meetings'],
-  family: ['family link', 'family links'],
-  associate: ['reported association', 'reported associations'],
-  crossing: ['shared crossing', 'shared crossings'],
-  vessel: ['shared vessel', 'shared vessels'],
-  location: ['shared place', 'shared places'],
-  employment: ['employment', 'employments'],
-  directorship: ['directorship', 'directorships'],
-  relation: ['relation', 'relations'],
-};
-
 export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
@@ -57,7 +43,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 export function describeKinds(kinds: Record<string, number>): string {
   const parts = Object.entries(kinds).map(([kind, count]) => {
-    const [one, many] = KIND_WORDS[kind as TieKind] ?? [kind, kind];
+    const [one, many] = TIE_KIND_WORDS[kind as TieKind] ?? [kind, kind];
     return `${count} ${count === 1 ? one : many}`;
   });
   return parts.length <= 1 ? (parts[0] ?? 'no relations') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;

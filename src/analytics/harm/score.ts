@@ -108,16 +108,33 @@ export interface ActivityScores {
 
 export function activityScores(evidence: readonly (NodeEvidence | null)[], ranked: Uint8Array, money: MoneySettings = DEFAULT_MONEY): ActivityScores {
   const n = evidence.length;
-  const raw = Object.fromEntries(['operational', 'financial', 'threatToLife', 'received', 'passedOn', 'retained'].map((k) => [k, new Float64Array(n)])) as ActivityScores['raw'];
+  const raw = emptyActivityRaw(n);
   for (let i = 0; i < n; i++) {
     const e = evidence[i];
     if (!e) continue;
     raw.operational[i] = operationalRaw(e);
     raw.received[i] = moneyTotal(e.received, money);
     raw.passedOn[i] = moneyTotal(e.passedOn, money);
+    raw.threatToLife[i] = threatRaw(e);
+  }
+  return activityFromRaw(raw, ranked);
+}
+
+/** Activity emptied of values: every part of every node 0. */
+export function emptyActivityRaw(n: number): ActivityScores['raw'] {
+  return Object.fromEntries(['operational', 'financial', 'threatToLife', 'received', 'passedOn', 'retained'].map((k) => [k, new Float64Array(n)])) as ActivityScores['raw'];
+}
+
+/**
+ * The activity scores from what each node did, given its operational, threat-to-life, received
+ * and passed-on values (money in reporting minor units): retained and financial are worked out
+ * here, then each component's ranks and percentiles. Rank confidence's draws (analytics/confidence/)
+ * come through here too.
+ */
+export function activityFromRaw(raw: ActivityScores['raw'], ranked: Uint8Array): ActivityScores {
+  for (let i = 0; i < raw.received.length; i++) {
     raw.retained[i] = Math.max(0, raw.received[i]! - raw.passedOn[i]!);
     raw.financial[i] = FINANCIAL_WEIGHTS.retained * raw.retained[i]! + FINANCIAL_WEIGHTS.controlled * raw.received[i]!;
-    raw.threatToLife[i] = threatRaw(e);
   }
   const ranks = { operational: scopeRank(raw.operational, ranked), financial: scopeRank(raw.financial, ranked), threatToLife: scopeRank(raw.threatToLife, ranked) };
   return {

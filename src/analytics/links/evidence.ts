@@ -1,4 +1,5 @@
 import type { Projection } from '../projection/types.js';
+import { TIE_KIND_WORDS } from '../tie-kind-words.js';
 import type { TieKind } from '../weights.js';
 import { type LinkGraph, tieBetween } from './graph.js';
 import { type LinkIndex, sharedNeighbours, sharedWeight, walkCounts } from './indices.js';
@@ -35,21 +36,6 @@ export interface PairEvidence {
 
 export const SHARED_SHOWN = 10;
 
-const WORDS: Record<TieKind, [string, string]> = {
-  payment: ['payment', 'payments'],
-  contact: ['reported contact', 'reported contacts'],
-  communication: ['communication', 'communications'],
-  meeting: ['meeting', 'meetings'],
-  family: ['family tie', 'family ties'],
-  associate: ['association', 'associations'],
-  crossing: ['shared crossing', 'shared crossings'],
-  vessel: ['shared vessel', 'shared vessels'],
-  location: ['shared place', 'shared places'],
-  employment: ['employment', 'employments'],
-  directorship: ['directorship', 'directorships'],
-  relation: ['relation', 'relations'],
-};
-
 export function kindsOfTie(projection: Projection, tie: number): TieKindCount[] {
   if (tie < 0) return [];
   const k = projection.tieKinds.length;
@@ -62,7 +48,7 @@ export function kindsOfTie(projection: Projection, tie: number): TieKindCount[] 
 }
 
 export function describeKinds(kinds: readonly TieKindCount[]): string {
-  return kinds.map(({ kind, count }) => (count === 1 ? WORDS[kind][0] : `${count} ${WORDS[kind][1]}`)).join(', ');
+  return kinds.map(({ kind, count }) => (count === 1 ? TIE_KIND_WORDS[kind][0] : `${count} ${TIE_KIND_WORDS[kind][1]}`)).join(', ');
 }
 
 export function pairEvidence(projection: Projection, graph: LinkGraph, a: number, b: number, index: LinkIndex): PairEvidence {
