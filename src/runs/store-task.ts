@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 
 import { analyse, type DrawSet, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
+import { tieKindCounts } from '../analytics/projection/tie-accumulator.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
@@ -96,8 +97,7 @@ export function strongestInternalTies(
   projection: Pick<Projection, 'ties' | 'tieKinds'>,
   ranking: Pick<RankingTable, 'nodes' | 'community' | 'communityIds'>,
 ): Map<string, { total: number; strongest: StoredTie[] }> {
-  const { ties, tieKinds } = projection;
-  const K = tieKinds.length;
+  const { ties } = projection;
   const inside = new Map<number, number[]>();
   for (let t = 0; t < ties.source.length; t++) {
     const c = ranking.community[ties.source[t]!]!;
@@ -109,11 +109,13 @@ export function strongestInternalTies(
   const out = new Map<string, { total: number; strongest: StoredTie[] }>();
   for (const [c, list] of inside) {
     list.sort((a, b) => ties.strength[b]! - ties.strength[a]! || a - b);
-    const strongest = list.slice(0, STRONGEST_TIES).map((t) => {
-      const kinds: Record<string, number> = {};
-      for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[tieKinds[k]!] = ties.kindCount[t * K + k]!;
-      return { source: ranking.nodes[ties.source[t]!]!.key, target: ranking.nodes[ties.target[t]!]!.key, strength: ties.strength[t]!, money: ties.money[t]!, kinds };
-    });
+    const strongest = list.slice(0, STRONGEST_TIES).map((t) => ({
+      source: ranking.nodes[ties.source[t]!]!.key,
+      target: ranking.nodes[ties.target[t]!]!.key,
+      strength: ties.strength[t]!,
+      money: ties.money[t]!,
+      kinds: tieKindCounts(projection, t),
+    }));
     out.set(ranking.communityIds[c]!, { total: list.length, strongest });
   }
   return out;

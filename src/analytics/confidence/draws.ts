@@ -10,7 +10,7 @@ import type { EngineOptions } from '../engine.js';
 import { type ActivityScores, activityScores, harmScores } from '../harm/score.js';
 import type { Projection } from '../projection/types.js';
 import { activityFacts, activityOfDraw } from './activity.js';
-import { type KeptTies, resampleTies } from './resample.js';
+import { type KeptTies, markPresent, resampleTies } from './resample.js';
 import { type ConfidenceSpec, drawSeed } from './spec.js';
 
 /**
@@ -63,9 +63,10 @@ export function runDraws(projection: Projection, options: EngineOptions, spec: C
   const ranks = new Int32Array(count * n);
   const present = new Uint8Array(count * bytesPerDraw);
   const ranked = rankedMask(projection);
-  const asReported = activityScores(projection.evidence, ranked, options.money);
   const { facts } = projection;
   const resampled = spec.grading && facts ? activityFacts(facts, n) : undefined;
+  // Without grading every draw keeps what people did as reported.
+  const asReported = resampled ? undefined : activityScores(projection.evidence, ranked, options.money);
   const groups = resampled ? facts!.keep.length : 0;
   const bytesPerGroupDraw = Math.ceil(groups / 8);
   const keptFacts = new Uint8Array(count * bytesPerGroupDraw);
@@ -74,8 +75,8 @@ export function runDraws(projection: Projection, options: EngineOptions, spec: C
   for (let d = 0; d < count; d++) {
     const rng = createRng(drawSeed(spec.seed, first + d));
     const kept = resampleTies(projection.ties, facts, spec, rng, present.subarray(d * bytesPerDraw, (d + 1) * bytesPerDraw), keptGroup);
-    const activity = resampled ? activityOfDraw(resampled, keptGroup, ranked, options.money) : asReported;
-    if (resampled) for (let g = 0; g < groups; g++) if (keptGroup[g]) keptFacts[d * bytesPerGroupDraw + (g >> 3)]! |= 1 << (g & 7);
+    const activity = resampled ? activityOfDraw(resampled, keptGroup, ranked, options.money) : asReported!;
+    for (let g = 0; g < groups; g++) if (keptGroup[g]) markPresent(keptFacts, g, d * bytesPerGroupDraw);
     ranks.set(drawRanks(projection, keys, kept, ranked, activity, options, sources), d * n);
   }
   return { first, count, ranks, present, keptFacts };

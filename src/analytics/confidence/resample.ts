@@ -47,11 +47,16 @@ export function resampleTies(
     out.source[k] = ties.source[t]!;
     out.target[k] = ties.target[t]!;
     out.strength[k++] = strength[t]!;
-    present[t >> 3]! |= 1 << (t & 7);
+    markPresent(present, t);
   }
   return out;
 }
 
-export function isPresent(present: Uint8Array, index: number): boolean {
-  return (present[index >> 3]! & (1 << (index & 7))) !== 0;
+/** Bit `index` of the bit set starting at byte `offset` of `bits` (a draw's kept ties or facts). */
+export function isPresent(bits: Uint8Array, index: number, offset = 0): boolean {
+  return (bits[offset + (index >> 3)]! & (1 << (index & 7))) !== 0;
+}
+
+export function markPresent(bits: Uint8Array, index: number, offset = 0): void {
+  bits[offset + (index >> 3)]! |= 1 << (index & 7);
 }

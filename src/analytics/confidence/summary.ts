@@ -1,5 +1,7 @@
+import { tieKindCounts } from '../projection/tie-accumulator.js';
 import type { Projection } from '../projection/types.js';
 import type { DrawChunk } from './draws.js';
+import { isPresent } from './resample.js';
 import type { ConfidenceSpec } from './spec.js';
 
 /**
@@ -81,8 +83,8 @@ export function summariseDraws(
   const keptFacts = new Uint8Array(draws * bytesPerGroupDraw);
   for (const c of sorted) keptFacts.set(c.keptFacts, c.first * bytesPerGroupDraw);
   const rankOf = (node: number, draw: number) => ranks[draw * n + node]!;
-  const factKept = (group: number, draw: number) => (keptFacts[draw * bytesPerGroupDraw + (group >> 3)]! & (1 << (group & 7))) !== 0;
-  const keptIn = (tie: number, draw: number) => (present[draw * bytesPerDraw + (tie >> 3)]! & (1 << (tie & 7))) !== 0;
+  const factKept = (group: number, draw: number) => isPresent(keptFacts, group, draw * bytesPerGroupDraw);
+  const keptIn = (tie: number, draw: number) => isPresent(present, tie, draw * bytesPerDraw);
 
   const median = new Int32Array(n);
   const low = new Int32Array(n);
@@ -139,7 +141,7 @@ export function summariseDraws(
     const found: Dependency[] = [];
     for (const t of incident.get(i) ?? []) {
       const shift = compare(i, (d) => keptIn(t, d));
-      if (shift) found.push({ other: source[t] === i ? target[t]! : source[t]!, tie: t, kinds: kindsOf(projection, t), ...shift });
+      if (shift) found.push({ other: source[t] === i ? target[t]! : source[t]!, tie: t, kinds: tieKindCounts(projection, t), ...shift });
     }
     found.sort((a, b) => byShift(a, b) || a.tie - b.tie);
     dependsOn.set(i, found.slice(0, DEPENDENCIES_SHOWN));
@@ -167,11 +169,4 @@ export function summariseDraws(
     }
   }
   return { spec, median, low, high, inTop, dependsOn, factsDependedOn, stableCore };
-}
-
-function kindsOf({ ties, tieKinds }: Pick<Projection, 'ties' | 'tieKinds'>, t: number): Record<string, number> {
-  const K = tieKinds.length;
-  const kinds: Record<string, number> = {};
-  for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[tieKinds[k]!] = ties.kindCount[t * K + k]!;
-  return kinds;
 }

@@ -1,3 +1,4 @@
+import { tieKindCounts } from '../projection/tie-accumulator.js';
 import type { Projection } from '../projection/types.js';
 import { TIE_KIND_WORDS } from '../tie-kind-words.js';
 import type { TieKind } from '../weights.js';
@@ -38,13 +39,7 @@ export const SHARED_SHOWN = 10;
 
 export function kindsOfTie(projection: Projection, tie: number): TieKindCount[] {
   if (tie < 0) return [];
-  const k = projection.tieKinds.length;
-  const kinds: TieKindCount[] = [];
-  for (let c = 0; c < k; c++) {
-    const count = projection.ties.kindCount[tie * k + c]!;
-    if (count > 0) kinds.push({ kind: projection.tieKinds[c]!, count: Math.round(count * 1000) / 1000 });
-  }
-  return kinds;
+  return Object.entries(tieKindCounts(projection, tie)).map(([kind, count]) => ({ kind: kind as TieKind, count: Math.round(count * 1000) / 1000 }));
 }
 
 export function describeKinds(kinds: readonly TieKindCount[]): string {

@@ -1,5 +1,5 @@
 import { TIE_KINDS, type TieKind } from '../weights.js';
-import type { ProjectedTies } from './types.js';
+import type { ProjectedTies, Projection } from './types.js';
 
 const KIND_INDEX = new Map<TieKind, number>(TIE_KINDS.map((kind, i) => [kind, i]));
 const K = TIE_KINDS.length;
@@ -80,6 +80,14 @@ export class TieAccumulator {
 
 export function kindColumn(kind: TieKind): number {
   return KIND_INDEX.get(kind)!;
+}
+
+/** What tie `t` is made of: relations per kind, the kinds with none left out, in `tieKinds` order. */
+export function tieKindCounts({ ties, tieKinds }: Pick<Projection, 'ties' | 'tieKinds'>, t: number): Partial<Record<TieKind, number>> {
+  const K = tieKinds.length;
+  const kinds: Partial<Record<TieKind, number>> = {};
+  for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[tieKinds[k]!] = ties.kindCount[t * K + k]!;
+  return kinds;
 }
 
 /** Zeroed ties for `m` ties of `kinds` kinds (the canonical copies are filled into these). */
