@@ -21,7 +21,8 @@ CALL (n, row, same) {
   SET n += row.props,
       n.recordedAt = row.recordedAt,
       n.history = coalesce(n.history, []) + row.history,
-      n.unresolved = false
+      n.unresolved = false,
+      n.contentHash = row.hash
   REMOVE n.placeholderIngest
   // Identifier keys (schema/007): the record's replace the stored ones of the fields it gives,
   // the others stay. searchText is rebuilt from everything the copy now holds, so a record
@@ -32,6 +33,12 @@ CALL (n, row, same) {
   SET n.searchText = reduce(text = n.id, field IN row.textFields |
         reduce(t = text, value IN CASE WHEN n[field] IS NULL THEN [] WHEN n[field] IS :: LIST<ANY> THEN n[field] ELSE [n[field]] END | t + ' | ' + toString(value)))
       + reduce(t = '', k IN n.identifierKeys | t + ' | ' + k)
+}
+// A copy written before contentHash existed, or by a record that gave fewer fields, learns
+// this record's digest, so the record is found unchanged by entity-states next time.
+CALL (n, row, same) {
+  WITH n, row WHERE same AND coalesce(n.contentHash <> row.hash, true)
+  SET n.contentHash = row.hash
 }
 CALL (n, investigation, created) {
   WITH n, investigation WHERE created

@@ -21,7 +21,13 @@ CALL (row, old, samePlace, same) {
   WITH row, old WHERE samePlace AND NOT same
   SET old += row.props,
       old.recordedAt = row.recordedAt,
-      old.history = coalesce(old.history, []) + row.history
+      old.history = coalesce(old.history, []) + row.history,
+      old.contentHash = row.hash
+}
+// A relation written before contentHash existed learns the record's digest (relation-states).
+CALL (row, old, same) {
+  WITH row, old WHERE same AND coalesce(old.contentHash <> row.hash, true)
+  SET old.contentHash = row.hash
 }
 OPTIONAL CALL (row, investigation, samePlace) {
   WITH row, investigation WHERE NOT samePlace
@@ -58,7 +64,8 @@ OPTIONAL CALL (row, investigation, samePlace) {
       r.recordedAt = row.recordedAt,
       r.history = [row.history],
       r.origin = row.origin,
-      r.investigations = [investigation]
+      r.investigations = [investigation],
+      r.contentHash = row.hash
   WITH a, b, r
   CALL (r) {
     // Copies elsewhere are marked, never read: the flag only tells a multi-investigation analysis to merge by id.

@@ -6,6 +6,7 @@ import type { EntityRow, RelationRow, RelationSpec } from '../repositories/inges
 import type { Account, Crossing, Link, Location, Payment, Person, Relation, Route } from '../schemas/entities.js';
 import type { RecordKind } from '../schemas/ingest.js';
 import type { Provenance } from '../schemas/provenance.js';
+import { contentHash } from './content-hash.js';
 
 export type { EntityRow, RelationRow, RelationSpec };
 
@@ -37,8 +38,37 @@ export interface Context {
 type Props = Record<string, unknown>;
 
 export function normalise(kind: RecordKind, record: Record<string, unknown>, ctx: Context): Normalised {
+  const { entity, relations } = rowsOf(kind, record, ctx);
+  return {
+    ...(entity ? { entity: { label: entity.label, row: withEntityHash(entity.label, entity.row) } } : {}),
+    relations: relations.map(({ spec, row }) => ({ spec, row: { ...row, hash: contentHash({ spec, from: row.from, to: row.to, props: row.props, origin: row.origin }) } })),
+  };
+}
+
+type Unhashed<Row> = Omit<Row, 'hash' | 'searchText'>;
+
+/**
+ * The digest of what the record writes (content-hash.ts), and the copy's searchText as the
+ * upsert would build it for a copy the record creates (only then does the copy hold nothing
+ * but the record): null when a text value is not a string, which only the upsert renders.
+ */
+function withEntityHash(label: EntityLabel, row: Unhashed<EntityRow>): EntityRow {
+  const { props, relationIds, replaces, identifierKeys: keys, keyKinds } = row;
+  const hash = contentHash({ label, props, relationIds, replaces, identifierKeys: keys, keyKinds });
+  const values = row.textFields.flatMap((field) => (props[field] === undefined ? [] : Array.isArray(props[field]) ? (props[field] as unknown[]) : [props[field]]));
+  const keysOnce = [...new Set(keys)];
+  const searchText = values.every((value) => typeof value === 'string') ? [row.id, ...values, ...keysOnce].join(' | ') : null;
+  return { ...row, identifierKeys: keysOnce, hash, searchText };
+}
+
+function rowsOf(
+  kind: RecordKind,
+  record: Record<string, unknown>,
+  ctx: Context,
+): { entity?: { label: EntityLabel; row: Unhashed<EntityRow> }; relations: { spec: RelationSpec; row: Unhashed<RelationRow> }[] } {
   const base = provenanceProps(ctx);
-  const make = (type: EntityType, props: Props, relations: Normalised['relations'] = [], replaces: RelationshipType[] = []): Normalised => {
+  type Rows = ReturnType<typeof rowsOf>;
+  const make = (type: EntityType, props: Props, relations: Rows['relations'] = [], replaces: RelationshipType[] = []): Rows => {
     const label = ENTITY_LABELS[type];
     const id = record.id as string;
     const relationIds = relations.map((r) => r.row.id);

@@ -8,6 +8,7 @@ const INTERNAL = new Set([
   'searchText',
   'history',
   'placeholderIngest',
+  'contentHash',
   'investigation',
   'investigations',
   'shared',
