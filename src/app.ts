@@ -227,8 +227,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         hook: 'preHandler',
         keyGenerator: (request) => request.principal?.id ?? request.ip,
       });
-      // After the rate limit: an answer from memory is counted, authenticated and audited like any other.
-      v1.addHook('preHandler', app.cachedAnswer);
+      // After the rate limit's own preHandler (a route's hook, added when the route is): an answer
+      // from memory is authenticated, counted against the limit and audited like any other.
+      v1.addHook('onRoute', (route) => {
+        if (route.config?.readCache) route.preHandler = [route.preHandler ?? []].flat().concat(app.cachedAnswer);
+      });
       v1.addHook('onSend', async (request, reply, payload) => {
         await app.auditRecord(request, reply, payload);
         return payload;

@@ -239,6 +239,25 @@ describe('cached reads', () => {
     for (const on of [app, other]) expect((await get(on, page)).statusCode).toBe(404);
   });
 
+  it('counts an answer from memory against the caller’s rate limit', async () => {
+    const limited = await buildTestApp({ RATE_LIMIT_MAX: '3' });
+    try {
+      const viewer = await makeKey('viewer', [A]);
+      const url = `/v1/entities/person/${P(2)}`;
+      const statuses: [number, string][] = [];
+      for (let i = 0; i < 5; i++) {
+        const answer = await get(limited, url, viewer.key);
+        statuses.push([answer.statusCode, String(answer.headers['x-read-cache'])]);
+      }
+      // The second and third are answered from memory, and still counted: the fourth is refused.
+      expect(statuses.slice(0, 3).map(([status]) => status)).toEqual([200, 200, 200]);
+      expect(statuses.slice(1, 3).some(([, cache]) => cache === 'hit')).toBe(true);
+      expect(statuses.slice(3).map(([status]) => status)).toEqual([429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('records each of 200 concurrent reads, answered from memory or not, and the chain verifies', async () => {
     const tagged = `rc-${tag}`;
     const urls = [`/v1/entities/person/${P(2)}`, `/v1/entities/person/${P(3)}`, `/v1/rankings/latest?investigation=${A}&limit=5`];
