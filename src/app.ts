@@ -15,6 +15,7 @@ import { createAuditLog } from './audit/audit-log.js';
 import { createCheckpointFile } from './audit/checkpoints.js';
 import { createJwtVerifier } from './auth/jwt.js';
 import { createKeyService } from './auth/key-service.js';
+import { createReadStamps } from './cache/read-stamp.js';
 import type { Config } from './config.js';
 import { MalformedBodyError } from './errors.js';
 import { createIngestService } from './ingest/ingest-service.js';
@@ -25,6 +26,7 @@ import { authPlugin } from './plugins/auth.js';
 import { databasePlugin, requireDatabase } from './plugins/database.js';
 import { clientErrors, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { readCachePlugin } from './plugins/read-cache.js';
 import { refusalsPlugin } from './plugins/refusals.js';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.js';
 import { ANALYTICS_QUERIES } from './repositories/analytics-repository.js';
@@ -37,6 +39,7 @@ import { createInvestigationRepository, INVESTIGATION_QUERIES } from './reposito
 import { createKeyRepository, KEY_QUERIES } from './repositories/key-repository.js';
 import { createMoneyRepository, MONEY_QUERIES } from './repositories/money-repository.js';
 import { createPathRepository, PATH_QUERIES } from './repositories/path-repository.js';
+import { createReadStampRepository, READ_STAMP_QUERIES } from './repositories/read-stamp-repository.js';
 import { createResolutionRepository, RESOLUTION_QUERIES } from './repositories/resolution-repository.js';
 import { RUN_QUERIES } from './repositories/run-repository.js';
 import { RUN_RESULT_QUERIES } from './repositories/run-results-repository.js';
@@ -86,6 +89,7 @@ const REQUIRED_QUERIES = [
   ...PATH_QUERIES,
   ...CONTEXT_QUERIES,
   ...RESOLUTION_QUERIES,
+  ...READ_STAMP_QUERIES,
 ];
 
 /**
@@ -155,8 +159,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     clearInterval(checkpoints);
     if (app.dbHealth.ready) await checkpoint();
   });
-  await app.register(authPlugin, { keys, verifyJwt: config.auth.jwt ? createJwtVerifier(config.auth.jwt) : undefined, requireJustification: config.auth.requireJustification });
+  const stamps = createReadStamps(createReadStampRepository(driver, database, queries).read);
+  await app.register(authPlugin, {
+    keys,
+    stamps,
+    verifyJwt: config.auth.jwt ? createJwtVerifier(config.auth.jwt) : undefined,
+    requireJustification: config.auth.requireJustification,
+  });
   await app.register(auditPlugin, { log: auditLog });
+  await app.register(readCachePlugin, { maxBytes: config.readCache.maxBytes });
   // The first admin key, before the database counts as ready: ADMIN_API_KEY, or one made and
   // printed once when no admin key exists.
   app.dbHealth.alsoPrepare(async () => {
@@ -216,10 +227,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         hook: 'preHandler',
         keyGenerator: (request) => request.principal?.id ?? request.ip,
       });
+      // After the rate limit's own preHandler (a route's hook, added when the route is): an answer
+      // from memory is authenticated, counted against the limit and audited like any other.
+      v1.addHook('onRoute', (route) => {
+        if (route.config?.readCache) route.preHandler = [route.preHandler ?? []].flat().concat(app.cachedAnswer);
+      });
       v1.addHook('onSend', async (request, reply, payload) => {
         await app.auditRecord(request, reply, payload);
         return payload;
       });
+      v1.addHook('onSend', app.keepAnswer);
       await v1.register(keyRoutes, { keys });
       await v1.register(auditRoutes, { audit: auditRepository, log: auditLog });
       await v1.register(systemRoutes, { system, gdsServer });

@@ -62,6 +62,7 @@ const EnvSchema = z
     ANALYSIS_MAX_ATTEMPTS: positiveInt.max(100).default(3),
     ANALYSIS_BATCH_SIZE: positiveInt.max(100_000).default(1_000),
     ANALYSIS_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+    READ_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
 
     ADMIN_API_KEY: optionalText.pipe(
       z
@@ -193,6 +194,11 @@ export interface Config {
     /** Pages of finished runs kept in memory (0: none). */
     cacheEntries: number;
   };
+  /** Answers of read routes kept in memory (plugins/read-cache.ts). */
+  readCache: {
+    /** Their total size, about (0: none kept). */
+    maxBytes: number;
+  };
   auth: {
     /** An admin key to store at start-up; none: one is made and printed when no admin key exists. */
     adminKey?: string;
@@ -272,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchSize: e.ANALYSIS_BATCH_SIZE,
       cacheEntries: e.ANALYSIS_CACHE_ENTRIES,
     },
+    readCache: { maxBytes: e.READ_CACHE_MB * 1024 * 1024 },
     auth: {
       adminKey: e.ADMIN_API_KEY,
       jwt: e.AUTH_JWT_ISSUER

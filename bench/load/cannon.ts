@@ -46,7 +46,7 @@ function fire(scenario: Scenario, options: CannonOptions, durationS: number): Pr
         connections: options.connections,
         duration: durationS,
         timeout: options.timeoutS,
-        headers: scenario.auth ? options.headers : {},
+        headers: scenario.auth ? { ...options.headers, ...scenario.headers } : { ...scenario.headers },
         requests: [{ setupRequest: (request) => ({ ...request, path: pick() }) }],
       },
       (error, result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result)),
@@ -88,7 +88,7 @@ export async function settle(auditSeq: () => Promise<number | undefined>, target
 }
 
 export async function runScenario(scenario: Scenario, options: CannonOptions): Promise<ScenarioFigures> {
-  const base = { name: scenario.name, label: scenario.label, rankings: scenario.rankings, reference: scenario.reference, paths: scenario.paths.length };
+  const base = { name: scenario.name, label: scenario.label, goal: scenario.goal, reference: scenario.reference, paths: scenario.paths.length };
   // /healthz is not audited: nothing to wait for.
   const expected = (seq: number | undefined, sent: number) => (seq !== undefined && scenario.auth ? seq + sent : seq);
   let seqBefore: number | undefined;

@@ -4,6 +4,7 @@ import type { BenchHeader, BenchMode } from '../harness/header.js';
 import type { MemoryFigures } from '../harness/rss-sampler.js';
 import type { Stages } from '../harness/run-timing.js';
 import { perSecond, ratio } from '../harness/stats.js';
+import type { LoadGoal } from './scenarios.js';
 
 /**
  * The figures of bench/load/main.ts, written as JSON next to the markdown summary, and the
@@ -12,7 +13,7 @@ import { perSecond, ratio } from '../harness/stats.js';
  * failed; its `error` says why.
  */
 
-/** The issue's target for ranking reads on this 2-core machine. */
+/** The p99 a scenario without a goal of its own is shown against. */
 export const P99_TARGET_MS = 100;
 
 export interface LatencyFigures {
@@ -43,7 +44,8 @@ export interface ScenarioCounts {
 export interface ScenarioFigures {
   name: string;
   label: string;
-  rankings: boolean;
+  /** What the scenario is held to; none for the reference. */
+  goal?: LoadGoal;
   reference: boolean;
   paths: number;
   durationS?: number;
@@ -108,15 +110,21 @@ export interface Verdict {
   /** 2xx req/s as a share of the reference's. */
   ofReference?: number;
   errors?: number;
+  /** p99 under the goal's (P99_TARGET_MS without one). */
   p99Met?: boolean;
+  /** The share of the reference's rate reached the goal's; undefined when the goal names none. */
+  rateMet?: boolean;
+  /** Both, for a scenario with a goal that was measured. */
+  goalMet?: boolean;
 }
 
 export function verdictOf(scenario: ScenarioFigures, reference: number | undefined): Verdict {
-  return {
-    ofReference: scenario.reference ? undefined : ratio(scenario.okPerSec, reference),
-    errors: scenario.counts ? errorCount(scenario.counts) : undefined,
-    p99Met: scenario.latency ? scenario.latency.p99 < P99_TARGET_MS : undefined,
-  };
+  const ofReference = scenario.reference ? undefined : ratio(scenario.okPerSec, reference);
+  const p99Met = scenario.latency ? scenario.latency.p99 < (scenario.goal?.p99Ms ?? P99_TARGET_MS) : undefined;
+  const wanted = scenario.goal?.ofReference;
+  const rateMet = wanted === undefined || ofReference === undefined ? undefined : ofReference >= wanted;
+  const goalMet = scenario.goal && p99Met !== undefined ? p99Met && (wanted === undefined || rateMet === true) : undefined;
+  return { ofReference, errors: scenario.counts ? errorCount(scenario.counts) : undefined, p99Met, rateMet, goalMet };
 }
 
 /** CPU a process used per 2xx answer, ms. */

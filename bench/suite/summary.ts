@@ -7,7 +7,8 @@ import { ratio, summarise, type Summary } from '../harness/stats.js';
 import type { BenchResults as IngestBenchResults } from '../ingest/results.js';
 import type { LinksBenchResults } from '../links/report.js';
 import type { LoadBenchResults } from '../load/figures.js';
-import { errorCount, referenceRate } from '../load/figures.js';
+import { errorCount, referenceRate, verdictOf } from '../load/figures.js';
+import { goalText } from '../load/report.js';
 import type { ResolutionBenchResults } from '../resolution/report.js';
 import type { RunsBenchResults } from '../runs/figures.js';
 
@@ -205,9 +206,11 @@ export function loadHeadlines(results: LoadBenchResults): HeadlineRow[] {
         .filter((s) => !s.reference && s.latency)
         .map((s): HeadlineRow => ({
           area: 'HTTP load',
-          measure: `${s.label}: 2xx/s, p50 / p99, errors`,
+          measure: `${s.label}: 2xx/s, p50 / p99, errors${s.goal ? `; goal ${goalText(s.goal)}` : ''}`,
           size: at,
-          ours: `${rate(s.okPerSec, 'req')}, ${s.latency!.p50} / ${s.latency!.p99} ms, ${s.counts ? formatInt(errorCount(s.counts)) : '–'} errors`,
+          ours:
+            `${rate(s.okPerSec, 'req')}, ${s.latency!.p50} / ${s.latency!.p99} ms, ${s.counts ? formatInt(errorCount(s.counts)) : '–'} errors` +
+            (s.goal ? `; goal ${verdictOf(s, healthz).goalMet ? 'met' : '**missed**'} (load avg ${s.loadAverage1m.toFixed(1)})` : ''),
           reference: `/healthz ${rate(healthz, 'req')}`,
           ratio: ratio(s.okPerSec, healthz),
           better: 'higher',

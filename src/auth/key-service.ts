@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 
+import type { ReadStamp } from '../cache/read-stamp.js';
+import { StampedCache } from '../cache/stamped-cache.js';
 import type { KeyRepository, StoredKey } from '../repositories/key-repository.js';
 import { hashKey, isApiKey, newApiKey } from './api-keys.js';
 import type { Principal, Role } from './principal.js';
 
-/** API keys: made (the key shown once), listed, revoked, and turned into a principal per request. */
+/**
+ * API keys: made (the key shown once), listed, revoked, and turned into a principal per request.
+ * A key's principal is kept in memory for as long as the request's read stamp has not moved
+ * (cache/read-stamp.ts): a revocation moves it (auth/key-revoke.cypher), so a revoked key is
+ * refused from the next request on, here and on every other instance. Unknown keys are not kept.
+ */
+
+/** Active keys kept in memory (each a few hundred bytes). */
+const CACHED_KEYS = 10_000;
 
 export interface KeyView {
   id: string;
@@ -22,6 +32,11 @@ const viewOf = ({ hash: _hash, ...key }: StoredKey): KeyView => ({ ...key, revok
 export const principalOfKey = (key: StoredKey): Principal => ({ id: `key:${key.id}`, name: key.name, role: key.role, investigations: key.investigations });
 
 export function createKeyService(keys: KeyRepository) {
+  const known = new StampedCache<StoredKey | undefined>(
+    CACHED_KEYS,
+    () => 1,
+    (key) => key !== undefined,
+  );
   const stored = (key: string, name: string, role: Role, investigations: string[], createdBy: string): StoredKey => ({
     id: randomUUID(),
     name,
@@ -49,10 +64,14 @@ export function createKeyService(keys: KeyRepository) {
       return revoked ? viewOf(revoked) : undefined;
     },
 
-    /** The principal of an API key, or undefined for a key that is unknown or revoked. */
-    async principalOf(token: string): Promise<Principal | undefined> {
+    /**
+     * The principal of an API key, or undefined for a key that is unknown or revoked; with a
+     * read stamp, from memory while the stamp has not moved since the key was read.
+     */
+    async principalOf(token: string, stamp?: ReadStamp): Promise<Principal | undefined> {
       if (!isApiKey(token)) return undefined;
-      const key = await keys.byHash(hashKey(token));
+      const hash = hashKey(token);
+      const key = await (stamp ? known.get(stamp, hash, () => keys.byHash(hash)) : keys.byHash(hash));
       return key ? principalOfKey(key) : undefined;
     },
 

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { TokenError } from '../auth/jwt.js';
 import type { KeyService } from '../auth/key-service.js';
 import { can, type Permission, PERMISSIONS, type Principal } from '../auth/principal.js';
+import type { ReadStamp, ReadStamps } from '../cache/read-stamp.js';
 import { ForbiddenError, JustificationRequiredError, UnauthorizedError } from '../errors.js';
 
 declare module 'fastify' {
@@ -16,11 +17,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by authenticate() on every /v1 request that gets past it. */
     principal: Principal | null;
+    /** The versions this request's cached reads must match (cache/read-stamp.ts); set by authenticate(). */
+    readStamp: ReadStamp | null;
   }
 }
 
 export interface AuthOptions {
   keys: KeyService;
+  /** One read stamp per request, read after it arrived: keys and answers cached under it. */
+  stamps: ReadStamps;
   /** JWT verification when an issuer is configured. */
   verifyJwt?: (token: string) => Promise<Principal>;
   requireJustification: boolean;
@@ -33,6 +38,7 @@ export interface AuthOptions {
  */
 export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) => {
   app.decorateRequest('principal', null);
+  app.decorateRequest('readStamp', null);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/v1')) return;
     const permission = route.config?.permission;
@@ -45,7 +51,9 @@ export const authPlugin = fp(async (app: FastifyInstance, options: AuthOptions) 
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new UnauthorizedError('the Authorization header must be Bearer <API key or token>');
     const token = match[1]!;
-    let principal = await options.keys.principalOf(token);
+    const stamp = await options.stamps.current();
+    request.readStamp = stamp;
+    let principal = await options.keys.principalOf(token, stamp);
     if (!principal && options.verifyJwt && !token.startsWith('sna_')) {
       try {
         principal = await options.verifyJwt(token);

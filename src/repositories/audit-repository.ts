@@ -29,23 +29,47 @@ export function createAuditRepository(driver: Driver, database: string, queries:
     status: neoInt(record.status),
     resultBytes: neoInt(record.resultBytes),
   });
+  /** Where this instance's last append left the chain (another instance may have moved it since). */
+  let known: { seq: number; hash: string } | undefined;
+  /** audit/append.cypher after `head`: the records written, 0 when the head is not `head` any more. */
+  async function write(
+    run: (query: string, params: Record<string, unknown>) => Promise<{ records: { toObject(): Record<string, unknown> }[] }>,
+    head: { seq: number; hash: string },
+    records: AuditRecord[],
+  ): Promise<number> {
+    const last = records[records.length - 1]!;
+    const { records: written } = await run(queries['audit/append']!, {
+      expectedSeq: neoInt(head.seq),
+      expectedHash: head.hash,
+      seq: neoInt(last.seq),
+      hash: last.hash,
+      records: records.map(stored),
+    });
+    return recordToObject<{ written: number }>(written[0]!).written;
+  }
 
   return {
-    /** One transaction: lock the head, let `link` chain the records after it, write them and move the head. */
+    /**
+     * Lock the head, let `link` chain the records after it, write them and move the head. The
+     * head this instance's last append left is tried first, in one query (one transaction, no
+     * read before it); when another instance appended since (nothing written), the head is read
+     * under its lock and the records chained again after it, in one transaction.
+     */
     async append(link: (head: { seq: number; hash: string }) => AuditRecord[]): Promise<void> {
+      if (known) {
+        const records = link(known);
+        if ((await write((query, params) => driver.executeQuery(query, params, { database }), known, records)) === records.length) {
+          known = { seq: records.at(-1)!.seq, hash: records.at(-1)!.hash };
+          return;
+        }
+      }
       const session = driver.session({ database });
       try {
-        await session.executeWrite(async (tx) => {
+        known = await session.executeWrite(async (tx) => {
           const head = recordToObject<{ seq: number; hash: string }>((await tx.run(queries['audit/head']!, { genesis: GENESIS })).records[0]!);
           const records = link(head);
-          const last = records[records.length - 1]!;
-          const { records: written } = await tx.run(queries['audit/append']!, {
-            expectedSeq: neoInt(head.seq),
-            seq: neoInt(last.seq),
-            hash: last.hash,
-            records: records.map(stored),
-          });
-          if (recordToObject<{ written: number }>(written[0]!).written !== records.length) throw new Error('audit: the chain moved while it was locked');
+          if ((await write((query, params) => tx.run(query, params), head, records)) !== records.length) throw new Error('audit: the chain moved while it was locked');
+          return { seq: records.at(-1)!.seq, hash: records.at(-1)!.hash };
         });
       } finally {
         await session.close();

@@ -170,7 +170,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ service: RunService; result
   app.get(
     '/analyses/:id/rankings',
     {
-      config: read,
+      config: { ...read, readCache: true },
       schema: {
         tags: ['analyses'],
         summary: 'A page of a finished run’s explained ranking, optionally one entity type or community',
@@ -215,7 +215,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ service: RunService; result
   app.get(
     '/analyses/:id/entities/:type/:entityId',
     {
-      config: { permission: 'read', justify: true },
+      config: { permission: 'read', justify: true, readCache: true },
       schema: {
         tags: ['analyses'],
         summary: 'One entity in a finished run: score, components with evidence, explanation, measures',
@@ -275,7 +275,7 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ service: RunService; result
   app.get(
     '/rankings/latest',
     {
-      config: read,
+      config: { ...read, readCache: true },
       schema: {
         tags: ['analyses'],
         summary: 'The newest finished run over these investigations, and a page of its ranking',

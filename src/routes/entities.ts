@@ -29,7 +29,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
   app.get(
     '/entities/:type/:id',
     {
-      config: { permission: 'read', justify: true },
+      config: { permission: 'read', justify: true, readCache: true },
       schema: {
         tags: ['entities'],
         summary: 'One entity with its relations and the provenance of each',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { LATEST_LIMIT, loadScenarios, PAGE, pageOffsets, pathPicker, REFERENCE, scenarioOrder } from '../../../bench/load/scenarios.js';
+import { CACHED_GOAL, LATEST_LIMIT, loadScenarios, PAGE, pageOffsets, pathPicker, REFERENCE, scenarioOrder, UNCACHED_GOAL } from '../../../bench/load/scenarios.js';
 import { createRng } from '../../../src/shared/rng.js';
 
 describe('pageOffsets', () => {
@@ -36,9 +36,11 @@ describe('loadScenarios', () => {
     expect(byName.latest!.paths).toEqual([`/v1/rankings/latest?limit=${LATEST_LIMIT}`]);
   });
 
-  it('sends the key to every /v1 scenario, and holds the ranking reads to the p99 target', () => {
+  it('sends the key to every /v1 scenario, and holds the cached reads and the uncached entity view to their goals', () => {
     expect(scenarios.every((s) => s.auth && !s.reference)).toBe(true);
-    expect(scenarios.filter((s) => s.rankings).map((s) => s.name)).toEqual(['rankings', 'latest']);
+    expect(scenarios.filter((s) => s.goal === CACHED_GOAL).map((s) => s.name)).toEqual(['rankings', 'run-entity', 'entity', 'latest']);
+    expect(byName['entity-uncached']).toMatchObject({ goal: UNCACHED_GOAL, paths: byName.entity!.paths, headers: { 'cache-control': 'no-cache' } });
+    expect([CACHED_GOAL, UNCACHED_GOAL]).toEqual([{ p99Ms: 100, ofReference: 0.25 }, { p99Ms: 250 }]);
   });
 
   it('refuses a run that ranked no people', () => {
@@ -49,7 +51,7 @@ describe('loadScenarios', () => {
 describe('scenarioOrder', () => {
   it('puts the reference, without auth, before and after the scenarios', () => {
     const order = scenarioOrder(loadScenarios({ runId: 'r', rankingTotal: 10, people: ['P-1'] }));
-    expect(order.map((s) => s.name)).toEqual(['healthz-before', 'rankings', 'run-entity', 'entity', 'latest', 'healthz-after']);
+    expect(order.map((s) => s.name)).toEqual(['healthz-before', 'rankings', 'run-entity', 'entity', 'latest', 'entity-uncached', 'healthz-after']);
     expect(order[0]).toMatchObject({ ...REFERENCE, auth: false, reference: true, paths: ['/healthz'] });
     expect(order.at(-1)!.reference).toBe(true);
   });

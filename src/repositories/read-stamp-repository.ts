@@ -1,0 +1,17 @@
+import type { Driver } from 'neo4j-driver';
+
+import type { ReadStamp } from '../cache/read-stamp.js';
+import type { Queries } from '../neo4j/queries.js';
+import { recordToObject } from '../neo4j/values.js';
+
+export const READ_STAMP_QUERIES = ['system/read-stamp'] as const;
+
+/** The versions cached reads are checked against (cypher/system/read-stamp.cypher). */
+export function createReadStampRepository(driver: Driver, database: string, queries: Queries) {
+  return {
+    async read(): Promise<ReadStamp> {
+      const { records } = await driver.executeQuery(queries['system/read-stamp']!, {}, { database, routing: 'READ' });
+      return recordToObject<ReadStamp>(records[0]!);
+    },
+  };
+}
