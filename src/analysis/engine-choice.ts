@@ -142,6 +142,7 @@ export async function prepareAnalysis(
   const run = await runGds(
     deps.gds.repository,
     projection,
+    params,
     { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed, pathWeights: engine.pathWeights },
     deps.gds.runtime,
     signal,

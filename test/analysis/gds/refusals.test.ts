@@ -67,20 +67,20 @@ describe('GDS engine refusals', () => {
     const dropped: string[] = [];
     const ran: string[] = [];
     const repository = {
-      project: async () => ({ nodes: 1, relationships: 0, millis: 1 }),
+      project: async () => ({ nodes: 1, relationships: 0, selfLoops: 0, millis: 1 }),
       heap: async () => ({ available: 512 * 2 ** 20, max: 1024 * 2 ** 20 }),
-      estimate: async (name: string) => ({ bytesMax: name === 'betweenness' ? 3 * 2 ** 30 : 2 ** 20, requiredMemory: '' }),
+      estimate: async (name: string) => ({ bytesMax: name === 'louvain' ? 3 * 2 ** 30 : 2 ** 20, requiredMemory: '' }),
       algorithm: async (name: string) => {
         ran.push(name);
         return [];
       },
       drop: async (graph: string) => void dropped.push(graph),
     } as unknown as GdsRepository;
-    const run = runGds(repository, projection, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
+    const run = runGds(repository, projection, {}, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
     await expect(run).rejects.toMatchObject({
       statusCode: 413,
       code: 'GDS_INSUFFICIENT_MEMORY',
-      message: expect.stringContaining('GDS estimates that betweenness needs up to 3072.0 MiB, and 512.0 MiB of heap is available (heap max 1024.0 MiB)'),
+      message: expect.stringContaining('GDS estimates that louvain needs up to 3072.0 MiB, and 512.0 MiB of heap is available (heap max 1024.0 MiB)'),
     });
     expect(ran).toEqual([]);
     expect(dropped).toHaveLength(1);
