@@ -23,7 +23,7 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
 
 /**
  * `npm run bench:gds` (flags after `--`: `--quick`, `--sizes 100k,1m,10m`, `--seed 42`,
- * `--heap 8g`, `--store DIR`): the same analysis of the same graph by both engines, side by side — the
+ * `--heap 8g`, `--store DIR`, `--engines gds`): the same analysis of the same graph by both engines, side by side — the
  * service's own (graphology: the service reads the relations and computes everything) and
  * Neo4j Graph Data Science (the ties computed in Neo4j, Louvain, PageRank, betweenness and
  * closeness in GDS, the rest in the service) — with the time of each stage, the service's peak
@@ -105,9 +105,10 @@ async function runEngine(uri: string, investigation: string, engine: 'graphology
 }
 
 async function main(): Promise<void> {
-  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap', 'store']);
+  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap', 'store', 'engines']);
   const heap = values.heap ?? '8g';
   const store = values.store;
+  const engines = (values.engines ?? 'graphology,gds').split(',') as ('graphology' | 'gds')[];
   const interrupt = interruptOnSignals();
   const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, seed, sizes: [] };
   const home = store ?? (await mkdtemp(join(tmpdir(), 'sna-bench-gds-')));
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       const loadMs = reused ? 0 : await load(driver, investigation, people, target, seed);
       const size: SizeResult = { target, people, relations: target, loadMs, reused, runs: {} };
       results.sizes.push(size);
-      for (const engine of ['graphology', 'gds'] as const) {
+      for (const engine of engines) {
         if (interrupt.aborted) break;
         size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt);
       }

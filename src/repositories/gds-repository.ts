@@ -19,6 +19,9 @@ export const GDS_QUERIES = [
   'gds/relations-in-scope',
 ] as const;
 
+/** The last line of gds/people-ties.cypher, the columns the service reads (the projection reads fewer). */
+const TIE_COLUMNS = 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds, collect(strength) AS strengths';
+
 /** Settings GDS refuses as floats: the driver sends every JS number as one unless told. */
 const INTEGER_SETTINGS = new Set(['maxLevels', 'maxIterations', 'concurrency', 'samplingSize', 'samplingSeed']);
 
@@ -80,7 +83,10 @@ export function createGdsRepository(
 ) {
   // The tie query is pasted into the query that streams its rows and the one that projects them.
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
-  const project = queries['gds/project']!.replace('__TIES__', queries['gds/people-ties']!);
+  // The projection needs a tie's ends and strength only: its last line sums no more than that.
+  const tieStrengths = queries['gds/people-ties']!.replace(TIE_COLUMNS, 'RETURN lo, hi, sum(strength) AS strength');
+  if (tieStrengths === queries['gds/people-ties']) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
+  const project = queries['gds/project']!.replace('__TIES__', tieStrengths);
   const { bookmarkManager } = options;
 
   const fail = (error: unknown): never => {
