@@ -115,10 +115,13 @@ export function createGdsRepository(
 
     /**
      * Projects the scope's ties, computed in Neo4j from `params` (as `ties`), into a GDS graph whose
-     * nodes are numbered by their place in `keys` (the service's projection's node keys).
+     * nodes are numbered by their place in `keys` (the service's projection's node keys; sent as a
+     * map from key to place).
      */
     async project(graph: string, keys: readonly string[], params: object): Promise<{ nodes: number; relationships: number; selfLoops: number; millis: number }> {
-      const { records } = await run(project, { ...params, graph, keys }, 'WRITE');
+      const index: Record<string, number> = {};
+      keys.forEach((key, i) => (index[key] = i));
+      const { records } = await run(project, { ...params, graph, index, nodes: neo4j.int(keys.length) }, 'WRITE');
       return recordToObject(records[0]!);
     },
 
