@@ -12,6 +12,7 @@ export const GDS_QUERIES = [
   'gds/louvain',
   'gds/pagerank',
   'gds/paths',
+  'gds/procedures',
   'gds/louvain-estimate',
   'gds/pagerank-estimate',
   'gds/heap',
@@ -158,6 +159,12 @@ export function createGdsRepository(
     async relationsInScope(investigations: readonly string[] | null): Promise<number> {
       const { records } = await run(queries['gds/relations-in-scope']!, { investigations }, 'READ');
       return Number(records[0]!.get('relations'));
+    },
+
+    /** Whether the server has sna.betweenness.stream (sna-procedures.jar). */
+    async hasProcedures(): Promise<boolean> {
+      const { records } = await run(queries['gds/procedures']!, {}, 'WRITE');
+      return records[0]!.get('installed') as boolean;
     },
 
     async drop(graph: string): Promise<void> {

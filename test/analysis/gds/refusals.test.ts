@@ -63,6 +63,21 @@ describe('GDS engine refusals', () => {
     });
   });
 
+  it('refuses gds with 422, and auto falls back, when the server has GDS but not the service’s procedure', async () => {
+    const withoutProcedure = createGdsEngine({ hasProcedures: async () => false } as unknown as GdsRepository, async () => ({ gds: '2.13.9' }), {
+      aboveRelations: 1,
+      concurrency: 1,
+    });
+    const reason = 'the Neo4j server has no sna.betweenness.stream procedure (neo4j/procedures, sna-procedures.jar)';
+    await expect(prepareAnalysis({ repository: analytics, gds: withoutProcedure }, request.scope, settings, 'gds', limits)).rejects.toMatchObject({
+      statusCode: 422,
+      code: 'GDS_UNAVAILABLE',
+      message: expect.stringContaining(reason),
+    });
+    const read = await prepareAnalysis({ repository: analytics, gds: withoutProcedure }, request.scope, settings, 'auto', limits);
+    expect(read.engine).toEqual({ requested: 'auto', used: 'graphology', reason });
+  });
+
   it('refuses a job whose estimate is over the heap available, naming both, and drops its graph', async () => {
     const dropped: string[] = [];
     const ran: string[] = [];
