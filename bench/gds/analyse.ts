@@ -62,6 +62,11 @@ try {
     top20: Array.from(order.subarray(0, 20), (i) => nodes[i]!.key),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
+} catch (error) {
+  // One line the parent's report can quote (childError keeps the last lines of stderr).
+  const { code, message } = error as { code?: string; message?: string };
+  process.stderr.write(`\n${code ?? 'error'}: ${String(message).replace(/\s+/g, ' ').slice(0, 400)}\n`);
+  process.exitCode = 1;
 } finally {
   await driver.close();
 }

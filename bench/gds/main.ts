@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,7 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
 
 /**
  * `npm run bench:gds` (flags after `--`: `--quick`, `--sizes 100k,1m,10m`, `--seed 42`,
- * `--heap 8g`): the same analysis of the same graph by both engines, side by side — the
+ * `--heap 8g`, `--store DIR`, `--engines gds`): the same analysis of the same graph by both engines, side by side — the
  * service's own (graphology: the service reads the relations and computes everything) and
  * Neo4j Graph Data Science (the ties computed in Neo4j, Louvain, PageRank, betweenness and
  * closeness in GDS, the rest in the service) — with the time of each stage, the service's peak
@@ -33,6 +33,10 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
  * would take hours at 10M ties): people in planted groups of 40, 85 % of each person's reported
  * contacts inside their group, graded 2B, one investigation per size. Each engine runs as its
  * own process, one at a time; Neo4j's peak (VmHWM) is reset before each.
+ *
+ * `--store DIR` keeps the Neo4j store in DIR when done, and reuses what an earlier run left
+ * there: a size whose investigation already holds its people and relations (same seed) is not
+ * loaded again (10M takes ~14 min to load).
  */
 
 /** One engine's analysis as its own process, next to this entry. */
@@ -43,6 +47,14 @@ const PEOPLE_PER_TIE = 1 / 5;
 const ANALYSE_TIMEOUT_MS = 90 * 60_000;
 
 const progress = progressLog('gds');
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Whether an earlier run (--store) left this size loaded: its people and relations all there. */
+async function loaded(driver: Driver, investigation: string, people: number, relations: number): Promise<boolean> {
+  const count = async (query: string) => Number((await driver.executeQuery(query, { investigation })).records[0]!.get(0));
+  if ((await count('MATCH (p:Person) WHERE $investigation IN p.investigations RETURN count(p)')) !== people) return false;
+  return (await count('MATCH (:Person)-[r:CONTACT]->(:Person) WHERE $investigation IN r.investigations RETURN count(r)')) === relations;
+}
 
 async function load(driver: Driver, investigation: string, people: number, relations: number, seed: number): Promise<number> {
   const rng = createRng(seed);
@@ -78,6 +90,7 @@ async function load(driver: Driver, investigation: string, people: number, relat
 async function runEngine(uri: string, investigation: string, engine: 'graphology' | 'gds', neo4jPid: number, signal: AbortSignal): Promise<EngineRun | { error: string }> {
   await resetPeak(neo4jPid);
   progress(`${investigation}: ${engine}…`);
+  const loadBefore = loadavg()[0]!;
   const child = await runChild('node', ['--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], {
     cwd: ROOT,
     timeoutMs: ANALYSE_TIMEOUT_MS,
@@ -88,15 +101,18 @@ async function runEngine(uri: string, investigation: string, engine: 'graphology
   const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as GdsAnalyseFigures;
   const neo4jHwmKb = (await readProcMemory(neo4jPid))?.hwmKb;
   progress(`${investigation}: ${engine} ${formatSeconds(figures.totalMs)}, service peak ${formatMiB(figures.hwmKb)}, Neo4j peak ${formatMiB(neo4jHwmKb)}`);
-  return { ...figures, neo4jHwmKb };
+  return { ...figures, neo4jHwmKb, loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) } };
 }
 
 async function main(): Promise<void> {
-  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap']);
+  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap', 'store', 'engines']);
   const heap = values.heap ?? '8g';
+  const store = values.store;
+  const engines = (values.engines ?? 'graphology,gds').split(',') as ('graphology' | 'gds')[];
   const interrupt = interruptOnSignals();
   const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, seed, sizes: [] };
-  const home = await mkdtemp(join(tmpdir(), 'sna-bench-gds-'));
+  const home = store ?? (await mkdtemp(join(tmpdir(), 'sna-bench-gds-')));
+  if (store) await mkdir(store, { recursive: true });
   const db = await startEmbeddedNeo4j({ home, boltPort: 7695, heap, pageCache: '2g', startTimeoutMs: 300_000, javaHome: process.env.JAVA_HOME });
   const driver = neo4j.driver(db.uri);
   try {
@@ -105,11 +121,13 @@ async function main(): Promise<void> {
       if (interrupt.aborted) break;
       const investigation = `BENCH-GDS-${formatCount(target)}`;
       const people = Math.max(GROUP * 2, Math.round(target * PEOPLE_PER_TIE));
-      progress(`${investigation}: loading ${formatCount(people)} people, ${formatCount(target)} relations`);
-      const loadMs = await load(driver, investigation, people, target, seed);
-      const size: SizeResult = { target, people, relations: target, loadMs, runs: {} };
+      const reused = store !== undefined && (await loaded(driver, investigation, people, target));
+      if (!reused) progress(`${investigation}: loading ${formatCount(people)} people, ${formatCount(target)} relations`);
+      else progress(`${investigation}: already loaded in ${store}`);
+      const loadMs = reused ? 0 : await load(driver, investigation, people, target, seed);
+      const size: SizeResult = { target, people, relations: target, loadMs, reused, runs: {} };
       results.sizes.push(size);
-      for (const engine of ['graphology', 'gds'] as const) {
+      for (const engine of engines) {
         if (interrupt.aborted) break;
         size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt);
       }
@@ -118,7 +136,7 @@ async function main(): Promise<void> {
     results.finishedAt = new Date().toISOString();
     await driver.close();
     await db.stop();
-    await rm(home, { recursive: true, force: true });
+    if (!store) await rm(home, { recursive: true, force: true });
   }
   // finishedAt is stamped above, before Neo4j is stopped, so finishSuite is given no `started`.
   await finishSuite('gds', results, { render: renderGdsMarkdown, progress });

@@ -6,6 +6,8 @@ import type { GdsAnalyseFigures } from './analyse.js';
 
 export interface EngineRun extends GdsAnalyseFigures {
   neo4jHwmKb?: number;
+  /** The machine's 1-minute load average as the run started and ended. */
+  loadAverage?: { before: number; after: number };
 }
 
 export interface SizeResult {
@@ -13,6 +15,8 @@ export interface SizeResult {
   people: number;
   relations: number;
   loadMs: number;
+  /** Loaded by an earlier run and kept (--store). */
+  reused?: boolean;
   runs: Partial<Record<'graphology' | 'gds', EngineRun | { error: string }>>;
 }
 
@@ -46,15 +50,14 @@ export function renderGdsMarkdown(results: GdsBenchResults): string {
     ] as const) {
       if (!run) continue;
       if (!isRun(run)) {
-        rows.push([formatCount(size.target), name, '—', '—', '—', '—', '—', '—', `failed: ${run.error.split('\n')[0]!.slice(0, 120)}`]);
+        rows.push([formatCount(size.target), name, '—', '—', '—', '—', '—', '—', `failed: ${run.error.split('\n')[0]!.slice(0, 120)}`, '']);
         continue;
       }
       const other = name === 'gds' ? own : undefined;
       const ratio = isRun(other) ? `${(run.totalMs / other.totalMs).toFixed(2)}×` : '';
       const overlap = isRun(other) ? `${run.top20.filter((k) => other.top20.includes(k)).length}/20` : '';
-      const ownStages = ['projection', 'gdsProject', 'gdsLouvain', 'gdsPagerank', 'gdsBetweenness', 'louvain', 'pagerank', 'betweennessCloseness'].filter(
-        (s) => run.stages[s] !== undefined,
-      );
+      // Every stage of a second or more, in the order they ran.
+      const ownStages = Object.keys(run.stages).filter((s) => (run.stages[s] ?? 0) >= 1000);
       rows.push([
         formatCount(size.target),
         name,
@@ -65,13 +68,19 @@ export function renderGdsMarkdown(results: GdsBenchResults): string {
         formatMiB(run.neo4jHwmKb),
         `${run.modularity.toFixed(4)}${overlap ? `, top 20 ${overlap}` : ''}`,
         ownStages.map((s) => `${s} ${formatSeconds(run.stages[s])}`).join(', '),
+        run.loadAverage ? `${run.loadAverage.before} → ${run.loadAverage.after}` : '',
       ]);
     }
   }
-  lines.push(markdownTable(['size', 'engine', 'nodes / ties', 'total', 'gds / graphology', 'service peak', 'Neo4j peak', 'modularity, agreement', 'main stages'], rows));
+  lines.push(
+    markdownTable(
+      ['size', 'engine', 'nodes / ties', 'total', 'gds / graphology', 'service peak', 'Neo4j peak', 'modularity, agreement', 'stages of 1 s or more', 'load average (1 min)'],
+      rows,
+    ),
+  );
   lines.push(
     '',
-    `Loading (plain driver, ${LOAD_BATCH} relations a transaction): ${results.sizes.map((s) => `${formatCount(s.relations)} relations in ${formatSeconds(s.loadMs)}`).join('; ')}.`,
+    `Loading (plain driver, ${LOAD_BATCH} relations a transaction): ${results.sizes.map((s) => `${formatCount(s.relations)} relations ${s.reused ? 'kept from an earlier run (--store)' : `in ${formatSeconds(s.loadMs)}`}`).join('; ')}.`,
   );
   return `${lines.join('\n')}\n`;
 }

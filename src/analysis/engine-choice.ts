@@ -65,11 +65,16 @@ export function createGdsEngine(
   settings: { aboveRelations: number; concurrency: number; server?: string },
 ): GdsEngine {
   const server = settings.server ?? 'the Neo4j server';
-  return { repository, unavailable: gdsAvailability(plugins, server), aboveRelations: settings.aboveRelations, runtime: { concurrency: settings.concurrency } };
+  return {
+    repository,
+    unavailable: gdsAvailability(plugins, () => repository.hasProcedures(), server),
+    aboveRelations: settings.aboveRelations,
+    runtime: { concurrency: settings.concurrency },
+  };
 }
 
-/** From `plugins()`: no GDS there, or (a dedicated server) no answer; remembered a while. */
-function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, server: string): () => Promise<GdsUnavailable | null> {
+/** From `plugins()`: no GDS there, or no sna-procedures.jar (`procedures()`), or (a dedicated server) no answer; remembered a while. */
+function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, procedures: () => Promise<boolean>, server: string): () => Promise<GdsUnavailable | null> {
   let known: { value: GdsUnavailable | null; until: number } | undefined;
   return async () => {
     if (known && performance.now() < known.until) return known.value;
@@ -78,6 +83,9 @@ function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, server:
     try {
       if ((await plugins()).gds === null) {
         const reason = `${server} has no Graph Data Science library`;
+        value = { reason, error: new GdsUnavailableError(reason) };
+      } else if (!(await procedures())) {
+        const reason = `${server} has no sna.betweenness.stream procedure (neo4j/procedures, sna-procedures.jar)`;
         value = { reason, error: new GdsUnavailableError(reason) };
       }
     } catch (error) {
@@ -142,6 +150,7 @@ export async function prepareAnalysis(
   const run = await runGds(
     deps.gds.repository,
     projection,
+    params,
     { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed, pathWeights: engine.pathWeights },
     deps.gds.runtime,
     signal,

@@ -237,9 +237,6 @@ export async function analyse(
   if (rankedCount > 0 && scored === 0) warnings.push(`every harm score is 0: nothing in scope carries weight, so the ${rankedCount} ranked are in key order, not by harm`);
   if (!rank.converged) warnings.push(`PageRank did not converge in ${rank.iterations} iterations`);
   if (!eigen.converged) warnings.push(`eigenvector centrality did not converge in ${eigen.iterations} iterations; its values are the last iterate`);
-  if (given && !given.estimated && o.pathWeights === 'strength')
-    warnings.push('closeness is GDS’s harmonic closeness, which counts hops: it does not weigh ties as the betweenness does');
-  if (given?.estimated) warnings.push(`closeness is not computed by the GDS engine above ${o.exactBetweennessUpTo} nodes (GDS cannot sample it); it reads 0`);
   if (paths.estimated) warnings.push(`betweenness and closeness are estimates from ${paths.sources} sampled sources (more than ${o.exactBetweennessUpTo} nodes)`);
 
   const { previousCommunities: _previous, ...echoed } = o;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,7 @@ export async function ensureNeo4jJars(neo4jDir: string = NEO4J_DIR): Promise<voi
   const plugins = join(neo4jDir, 'plugins');
   const stamp = join(lib, '.fetched');
   const pomHash = createHash('sha256').update(await readFile(pom)).digest('hex');
-  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === pomHash) return;
+  if (existsSync(stamp) && (await readFile(stamp, 'utf8')) === pomHash) return ensureProcedures(neo4jDir);
 
   await rm(lib, { recursive: true, force: true });
   // Jars of an earlier fetch go (another version would be loaded twice); the folder's README stays.
@@ -42,6 +42,28 @@ export async function ensureNeo4jJars(neo4jDir: string = NEO4J_DIR): Promise<voi
     );
   }
   await writeFile(stamp, pomHash);
+  await ensureProcedures(neo4jDir);
+}
+
+/**
+ * The service's own procedures (neo4j/procedures: sna.betweenness.stream, which the GDS engine
+ * calls) built with Maven into neo4j/plugins/sna-procedures.jar when the jar is missing or its
+ * sources changed; the stamp lives in lib/, so a new fetch of the plugins rebuilds it too.
+ */
+async function ensureProcedures(neo4jDir: string): Promise<void> {
+  const project = join(neo4jDir, 'procedures');
+  if (!existsSync(project)) return;
+  const sources = join(project, 'src', 'main', 'java', 'smuggling', 'analytics');
+  const hash = createHash('sha256').update(await readFile(join(project, 'pom.xml')));
+  for (const file of (await readdir(sources)).sort()) hash.update(await readFile(join(sources, file)));
+  const digest = hash.digest('hex');
+  const stamp = join(neo4jDir, 'lib', '.procedures');
+  const jar = join(neo4jDir, 'plugins', 'sna-procedures.jar');
+  if (existsSync(jar) && existsSync(stamp) && (await readFile(stamp, 'utf8')) === digest) return;
+  const { code, output } = await run('mvn', ['-q', '-B', '-f', join(project, 'pom.xml'), 'package']);
+  if (code !== 0) throw new Neo4jSetupError(`Maven could not build the service's procedures (neo4j/procedures): ${lastLines(output, 3) || `exit code ${code}`}`);
+  await copyFile(join(neo4jDir, '.build', 'procedures', 'sna-procedures.jar'), jar);
+  await writeFile(stamp, digest);
 }
 
 function run(command: string, args: string[]): Promise<{ code: number | 'ENOENT'; output: string }> {

@@ -11,23 +11,25 @@ export const GDS_QUERIES = [
   'gds/project',
   'gds/louvain',
   'gds/pagerank',
-  'gds/betweenness',
-  'gds/closeness',
+  'gds/paths',
+  'gds/procedures',
   'gds/louvain-estimate',
   'gds/pagerank-estimate',
-  'gds/betweenness-estimate',
   'gds/heap',
   'gds/drop',
   'gds/relations-in-scope',
 ] as const;
+
+/** The last line of gds/people-ties.cypher, the columns the service reads (the projection reads fewer). */
+const TIE_COLUMNS = 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds, collect(strength) AS strengths';
 
 /** Settings GDS refuses as floats: the driver sends every JS number as one unless told. */
 const INTEGER_SETTINGS = new Set(['maxLevels', 'maxIterations', 'concurrency', 'samplingSize', 'samplingSeed']);
 
 const withIntegers = (config: object) => Object.fromEntries(Object.entries(config).map(([key, value]) => [key, INTEGER_SETTINGS.has(key) ? neo4j.int(value as number) : value]));
 
-export type GdsAlgorithm = 'louvain' | 'pagerank' | 'betweenness' | 'closeness';
-export type EstimatedAlgorithm = 'louvain' | 'pagerank' | 'betweenness';
+export type GdsAlgorithm = 'louvain' | 'pagerank';
+export type EstimatedAlgorithm = GdsAlgorithm;
 
 /** One aggregated tie of gds/people-ties.cypher: its ends, strength, money, and a kind per relation behind it (with its strength). */
 export interface TieRow {
@@ -41,10 +43,17 @@ export interface TieRow {
   strengths: number[];
 }
 
-export interface NodeValue {
+interface NodeValue {
   /** The node's number: its index in the service's projection. */
   node: number;
   value: number;
+}
+
+/** sna.betweenness.stream's sums for one node (gds/paths.cypher). */
+interface NodePaths {
+  node: number;
+  betweenness: number;
+  closeness: number;
 }
 
 /** Where the GDS calls go: the service's own driver, or a dedicated GDS server's (analysis/gds/gds-server.ts). */
@@ -73,8 +82,12 @@ export function createGdsRepository(
   queries: Queries,
   options: GdsServerOptions = { dedicated: false, bookmarkManager: driver.executeQueryBookmarkManager },
 ) {
-  // The tie query is pasted into the query that streams its rows.
+  // The tie query is pasted into the query that streams its rows and the one that projects them.
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
+  // The projection needs a tie's ends and strength only: its last line sums no more than that.
+  const tieStrengths = queries['gds/people-ties']!.replace(TIE_COLUMNS, 'RETURN lo, hi, sum(strength) AS strength');
+  if (tieStrengths === queries['gds/people-ties']) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
+  const project = queries['gds/project']!.replace('__TIES__', tieStrengths);
   const { bookmarkManager } = options;
 
   const fail = (error: unknown): never => {
@@ -101,22 +114,32 @@ export function createGdsRepository(
     /** The scope's ties as rows, streamed (`params`: the scope's and analysis/gds/config.ts tieParameters). */
     ties: (params: object, signal?: AbortSignal) => stream<TieRow>(tieRows, params, signal),
 
-    /** Projects `nodes` nodes (numbered from 0) and the ties between them into a GDS graph. */
-    async project(
-      graph: string,
-      nodes: number,
-      ties: { source: Int32Array; target: Int32Array; strength: Float64Array },
-    ): Promise<{ nodes: number; relationships: number; millis: number }> {
-      const params = { graph, nodes: neo4j.int(nodes), source: Array.from(ties.source), target: Array.from(ties.target), strength: Array.from(ties.strength) };
-      const { records } = await run(queries['gds/project']!, params, 'WRITE');
+    /**
+     * Projects the scope's ties, computed in Neo4j from `params` (as `ties`), into a GDS graph whose
+     * nodes are numbered by their place in `keys` (the service's projection's node keys; sent as a
+     * map from key to place).
+     */
+    async project(graph: string, keys: readonly string[], params: object): Promise<{ nodes: number; relationships: number; selfLoops: number; millis: number }> {
+      const index: Record<string, number> = {};
+      keys.forEach((key, i) => (index[key] = i));
+      const { records } = await run(project, { ...params, graph, index, nodes: neo4j.int(keys.length) }, 'WRITE');
       return recordToObject(records[0]!);
     },
 
-    /** The algorithm's value for every node, by the node's number. */
-    async algorithm(name: GdsAlgorithm, graph: string, config: object, signal?: AbortSignal): Promise<NodeValue[]> {
-      const out: NodeValue[] = [];
-      for await (const row of stream<NodeValue>(queries[`gds/${name}`]!, { graph, config: withIntegers(config) }, signal)) out.push(row);
-      return out;
+    /** The algorithm's value for every node, into `into` by the node's number, a row at a time. */
+    async algorithm<T extends Float64Array | Int32Array>(name: GdsAlgorithm, graph: string, config: object, into: T, signal?: AbortSignal): Promise<T> {
+      for await (const { node, value } of stream<NodeValue>(queries[`gds/${name}`]!, { graph, config: withIntegers(config) }, signal)) into[node] = value;
+      return into;
+    },
+
+    /** Betweenness and closeness sums from `sources` (null: every node) into `into`, by node number. */
+    async paths(graph: string, sources: Int32Array | null, hops: boolean, into: { betweenness: Float64Array; closeness: Float64Array }, signal?: AbortSignal) {
+      const params = { graph, sources: sources === null ? null : Array.from(sources, (s) => neo4j.int(s)), hops };
+      for await (const row of stream<NodePaths>(queries['gds/paths']!, params, signal)) {
+        into.betweenness[row.node] = row.betweenness;
+        into.closeness[row.node] = row.closeness;
+      }
+      return into;
     },
 
     /** The most memory the algorithm may take on the graph, in bytes, and GDS's own words for it. */
@@ -136,6 +159,12 @@ export function createGdsRepository(
     async relationsInScope(investigations: readonly string[] | null): Promise<number> {
       const { records } = await run(queries['gds/relations-in-scope']!, { investigations }, 'READ');
       return Number(records[0]!.get('relations'));
+    },
+
+    /** Whether the server has sna.betweenness.stream (sna-procedures.jar). */
+    async hasProcedures(): Promise<boolean> {
+      const { records } = await run(queries['gds/procedures']!, {}, 'WRITE');
+      return records[0]!.get('installed') as boolean;
     },
 
     async drop(graph: string): Promise<void> {

@@ -1,6 +1,5 @@
-import { samplesForArcs } from '../../analytics/centrality/shortest-paths.js';
 import { type MoneySettings, reportingFactor } from '../../analytics/money.js';
-import { ASSESSMENT_CONFIDENCE, type PathWeights, SOURCE_CONFIDENCE, type TieKind, UNGRADED_CONFIDENCE } from '../../analytics/weights.js';
+import { ASSESSMENT_CONFIDENCE, SOURCE_CONFIDENCE, type TieKind, UNGRADED_CONFIDENCE } from '../../analytics/weights.js';
 
 /**
  * What the GDS engine sends with its queries: the scope's tie weights and confidence factors
@@ -13,16 +12,15 @@ import { ASSESSMENT_CONFIDENCE, type PathWeights, SOURCE_CONFIDENCE, type TieKin
  *   split afterwards exactly as for the service's own Louvain.
  * - PageRank: weighted, damping 0.85, tolerance 1e-10, scaled to sum to 1, self-loops counted
  *   once (gds/project.cypher `rankWeight`).
- * - Betweenness: over distance = 1 / strength; sampled above the same node count and with as
- *   many sources as the service's own engine would use, drawn with `seed`.
- * - Closeness: GDS's harmonic closeness counts hops (GDS takes no weights there), where the
- *   service's own adds up distances of 1 / strength. Not part of the harm score.
+ * - Betweenness and closeness: not GDS's (its sampling draws its own sources, by degree, in its
+ *   internal node order), but the service's procedure sna.betweenness.stream on the projected
+ *   graph, from the very sources the service's own engine draws (gds-analysis.ts).
  */
 
 export const LOUVAIN_LEVELS = 10;
 
 export interface GdsRuntime {
-  /** Threads GDS may use for PageRank, betweenness and closeness. */
+  /** Threads GDS may use for PageRank. */
   concurrency: number;
 }
 
@@ -53,24 +51,10 @@ export function pagerankConfig(runtime: GdsRuntime) {
 }
 
 /**
- * Exact up to `exactUpTo` nodes; above, the service's own sample size ('auto': by the tie count)
- * from `seed`. `arcs`: GDS's relationship count of the undirected graph (each tie twice).
+ * The memory sna.betweenness.stream takes in Neo4j's heap for a graph of `nodes` nodes and
+ * `arcs` arcs (each tie twice): its copy of the adjacency (target, length, predecessor slot per
+ * arc) and eleven arrays over the nodes.
  */
-export function betweennessConfig(
-  runtime: GdsRuntime,
-  nodes: number,
-  arcs: number,
-  options: { exactUpTo: number; samples: number | 'auto'; seed: number; pathWeights?: PathWeights },
-) {
-  // Hops: no weight property, so GDS counts every tie as 1 long.
-  const base = options.pathWeights === 'hops' ? { concurrency: runtime.concurrency } : { relationshipWeightProperty: 'distance', concurrency: runtime.concurrency };
-  if (nodes <= options.exactUpTo) return { config: base, estimated: false, sources: nodes };
-  const wanted = options.samples === 'auto' ? samplesForArcs(arcs) : options.samples;
-  const sources = Math.min(nodes, wanted);
-  if (sources >= nodes) return { config: base, estimated: false, sources: nodes };
-  return { config: { ...base, samplingSize: sources, samplingSeed: options.seed }, estimated: true, sources };
-}
-
-export function closenessConfig(runtime: GdsRuntime) {
-  return { concurrency: runtime.concurrency };
+export function pathsBytes(nodes: number, arcs: number): number {
+  return arcs * (4 + 8 + 4) + nodes * (4 + 8 + 8 + 8 + 8 + 8 + 1 + 4 + 8 + 4 + 4 + 4);
 }

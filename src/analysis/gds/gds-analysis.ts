@@ -1,24 +1,29 @@
 import { randomUUID } from 'node:crypto';
 
+import { everyNode, pickSources, scalePaths } from '../../analytics/centrality/shortest-paths.js';
 import type { GivenMeasures } from '../../analytics/engine.js';
 import type { Projection } from '../../analytics/projection/types.js';
 import type { PathWeights } from '../../analytics/weights.js';
 import { GdsMemoryError } from '../../errors.js';
-import type { EstimatedAlgorithm, GdsRepository, NodeValue } from '../../repositories/gds-repository.js';
-import { betweennessConfig, closenessConfig, type GdsRuntime, louvainConfig, pagerankConfig } from './config.js';
-import { tiesFromRows } from './tie-rows.js';
+import type { EstimatedAlgorithm, GdsRepository } from '../../repositories/gds-repository.js';
+import { type GdsRuntime, louvainConfig, pagerankConfig, pathsBytes } from './config.js';
+import { TieCollector } from './tie-rows.js';
 
 /**
- * The GDS engine's part of an analysis: the scope's ties computed inside Neo4j (once; readTies
- * brings them back) and projected into a GDS graph whose nodes are numbered as the projection's,
- * the superlinear algorithms (Louvain, PageRank, betweenness, closeness) run
- * there, their results brought back as columns aligned with the projection's nodes. The rest —
+ * The GDS engine's part of an analysis. The scope's ties are computed inside Neo4j and projected
+ * there straight from the tie query into a GDS graph whose nodes are numbered as the service's
+ * projection (gds/project.cypher): no tie goes to Neo4j from the service. Louvain and PageRank
+ * run in GDS; betweenness and closeness in the service's own procedure on the same graph
+ * (neo4j/procedures, sna.betweenness.stream), from the sources the service's own engine would
+ * draw with the same seed (shortest-paths.ts pickSources), so both engines sample alike. Their
+ * results come back a row at a time into columns aligned with the projection's nodes. The rest —
  * participation, articulation points, eigenvector, the harm score, explanations, community
  * reports — is the service's own engine on these columns (engine.ts, `given`), so both engines
- * score and explain alike.
+ * score and explain alike; for those the service still reads the ties once (readTies).
  *
- * Memory: every algorithm is estimated (GDS's `.estimate`) before any runs; the largest estimate
- * over the heap GDS can still use refuses the job with GdsMemoryError, naming both figures.
+ * Memory: Louvain and PageRank are estimated (GDS's `.estimate`), the paths procedure by its
+ * arrays, before any runs; the largest over the heap GDS can still use refuses the job with
+ * GdsMemoryError, naming both figures.
  */
 
 export interface GdsRun {
@@ -36,16 +41,24 @@ export interface GdsAnalysisOptions {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Fills the ties of `projection` (read without them) from the database's own tie query. */
+/** Fills the ties of `projection` (read without them) from the database's own tie query, a row at a time. */
 export async function readTies(repository: GdsRepository, projection: Projection, params: object, signal?: AbortSignal): Promise<Projection> {
-  const rows = [];
-  for await (const row of repository.ties(params, signal)) rows.push(row);
-  const { unmatched, ...ties } = tiesFromRows(projection.nodes, rows, projection.tieKinds);
+  const collector = new TieCollector(projection.nodes, projection.tieKinds);
+  for await (const row of repository.ties(params, signal)) collector.add(row);
+  const { unmatched, ...ties } = collector.finish();
   const dropped = unmatched > 0 ? [...projection.dropped, { reason: 'tie with an end that changed while the scope was read', count: unmatched }] : projection.dropped;
   return { ...projection, ties, dropped };
 }
 
-export async function runGds(repository: GdsRepository, projection: Projection, options: GdsAnalysisOptions, runtime: GdsRuntime, signal?: AbortSignal): Promise<GdsRun> {
+/** `params`: the tie query's (the scope's and config.ts tieParameters), as readTies takes them. */
+export async function runGds(
+  repository: GdsRepository,
+  projection: Pick<Projection, 'nodes'>,
+  params: object,
+  options: GdsAnalysisOptions,
+  runtime: GdsRuntime,
+  signal?: AbortSignal,
+): Promise<GdsRun> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -54,41 +67,37 @@ export async function runGds(repository: GdsRepository, projection: Projection, 
     return value;
   };
   const graph = `sna-${randomUUID()}`;
-  const projected = await time('gdsProject', () => repository.project(graph, projection.nodes.length, projection.ties));
+  const n = projection.nodes.length;
+  const projected = await time('gdsProject', () =>
+    repository.project(
+      graph,
+      projection.nodes.map((node) => node.key),
+      params,
+    ),
+  );
   try {
     signal?.throwIfAborted();
-    const n = projection.nodes.length;
-    const paths = betweennessConfig(runtime, projected.nodes, projected.relationships, {
-      exactUpTo: options.exactBetweennessUpTo,
-      samples: options.betweennessSamples,
-      seed: options.seed,
-      pathWeights: options.pathWeights,
-    });
-    const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime), betweenness: paths.config };
-    await time('gdsEstimate', () => checkMemory(repository, graph, configs));
+    if (projected.nodes !== n) throw new Error(`analysis/gds: ${projected.nodes} nodes projected for ${n} in scope`);
+    // The sources the service's own engine draws for a graph of this size: its CSR holds each tie
+    // as two arcs, a self-loop as one (GDS holds it twice).
+    const arcs = projected.relationships - projected.selfLoops;
+    const picked = pickSources(
+      { n, targets: { length: arcs } as Int32Array },
+      { exactThreshold: options.exactBetweennessUpTo, samples: options.betweennessSamples, seed: options.seed },
+    );
+    const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime) };
+    await time('gdsEstimate', () => checkMemory(repository, graph, configs, pathsBytes(n, projected.relationships)));
 
-    const column = <T extends Float64Array | Int32Array>(rows: NodeValue[], into: T): T => {
-      for (const { node, value } of rows) into[node] = value;
-      return into;
-    };
-    const labels = column(await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, signal)), new Int32Array(n));
+    const labels = await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, new Int32Array(n), signal));
     renumber(labels);
-    const pagerank = column(await time('gdsPagerank', () => repository.algorithm('pagerank', graph, configs.pagerank, signal)), new Float64Array(n));
-    const betweenness = column(await time('gdsBetweenness', () => repository.algorithm('betweenness', graph, paths.config, signal)), new Float64Array(n));
-    // GDS's closeness has no sampling: a search from every node. Where betweenness is sampled it
-    // would cost more than all the rest (380 s of 536 at 1M ties), so it is left out there.
-    const closeness = paths.estimated
-      ? new Float64Array(n)
-      : column(await time('gdsCloseness', () => repository.algorithm('closeness', graph, closenessConfig(runtime), signal)), new Float64Array(n));
-
-    // GDS counts each unordered pair once, unscaled; the service's engine divides by the
-    // (n − 1)(n − 2)/2 pairs, and a sampled run by the share of sources (shortest-paths.ts).
-    const pairs = ((n - 1) * (n - 2)) / 2;
-    const scale = n > 2 ? (paths.estimated ? n / paths.sources : 1) / pairs : 0;
-    for (let i = 0; i < n; i++) betweenness[i]! *= scale;
+    const pagerank = await time('gdsPagerank', () => repository.algorithm('pagerank', graph, configs.pagerank, new Float64Array(n), signal));
+    const sums = await time('gdsBetweenness', () =>
+      repository.paths(graph, picked ?? null, options.pathWeights === 'hops', { betweenness: new Float64Array(n), closeness: new Float64Array(n) }, signal),
+    );
+    const paths = scalePaths(n, picked ?? everyNode(n), picked !== undefined, sums);
 
     return {
-      given: { labels, pagerank, betweenness, closeness, estimated: paths.estimated, sources: paths.sources },
+      given: { labels, pagerank, ...paths },
       timings,
       graph: { nodes: projected.nodes, relationships: projected.relationships },
     };
@@ -107,12 +116,11 @@ function renumber(labels: Int32Array): void {
   }
 }
 
-async function checkMemory(repository: GdsRepository, graph: string, configs: Record<EstimatedAlgorithm, object>): Promise<void> {
+async function checkMemory(repository: GdsRepository, graph: string, configs: Record<EstimatedAlgorithm, object>, pathBytes: number): Promise<void> {
   const heap = await repository.heap();
-  for (const [name, config] of Object.entries(configs) as [EstimatedAlgorithm, object][]) {
-    const estimate = await repository.estimate(name, graph, config);
-    if (estimate.bytesMax > heap.available) throw new GdsMemoryError(name, mib(estimate.bytesMax), mib(heap.available), mib(heap.max));
-  }
+  const estimates: [string, number][] = [['betweenness', pathBytes]];
+  for (const [name, config] of Object.entries(configs) as [EstimatedAlgorithm, object][]) estimates.push([name, (await repository.estimate(name, graph, config)).bytesMax]);
+  for (const [name, bytes] of estimates) if (bytes > heap.available) throw new GdsMemoryError(name, mib(bytes), mib(heap.available), mib(heap.max));
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;

@@ -63,24 +63,39 @@ describe('GDS engine refusals', () => {
     });
   });
 
+  it('refuses gds with 422, and auto falls back, when the server has GDS but not the service’s procedure', async () => {
+    const withoutProcedure = createGdsEngine({ hasProcedures: async () => false } as unknown as GdsRepository, async () => ({ gds: '2.13.9' }), {
+      aboveRelations: 1,
+      concurrency: 1,
+    });
+    const reason = 'the Neo4j server has no sna.betweenness.stream procedure (neo4j/procedures, sna-procedures.jar)';
+    await expect(prepareAnalysis({ repository: analytics, gds: withoutProcedure }, request.scope, settings, 'gds', limits)).rejects.toMatchObject({
+      statusCode: 422,
+      code: 'GDS_UNAVAILABLE',
+      message: expect.stringContaining(reason),
+    });
+    const read = await prepareAnalysis({ repository: analytics, gds: withoutProcedure }, request.scope, settings, 'auto', limits);
+    expect(read.engine).toEqual({ requested: 'auto', used: 'graphology', reason });
+  });
+
   it('refuses a job whose estimate is over the heap available, naming both, and drops its graph', async () => {
     const dropped: string[] = [];
     const ran: string[] = [];
     const repository = {
-      project: async () => ({ nodes: 1, relationships: 0, millis: 1 }),
+      project: async () => ({ nodes: 1, relationships: 0, selfLoops: 0, millis: 1 }),
       heap: async () => ({ available: 512 * 2 ** 20, max: 1024 * 2 ** 20 }),
-      estimate: async (name: string) => ({ bytesMax: name === 'betweenness' ? 3 * 2 ** 30 : 2 ** 20, requiredMemory: '' }),
+      estimate: async (name: string) => ({ bytesMax: name === 'louvain' ? 3 * 2 ** 30 : 2 ** 20, requiredMemory: '' }),
       algorithm: async (name: string) => {
         ran.push(name);
         return [];
       },
       drop: async (graph: string) => void dropped.push(graph),
     } as unknown as GdsRepository;
-    const run = runGds(repository, projection, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
+    const run = runGds(repository, projection, {}, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
     await expect(run).rejects.toMatchObject({
       statusCode: 413,
       code: 'GDS_INSUFFICIENT_MEMORY',
-      message: expect.stringContaining('GDS estimates that betweenness needs up to 3072.0 MiB, and 512.0 MiB of heap is available (heap max 1024.0 MiB)'),
+      message: expect.stringContaining('GDS estimates that louvain needs up to 3072.0 MiB, and 512.0 MiB of heap is available (heap max 1024.0 MiB)'),
     });
     expect(ran).toEqual([]);
     expect(dropped).toHaveLength(1);

@@ -90,4 +90,58 @@ describe('GDS engine: ties computed in Neo4j', () => {
     expect(own.ties.source.length).toBeGreaterThan(0);
     expectSameTies(own, inNeo4j);
   });
+
+  /**
+   * The GDS graph is projected inside Neo4j straight from the tie query (gds/project.cypher): no
+   * tie goes over Bolt for it, one summary row comes back. It must be the own engine's graph:
+   * same nodes, as many ties (GDS holds each undirected tie twice), same total strength and the
+   * same strength at every node (GDS's weighted degree, read back by node number).
+   */
+  it.each([
+    ['the default scope', {}, {}],
+    ['some tie kinds, other weights and a stricter grading', { tieKinds: ['payment', 'crossing', 'contact'], minAssessment: 'B' }, { tieWeights: { payment: 2.5 } }],
+  ] as const)('projects into GDS the own engine’s graph, node by node, on %s', async (_name, scope, parameters) => {
+    const request = AnalysisRequestSchema.parse({ scope: { investigations, ...scope }, parameters });
+    const settings = settingsOf(request.parameters);
+    const options = {
+      tieWeights: settings.tieWeights,
+      sharedLocationCap: settings.projectionParameters.sharedLocationCap,
+      money: settings.money,
+      tieKinds: request.scope.tieKinds ? new Set(request.scope.tieKinds) : undefined,
+    };
+    const own = (await projectScope(analytics, request.scope, options)).projection;
+    const params = { ...scopeParameters(request.scope), ...tieParameters(settings.tieWeights, request.scope.tieKinds, options.sharedLocationCap, settings.money) };
+    const graph = `test-${uniqueTag()}`;
+    const projected = await gds.project(
+      graph,
+      own.nodes.map((n) => n.key),
+      params,
+    );
+    try {
+      const n = own.nodes.length;
+      const m = own.ties.source.length;
+      expect(m).toBeGreaterThan(50);
+      expect(projected.nodes).toBe(n);
+      expect(projected.relationships).toBe(2 * m);
+      const strength = new Float64Array(n);
+      for (let t = 0; t < m; t++) {
+        strength[own.ties.source[t]!]! += own.ties.strength[t]!;
+        strength[own.ties.target[t]!]! += own.ties.strength[t]!;
+      }
+      const { records } = await driver.executeQuery(
+        `CALL gds.degree.stream($graph, {relationshipWeightProperty: 'strength', orientation: 'NATURAL'}) YIELD nodeId, score RETURN nodeId AS node, score`,
+        { graph },
+      );
+      expect(records).toHaveLength(n);
+      const theirs = new Float64Array(n);
+      for (const r of records) theirs[Number(r.get('node'))] = r.get('score') as number;
+      let gap = 0;
+      for (let i = 0; i < n; i++) gap = Math.max(gap, Math.abs(theirs[i]! - strength[i]!) / Math.max(1, strength[i]!));
+      expect(gap).toBeLessThanOrEqual(1e-9);
+      const total = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+      expect(Math.abs(total(theirs) - total(strength))).toBeLessThanOrEqual(1e-9 * total(strength));
+    } finally {
+      await gds.drop(graph);
+    }
+  });
 });
