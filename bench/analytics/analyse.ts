@@ -11,6 +11,7 @@ import { csrFromEdges } from '../../src/analytics/csr.js';
 import { analyse, type AnalysisResult, DEFAULTS as ENGINE_DEFAULTS } from '../../src/analytics/engine.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { rankedNodes } from '../../src/analytics/ranking.js';
+import { runAnalyser } from '../../src/runs/storing-session.js';
 import { createWorkerPool } from '../../src/workers/pool.js';
 import { gc, progressLog } from '../harness/log.js';
 import { readProcMemory, resetPeak } from '../harness/proc-status.js';
@@ -27,7 +28,8 @@ import type { AnalyseFigures, AnalysisRun, EventLoopFigures } from './results.js
  * main thread and through the worker pool (previewInWorker(), the JSON body the preview route
  * sends, made in the worker; then analyseInWorker(), the whole result cloned back) while a probe
  * requests /healthz.
- * `node --expose-gc --import tsx bench/analytics/analyse.ts --dir D [--event-loop --interval-ms 20]`
+ * `node --expose-gc --import tsx bench/analytics/analyse.ts --dir D [--event-loop --interval-ms 20]`; `--event-loop-only`
+ * runs the check alone and writes D/event-loop.json.
  */
 
 const ANALYSIS_REPEATS = { minRuns: 1, maxRuns: 5, budgetMs: 60_000 };
@@ -60,8 +62,9 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
     });
     figures.mainThread = { workMs: main.workMs, latency: main.latency, errors: main.errors };
     progress(`event loop: main thread done in ${seconds(main.workMs)}, p99 ${main.latency?.p99.toFixed(0)} ms; now pool.preview()`);
-    // Each pool call transfers (detaches) the projection's typed arrays: the first gets a copy.
+    // Each pool call transfers (detaches) the projection's typed arrays: the first two get a copy.
     const copy = structuredClone(projection);
+    const storeCopy = structuredClone(projection);
     gc();
     const pool = createWorkerPool(1);
     try {
@@ -87,7 +90,11 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
         timings: result.timings,
         peakRssKb: reset ? (await readProcMemory(process.pid))?.hwmKb : undefined,
       };
-      progress(`event loop: pool.run() done in ${seconds(run.workMs)}, p99 ${run.latency?.p99.toFixed(0)} ms`);
+      progress(`event loop: pool.run() done in ${seconds(run.workMs)}, p99 ${run.latency?.p99.toFixed(0)} ms; now a stored run's analysis`);
+      gc();
+      const store = await probeDuring(server.url, intervalMs, () => storedRun(pool, storeCopy));
+      figures.workerStore = { workMs: store.workMs, latency: store.latency, errors: store.errors, ...store.value };
+      progress(`event loop: stored run done in ${seconds(store.workMs)}, p99 ${store.latency?.p99.toFixed(0)} ms`);
     } finally {
       await pool.close();
     }
@@ -97,6 +104,22 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
     await server.close();
   }
   return figures;
+}
+
+/** Rows per batch, as a run stores them (ANALYSIS_BATCH_SIZE's default). */
+const STORE_BATCH = 1_000;
+
+/** A run's analysis as runs/execute.ts drives it, every batch of rows fetched and dropped (nothing written). */
+async function storedRun(pool: ReturnType<typeof createWorkerPool>, projection: Projection) {
+  const session = await runAnalyser(pool).analyseToStore(projection, {}, 'bench-run');
+  let rows = 0;
+  let batches = 0;
+  for (let from = 0; from < session.total; from += STORE_BATCH) {
+    rows += (await session.rows(from, Math.min(session.total, from + STORE_BATCH))).length;
+    batches++;
+  }
+  await session.finish();
+  return { timings: session.timings, rows, batches };
 }
 
 /** The timed analyses; only figures leave this function, so the results can be collected before the event-loop check. */
@@ -162,7 +185,20 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, 'event-loop': { type: 'boolean', default: false }, 'interval-ms': { type: 'string', default: '20' } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      'event-loop': { type: 'boolean', default: false },
+      'event-loop-only': { type: 'boolean', default: false },
+      'interval-ms': { type: 'string', default: '20' },
+    },
+  });
+  if (values['event-loop-only']) {
+    // The event-loop check alone (comparing two commits on one projection): no timed analyses.
+    const projection = deserialize(await readFile(join(values.dir!, 'projection.v8'))) as Projection;
+    await writeFile(join(values.dir!, 'event-loop.json'), JSON.stringify(await eventLoopCheck(projection, Number(values['interval-ms'])), null, 2));
+    return;
+  }
   const dir = values.dir!;
 
   const started = performance.now();
