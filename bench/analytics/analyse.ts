@@ -49,19 +49,21 @@ const progress = progressLog('analyse');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function eventLoopCheck(projection: Projection, intervalMs: number): Promise<EventLoopFigures> {
+async function eventLoopCheck(projection: Projection, intervalMs: number, mainThread = true): Promise<EventLoopFigures> {
   const figures: EventLoopFigures = { intervalMs };
   const server = await startHealthServer();
   try {
     progress(`event loop: /healthz every ${intervalMs} ms, idle for 3 s`);
     figures.idle = await probeDuring(server.url, intervalMs, () => new Promise((resolve) => setTimeout(resolve, 3_000)));
-    progress('event loop: analyse() on the main thread');
-    gc();
-    const main = await probeDuring(server.url, intervalMs, async () => {
-      await analyse(projection);
-    });
-    figures.mainThread = { workMs: main.workMs, latency: main.latency, errors: main.errors };
-    progress(`event loop: main thread done in ${seconds(main.workMs)}, p99 ${main.latency?.p99.toFixed(0)} ms; now pool.preview()`);
+    if (mainThread) {
+      progress('event loop: analyse() on the main thread');
+      gc();
+      const main = await probeDuring(server.url, intervalMs, async () => {
+        await analyse(projection);
+      });
+      figures.mainThread = { workMs: main.workMs, latency: main.latency, errors: main.errors };
+      progress(`event loop: main thread done in ${seconds(main.workMs)}, p99 ${main.latency?.p99.toFixed(0)} ms; now pool.preview()`);
+    }
     // Each pool call transfers (detaches) the projection's typed arrays: the first two get a copy.
     const copy = structuredClone(projection);
     const storeCopy = structuredClone(projection);
@@ -78,7 +80,11 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
         bodyBytes: preview.value.byteLength,
         peakRssKb: reset ? (await readProcMemory(process.pid))?.hwmKb : undefined,
       };
-      progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now pool.run()`);
+      progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now a stored run's analysis`);
+      gc();
+      const store = await probeDuring(server.url, intervalMs, () => storedRun(pool, storeCopy));
+      figures.workerStore = { workMs: store.workMs, latency: store.latency, errors: store.errors, ...store.value };
+      progress(`event loop: stored run done in ${seconds(store.workMs)}, p99 ${store.latency?.p99.toFixed(0)} ms; now pool.run()`);
       gc();
       reset = await resetPeak(process.pid);
       const run = await probeDuring(server.url, intervalMs, () => analyseInWorker(pool, projection, {}));
@@ -90,11 +96,7 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
         timings: result.timings,
         peakRssKb: reset ? (await readProcMemory(process.pid))?.hwmKb : undefined,
       };
-      progress(`event loop: pool.run() done in ${seconds(run.workMs)}, p99 ${run.latency?.p99.toFixed(0)} ms; now a stored run's analysis`);
-      gc();
-      const store = await probeDuring(server.url, intervalMs, () => storedRun(pool, storeCopy));
-      figures.workerStore = { workMs: store.workMs, latency: store.latency, errors: store.errors, ...store.value };
-      progress(`event loop: stored run done in ${seconds(store.workMs)}, p99 ${store.latency?.p99.toFixed(0)} ms`);
+      progress(`event loop: pool.run() done in ${seconds(run.workMs)}, p99 ${run.latency?.p99.toFixed(0)} ms`);
     } finally {
       await pool.close();
     }
@@ -194,9 +196,9 @@ async function main(): Promise<void> {
     },
   });
   if (values['event-loop-only']) {
-    // The event-loop check alone (comparing two commits on one projection): no timed analyses.
+    // The event-loop check alone (comparing two commits on one projection): no timed analyses, nor the main thread's.
     const projection = deserialize(await readFile(join(values.dir!, 'projection.v8'))) as Projection;
-    await writeFile(join(values.dir!, 'event-loop.json'), JSON.stringify(await eventLoopCheck(projection, Number(values['interval-ms'])), null, 2));
+    await writeFile(join(values.dir!, 'event-loop.json'), JSON.stringify(await eventLoopCheck(projection, Number(values['interval-ms']), false), null, 2));
     return;
   }
   const dir = values.dir!;
