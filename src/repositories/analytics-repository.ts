@@ -42,7 +42,7 @@ export function scopeParameters(scope: Scope) {
   };
 }
 
-/** How many transactions read a people projection's links at once (ANALYTICS_READ_PARTITIONS). */
+/** How many transactions read a people projection's links at once (ANALYTICS_READ_PARTITIONS's default). */
 export const DEFAULT_READ_PARTITIONS = 2;
 
 /**
