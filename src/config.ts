@@ -48,7 +48,7 @@ const EnvSchema = z
     ANALYTICS_THREADS: positiveInt.max(64).default(1),
     ANALYTICS_PATH_HELPERS: z.coerce.number().int().min(0).max(64).default(1),
     ANALYTICS_PREVIEW_MAX_TIES: positiveInt.default(250_000),
-    ANALYTICS_READ_PARTITIONS: positiveInt.max(64).default(2),
+    ANALYTICS_READ_PARTITIONS: positiveInt.max(64).default(1),
     ANALYTICS_GDS_ABOVE_RELATIONS: positiveInt.default(2_000_000),
     GDS_CONCURRENCY: positiveInt.max(1024).default(4),
 

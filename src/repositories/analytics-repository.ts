@@ -42,8 +42,12 @@ export function scopeParameters(scope: Scope) {
   };
 }
 
-/** How many transactions read a people projection's links at once (ANALYTICS_READ_PARTITIONS's default). */
-export const DEFAULT_READ_PARTITIONS = 2;
+/**
+ * How many transactions read a people projection's links at once (ANALYTICS_READ_PARTITIONS's
+ * default): one until two are shown to help (on two cores they did not, and runs taken over by
+ * another instance were slower with two in test/runs/run-service.test.ts).
+ */
+export const DEFAULT_READ_PARTITIONS = 1;
 
 /**
  * A link row straight from its record's fields: the most numerous rows (millions in a large
