@@ -48,6 +48,7 @@ const EnvSchema = z
     ANALYTICS_THREADS: positiveInt.max(64).default(1),
     ANALYTICS_PATH_HELPERS: z.coerce.number().int().min(0).max(64).default(1),
     ANALYTICS_PREVIEW_MAX_TIES: positiveInt.default(250_000),
+    ANALYTICS_READ_PARTITIONS: positiveInt.max(64).default(1),
     ANALYTICS_GDS_ABOVE_RELATIONS: positiveInt.default(2_000_000),
     GDS_CONCURRENCY: positiveInt.max(1024).default(4),
 
@@ -171,6 +172,8 @@ export interface Config {
     pathHelpers: number;
     /** Largest projection (ties) POST /v1/analyses/preview analyses synchronously. */
     previewMaxTies: number;
+    /** Transactions a people projection's links are read in at once (repositories/analytics-repository.ts). */
+    readPartitions: number;
     /** `engine: auto` takes GDS above this many relations in scope. */
     gdsAboveRelations: number;
     /** Threads GDS may use for PageRank, betweenness and closeness (Louvain: one, to be repeatable). */
@@ -265,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       threads: e.ANALYTICS_THREADS,
       pathHelpers: e.ANALYTICS_PATH_HELPERS,
       previewMaxTies: e.ANALYTICS_PREVIEW_MAX_TIES,
+      readPartitions: e.ANALYTICS_READ_PARTITIONS,
       gdsAboveRelations: e.ANALYTICS_GDS_ABOVE_RELATIONS,
       gdsConcurrency: e.GDS_CONCURRENCY,
     },

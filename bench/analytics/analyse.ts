@@ -11,6 +11,7 @@ import { csrFromEdges } from '../../src/analytics/csr.js';
 import { analyse, type AnalysisResult, DEFAULTS as ENGINE_DEFAULTS } from '../../src/analytics/engine.js';
 import type { Projection } from '../../src/analytics/projection/types.js';
 import { rankedNodes } from '../../src/analytics/ranking.js';
+import { runAnalyser } from '../../src/runs/storing-session.js';
 import { createWorkerPool } from '../../src/workers/pool.js';
 import { gc, progressLog } from '../harness/log.js';
 import { readProcMemory, resetPeak } from '../harness/proc-status.js';
@@ -27,7 +28,8 @@ import type { AnalyseFigures, AnalysisRun, EventLoopFigures } from './results.js
  * main thread and through the worker pool (previewInWorker(), the JSON body the preview route
  * sends, made in the worker; then analyseInWorker(), the whole result cloned back) while a probe
  * requests /healthz.
- * `node --expose-gc --import tsx bench/analytics/analyse.ts --dir D [--event-loop --interval-ms 20]`
+ * `node --expose-gc --import tsx bench/analytics/analyse.ts --dir D [--event-loop --interval-ms 20]`; `--event-loop-only`
+ * runs the check alone and writes D/event-loop.json.
  */
 
 const ANALYSIS_REPEATS = { minRuns: 1, maxRuns: 5, budgetMs: 60_000 };
@@ -47,21 +49,24 @@ const progress = progressLog('analyse');
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function eventLoopCheck(projection: Projection, intervalMs: number): Promise<EventLoopFigures> {
+async function eventLoopCheck(projection: Projection, intervalMs: number, mainThread = true): Promise<EventLoopFigures> {
   const figures: EventLoopFigures = { intervalMs };
   const server = await startHealthServer();
   try {
     progress(`event loop: /healthz every ${intervalMs} ms, idle for 3 s`);
     figures.idle = await probeDuring(server.url, intervalMs, () => new Promise((resolve) => setTimeout(resolve, 3_000)));
-    progress('event loop: analyse() on the main thread');
-    gc();
-    const main = await probeDuring(server.url, intervalMs, async () => {
-      await analyse(projection);
-    });
-    figures.mainThread = { workMs: main.workMs, latency: main.latency, errors: main.errors };
-    progress(`event loop: main thread done in ${seconds(main.workMs)}, p99 ${main.latency?.p99.toFixed(0)} ms; now pool.preview()`);
-    // Each pool call transfers (detaches) the projection's typed arrays: the first gets a copy.
+    if (mainThread) {
+      progress('event loop: analyse() on the main thread');
+      gc();
+      const main = await probeDuring(server.url, intervalMs, async () => {
+        await analyse(projection);
+      });
+      figures.mainThread = { workMs: main.workMs, latency: main.latency, errors: main.errors };
+      progress(`event loop: main thread done in ${seconds(main.workMs)}, p99 ${main.latency?.p99.toFixed(0)} ms; now pool.preview()`);
+    }
+    // Each pool call transfers (detaches) the projection's typed arrays: the first two get a copy.
     const copy = structuredClone(projection);
+    const storeCopy = structuredClone(projection);
     gc();
     const pool = createWorkerPool(1);
     try {
@@ -75,7 +80,11 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
         bodyBytes: preview.value.byteLength,
         peakRssKb: reset ? (await readProcMemory(process.pid))?.hwmKb : undefined,
       };
-      progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now pool.run()`);
+      progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now a stored run's analysis`);
+      gc();
+      const store = await probeDuring(server.url, intervalMs, () => storedRun(pool, storeCopy));
+      figures.workerStore = { workMs: store.workMs, latency: store.latency, errors: store.errors, ...store.value };
+      progress(`event loop: stored run done in ${seconds(store.workMs)}, p99 ${store.latency?.p99.toFixed(0)} ms; now pool.run()`);
       gc();
       reset = await resetPeak(process.pid);
       const run = await probeDuring(server.url, intervalMs, () => analyseInWorker(pool, projection, {}));
@@ -97,6 +106,22 @@ async function eventLoopCheck(projection: Projection, intervalMs: number): Promi
     await server.close();
   }
   return figures;
+}
+
+/** Rows per batch, as a run stores them (ANALYSIS_BATCH_SIZE's default). */
+const STORE_BATCH = 1_000;
+
+/** A run's analysis as runs/execute.ts drives it, every batch of rows fetched and dropped (nothing written). */
+async function storedRun(pool: ReturnType<typeof createWorkerPool>, projection: Projection) {
+  const session = await runAnalyser(pool).analyseToStore(projection, {}, 'bench-run');
+  let rows = 0;
+  let batches = 0;
+  for (let from = 0; from < session.total; from += STORE_BATCH) {
+    rows += (await session.rows(from, Math.min(session.total, from + STORE_BATCH))).length;
+    batches++;
+  }
+  await session.finish();
+  return { timings: session.timings, rows, batches };
 }
 
 /** The timed analyses; only figures leave this function, so the results can be collected before the event-loop check. */
@@ -162,7 +187,20 @@ async function timedAnalyses(projection: Projection, roles: Record<string, strin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, 'event-loop': { type: 'boolean', default: false }, 'interval-ms': { type: 'string', default: '20' } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      'event-loop': { type: 'boolean', default: false },
+      'event-loop-only': { type: 'boolean', default: false },
+      'interval-ms': { type: 'string', default: '20' },
+    },
+  });
+  if (values['event-loop-only']) {
+    // The event-loop check alone (comparing two commits on one projection): no timed analyses, nor the main thread's.
+    const projection = deserialize(await readFile(join(values.dir!, 'projection.v8'))) as Projection;
+    await writeFile(join(values.dir!, 'event-loop.json'), JSON.stringify(await eventLoopCheck(projection, Number(values['interval-ms']), false), null, 2));
+    return;
+  }
   const dir = values.dir!;
 
   const started = performance.now();

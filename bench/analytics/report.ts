@@ -130,6 +130,7 @@ function eventLoop(results: AnalyticsBenchResults): string[] {
         probed('analyse() on the main thread', e.mainThread),
         probed('pool.preview(): JSON body made in the worker (the preview route)', e.workerPreview),
         probed('pool.run(): whole result cloned back', e.workerPool),
+        probed('a stored run: analysis kept in the worker, rows fetched a batch at a time (writes left out)', e.workerStore),
       ],
     ),
     '',

@@ -52,6 +52,12 @@ export interface EventLoopFigures {
   workerPreview?: ProbedFigures & { timings?: Record<string, number>; peakRssKb?: number; bodyBytes?: number };
   /** createAnalyticsPool(1).run(): the whole AnalysisResult structured-cloned back to this thread. */
   workerPool?: ProbedFigures & { timings?: Record<string, number>; peakRssKb?: number };
+  /**
+   * runAnalyser(pool).analyseToStore(): a stored run's path, the analysis kept in the worker and
+   * its community and result rows fetched a batch at a time as the run stores them (the writes to
+   * Neo4j left out: a run writes with the driver's own I/O, between batches).
+   */
+  workerStore?: ProbedFigures & { timings?: Record<string, number>; rows?: number; batches?: number };
   error?: string;
 }
 

@@ -115,6 +115,17 @@ export function analyticsHeadlines(results: AnalyticsBenchResults): HeadlineRow[
         better: 'lower',
       });
     }
+    if (loop?.workerStore?.latency && loop.idle?.latency) {
+      rows.push({
+        area: 'analytics',
+        measure: 'GET /healthz p99 while a stored run analyses and hands over its rows (vs idle)',
+        size: ties,
+        ours: seconds(loop.workerStore.latency.p99),
+        reference: `idle ${seconds(loop.idle.latency.p99)}`,
+        ratio: ratio(loop.workerStore.latency.p99, loop.idle.latency.p99),
+        better: 'lower',
+      });
+    }
     return rows;
   });
 }

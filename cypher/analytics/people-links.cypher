@@ -1,8 +1,14 @@
 // People projection: reported person–person links in scope. A link is in the time window
 // when its first–last seen span meets it; an undated link is kept. A link loaded under several
 // investigations of the scope (`shared`, schema/006) is read once: the first such
-// investigation's copy that passes the filters.
-MATCH (a:Person)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
+// investigation's copy that passes the filters. Read in $parts partitions at once (each its own
+// transaction, analytics-repository.ts): this one's links are those whose first end's internal
+// id falls in it; the WITH makes the planner start from those people, so no partition expands
+// another's links.
+MATCH (a:Person)
+WHERE id(a) % $parts = $part
+WITH a
+MATCH (a)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
 WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
   AND r.intelligenceAssessment <= $minAssessment
   AND r.sourceEvaluation <= $maxSourceEvaluation

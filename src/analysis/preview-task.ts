@@ -1,20 +1,21 @@
 import { move } from 'piscina';
 
 import { analyse, type AnalysisResult, type DrawSet, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
-import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { type PackedProjection, packProjection, unpackProjection } from '../workers/projection-transfer.js';
 import { drawTransferables } from './confidence-task.js';
 import { type AnalysisEnvelope, previewBody } from './envelope.js';
 import { tieList } from './tie-list.js';
 
 /**
  * The analyses' worker tasks (src/worker.ts runs the handlers): `analyse`, the whole result
- * cloned back; `preview`, the preview's JSON body made in the worker.
+ * cloned back; `preview`, the preview's JSON body made in the worker. The projection goes in
+ * packed a slice at a time (workers/projection-transfer.ts), so the event loop keeps answering.
  */
 
 export interface AnalyseTask {
-  projection: Projection;
+  projection: PackedProjection;
   options: Partial<EngineOptions>;
   /** The GDS engine's results (analysis/gds/), when it ran. */
   given?: GivenMeasures;
@@ -29,7 +30,11 @@ export interface PreviewTask extends AnalyseTask {
 }
 
 export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>): Promise<AnalysisResult> {
-  return analyse(task.projection, task.options, runtime, task.given, task.draws);
+  return analyseProjection(unpackProjection(task.projection), task, runtime);
+}
+
+function analyseProjection(projection: Projection, task: AnalyseTask, runtime: Partial<EngineRuntime>): Promise<AnalysisResult> {
+  return analyse(projection, task.options, runtime, task.given, task.draws);
 }
 
 /**
@@ -37,14 +42,16 @@ export function analyseTask(task: AnalyseTask, runtime: Partial<EngineRuntime>):
  * loop's side (hundreds of MB for a large preview).
  */
 export async function previewTask(task: PreviewTask, runtime: Partial<EngineRuntime>) {
-  const ties = task.ties ? tieList(task.projection) : undefined;
-  const body = Buffer.from(JSON.stringify(previewBody(await analyseTask(task, runtime), task.envelope, ties)), 'utf8');
+  const projection = unpackProjection(task.projection);
+  const ties = task.ties ? tieList(projection) : undefined;
+  const body = Buffer.from(JSON.stringify(previewBody(await analyseProjection(projection, task, runtime), task.envelope, ties)), 'utf8');
   return move(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
 }
 
 /** An analysis in a worker thread, the whole result cloned back. */
-export function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures, draws?: DrawSet): Promise<AnalysisResult> {
-  return pool.run('analyse', { projection, options, given, draws } satisfies AnalyseTask, { transferList: [...transferables(projection, given), ...drawTransferables(draws)] });
+export async function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures, draws?: DrawSet): Promise<AnalysisResult> {
+  const { packed, transferList } = await packProjection(projection, given);
+  return pool.run('analyse', { projection: packed, options, given, draws } satisfies AnalyseTask, { transferList: [...transferList, ...drawTransferables(draws)] });
 }
 
 /** The preview's response body, JSON as UTF-8 bytes, moved out of the worker without a copy. */
@@ -57,8 +64,9 @@ export async function previewInWorker(
   ties = false,
   draws?: DrawSet,
 ): Promise<Buffer> {
-  const bytes: Uint8Array = await pool.run('preview', { projection, options, envelope, given, ties, draws } satisfies PreviewTask, {
-    transferList: [...transferables(projection, given), ...drawTransferables(draws)],
+  const { packed, transferList } = await packProjection(projection, given);
+  const bytes: Uint8Array = await pool.run('preview', { projection: packed, options, envelope, given, ties, draws } satisfies PreviewTask, {
+    transferList: [...transferList, ...drawTransferables(draws)],
   });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,9 +1,9 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 
 import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, NodeRow, PaymentRow, RelationRow, RowSink, VesselRow } from '../analytics/projection/rows.js';
 import { ENTITY_LABELS } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
-import { recordToObject } from '../neo4j/values.js';
+import { recordToObject, toNative } from '../neo4j/values.js';
 import { resolutionOf } from '../resolution/scope-resolution.js';
 import type { Scope } from '../schemas/analysis.js';
 import { createResolutionRepository, RESOLUTION_QUERIES } from './resolution-repository.js';
@@ -43,17 +43,82 @@ export function scopeParameters(scope: Scope) {
 }
 
 /**
- * Reads a scope's rows from Neo4j: one read transaction, a fixed handful of queries, each
- * streamed record by record into the sink it is given (no query per node). The projection
- * builders are the sinks (analysis/scope-read.ts); one stops the read with TooManyTiesError
- * when the scope is bigger than its `maxTies`.
+ * How many transactions read a people projection's links at once (ANALYTICS_READ_PARTITIONS's
+ * default): one until two are shown to help (on two cores they did not, and runs taken over by
+ * another instance were slower with two in test/runs/run-service.test.ts).
  */
-export function createAnalyticsRepository(driver: Driver, database: string, queries: Queries) {
-  async function stream<T>(tx: ManagedTransaction, name: (typeof ANALYTICS_QUERIES)[number], params: object, each: (row: T) => void, signal?: AbortSignal) {
+export const DEFAULT_READ_PARTITIONS = 1;
+
+/**
+ * A link row straight from its record's fields: the most numerous rows (millions in a large
+ * scope) skip the generic conversion of a whole record (neo4j/values.ts) but for the two numbers.
+ */
+function linkRowOf(record: Neo4jRecord): LinkRow {
+  return {
+    from: record.get('from') as string | null,
+    to: record.get('to') as string | null,
+    type: record.get('type') as string,
+    count: toNative(record.get('count')) as number,
+    weight: toNative(record.get('weight')) as number | null,
+    se: toNative(record.get('se')) as number | null,
+    ia: record.get('ia') as string | null,
+  };
+}
+
+/**
+ * Reads a scope's rows from Neo4j: a fixed handful of queries, each streamed record by record
+ * into the sink it is given (no query per node). The people projection's links, most of its
+ * rows, are read in `partitions` transactions at once (by their first end's internal id), so
+ * Neo4j matches and filters them on several threads while the service builds the ties; the
+ * rest are read one query after another, nodes before links, links before the other facts. The
+ * projection builders are the sinks (analysis/scope-read.ts); one stops the read with
+ * TooManyTiesError when the scope is bigger than its `maxTies`.
+ */
+export function createAnalyticsRepository(driver: Driver, database: string, queries: Queries, options: { partitions?: number } = {}) {
+  const partitions = options.partitions ?? DEFAULT_READ_PARTITIONS;
+  if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`repositories/analytics: partitions must be a whole number ≥ 1, got ${partitions}`);
+
+  async function stream<T>(
+    tx: ManagedTransaction,
+    name: (typeof ANALYTICS_QUERIES)[number],
+    params: object,
+    each: (row: T) => void,
+    signal?: AbortSignal,
+    convert: (record: Neo4jRecord) => T = recordToObject,
+  ) {
     for await (const record of tx.run(queries[name]!, params)) {
       signal?.throwIfAborted();
-      each(recordToObject<T>(record));
+      each(convert(record));
     }
+  }
+
+  function read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = driver.session({ database, defaultAccessMode: 'READ' });
+    return session.executeRead(work).finally(() => session.close());
+  }
+
+  /** The links in `partitions` transactions at once; the first failure (the sink's too) stops the others. */
+  async function readLinks(params: object, each: (row: LinkRow) => void, signal?: AbortSignal): Promise<void> {
+    const stop = new AbortController();
+    const within = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+    const settled = await Promise.allSettled(
+      Array.from({ length: partitions }, (_, part) =>
+        read((tx) => stream(tx, 'analytics/people-links', { ...params, parts: partitions, part }, each, within, linkRowOf)).catch((error: unknown) => {
+          stop.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw signal?.aborted ? signal.reason : (stop.signal.reason ?? failed.reason);
+  }
+
+  async function readVersions(tx: ManagedTransaction, investigations: string[] | null): Promise<ScopeVersions> {
+    let versions: ScopeVersions = { dataVersion: 0, scopeVersion: 0 };
+    await stream<{ version: number; scopeVersion: number }>(tx, 'analytics/data-version', { investigations }, (row) => {
+      versions = { dataVersion: row.version, scopeVersion: row.scopeVersion };
+    });
+    return versions;
   }
 
   const resolution = createResolutionRepository(driver, database, queries);
@@ -70,42 +135,40 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
 
     /**
      * Streams a scope's rows into `into` (the projection builder the caller made for the scope's
-     * kind) in one read transaction, and answers the data versions the read saw. `signal` stops
-     * the read between records (a cancelled run); so does an error the sink throws.
+     * kind), and answers the data versions the read saw first. The full projection is read in one
+     * transaction, the people's in a few (Neo4j reads committed data in any case, so one
+     * transaction gave no snapshot either). `signal` stops the read between records (a cancelled
+     * run); so does an error the sink throws.
      */
     async readRows(scope: Scope, into: RowSink, signal?: AbortSignal): Promise<ScopeVersions> {
       const params = scopeParameters(scope);
-      const session = driver.session({ database, defaultAccessMode: 'READ' });
-      try {
-        return await session.executeRead(async (tx) => {
-          let dataVersion = 0;
-          let scopeVersion = 0;
-          await stream<{ version: number; scopeVersion: number }>(tx, 'analytics/data-version', { investigations: params.investigations }, (row) => {
-            dataVersion = row.version;
-            scopeVersion = row.scopeVersion;
-          });
-          if (into.projection === 'full') {
-            const sink = into.rows;
-            await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => sink.node(row), signal);
-            await stream<RelationRow>(tx, 'analytics/full-relations', params, (row) => sink.relation(row), signal);
-            await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);
-            await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
-            await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => sink.vessel(row), signal);
-            return { dataVersion, scopeVersion };
-          }
-          const sink = into.rows;
-          await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => sink.node(row), signal);
-          await stream<LinkRow>(tx, 'analytics/people-links', params, (row) => sink.link(row), signal);
-          await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
+      if (into.projection === 'full') {
+        const sink = into.rows;
+        return read(async (tx) => {
+          const versions = await readVersions(tx, params.investigations);
+          await stream<NodeRow>(tx, 'analytics/full-nodes', params, (row) => sink.node(row), signal);
+          await stream<RelationRow>(tx, 'analytics/full-relations', params, (row) => sink.relation(row), signal);
           await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);
+          await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
           await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => sink.vessel(row), signal);
-          await stream<LocationRow>(tx, 'analytics/locations', params, (row) => sink.location(row), signal);
-          await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => sink.employment(row), signal);
-          return { dataVersion, scopeVersion };
+          return versions;
         });
-      } finally {
-        await session.close();
       }
+      const sink = into.rows;
+      const versions = await read(async (tx) => {
+        const seen = await readVersions(tx, params.investigations);
+        await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => sink.node(row), signal);
+        return seen;
+      });
+      await readLinks(params, (row) => sink.link(row), signal);
+      await read(async (tx) => {
+        await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
+        await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);
+        await stream<VesselRow>(tx, 'analytics/vessels', params, (row) => sink.vessel(row), signal);
+        await stream<LocationRow>(tx, 'analytics/locations', params, (row) => sink.location(row), signal);
+        await stream<EmploymentRow>(tx, 'analytics/employment', params, (row) => sink.employment(row), signal);
+      });
+      return versions;
     },
   };
 }

@@ -30,7 +30,7 @@ export function createRunStack(
   const pool = createWorkerPool(config.analytics.threads, { pathHelpers: config.analytics.pathHelpers });
   const gdsServer = openGdsServer(config, driver, queries, { warn: (m) => log.warn(m), error: (m) => log.error(m) });
   const gds = gdsServer.engine;
-  const analytics = createAnalyticsRepository(driver, database, queries);
+  const analytics = createAnalyticsRepository(driver, database, queries, { partitions: config.analytics.readPartitions });
   const runRepository = createRunRepository(driver, database, queries);
   const stored = createRunResultsRepository(driver, database, queries);
   const runs = createRunService(

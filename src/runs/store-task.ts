@@ -6,6 +6,7 @@ import type { Projection } from '../analytics/projection/types.js';
 import type { RankingTable } from '../analytics/ranking.js';
 import type { CommunityRow, ResultRow, StoredTie, TieArtefact } from '../repositories/run-results-repository.js';
 import type { RunSummary } from '../schemas/runs.js';
+import { type PackedProjection, unpackProjection } from '../workers/projection-transfer.js';
 import { communityRows, packTies, resultRows } from './result-rows.js';
 
 /**
@@ -33,7 +34,8 @@ export interface Analysed {
 }
 
 export interface StoreTask {
-  projection: Projection;
+  /** Packed a slice at a time on the event loop's side (workers/projection-transfer.ts). */
+  projection: PackedProjection;
   options: Partial<EngineOptions>;
   runId: string;
   /** The conversation's port, transferred with the task. */
@@ -45,7 +47,7 @@ export interface StoreTask {
 
 /** The worker's handler (src/worker.ts); the event loop's side is storing-session.ts. */
 export function storeTask(task: StoreTask, runtime: Partial<EngineRuntime>): Promise<void> {
-  return runForStorage(task.projection, task.options, runtime, task.runId, task.port, task.given, task.draws);
+  return runForStorage(unpackProjection(task.projection), task.options, runtime, task.runId, task.port, task.given, task.draws);
 }
 
 /** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */

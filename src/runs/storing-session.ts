@@ -3,10 +3,10 @@ import { MessageChannel } from 'node:worker_threads';
 import { drawInPool, drawTransferables } from '../analysis/confidence-task.js';
 import type { ConfidenceSpec } from '../analytics/confidence/spec.js';
 import type { DrawSet, EngineOptions, GivenMeasures } from '../analytics/engine.js';
-import { transferables } from '../analytics/projection/transfer.js';
 import type { Projection } from '../analytics/projection/types.js';
 import type { ResultRow } from '../repositories/run-results-repository.js';
 import type { WorkerPool } from '../workers/pool.js';
+import { packProjection } from '../workers/projection-transfer.js';
 import type { Analysed, StoreMessage, StoreRequest, StoreTask } from './store-task.js';
 
 /**
@@ -54,8 +54,13 @@ export function runAnalyser(pool: WorkerPool): RunAnalyser {
         }
       });
       const { given, draws } = control;
-      const task: Promise<void> = pool.run('store', { projection, options, runId, port: port2, given, draws } satisfies StoreTask, {
-        transferList: [...transferables(projection, given), ...drawTransferables(draws), port2],
+      const { packed, transferList } = await packProjection(projection, given, control.signal).catch((error: unknown) => {
+        port1.close();
+        port2.close();
+        throw error;
+      });
+      const task: Promise<void> = pool.run('store', { projection: packed, options, runId, port: port2, given, draws } satisfies StoreTask, {
+        transferList: [...transferList, ...drawTransferables(draws), port2],
         signal: control.signal,
       });
       let over: { error: unknown } | undefined;

@@ -80,7 +80,7 @@ export abstract class ProjectionBuilder {
   }
 
   private get accumulator(): TieAccumulator {
-    return (this.ties ??= new TieAccumulator(this.nodes.length, this.options.maxTies));
+    return (this.ties ??= new TieAccumulator(this.options.maxTies));
   }
 
   protected get evidence(): EvidenceCollector {
@@ -154,30 +154,37 @@ export abstract class ProjectionBuilder {
     const raw = this.accumulator.finish();
     const evidence = this.evidence.evidence;
     const n = this.nodes.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (this.nodes[a]!.key < this.nodes[b]!.key ? -1 : 1));
+    // Keys are distinct: the default sort (UTF-16 code units, as `<` compares) with no callback per comparison.
+    const order = this.nodes
+      .map((node) => node.key)
+      .sort()
+      .map((key) => this.index.get(key)!);
     const position = new Int32Array(n);
     order.forEach((old, i) => (position[old] = i));
 
     const m = raw.source.length;
-    const tieKey = new Float64Array(m);
+    const lo = new Int32Array(m);
+    const hi = new Int32Array(m);
     for (let t = 0; t < m; t++) {
       const a = position[raw.source[t]!]!;
       const b = position[raw.target[t]!]!;
-      tieKey[t] = Math.min(a, b) * n + Math.max(a, b);
+      lo[t] = a < b ? a : b;
+      hi[t] = a < b ? b : a;
     }
-    const tieOrder = Array.from({ length: m }, (_, t) => t).sort((x, y) => tieKey[x]! - tieKey[y]!);
+    const tieOrder = pairOrder(lo, hi, n);
     const K = TIE_KINDS.length;
     const ties = emptyTies(m, K);
     const newIndex = new Int32Array(m);
-    tieOrder.forEach((old, t) => {
+    for (let t = 0; t < m; t++) {
+      const old = tieOrder[t]!;
       newIndex[old] = t;
-      ties.source[t] = Math.floor(tieKey[old]! / n);
-      ties.target[t] = tieKey[old]! % n;
+      ties.source[t] = lo[old]!;
+      ties.target[t] = hi[old]!;
       ties.strength[t] = raw.strength[old]!;
       ties.money[t] = raw.money[old]!;
       ties.kindCount.set(raw.kindCount.subarray(old * K, old * K + K), t * K);
       ties.kindStrength.set(raw.kindStrength.subarray(old * K, old * K + K), t * K);
-    });
+    }
 
     for (const e of evidence) {
       if (!e) continue;
@@ -200,6 +207,33 @@ export abstract class ProjectionBuilder {
   private finishFacts(newIndex: Int32Array, position: Int32Array): ProjectedFacts {
     return this.facts.finish(newIndex, position);
   }
+}
+
+/**
+ * The ties' order by their ends (lo, then hi; each pair once): a counting sort on lo, then each
+ * lo's ties by hi, sorted as numbers in a typed array (no callback per comparison).
+ */
+export function pairOrder(lo: Int32Array, hi: Int32Array, n: number): Int32Array {
+  const m = lo.length;
+  const start = new Int32Array(n + 1);
+  for (let t = 0; t < m; t++) start[lo[t]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const order = new Int32Array(m);
+  const next = start.slice(0, n);
+  for (let t = 0; t < m; t++) order[next[lo[t]!]!++] = t;
+  let widest = 0;
+  for (let i = 0; i < n; i++) widest = Math.max(widest, start[i + 1]! - start[i]!);
+  // hi * m + t is below n * m, exact in a double up to 2^53 (2M nodes and 4e9 ties).
+  const keys = new Float64Array(widest);
+  for (let i = 0; i < n; i++) {
+    const from = start[i]!;
+    const count = start[i + 1]! - from;
+    if (count < 2) continue;
+    for (let k = 0; k < count; k++) keys[k] = hi[order[from + k]!]! * m + order[from + k]!;
+    const sorted = keys.subarray(0, count).sort();
+    for (let k = 0; k < count; k++) order[from + k] = sorted[k]! % m;
+  }
+  return order;
 }
 
 function selfLinkWarning({ ids, count }: { ids: string[]; count: number }): string {

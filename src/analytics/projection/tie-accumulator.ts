@@ -17,22 +17,29 @@ export class TooManyTiesError extends Error {
   }
 }
 
-export class TieAccumulator {
-  private readonly index = new Map<number, number>();
-  private source: number[] = [];
-  private target: number[] = [];
-  private strength: number[] = [];
-  private kindCount: number[] = [];
-  private kindStrength: number[] = [];
-  private money: number[] = [];
+/** Ties held before the first growth; the arrays double as they fill. */
+const INITIAL_CAPACITY = 1024;
 
-  constructor(
-    private readonly nodeCount: number,
-    private readonly maxTies = Number.POSITIVE_INFINITY,
-  ) {}
+/**
+ * The ties as they are read: typed arrays from the first relation (no object or JS array per
+ * tie, so 10M relations cost their bytes and no more), and an open-addressing index from a
+ * pair of nodes to its tie (a Map of millions of numbers is slower and bounded at 2^24 entries).
+ */
+export class TieAccumulator {
+  private count = 0;
+  private source = new Int32Array(INITIAL_CAPACITY);
+  private target = new Int32Array(INITIAL_CAPACITY);
+  private strength = new Float64Array(INITIAL_CAPACITY);
+  private money = new Float64Array(INITIAL_CAPACITY);
+  private kindCount = new Float64Array(INITIAL_CAPACITY * K);
+  private kindStrength = new Float64Array(INITIAL_CAPACITY * K);
+  /** Linear probing: each slot holds tie + 1, 0 when empty; kept at most half full. */
+  private slots = new Int32Array(INITIAL_CAPACITY * 2);
+
+  constructor(private readonly maxTies = Number.POSITIVE_INFINITY) {}
 
   get size(): number {
-    return this.source.length;
+    return this.count;
   }
 
   /** The tie's index (in the order ties were first seen), or -1 when nothing was added. */
@@ -40,20 +47,26 @@ export class TieAccumulator {
     if (!(strength > 0)) return -1;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
-    const key = lo * this.nodeCount + hi;
-    let tie = this.index.get(key);
-    if (tie === undefined) {
-      if (this.source.length >= this.maxTies) throw new TooManyTiesError(this.maxTies);
-      tie = this.source.length;
-      this.index.set(key, tie);
-      this.source.push(lo);
-      this.target.push(hi);
-      this.strength.push(0);
-      this.money.push(0);
-      for (let k = 0; k < K; k++) {
-        this.kindCount.push(0);
-        this.kindStrength.push(0);
+    const mask = this.slots.length - 1;
+    let slot = pairHash(lo, hi) & mask;
+    let tie = -1;
+    for (;;) {
+      const held = this.slots[slot]!;
+      if (held === 0) break;
+      if (this.source[held - 1] === lo && this.target[held - 1] === hi) {
+        tie = held - 1;
+        break;
       }
+      slot = (slot + 1) & mask;
+    }
+    if (tie < 0) {
+      if (this.count >= this.maxTies) throw new TooManyTiesError(this.maxTies);
+      if (this.count === this.source.length) this.grow();
+      tie = this.count++;
+      this.source[tie] = lo;
+      this.target[tie] = hi;
+      if (tie * 2 >= this.slots.length) this.rehash();
+      else this.slots[slot] = tie + 1;
     }
     const column = tie * K + KIND_INDEX.get(kind)!;
     this.strength[tie]! += strength;
@@ -64,18 +77,58 @@ export class TieAccumulator {
   }
 
   finish(): ProjectedTies {
+    const m = this.count;
     const ties = {
-      source: Int32Array.from(this.source),
-      target: Int32Array.from(this.target),
-      strength: Float64Array.from(this.strength),
-      kindCount: Float64Array.from(this.kindCount),
-      kindStrength: Float64Array.from(this.kindStrength),
-      money: Float64Array.from(this.money),
+      source: this.source.slice(0, m),
+      target: this.target.slice(0, m),
+      strength: this.strength.slice(0, m),
+      kindCount: this.kindCount.slice(0, m * K),
+      kindStrength: this.kindStrength.slice(0, m * K),
+      money: this.money.slice(0, m),
     };
-    this.source = this.target = this.strength = this.kindCount = this.kindStrength = this.money = [];
-    this.index.clear();
+    this.count = 0;
+    this.source = this.target = new Int32Array(0);
+    this.strength = this.money = this.kindCount = this.kindStrength = new Float64Array(0);
+    this.slots = new Int32Array(1);
     return ties;
   }
+
+  private grow(): void {
+    const capacity = this.source.length * 2;
+    const larger = <T extends Int32Array | Float64Array>(array: T, size: number): T => {
+      const next = new (array.constructor as new (n: number) => T)(size);
+      next.set(array);
+      return next;
+    };
+    this.source = larger(this.source, capacity);
+    this.target = larger(this.target, capacity);
+    this.strength = larger(this.strength, capacity);
+    this.money = larger(this.money, capacity);
+    this.kindCount = larger(this.kindCount, capacity * K);
+    this.kindStrength = larger(this.kindStrength, capacity * K);
+  }
+
+  /** Twice the slots, every tie (the one just added included) placed again. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let t = 0; t < this.count; t++) {
+      let slot = pairHash(this.source[t]!, this.target[t]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = t + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** A well-mixed 32-bit hash of a pair of node indices (murmur3's finaliser over both). */
+function pairHash(lo: number, hi: number): number {
+  let h = Math.imul(lo, 0x9e3779b1) ^ hi;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export function kindColumn(kind: TieKind): number {

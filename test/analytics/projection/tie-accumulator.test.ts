@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+
+import { pairOrder } from '../../../src/analytics/projection/builder.js';
+import { TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
+import { TIE_KINDS } from '../../../src/analytics/weights.js';
+import { createRng } from '../../../src/shared/rng.js';
+
+/**
+ * The accumulator keeps its ties in typed arrays with an index of its own (open addressing):
+ * held against a plain Map of pairs over 30,000 relations among 2,000 nodes (so the arrays grow
+ * and the index is rebuilt many times), and the ends' order against a comparison sort.
+ */
+
+const K = TIE_KINDS.length;
+
+describe('tie accumulator', () => {
+  it('sums the same ties as a Map of pairs, in first-seen order, through many growths', () => {
+    const rng = createRng(7);
+    const acc = new TieAccumulator();
+    const expected = new Map<string, { index: number; lo: number; hi: number; strength: number; money: number; counts: number[] }>();
+    const returned: number[] = [];
+    const wanted: number[] = [];
+    for (let r = 0; r < 30_000; r++) {
+      const a = rng.int(0, 1_999);
+      const b = rng.int(0, 1_999);
+      const kind = TIE_KINDS[rng.int(0, K - 1)]!;
+      const strength = 0.5 + rng.int(0, 10) / 4;
+      const money = rng.int(0, 3);
+      returned.push(acc.add(a, b, kind, strength, money));
+      const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+      if (!expected.has(key)) expected.set(key, { index: expected.size, lo: Math.min(a, b), hi: Math.max(a, b), strength: 0, money: 0, counts: new Array<number>(K).fill(0) });
+      const e = expected.get(key)!;
+      e.strength += strength;
+      e.money += money;
+      e.counts[TIE_KINDS.indexOf(kind)]! += 1;
+      wanted.push(e.index);
+    }
+    expect(returned).toEqual(wanted);
+    const ties = acc.finish();
+    const list = [...expected.values()];
+    expect(ties.source.length).toBe(list.length);
+    expect(Array.from(ties.source)).toEqual(list.map((e) => e.lo));
+    expect(Array.from(ties.target)).toEqual(list.map((e) => e.hi));
+    expect(Array.from(ties.strength)).toEqual(list.map((e) => e.strength));
+    expect(Array.from(ties.money)).toEqual(list.map((e) => e.money));
+    expect(Array.from(ties.kindCount)).toEqual(list.flatMap((e) => e.counts));
+  });
+
+  it('adds nothing for a tie without strength, and stops past maxTies', () => {
+    const acc = new TieAccumulator(2);
+    expect(acc.add(0, 1, 'contact', 0)).toBe(-1);
+    expect(acc.add(0, 1, 'contact', 1)).toBe(0);
+    expect(acc.add(1, 0, 'payment', 1)).toBe(0);
+    expect(acc.add(2, 1, 'contact', 1)).toBe(1);
+    expect(() => acc.add(2, 3, 'contact', 1)).toThrow(TooManyTiesError);
+  });
+
+  it('orders ties by their ends as a comparison sort does', () => {
+    const rng = createRng(3);
+    const n = 500;
+    const pairs = new Map<number, [number, number]>();
+    // A hub with many ties (a wide bucket) and many nodes with one or none.
+    for (let t = 0; t < 400; t++) pairs.set(rng.int(1, n - 1), [0, 0]);
+    for (let t = 0; t < 3_000; t++) {
+      const a = rng.int(0, n - 1);
+      const b = rng.int(0, n - 1);
+      pairs.set(Math.min(a, b) * n + Math.max(a, b), [Math.min(a, b), Math.max(a, b)]);
+    }
+    for (const [key, pair] of pairs) if (pair[0] === 0 && pair[1] === 0) pairs.set(key, [0, key]);
+    const list = [...pairs.values()];
+    const lo = Int32Array.from(list, (p) => p[0]);
+    const hi = Int32Array.from(list, (p) => p[1]);
+    const expected = list.map((_, t) => t).sort((x, y) => lo[x]! - lo[y]! || hi[x]! - hi[y]!);
+    expect(Array.from(pairOrder(lo, hi, n))).toEqual(expected);
+  });
+});
