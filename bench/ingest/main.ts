@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+
 import { buildService } from '../harness/build.js';
 import { interruptOnSignals } from '../harness/children.js';
 import { formatCount, formatInt } from '../harness/format.js';
@@ -7,6 +9,7 @@ import { REFERENCE_BATCH_SIZE } from '../harness/reference-load.js';
 import { finishSuite, ROOT, runSuite } from '../harness/suite.js';
 import { generateWorkload } from '../harness/workload.js';
 import { parseBenchArgs, peopleFor } from './args.js';
+import { benchImport } from './import-side.js';
 import { benchReference } from './reference-side.js';
 import { renderMarkdown } from './report.js';
 import type { BenchResults, SizeResult } from './results.js';
@@ -19,7 +22,7 @@ import { benchService } from './service-side.js';
  * plain driver pattern on the same machine in the same run.
  * Each size: generate the file; start a fresh bare Neo4j and load the records twice with the
  * reference pattern, stop it; start a fresh service and load the same file twice over HTTP,
- * stop it; delete everything. The reference goes first because it is the quicker one: its
+ * stop it; then the bulk import (`npm run import`) of the same file into a fresh store; delete everything. The reference goes first because it is the quicker one: its
  * figures exist even when the service's load hits the time limit, and they are what such a
  * load's progress is measured against. The summary goes to stdout and
  * bench/results/ingest-<date>.md, the raw figures to .json. Ctrl-C stops the current load
@@ -83,6 +86,9 @@ async function main(): Promise<void> {
         if (interrupt.aborted) break;
         progress(`${formatInt(workload.records)} records: service, two loads over HTTP`);
         await benchService(build.serverJs, workload, options, size.service);
+        if (interrupt.aborted) break;
+        progress(`${formatInt(workload.records)} records: bulk import (npm run import) into a fresh store`);
+        size.bulkImport = await benchImport(dirname(build.serverJs), workload, options);
       } finally {
         await workload.remove();
       }

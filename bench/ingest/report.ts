@@ -76,6 +76,7 @@ export function renderMarkdown(results: BenchResults): string {
     return [
       ...list('service', [size.service.error, ...size.service.loads.map((l) => l.error)]),
       ...list('reference', [size.reference.error, ...size.reference.loads.map((l) => l.error)]),
+      ...list('bulk import', [size.bulkImport?.error]),
     ];
   });
   return [
@@ -105,6 +106,43 @@ export function renderMarkdown(results: BenchResults): string {
         ];
       }),
     ),
+    '',
+    '## First load through the bulk import (`npm run import`, neo4j-admin) vs the plain driver pattern',
+    '',
+    markdownTable(
+      [
+        'records',
+        'wall',
+        'records/s',
+        'reference first load: records/s',
+        'ours / reference',
+        'checks + CSV / neo4j-admin / schema + data versions',
+        'nodes / relationships',
+        'CLI peak RSS',
+        'load avg',
+      ],
+      results.sizes
+        .filter((size) => size.bulkImport !== undefined)
+        .map((size) => {
+          const bulk = size.bulkImport!;
+          const ref = size.reference.loads.find((l) => l.run === 'first');
+          const t = bulk.timings;
+          return [
+            formatInt(size.records),
+            formatSeconds(bulk.wallMs),
+            bulk.error ? `failed: ${bulk.error}` : formatRate(bulk.recordsPerSec),
+            formatRate(ref?.recordsPerSec),
+            formatRatio(ratio(bulk.recordsPerSec, ref?.recordsPerSec)),
+            t ? `${formatSeconds(t.checkMs)} / ${formatSeconds(t.importMs)} / ${formatSeconds(t.finishMs)}` : '–',
+            bulk.store ? `${formatInt(bulk.store.nodes)} / ${formatInt(bulk.store.relationships)}` : '–',
+            memory(bulk.memory.cli),
+            bulk.loadAverage1m.toFixed(1),
+          ];
+        }),
+    ),
+    '',
+    'The bulk import builds a new store only (an empty NEO4J_HOME); its wall time includes starting the embedded Neo4j once for the schema. ' +
+      'The graph it leaves equals the one POST /v1/ingest leaves for the same records (test/import/bulk-import.test.ts).',
     '',
     '## Where the time went (CPU time used during the load)',
     '',

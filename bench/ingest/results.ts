@@ -60,6 +60,22 @@ export interface ReferenceRunFigures {
   error?: string;
 }
 
+/** `npm run import` on the same file into a fresh store (import-side.ts). */
+export interface ImportFigures {
+  exitCode?: number | null;
+  wallMs: number;
+  recordsPerSec?: number;
+  received?: number;
+  /** The CLI's own: checks and CSV files, neo4j-admin, the start for the schema and data versions. */
+  timings?: { checkMs: number; importMs: number; finishMs: number; totalMs: number };
+  store?: { nodes: number; relationships: number; properties: number };
+  placeholders?: number;
+  /** cli: the import process (the JVMs it starts are not counted). */
+  memory: Record<string, MemoryFigures>;
+  loadAverage1m: number;
+  error?: string;
+}
+
 export interface SizeResult {
   targetRecords: number;
   people: number;
@@ -76,6 +92,8 @@ export interface SizeResult {
     error?: string;
   };
   reference: { startMs?: number; loads: ReferenceRunFigures[]; error?: string };
+  /** The bulk first load, when measured. */
+  bulkImport?: ImportFigures;
 }
 
 export interface BenchSettings {

@@ -24,12 +24,12 @@ export async function applyMigrations(
   queries: Queries,
   dir: string = join(CYPHER_DIR, 'schema'),
 ): Promise<MigrationResult> {
-  const files = await listCypherFiles(dir);
+  const files = await Promise.all((await listCypherFiles(dir)).map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
   const result: MigrationResult = { applied: [], skipped: [] };
   const recorded = await appliedChecksums(driver, database, queries);
-  for (const file of files) {
+  const superseded = supersededCreates(files.map(({ text }) => splitStatements(text)));
+  for (const [f, { file, text }] of files.entries()) {
     const id = basename(file, '.cypher');
-    const text = await readFile(file, 'utf8');
     const checksum = createHash('sha256').update(text).digest('hex');
     if (recorded.get(id) === checksum) {
       result.skipped.push(id);
@@ -39,7 +39,7 @@ export async function applyMigrations(
     try {
       // executeWrite retries transient errors: two instances starting together deadlock on
       // schema locks, and the loser must simply try again.
-      for (const statement of splitStatements(text)) await session.executeWrite((tx) => tx.run(statement));
+      for (const [k, statement] of splitStatements(text).entries()) if (!superseded.has(`${f}:${k}`)) await session.executeWrite((tx) => tx.run(statement));
     } finally {
       await session.close();
     }
@@ -47,6 +47,25 @@ export async function applyMigrations(
     result.applied.push(id);
   }
   return result;
+}
+
+const CREATES = /^CREATE\s+(?:[A-Z]+\s+)*?(?:CONSTRAINT|INDEX)\s+(\w+)/i;
+const DROPS = /^DROP\s+(?:CONSTRAINT|INDEX)\s+(\w+)/i;
+
+/**
+ * Positions (`file:statement`) of the CREATE statements whose constraint or index a later statement drops: skipped, so a
+ * database still to be migrated goes straight to the schema the files end with. A store built
+ * before its schema (npm run import) then never meets a constraint that no longer holds (002's
+ * one-node-per-id, which 006 replaced by one copy per investigation).
+ */
+function supersededCreates(files: string[][]): Set<string> {
+  const statements = files.flatMap((statements, f) => statements.map((text, k) => ({ at: `${f}:${k}`, text })));
+  const skipped = new Set<string>();
+  statements.forEach(({ at, text }, i) => {
+    const name = CREATES.exec(text)?.[1];
+    if (name !== undefined && statements.slice(i + 1).some((later) => DROPS.exec(later.text)?.[1] === name)) skipped.add(at);
+  });
+  return skipped;
 }
 
 async function appliedChecksums(driver: Driver, database: string, queries: Queries): Promise<Map<string, string>> {

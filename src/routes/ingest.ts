@@ -15,7 +15,7 @@ import { zodProblems } from '../ingest/validate.js';
 import { principalOf } from '../plugins/auth.js';
 import { LINK_TYPES } from '../schemas/entities.js';
 import { databaseErrorResponses, ErrorResponseSchema } from '../schemas/errors.js';
-import { IngestDocumentSchema, type IngestHeader, IngestHeaderSchema, RECORD_KIND_NAMES, RECORD_KINDS } from '../schemas/ingest.js';
+import { IngestDocumentSchema, IngestEnvelopeSchema, type IngestHeader, RECORD_KIND_NAMES, RECORD_KINDS } from '../schemas/ingest.js';
 import { EdgeListReportSchema, IngestFailureSchema, type IngestReport, IngestReportSchema } from '../schemas/ingest-report.js';
 import { GradingSchema, IdSchema } from '../schemas/provenance.js';
 import { nestsDeeperThan, TOO_DEEP } from '../shared/json-depth.js';
@@ -77,11 +77,10 @@ const EdgeListQuerySchema = CsvQuerySchema.omit({ atomic: true }).extend({
  * known collection, nothing else), so one bad record does not refuse the rest: records are
  * checked one by one by the ingest service and reported with their index and field path.
  */
-const EnvelopeSchema = IngestHeaderSchema.extend(Object.fromEntries(Object.values(RECORD_KINDS).map(({ collection }) => [collection, z.array(z.unknown()).optional()])));
 const envelopeValidator: FastifySchemaCompiler<unknown> = (route) =>
   route.httpPart === 'body'
     ? (data) => {
-        const parsed = EnvelopeSchema.safeParse(data);
+        const parsed = IngestEnvelopeSchema.safeParse(data);
         if (parsed.success) return { value: data };
         const validation = zodProblems(parsed.error.issues).map((problem) => ({
           instancePath: `/${problem.path

@@ -59,6 +59,11 @@ export const IngestHeaderSchema = z.strictObject({
 
 export type IngestHeader = z.infer<typeof IngestHeaderSchema>;
 
+/** A document's envelope: the header and one array per known collection, records unchecked (the ingest service checks each). */
+export const IngestEnvelopeSchema = IngestHeaderSchema.extend(
+  Object.fromEntries(Object.values(RECORD_KINDS).map(({ collection }) => [collection, z.array(z.unknown()).optional()])),
+);
+
 /** `POST /v1/ingest`: the header plus one array per record kind (each optional). */
 export const IngestDocumentSchema = IngestHeaderSchema.extend({
   people: z.array(PersonSchema).optional(),

@@ -24,6 +24,26 @@ export async function privateNeo4jConfig(name: string): Promise<EmbeddedNeo4jCon
   };
 }
 
+/** An app (as the test admin, silent logs) on the Neo4j at `uri`, ready. */
+export async function appOn(uri: string, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const app = asAdmin(
+    await buildApp(
+      loadConfig({
+        NEO4J_URI: uri,
+        LOG_LEVEL: 'silent',
+        ADMIN_API_KEY: TEST_ADMIN_KEY,
+        RATE_LIMIT_MAX: '100000',
+        RATE_LIMIT_ANON_MAX: '100000',
+        ...testAuditEnv(),
+        ...env,
+      }),
+    ),
+  );
+  await app.ready();
+  await untilDatabaseReady(app);
+  return app;
+}
+
 /** A private embedded Neo4j a test may stop and start again; its URI stays the same. */
 export interface PrivateDatabase {
   readonly uri: string;
@@ -54,21 +74,7 @@ export function usePrivateDatabaseApp(name: string, env: Record<string, string>,
         running = await startEmbeddedNeo4j(settings);
       },
     };
-    app = asAdmin(
-      await buildApp(
-        loadConfig({
-          NEO4J_URI: running.uri,
-          LOG_LEVEL: 'silent',
-          ADMIN_API_KEY: TEST_ADMIN_KEY,
-          RATE_LIMIT_MAX: '100000',
-          RATE_LIMIT_ANON_MAX: '100000',
-          ...testAuditEnv(),
-          ...env,
-        }),
-      ),
-    );
-    await app.ready();
-    await untilDatabaseReady(app);
+    app = await appOn(running.uri, env);
     set(app, database);
   });
   afterAll(async () => {
