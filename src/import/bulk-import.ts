@@ -18,7 +18,7 @@ import { INGEST_QUERIES } from '../repositories/ingest-repository.js';
 import { IngestEnvelopeSchema, type IngestHeader } from '../schemas/ingest.js';
 import type { IngestReport } from '../schemas/ingest-report.js';
 import { CsvFiles, ImportValueError } from './csv-files.js';
-import { createImportFilesRepository, emptyListLabel, ImportRepeatError, type ImportState } from './import-files-repository.js';
+import { createImportFilesRepository, emptyListLabel, ImportRepeatError, type ImportState, unmarkedSharedCopies } from './import-files-repository.js';
 
 /**
  * `npm run import`: a first load of a large network into an empty embedded store, through
@@ -108,8 +108,14 @@ export async function bulkImport(config: Config, files: string[], notice: (line:
     const neo4j = await startEmbeddedNeo4j(config.embedded);
     const driver = createDriver(config.neo4j, neo4j.uri);
     try {
-      await applyMigrations(driver, database, queries);
-      await finishImport(driver, database, queries, repository.state);
+      const step = async (what: string, work: () => Promise<unknown>) => {
+        const at = performance.now();
+        await work();
+        notice(`${what}: ${((performance.now() - at) / 1000).toFixed(1)} s`);
+      };
+      notice(`started in ${((performance.now() - finishing) / 1000).toFixed(1)} s`);
+      await step('schema (migrations)', () => applyMigrations(driver, database, queries));
+      await step('empty lists, shared copies, data versions', () => finishImport(driver, database, queries, repository.state));
     } finally {
       await driver.close();
       await neo4j.stop();
@@ -166,10 +172,8 @@ async function finishImport(driver: Driver, database: string, queries: Queries, 
   const inBatches = async (query: string, rows: object[]) => {
     for (let i = 0; i < rows.length; i += BATCH) await driver.executeQuery(query, { rows: rows.slice(i, i + BATCH) }, { database });
   };
-  const sharedRows = (byId: Map<string, string[]>) =>
-    [...byId].filter(([, investigations]) => investigations.length > 1).flatMap(([id, investigations]) => investigations.map((investigation) => ({ id, investigation })));
-  for (const [label, byId] of state.copies) await inBatches(template('import/shared-copies', { __LABEL__: label }), sharedRows(byId));
-  for (const [type, byId] of state.relations) await inBatches(template('import/shared-relations', { __TYPE__: type }), sharedRows(byId));
+  for (const [label, byId] of state.copies) await inBatches(template('import/shared-copies', { __LABEL__: label }), unmarkedSharedCopies(byId));
+  for (const [type, byId] of state.relations) await inBatches(template('import/shared-relations', { __TYPE__: type }), unmarkedSharedCopies(byId));
   const fixUps = new Map<string, object[]>();
   for (const row of state.relationFixUps) fixUps.set(row.type, [...(fixUps.get(row.type) ?? []), row]);
   for (const [type, rows] of fixUps) await inBatches(template('import/relation-properties', { __TYPE__: type }), rows);

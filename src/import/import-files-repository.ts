@@ -14,8 +14,8 @@ import { ARRAY_DELIMITER, type CsvFiles, ImportValueError } from './csv-files.js
  * A bulk import writes each record once: a second record for the same copy (an update, which
  * the ingest path merges with history) is refused (ImportRepeatError) before anything reaches
  * the store. What only the whole load tells — an end that no record gave (a placeholder), an id
- * with copies in several investigations (`shared`), empty lists — is kept here and written
- * or handed to the post-import step (finish-import.ts) at the end.
+ * with copies in several investigations that no one record named together (`shared`), empty
+ * lists — is kept here and written or handed to the post-import step (bulk-import.ts) at the end.
  */
 
 export class ImportRepeatError extends Error {
@@ -37,10 +37,29 @@ export interface RelationFixUp {
   props: Record<string, unknown>;
 }
 
+/**
+ * A copy's investigation in ImportState's lists, marked (a leading NUL, which no validated id
+ * holds) when the copy was written with `shared` already set: its record named several
+ * investigations, so its copies were known to be shared when written.
+ */
+const SHARED_MARK = '\u0000';
+const entry = (investigation: string, shared: boolean) => (shared ? SHARED_MARK + investigation : investigation);
+const investigationOf = (entry: string) => (entry.startsWith(SHARED_MARK) ? entry.slice(1) : entry);
+
+/** The copies of ids with several copies that were written without `shared` (their record named one investigation, or a placeholder). */
+export function unmarkedSharedCopies(byId: Map<string, string[]>): { id: string; investigation: string }[] {
+  const rows: { id: string; investigation: string }[] = [];
+  for (const [id, entries] of byId) {
+    if (entries.length < 2) continue;
+    for (const e of entries) if (!e.startsWith(SHARED_MARK)) rows.push({ id, investigation: e });
+  }
+  return rows;
+}
+
 export interface ImportState {
-  /** Per label, per id, the investigations it has copies in (entities and placeholders alike). */
+  /** Per label, per id, the investigations it has copies in (entities and placeholders alike; see `entry`). */
   copies: Map<EntityLabel, Map<string, string[]>>;
-  /** Per relationship type, per id, its investigations. */
+  /** Per relationship type, per id, its investigations (see `entry`). */
   relations: Map<RelationshipType, Map<string, string[]>>;
   /** Property names of nodes marked with emptyListLabel. */
   emptyListKeys: Set<string>;
@@ -61,22 +80,22 @@ export function createImportFilesRepository(csv: CsvFiles) {
     if (value === undefined) map.set(key, (value = make()));
     return value;
   };
-  const addCopy = (label: EntityLabel, id: string, investigation: string) =>
+  const addCopy = (label: EntityLabel, id: string, investigation: string, shared: boolean) =>
     inner(
       inner(state.copies, label, () => new Map()),
       id,
       () => [],
-    ).push(investigation);
+    ).push(entry(investigation, shared));
   const hasEntity = (label: EntityLabel, id: string, investigation: string) => entities.get(label)?.has(copyKey(label, investigation, id)) ?? false;
 
-  async function copyNode(label: EntityLabel, id: string, investigation: string, props: Record<string, unknown>): Promise<void> {
+  async function copyNode(label: EntityLabel, id: string, investigation: string, props: Record<string, unknown>, shared: boolean): Promise<void> {
     const empty = Object.keys(props).filter((key) => Array.isArray(props[key]) && (props[key] as unknown[]).length === 0);
     for (const key of empty) state.emptyListKeys.add(key);
     // The tool separates labels as it does list items.
     const labels = [label, ...empty.map(emptyListLabel)].join(ARRAY_DELIMITER);
-    await csv.node(labels, ID_SPACE, copyKey(label, investigation, id), props);
+    await csv.node(labels, ID_SPACE, copyKey(label, investigation, id), shared ? { ...props, shared: true } : props);
     await csv.relationship('BELONGS_TO', ID_SPACE, copyKey(label, investigation, id), investigationKey(investigation), {});
-    addCopy(label, id, investigation);
+    addCopy(label, id, investigation, shared);
   }
 
   return {
@@ -102,18 +121,24 @@ export function createImportFilesRepository(csv: CsvFiles) {
           }
           written.add(key);
           named.get(label)?.get(row.id)?.delete(investigation);
-          await copyNode(label, row.id, investigation, {
-            ...row.props,
-            id: row.id,
+          await copyNode(
+            label,
+            row.id,
             investigation,
-            recordedAt: row.recordedAt,
-            history: [row.history],
-            unresolved: false,
-            identifierKeys: row.identifierKeys,
-            searchText: row.searchText ?? searchText(row),
-            contentHash: row.hash,
-            investigations: [investigation],
-          });
+            {
+              ...row.props,
+              id: row.id,
+              investigation,
+              recordedAt: row.recordedAt,
+              history: [row.history],
+              unresolved: false,
+              identifierKeys: row.identifierKeys,
+              searchText: row.searchText ?? searchText(row),
+              contentHash: row.hash,
+              investigations: [investigation],
+            },
+            row.investigations.length > 1,
+          );
         }
       }
       return { created: rows.length, resolved: 0, updated: 0, unchanged: 0, relationsRemoved: 0, investigationsJoined: 0 };
@@ -125,13 +150,14 @@ export function createImportFilesRepository(csv: CsvFiles) {
       const toPlaceholders: string[] = [];
       for (const row of rows) {
         const investigations = inner(ids, row.id, () => []);
+        const shared = row.investigations.length > 1;
         for (const investigation of row.investigations) {
-          if (investigations.includes(investigation)) {
+          if (investigations.some((e) => investigationOf(e) === investigation)) {
             throw new ImportRepeatError(
               `${spec.type} relation ${row.id} comes twice for investigation ${investigation}: the bulk import writes each record once; load records that update earlier ones through POST /v1/ingest after the import`,
             );
           }
-          investigations.push(investigation);
+          investigations.push(entry(investigation, shared));
           for (const [label, id, list] of [
             [spec.from, row.from, fromPlaceholders],
             [spec.to, row.to, toPlaceholders],
@@ -154,6 +180,7 @@ export function createImportFilesRepository(csv: CsvFiles) {
             investigations: [investigation],
             contentHash: row.hash,
             ...(row.origin !== null ? { origin: row.origin } : {}),
+            ...(shared ? { shared: true } : {}),
           };
           const empty = Object.fromEntries(Object.entries(props).filter(([, value]) => Array.isArray(value) && value.length === 0));
           if (Object.keys(empty).length > 0) state.relationFixUps.push({ type: spec.type, id: row.id, investigation, props: empty });
@@ -176,7 +203,7 @@ export function createImportFilesRepository(csv: CsvFiles) {
       for (const [label, byId] of named) {
         for (const [id, byInvestigation] of byId) {
           for (const [investigation, ingestId] of byInvestigation) {
-            await copyNode(label, id, investigation, { id, investigation, unresolved: true, placeholderIngest: ingestId, investigations: [investigation] });
+            await copyNode(label, id, investigation, { id, investigation, unresolved: true, placeholderIngest: ingestId, investigations: [investigation] }, false);
             state.placeholders += 1;
           }
         }
