@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { ENTITY_LABELS, type EntityType, typeOfLabel } from '../model/graph-model.js';
 import { lookupKeys } from '../model/identifiers.js';
 import type { Queries } from '../neo4j/queries.js';
+import { readOnce } from '../neo4j/read-once.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject, toNative } from '../neo4j/values.js';
 import type { EntityView, Network, SearchRequest, SearchResult } from '../schemas/entity-views.js';
@@ -25,7 +26,8 @@ export function createEntityRepository(driver: Driver, database: string, queries
   return {
     async get(type: EntityType, id: string, allowed: string[] | null): Promise<EntityView | undefined> {
       const query = template('entities/get', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { id, limit: neoInt(RELATIONS_SHOWN), allowed }, read);
+      // Every uncached view runs this: one auto-commit statement (neo4j/read-once.ts).
+      const records = await readOnce(driver, database, query, { id, limit: neoInt(RELATIONS_SHOWN), allowed });
       if (records.length === 0) return undefined;
       return entityView(type, id, recordToObject(records[0]!), allowed);
     },
