@@ -14,6 +14,9 @@ export const ENTITY_QUERIES = ['entities/get', 'entities/search', 'entities/star
 
 const RELATIONS_SHOWN = 500;
 
+/** A relation as entities/get.cypher returns it: id, type, outgoing, the other end's label, id, name and unresolved, properties. */
+type RelationRow = [string, string, boolean, string, string, string | null, boolean, Record<string, unknown>];
+
 /**
  * Reading entities back: one with its relations, search, a neighbourhood, and erasure. Every
  * query takes `allowed`, the investigations the caller may see (null: all): what lies outside
@@ -29,7 +32,15 @@ export function createEntityRepository(driver: Driver, database: string, queries
       // Every uncached view runs this: one auto-commit statement (neo4j/read-once.ts).
       const records = await readOnce(driver, database, query, { id, limit: neoInt(RELATIONS_SHOWN), allowed });
       if (records.length === 0) return undefined;
-      return entityView(type, id, recordToObject(records[0]!), allowed);
+      const row = recordToObject<{ copies: Record<string, unknown>[]; relations: RelationRow[]; relationCount: number }>(records[0]!);
+      const relations = row.relations.map(([relationId, relationType, outgoing, label, otherId, name, unresolved, properties]) => ({
+        id: relationId,
+        type: relationType,
+        direction: outgoing ? ('out' as const) : ('in' as const),
+        other: { label, id: otherId, name, unresolved },
+        properties,
+      }));
+      return entityView(type, id, { ...row, relations }, allowed);
     },
 
     async search(request: SearchRequest, allowed: string[] | null): Promise<SearchResult> {
