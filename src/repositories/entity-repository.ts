@@ -2,8 +2,8 @@ import type { Driver } from 'neo4j-driver';
 
 import { ENTITY_LABELS, type EntityType, typeOfLabel } from '../model/graph-model.js';
 import { lookupKeys } from '../model/identifiers.js';
+import { readOnce } from '../neo4j/auto-commit.js';
 import type { Queries } from '../neo4j/queries.js';
-import { readOnce } from '../neo4j/read-once.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject, toNative } from '../neo4j/values.js';
 import type { EntityView, Network, SearchRequest, SearchResult } from '../schemas/entity-views.js';
@@ -29,7 +29,7 @@ export function createEntityRepository(driver: Driver, database: string, queries
   return {
     async get(type: EntityType, id: string, allowed: string[] | null): Promise<EntityView | undefined> {
       const query = template('entities/get', { __LABEL__: ENTITY_LABELS[type] });
-      // Every uncached view runs this: one auto-commit statement (neo4j/read-once.ts).
+      // Every uncached view runs this: one auto-commit statement (neo4j/auto-commit.ts).
       const records = await readOnce(driver, database, query, { id, limit: neoInt(RELATIONS_SHOWN), allowed });
       if (records.length === 0) return undefined;
       const row = recordToObject<{ copies: Record<string, unknown>[]; relations: RelationRow[]; relationCount: number }>(records[0]!);
