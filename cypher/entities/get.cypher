@@ -16,13 +16,9 @@ CALL (copies) {
   WITH r, other, startNode(r) = n AS outgoing
   ORDER BY type(r), r.id, r.investigation
   LIMIT $limit
-  RETURN collect({
-    id: r.id,
-    type: type(r),
-    direction: CASE WHEN outgoing THEN 'out' ELSE 'in' END,
-    other: {label: labels(other)[0], id: other.id, name: other.name, unresolved: coalesce(other.unresolved, false)},
-    properties: properties(r)
-  }) AS relations
+  // A list per relation, not a map: every view reads tens of them, and the driver decodes each
+  // map key of each one (repositories/entity-repository.ts names the positions).
+  RETURN collect([r.id, type(r), outgoing, labels(other)[0], other.id, other.name, coalesce(other.unresolved, false), properties(r)]) AS relations
 }
 RETURN [n IN copies | properties(n)] AS copies, relations,
        reduce(total = 0, n IN copies | total + COUNT { (n)-[r]-() WHERE NOT r:BELONGS_TO AND ($allowed IS NULL OR r.investigation IN $allowed) }) AS relationCount

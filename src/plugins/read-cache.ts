@@ -20,7 +20,7 @@ declare module 'fastify' {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** Per entry besides the text: the key and the Map's own bookkeeping, roughly. */
+/** Per entry besides the body's bytes: the key, the Buffer's and the Map's own bookkeeping, roughly. */
 const ENTRY_OVERHEAD = 256;
 
 /**
@@ -35,7 +35,9 @@ const ENTRY_OVERHEAD = 256;
  * `x-read-cache: hit` or `miss`.
  */
 export const readCachePlugin = fp(async (app: FastifyInstance, options: { maxBytes: number }) => {
-  const answers = new StampedCache<string>(options.maxBytes, (body) => 2 * body.length + ENTRY_OVERHEAD);
+  // Kept as the UTF-8 bytes that go out: a hit is sent without encoding its text again (a ranking
+  // page is 60 KiB) or measuring it for Content-Length and the audit record's resultBytes.
+  const answers = new StampedCache<Buffer>(options.maxBytes, (body) => body.length + ENTRY_OVERHEAD);
   app.decorateRequest('readCacheHit', false);
 
   const cacheable = (request: FastifyRequest) =>
@@ -57,7 +59,9 @@ export const readCachePlugin = fp(async (app: FastifyInstance, options: { maxByt
   app.decorate('keepAnswer', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (!cacheable(request) || request.readCacheHit) return payload;
     reply.header('x-read-cache', 'miss');
-    if (reply.statusCode === 200 && typeof payload === 'string') answers.put(request.readStamp!, keyOf(request), payload);
-    return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const body = Buffer.from(payload);
+    answers.put(request.readStamp!, keyOf(request), body);
+    return body;
   });
 });

@@ -1,7 +1,8 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 import type { AuditRecord } from '../audit/chain.js';
 import { GENESIS } from '../audit/chain.js';
+import { writeOnce } from '../neo4j/auto-commit.js';
 import type { Queries } from '../neo4j/queries.js';
 import { neoInt, recordToObject } from '../neo4j/values.js';
 
@@ -51,14 +52,21 @@ export function createAuditRepository(driver: Driver, database: string, queries:
   return {
     /**
      * Lock the head, let `link` chain the records after it, write them and move the head. The
-     * head this instance's last append left is tried first, in one query (one transaction, no
-     * read before it); when another instance appended since (nothing written), the head is read
-     * under its lock and the records chained again after it, in one transaction.
+     * head this instance's last append left is tried first, in one auto-commit query (no read
+     * before it); when another instance appended since (nothing written) or that query met a
+     * transient error, the head is read under its lock and the records chained again after it,
+     * in one retried transaction.
      */
     async append(link: (head: { seq: number; hash: string }) => AuditRecord[]): Promise<void> {
       if (known) {
         const records = link(known);
-        if ((await write((query, params) => driver.executeQuery(query, params, { database }), known, records)) === records.length) {
+        // One auto-commit statement (neo4j/auto-commit.ts): every answer waits on this commit. A
+        // transient error is retried below, as executeQuery would have, with the head read under its lock.
+        const written = await write((query, params) => writeOnce(driver, database, query, params).then((rows) => ({ records: rows })), known, records).catch((error: unknown) => {
+          if (neo4j.isRetryableError(error as Error)) return 0;
+          throw error;
+        });
+        if (written === records.length) {
           known = { seq: records.at(-1)!.seq, hash: records.at(-1)!.hash };
           return;
         }

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 
 import { ENTITY_LABELS, type EntityType, typeOfLabel } from '../model/graph-model.js';
 import { lookupKeys } from '../model/identifiers.js';
+import { readOnce } from '../neo4j/auto-commit.js';
 import type { Queries } from '../neo4j/queries.js';
 import { createTemplates } from '../neo4j/templates.js';
 import { neoInt, recordToObject, toNative } from '../neo4j/values.js';
@@ -12,6 +13,9 @@ import { nodeFacts, type RawHit, searchHit } from './search-hit.js';
 export const ENTITY_QUERIES = ['entities/get', 'entities/search', 'entities/start', 'entities/neighbours', 'entities/erase'] as const;
 
 const RELATIONS_SHOWN = 500;
+
+/** A relation as entities/get.cypher returns it: id, type, outgoing, the other end's label, id, name and unresolved, properties. */
+type RelationRow = [string, string, boolean, string, string, string | null, boolean, Record<string, unknown>];
 
 /**
  * Reading entities back: one with its relations, search, a neighbourhood, and erasure. Every
@@ -25,9 +29,18 @@ export function createEntityRepository(driver: Driver, database: string, queries
   return {
     async get(type: EntityType, id: string, allowed: string[] | null): Promise<EntityView | undefined> {
       const query = template('entities/get', { __LABEL__: ENTITY_LABELS[type] });
-      const { records } = await driver.executeQuery(query, { id, limit: neoInt(RELATIONS_SHOWN), allowed }, read);
+      // Every uncached view runs this: one auto-commit statement (neo4j/auto-commit.ts).
+      const records = await readOnce(driver, database, query, { id, limit: neoInt(RELATIONS_SHOWN), allowed });
       if (records.length === 0) return undefined;
-      return entityView(type, id, recordToObject(records[0]!), allowed);
+      const row = recordToObject<{ copies: Record<string, unknown>[]; relations: RelationRow[]; relationCount: number }>(records[0]!);
+      const relations = row.relations.map(([relationId, relationType, outgoing, label, otherId, name, unresolved, properties]) => ({
+        id: relationId,
+        type: relationType,
+        direction: outgoing ? ('out' as const) : ('in' as const),
+        other: { label, id: otherId, name, unresolved },
+        properties,
+      }));
+      return entityView(type, id, { ...row, relations }, allowed);
     },
 
     async search(request: SearchRequest, allowed: string[] | null): Promise<SearchResult> {

@@ -80,7 +80,9 @@ export function entityView(
 }
 
 export function visible(properties: Props): Props {
-  return Object.fromEntries(Object.entries(properties).filter(([key]) => !INTERNAL.has(key)));
+  const shown: Props = {};
+  for (const key of Object.keys(properties)) if (!INTERNAL.has(key)) shown[key] = properties[key];
+  return shown;
 }
 
 export function provenance(p: Props): EntityView['provenance'] {

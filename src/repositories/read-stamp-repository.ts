@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 
 import type { ReadStamp } from '../cache/read-stamp.js';
+import { readOnce } from '../neo4j/auto-commit.js';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject } from '../neo4j/values.js';
 
@@ -10,7 +11,8 @@ export const READ_STAMP_QUERIES = ['system/read-stamp'] as const;
 export function createReadStampRepository(driver: Driver, database: string, queries: Queries) {
   return {
     async read(): Promise<ReadStamp> {
-      const { records } = await driver.executeQuery(queries['system/read-stamp']!, {}, { database, routing: 'READ' });
+      // On every /v1 request's path (shared by those arriving together): one auto-commit statement (neo4j/auto-commit.ts).
+      const records = await readOnce(driver, database, queries['system/read-stamp']!, {});
       return recordToObject<ReadStamp>(records[0]!);
     },
   };

@@ -97,6 +97,25 @@ describe('cached reads', () => {
     expect(fresh.body).toBe(first.body);
   });
 
+  it('sends a kept answer as the bytes first sent, measured alike in Content-Length and the audit record', async () => {
+    const id = `RC-${tag}-Ü`;
+    const loaded = await load(A, [{ id, name: `Žaneta Ünal 李 ${tag}` }]);
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    const url = `/v1/entities/person/${encodeURIComponent(id)}`;
+    const first = await app.inject({ method: 'GET', url, headers: { 'x-request-id': `rc-bytes-${tag}-1` } });
+    expect(first.headers['x-read-cache']).toBe('miss');
+    let kept = first;
+    for (let i = 2; kept.headers['x-read-cache'] !== 'hit' && i < 7; i++) kept = await app.inject({ method: 'GET', url, headers: { 'x-request-id': `rc-bytes-${tag}-${i}` } });
+    expect(kept.headers['x-read-cache']).toBe('hit');
+    expect(kept.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(kept.json().properties.name).toBe(`Žaneta Ünal 李 ${tag}`);
+    for (const answer of [first, kept]) expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+    const { records } = await driver.executeQuery('MATCH (a:AuditRecord) WHERE a.requestId IN $ids RETURN a.requestId AS id, a.resultBytes AS bytes', {
+      ids: [first, kept].map((answer) => answer.headers['x-request-id']),
+    });
+    expect(records.map((r) => Number(r.get('bytes')))).toEqual([first.rawPayload.length, first.rawPayload.length]);
+  });
+
   it('never answers a caller with an answer kept for other investigations, in either order', async () => {
     const viewerA = await makeKey('viewer', [A]);
     const url = `/v1/entities/person/${P(1)}`;

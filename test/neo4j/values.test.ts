@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { IntegerRangeError, recordToObject, toNative } from '../../src/neo4j/values.js';
+import { IntegerRangeError, recordToObject, temporalText, toNative } from '../../src/neo4j/values.js';
 import { testDriver } from '../support/app.js';
 
 describe('toNative against a real Neo4j', () => {
@@ -34,6 +35,17 @@ describe('toNative against a real Neo4j', () => {
     expect(row).toEqual({ d: '2024-03-01', dt: '2024-03-01T10:15:00Z', m: { n: 3, at: '2024-01-02' } });
   });
 
+  it("gives every temporal value the server sends as the driver's own text", async () => {
+    const { records } = await driver.executeQuery(
+      `UNWIND range(0, 199) AS i
+       WITH i, datetime({epochMillis: 1700000000000 + i * 86400123 * 17, timezone: ['Z', '+01:00', '-05:30', 'Europe/London', 'Asia/Kolkata'][i % 5]}) AS t
+       RETURN [t, t + duration({nanoseconds: i * 7919}), datetime.truncate('second', t), localdatetime(t), date(t), date({year: i * 53, month: 1 + i % 12, day: 1 + i % 28}),
+               localtime(t), time(t), duration.between(date(t), t), datetime({year: 10000 + i, month: 1, day: 1}), date({year: -i, month: 2, day: 3})] AS values`,
+    );
+    const raw = records.flatMap((record) => record.get('values') as unknown[]);
+    expect(raw.map(toNative)).toEqual(raw.map(String));
+  });
+
   it('returns nodes and relationships as their property maps', async () => {
     const session = driver.session();
     const tx = session.beginTransaction();
@@ -59,6 +71,33 @@ describe('toNative without a database', () => {
       e: null,
       f: null,
     });
+  });
+
+  it("writes dates and datetimes as the driver's String() does, with Integer or number fields", () => {
+    const whole = fc.boolean().map((asInteger) => (n: number) => (asInteger ? neo4j.int(n) : n));
+    const fields = fc.record({
+      year: fc.integer({ min: -20_000, max: 20_000 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+      second: fc.integer({ min: 0, max: 59 }),
+      nanosecond: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 999_999_999 })),
+      offset: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: -18 * 3600, max: 18 * 3600 }), fc.integer({ min: -18, max: 18 }).map((h) => h * 3600))),
+      zone: fc.option(fc.constantFrom('Europe/London', 'Asia/Kolkata', 'UTC')),
+    });
+    fc.assert(
+      fc.property(fields, whole, (f, w) => {
+        const values = [
+          new neo4j.types.Date(w(f.year), w(f.month), w(f.day)),
+          new neo4j.types.LocalDateTime(w(f.year), w(f.month), w(f.day), w(f.hour), w(f.minute), w(f.second), w(f.nanosecond)),
+          new neo4j.types.DateTime(w(f.year), w(f.month), w(f.day), w(f.hour), w(f.minute), w(f.second), w(f.nanosecond), f.offset === null && f.zone === null ? 0 : f.offset === null ? undefined : w(f.offset), f.zone ?? undefined),
+          new neo4j.types.LocalTime(w(f.hour), w(f.minute), w(f.second), w(f.nanosecond)),
+        ];
+        for (const value of values) expect(temporalText(value)).toBe(String(value));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   it('refuses a bigint outside the safe range', () => {
