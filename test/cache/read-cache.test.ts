@@ -280,14 +280,25 @@ describe('cached reads', () => {
   it('records each of 200 concurrent reads, answered from memory or not, and the chain verifies', async () => {
     const tagged = `rc-${tag}`;
     const urls = [`/v1/entities/person/${P(2)}`, `/v1/entities/person/${P(3)}`, `/v1/rankings/latest?investigation=${A}&limit=5`];
-    for (const url of urls) for (const on of [app, other]) expect((await get(on, url)).statusCode).toBe(200);
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => (i % 2 ? app : other).inject({ method: 'GET', url: urls[i % urls.length]!, headers: { 'x-request-id': `${tagged}-${i}` } })),
-    );
-    expect(answers.map((a) => a.statusCode)).toEqual(Array(200).fill(200));
+    // Another test file's load moves the shared database's data version, which empties every kept
+    // answer: a round that met one (no answer from memory) is sent again, its records counted too.
+    const answers = [];
+    let rounds = 0;
+    do {
+      rounds += 1;
+      for (const url of urls) for (const on of [app, other]) expect((await get(on, url)).statusCode).toBe(200);
+      const round = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 ? app : other).inject({ method: 'GET', url: urls[i % urls.length]!, headers: { 'x-request-id': `${tagged}-${rounds}-${i}` } }),
+        ),
+      );
+      answers.push(...round);
+      if (round.some((a) => a.headers['x-read-cache'] === 'hit')) break;
+    } while (rounds < 5);
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(200 * rounds).fill(200));
     expect(answers.filter((a) => a.headers['x-read-cache'] === 'hit').length).toBeGreaterThan(0);
     const { records } = await driver.executeQuery('MATCH (a:AuditRecord) WHERE a.requestId STARTS WITH $tagged RETURN count(a) AS n, count(DISTINCT a.seq) AS seqs', { tagged });
-    expect([Number(records[0]!.get('n')), Number(records[0]!.get('seqs'))]).toEqual([200, 200]);
+    expect([Number(records[0]!.get('n')), Number(records[0]!.get('seqs'))]).toEqual([200 * rounds, 200 * rounds]);
     const verified = await app.inject({ method: 'GET', url: '/v1/audit/verify' });
     expect(verified.statusCode, verified.body).toBe(200);
     expect(verified.json().ok).toBe(true);
