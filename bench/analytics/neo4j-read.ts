@@ -14,6 +14,7 @@ import { SYSTEM_QUERIES } from '../../src/repositories/system-repository.js';
 import { AnalysisRequestSchema } from '../../src/schemas/analysis.js';
 import { createRng } from '../../src/shared/rng.js';
 import { progressLog } from '../harness/log.js';
+import { probeDuring, startHealthServer } from './event-loop.js';
 
 /**
  * The own engine's projection read from Neo4j (issue 26), against the plain driver reading the
@@ -24,7 +25,10 @@ import { progressLog } from '../harness/log.js';
  * commits of the service. Each round reads the whole scope as the service does (readScope:
  * every projection query, the ties built), with the wall time and the process's CPU time; the
  * reference streams `MATCH (a:Person)-[r:CONTACT]->(b:Person) RETURN a.id, b.id, r.count` over
- * one session, touching each field.
+ * one session, touching each field. With --event-loop, a probe requests the service's /healthz
+ * (on a bare Fastify in this process) every 20 ms during each read: what the read and the
+ * projection's build leave of the event loop, the stage a preview or run goes through before its
+ * analysis goes to a worker (analyse.ts --event-loop-only measures that one).
  */
 
 const INVESTIGATION = 'BENCH-READ';
@@ -72,6 +76,7 @@ const { values } = parseArgs({
     heap: { type: 'string', default: '2g' },
     seed: { type: 'string', default: '42' },
     out: { type: 'string' },
+    'event-loop': { type: 'boolean', default: false },
   },
 });
 await mkdir(values.home!, { recursive: true });
@@ -91,14 +96,37 @@ try {
     const used = process.cpuUsage(from);
     return (used.user + used.system) / 1000;
   };
+  const health = values['event-loop'] ? await startHealthServer() : undefined;
+  if (health) {
+    const idle = await probeDuring(health.url, 20, () => new Promise((resolve) => setTimeout(resolve, 3_000)));
+    figures.idle = idle.latency;
+    progress(`idle /healthz: ${JSON.stringify(idle.latency)}`);
+  }
   for (const partitions of values.partitions!.split(',').map(Number)) {
     // A commit without partitions ignores the option and reads in one transaction.
     const repository = (createAnalyticsRepository as (...args: unknown[]) => ReturnType<typeof createAnalyticsRepository>)(driver, 'neo4j', queries, { partitions });
     for (let round = 0; round < Number(values.rounds); round++) {
-      const started = performance.now();
-      const cpuFrom = process.cpuUsage();
-      const read = await readScope(repository, request.scope, settings, Number.POSITIVE_INFINITY);
-      const run = { partitions, round, wallMs: performance.now() - started, cpuMs: cpu(cpuFrom), ties: read.summary.ties, load: loadavg()[0] };
+      let wallMs = 0;
+      let cpuMs = 0;
+      // Timed inside, so the probe's start is not counted (its answers add a little CPU here).
+      const reading = async () => {
+        const started = performance.now();
+        const cpuFrom = process.cpuUsage();
+        const value = await readScope(repository, request.scope, settings, Number.POSITIVE_INFINITY);
+        [wallMs, cpuMs] = [performance.now() - started, cpu(cpuFrom)];
+        return value;
+      };
+      const probed = health ? await probeDuring(health.url, 20, reading) : undefined;
+      const read = probed ? probed.value : await reading();
+      const run = {
+        partitions,
+        round,
+        wallMs,
+        cpuMs,
+        ties: read.summary.ties,
+        load: loadavg()[0],
+        ...(probed ? { healthz: probed.latency, probeErrors: probed.errors } : {}),
+      };
       (figures.runs as unknown[]).push(run);
       progress(JSON.stringify(run));
     }
@@ -125,6 +153,7 @@ try {
     (figures.plain as unknown[]).push(run);
     progress(`plain driver ${JSON.stringify(run)}`);
   }
+  await health?.close();
 } finally {
   await driver.close();
   await db.stop();

@@ -57,7 +57,7 @@ export interface EventLoopFigures {
    * its community and result rows fetched a batch at a time as the run stores them (the writes to
    * Neo4j left out: a run writes with the driver's own I/O, between batches).
    */
-  workerStore?: ProbedFigures & { timings?: Record<string, number>; rows?: number; batches?: number };
+  workerStore?: ProbedFigures & { timings?: Record<string, number>; rows?: number; batches?: number; peakRssKb?: number };
   error?: string;
 }
 

@@ -39,6 +39,11 @@ export interface PreparedAnalysis extends Awaited<ReturnType<typeof readScope>> 
   gdsTimings: Record<string, number>;
 }
 
+/** What a prepared analysis says besides its projection, for who must not keep the projection once a worker has it. */
+export function withoutProjection({ projection: _handedOver, ...rest }: PreparedAnalysis): Omit<PreparedAnalysis, 'projection'> {
+  return rest;
+}
+
 export interface Limits {
   /** The service's own engine stops reading past this many ties. */
   maxTies: number;

@@ -48,10 +48,11 @@ export async function previewTask(task: PreviewTask, runtime: Partial<EngineRunt
   return move(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
 }
 
-/** An analysis in a worker thread, the whole result cloned back. */
-export async function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures, draws?: DrawSet): Promise<AnalysisResult> {
-  const { packed, transferList } = await packProjection(projection, given);
-  return pool.run('analyse', { projection: packed, options, given, draws } satisfies AnalyseTask, { transferList: [...transferList, ...drawTransferables(draws)] });
+/** An analysis in a worker thread, the whole result cloned back. Not async: the projection is held here only while it is packed. */
+export function analyseInWorker(pool: WorkerPool, projection: Projection, options: Partial<EngineOptions>, given?: GivenMeasures, draws?: DrawSet): Promise<AnalysisResult> {
+  return packProjection(projection, given).then(({ packed, transferList }) =>
+    pool.run<AnalysisResult>('analyse', { projection: packed, options, given, draws } satisfies AnalyseTask, { transferList: [...transferList, ...drawTransferables(draws)] }),
+  );
 }
 
 /** The preview's response body, JSON as UTF-8 bytes, moved out of the worker without a copy. */
@@ -64,9 +65,13 @@ export async function previewInWorker(
   ties = false,
   draws?: DrawSet,
 ): Promise<Buffer> {
-  const { packed, transferList } = await packProjection(projection, given);
-  const bytes: Uint8Array = await pool.run('preview', { projection: packed, options, envelope, given, ties, draws } satisfies PreviewTask, {
-    transferList: [...transferList, ...drawTransferables(draws)],
-  });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Not async, like analyseInWorker: the projection is held here only while it is packed (an
+  // async function's frame would keep it until the body came back).
+  return packProjection(projection, given)
+    .then(({ packed, transferList }) =>
+      pool.run<Uint8Array>('preview', { projection: packed, options, envelope, given, ties, draws } satisfies PreviewTask, {
+        transferList: [...transferList, ...drawTransferables(draws)],
+      }),
+    )
+    .then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

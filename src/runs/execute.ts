@@ -1,5 +1,5 @@
-import { type GdsEngine, prepareAnalysis } from '../analysis/engine-choice.js';
-import { settingsOf } from '../analysis/settings.js';
+import { type GdsEngine, prepareAnalysis, withoutProjection } from '../analysis/engine-choice.js';
+import { type Settings, settingsOf } from '../analysis/settings.js';
 import type { EntityType } from '../model/graph-model.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
 import type { RunRepository, StoredRun } from '../repositories/run-repository.js';
@@ -55,36 +55,8 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
   if (run.communitiesFrom) settings.engine.previousCommunities = await previousCommunities(deps.stored, run.communitiesFrom);
 
   report('projecting', PHASES.projecting);
-  // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit.
-  const read = await prepareAnalysis(
-    { repository: deps.analytics, gds: deps.gds },
-    scope,
-    settings,
-    settings.requestedEngine,
-    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY },
-    signal,
-  );
-
-  let progress: number = PHASES.analysing;
-  let drawsMs: number | undefined;
-  signal.throwIfAborted();
-  report('analysing', progress);
-  let draws;
-  if (settings.confidence) {
-    if (!deps.analyser.draw) throw new Error('runs/execute: this analyser cannot draw (parameters.confidence)');
-    report('analysing:confidence', progress);
-    const started = performance.now();
-    draws = await deps.analyser.draw(read.projection, settings.engine, settings.confidence, signal);
-    drawsMs = elapsed(started);
-    signal.throwIfAborted();
-  }
-  // The analysis stays in the worker thread; its rows come over a batch at a time.
-  const session = await deps.analyser.analyseToStore(read.projection, settings.engine, run.id, {
-    signal,
-    given: read.given,
-    draws,
-    onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
-  });
+  const { read, drawsMs, analysing } = await handOver(deps, run, scope, settings, signal, report);
+  const session = await analysing.session;
   signal.throwIfAborted();
 
   const storing = performance.now();
@@ -146,6 +118,46 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
     timings,
     summary: { projection: read.summary, engine: read.engine, ...session.summary },
   };
+}
+
+/**
+ * Reads the run's scope and hands its projection to the worker: the analysis stays there and its
+ * rows come over a batch at a time. Returns without waiting for the analysis, so once the worker
+ * has the projection nothing on this thread keeps it (this frame is gone, and analyseToStore
+ * holds it only while packing): at 1M ties its nodes and evidence were most of the heap, marked
+ * again by every major GC while the run was analysed and stored.
+ */
+async function handOver(deps: ExecuteDeps, run: StoredRun, scope: Scope, settings: Settings, signal: AbortSignal, report: (stage: string, progress: number) => void) {
+  // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit.
+  const prepared = await prepareAnalysis(
+    { repository: deps.analytics, gds: deps.gds },
+    scope,
+    settings,
+    settings.requestedEngine,
+    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY },
+    signal,
+  );
+
+  let progress: number = PHASES.analysing;
+  let drawsMs: number | undefined;
+  signal.throwIfAborted();
+  report('analysing', progress);
+  let draws;
+  if (settings.confidence) {
+    if (!deps.analyser.draw) throw new Error('runs/execute: this analyser cannot draw (parameters.confidence)');
+    report('analysing:confidence', progress);
+    const started = performance.now();
+    draws = await deps.analyser.draw(prepared.projection, settings.engine, settings.confidence, signal);
+    drawsMs = elapsed(started);
+    signal.throwIfAborted();
+  }
+  const session = deps.analyser.analyseToStore(prepared.projection, settings.engine, run.id, {
+    signal,
+    given: prepared.given,
+    draws,
+    onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
+  });
+  return { read: withoutProjection(prepared), drawsMs, analysing: { session } };
 }
 
 /** A finished run's communities as the engine's previousCommunities: its ids are reused where they match. */

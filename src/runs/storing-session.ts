@@ -40,59 +40,68 @@ export interface RunAnalyser {
 
 export function runAnalyser(pool: WorkerPool): RunAnalyser {
   return {
-    async analyseToStore(projection, options, runId, control = {}) {
-      const { port1, port2 } = new MessageChannel();
-      let pendingRows: { resolve: (rows: ResultRow[]) => void; reject: (error: unknown) => void } | undefined;
-      let analysed!: (value: Analysed) => void;
-      const ready = new Promise<Analysed>((resolve) => (analysed = resolve));
-      port1.on('message', (message: StoreMessage) => {
-        if (message.type === 'stage') control.onStage?.(message.stage);
-        else if (message.type === 'analysed') analysed(message.analysed);
-        else if (message.type === 'rows') {
-          pendingRows?.resolve(message.rows);
-          pendingRows = undefined;
-        }
-      });
-      const { given, draws } = control;
-      const { packed, transferList } = await packProjection(projection, given, control.signal).catch((error: unknown) => {
-        port1.close();
-        port2.close();
-        throw error;
-      });
-      const task: Promise<void> = pool.run('store', { projection: packed, options, runId, port: port2, given, draws } satisfies StoreTask, {
-        transferList: [...transferList, ...drawTransferables(draws), port2],
-        signal: control.signal,
-      });
-      let over: { error: unknown } | undefined;
-      const ended = task.then(
-        () => {
-          over = { error: new Error('runs/storing-session: the storing task has ended') };
-          port1.close();
-        },
-        (error: unknown) => {
-          over = { error };
-          pendingRows?.reject(error);
-          port1.close();
-          throw error;
-        },
-      );
-      // Whichever comes first: the analysis, or the task failing (or aborted) before it.
-      const first = await Promise.race([ready, ended.then(() => Promise.reject(new Error('runs/storing-session: the storing task ended before its analysis')))]);
-      ended.catch(() => {});
-      return {
-        ...first,
-        rows: (from, to) =>
-          new Promise<ResultRow[]>((resolve, reject) => {
-            if (over) return reject(over.error);
-            pendingRows = { resolve, reject };
-            port1.postMessage({ type: 'rows', from, to } satisfies StoreRequest);
-          }),
-        finish: async () => {
-          port1.postMessage({ type: 'done' } satisfies StoreRequest);
-          await ended;
-        },
-      };
+    // Not async: an async function's frame keeps its parameters until it returns, and this one
+    // returns after the analysis. Here the projection is held only while it is packed; then
+    // nothing on this thread keeps it (at 1M ties its nodes and evidence were most of the heap,
+    // marked again by every major GC for the whole analysis: half-second pauses).
+    analyseToStore(projection, options, runId, control = {}) {
+      return packProjection(projection, control.given, control.signal).then((packing) => startStoring(pool, packing, options, runId, control));
     },
     draw: (projection, options, spec, signal) => drawInPool(pool, projection, options, spec, signal),
+  };
+}
+
+async function startStoring(
+  pool: WorkerPool,
+  { packed, transferList }: Awaited<ReturnType<typeof packProjection>>,
+  options: Partial<EngineOptions>,
+  runId: string,
+  control: StoringControl,
+): Promise<StoringSession> {
+  const { port1, port2 } = new MessageChannel();
+  let pendingRows: { resolve: (rows: ResultRow[]) => void; reject: (error: unknown) => void } | undefined;
+  let analysed!: (value: Analysed) => void;
+  const ready = new Promise<Analysed>((resolve) => (analysed = resolve));
+  port1.on('message', (message: StoreMessage) => {
+    if (message.type === 'stage') control.onStage?.(message.stage);
+    else if (message.type === 'analysed') analysed(message.analysed);
+    else if (message.type === 'rows') {
+      pendingRows?.resolve(message.rows);
+      pendingRows = undefined;
+    }
+  });
+  const { given, draws } = control;
+  const task: Promise<void> = pool.run('store', { projection: packed, options, runId, port: port2, given, draws } satisfies StoreTask, {
+    transferList: [...transferList, ...drawTransferables(draws), port2],
+    signal: control.signal,
+  });
+  let over: { error: unknown } | undefined;
+  const ended = task.then(
+    () => {
+      over = { error: new Error('runs/storing-session: the storing task has ended') };
+      port1.close();
+    },
+    (error: unknown) => {
+      over = { error };
+      pendingRows?.reject(error);
+      port1.close();
+      throw error;
+    },
+  );
+  // Whichever comes first: the analysis, or the task failing (or aborted) before it.
+  const first = await Promise.race([ready, ended.then(() => Promise.reject(new Error('runs/storing-session: the storing task ended before its analysis')))]);
+  ended.catch(() => {});
+  return {
+    ...first,
+    rows: (from, to) =>
+      new Promise<ResultRow[]>((resolve, reject) => {
+        if (over) return reject(over.error);
+        pendingRows = { resolve, reject };
+        port1.postMessage({ type: 'rows', from, to } satisfies StoreRequest);
+      }),
+    finish: async () => {
+      port1.postMessage({ type: 'done' } satisfies StoreRequest);
+      await ended;
+    },
   };
 }

@@ -12,6 +12,7 @@ import { type RunAnalyser, runAnalyser } from '../../src/runs/storing-session.js
 import { RunRequestSchema } from '../../src/schemas/runs.js';
 import { createWorkerPool, type WorkerPool } from '../../src/workers/pool.js';
 import { useTestApp } from '../support/app.js';
+import { gc } from '../support/gc.js';
 import { TEST_GDS_QUERIES, testGdsEngine } from '../support/gds.js';
 import { GRADING, one, uniqueTag } from '../support/graph.js';
 import { waitFor } from '../support/wait.js';
@@ -105,6 +106,39 @@ describe('run lifecycle', () => {
   });
 
   afterAll(async () => pool?.close());
+
+  it('keeps nothing of the projection on this thread once the worker has it, until the run is stored', async () => {
+    // At 1M ties the projection's nodes and evidence were most of the service's heap, kept by the
+    // run's frame for the whole analysis: every major GC marked them again (half-second pauses).
+    let held: WeakRef<object> | undefined;
+    const collectedByFirstBatch: boolean[] = [];
+    const watching: RunAnalyser = {
+      analyseToStore: async (projection, options, runId, control) => {
+        held = new WeakRef(projection.nodes);
+        const session = await realAnalyser.analyseToStore(projection, options, runId, control);
+        return {
+          ...session,
+          rows: (from, to) => {
+            if (from === 0) {
+              gc();
+              collectedByFirstBatch.push(held!.deref() === undefined);
+            }
+            return session.rows(from, to);
+          },
+        };
+      },
+    };
+    const h = service(watching, options('H'));
+    h.start();
+    try {
+      const { run } = await h.submit(request, 'test');
+      await waitFor(async () => (await h.get(run.id)).status === 'done', 60_000);
+      expect(collectedByFirstBatch).toEqual([true]);
+      expect(await resultCount(run.id)).toBe(5);
+    } finally {
+      await h.shutdown();
+    }
+  });
 
   it('cancels a running run and a queued one, keeping no results of either', async () => {
     const a = service(stuck, options('A'));

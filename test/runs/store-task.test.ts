@@ -6,6 +6,7 @@ import { resultRows, unpackTies } from '../../src/runs/result-rows.js';
 import { strongestInternalTies } from '../../src/runs/store-task.js';
 import { runAnalyser } from '../../src/runs/storing-session.js';
 import { createWorkerPool } from '../../src/workers/pool.js';
+import { gc } from '../support/gc.js';
 
 /**
  * Two triangles joined by one tie (A3–B1), communication counts making the strengths differ: the
@@ -45,6 +46,26 @@ describe('a run’s analysis in the worker', () => {
     expect([...(await session.rows(0, 4)), ...(await session.rows(4, 6))]).toEqual(expected);
     expect(unpackTies(session.artefacts).source).toEqual(projection().ties.source);
     await session.finish();
+  });
+
+  it('holds the projection only while packing it: the analysis and the rows go on without it here', async () => {
+    const collectedAtStage: boolean[] = [];
+    // Made and handed over in a frame of its own, so only what analyseToStore keeps can hold it.
+    const start = () => {
+      const p = projection();
+      const held = new WeakRef(p.nodes);
+      const onStage = (stage: string) => {
+        if (stage !== 'louvain') return;
+        gc();
+        collectedAtStage.push(held.deref() === undefined);
+      };
+      return analyser.analyseToStore(p, { seed: 1 }, 'run-3', { onStage });
+    };
+    const session = await start();
+    const rows = await session.rows(0, 6);
+    await session.finish();
+    expect(collectedAtStage).toEqual([true]);
+    expect(rows).toHaveLength(6);
   });
 
   it('ends when aborted, and a batch asked for then fails', async () => {
