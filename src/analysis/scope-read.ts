@@ -28,11 +28,11 @@ export async function projectScope(repository: AnalyticsRepository, scope: Scope
   if (scope.projection === 'full') {
     const builder = new FullProjectionBuilder(options);
     const versions = await repository.readRows(scope, { projection: 'full', rows: resolver.full(builder) }, signal);
-    return { projection: resolver.finish(builder.finish()), ...versions };
+    return { projection: resolver.finish(await builder.finishYielding()), ...versions };
   }
   const builder = new PeopleProjectionBuilder(options);
   const versions = await repository.readRows(scope, { projection: 'people', rows: resolver.people(builder) }, signal);
-  return { projection: resolver.finish(builder.finish()), ...versions };
+  return { projection: resolver.finish(await builder.finishYielding()), ...versions };
 }
 
 /** A scope's projection under a request's settings, refused with 413 as soon as it passes `maxTies`; with its summary and time. */

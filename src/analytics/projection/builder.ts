@@ -1,3 +1,5 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
 import { typeOfLabel } from '../../model/graph-model.js';
 import { DEFAULT_MONEY, type MoneySettings } from '../money.js';
 import { confidence, DEFAULT_TIE_WEIGHTS, TIE_KINDS, type TieKind } from '../weights.js';
@@ -37,6 +39,9 @@ export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = {
  * What both projections share: nodes first (so ties can be indexed), then facts, each either
  * turned into ties and evidence or counted under a reason in `dropped`.
  */
+/** Ties put in order between two chances for the event loop (finishYielding): about 10 ms' worth. */
+const TIES_PER_STEP = 10_000;
+
 export abstract class ProjectionBuilder {
   protected readonly nodes: ProjectedNode[] = [];
   private readonly index = new Map<string, number>();
@@ -151,6 +156,28 @@ export abstract class ProjectionBuilder {
    * what makes "same seed, same data, same communities" hold.
    */
   finish(): Projection {
+    const steps = this.finishing();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * finish(), letting the event loop go between its steps: at 1M ties putting the ties in order
+   * took over a second in one piece, in which the service answered nothing (analysis/scope-read.ts).
+   */
+  async finishYielding(): Promise<Projection> {
+    const steps = this.finishing();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await yieldToEventLoop();
+    }
+  }
+
+  /** finish()'s work; each `yield` is a point where the event loop may be let go (tens of milliseconds apart at 1M ties). */
+  private *finishing(): Generator<void, Projection, void> {
     const raw = this.accumulator.finish();
     const evidence = this.evidence.evidence;
     const n = this.nodes.length;
@@ -159,6 +186,7 @@ export abstract class ProjectionBuilder {
       .map((node) => node.key)
       .sort()
       .map((key) => this.index.get(key)!);
+    yield;
     const position = new Int32Array(n);
     order.forEach((old, i) => (position[old] = i));
 
@@ -171,21 +199,28 @@ export abstract class ProjectionBuilder {
       lo[t] = a < b ? a : b;
       hi[t] = a < b ? b : a;
     }
+    yield;
     const tieOrder = pairOrder(lo, hi, n);
+    yield;
     const K = TIE_KINDS.length;
     const ties = emptyTies(m, K);
     const newIndex = new Int32Array(m);
     for (let t = 0; t < m; t++) {
+      if (t % TIES_PER_STEP === TIES_PER_STEP - 1) yield;
       const old = tieOrder[t]!;
       newIndex[old] = t;
       ties.source[t] = lo[old]!;
       ties.target[t] = hi[old]!;
       ties.strength[t] = raw.strength[old]!;
       ties.money[t] = raw.money[old]!;
-      ties.kindCount.set(raw.kindCount.subarray(old * K, old * K + K), t * K);
-      ties.kindStrength.set(raw.kindStrength.subarray(old * K, old * K + K), t * K);
+      // Element by element: a subarray per tie and column was over a second at 1M ties.
+      for (let k = 0, from = old * K, to = t * K; k < K; k++) {
+        ties.kindCount[to + k] = raw.kindCount[from + k]!;
+        ties.kindStrength[to + k] = raw.kindStrength[from + k]!;
+      }
     }
 
+    yield;
     for (const e of evidence) {
       if (!e) continue;
       for (const list of [e.organised, e.piloted, e.recruited, e.vessels, e.engines, e.harmfulCrossings]) list.sort();
