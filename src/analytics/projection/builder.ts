@@ -190,12 +190,14 @@ export abstract class ProjectionBuilder {
     const position = new Int32Array(n);
     order.forEach((old, i) => (position[old] = i));
 
-    const m = raw.source.length;
+    // The accumulator's ties come in chunks: tie t at place t & within of chunk t >>> bits.
+    const { count: m, bits } = raw;
+    const within = 2 ** bits - 1;
     const lo = new Int32Array(m);
     const hi = new Int32Array(m);
     for (let t = 0; t < m; t++) {
-      const a = position[raw.source[t]!]!;
-      const b = position[raw.target[t]!]!;
+      const a = position[raw.source[t >>> bits]![t & within]!]!;
+      const b = position[raw.target[t >>> bits]![t & within]!]!;
       lo[t] = a < b ? a : b;
       hi[t] = a < b ? b : a;
     }
@@ -211,12 +213,16 @@ export abstract class ProjectionBuilder {
       newIndex[old] = t;
       ties.source[t] = lo[old]!;
       ties.target[t] = hi[old]!;
-      ties.strength[t] = raw.strength[old]!;
-      ties.money[t] = raw.money[old]!;
+      const c = old >>> bits;
+      const at = old & within;
+      ties.strength[t] = raw.strength[c]![at]!;
+      ties.money[t] = raw.money[c]![at]!;
       // Element by element: a subarray per tie and column was over a second at 1M ties.
-      for (let k = 0, from = old * K, to = t * K; k < K; k++) {
-        ties.kindCount[to + k] = raw.kindCount[from + k]!;
-        ties.kindStrength[to + k] = raw.kindStrength[from + k]!;
+      const counts = raw.kindCount[c]!;
+      const strengths = raw.kindStrength[c]!;
+      for (let k = 0, from = at * K, to = t * K; k < K; k++) {
+        ties.kindCount[to + k] = counts[from + k]!;
+        ties.kindStrength[to + k] = strengths[from + k]!;
       }
     }
 

@@ -17,26 +17,64 @@ export class TooManyTiesError extends Error {
   }
 }
 
-/** Ties held before the first growth; the arrays double as they fill. */
+/** Ties held before the first growth; the first chunk doubles as it fills. */
 const INITIAL_CAPACITY = 1024;
+/** Ties per chunk, as a power of two: 65,536 ties are 14 MB of columns. */
+const CHUNK_BITS = 16;
+
+/**
+ * The ties as summed, in the order first seen, in chunks of 2^bits ties (the last one partly
+ * filled; a single chunk may be shorter): tie t is at place t & (2^bits − 1) of chunk t >>> bits,
+ * its kind columns K at a time.
+ */
+export interface ChunkedTies {
+  count: number;
+  bits: number;
+  source: Int32Array[];
+  target: Int32Array[];
+  strength: Float64Array[];
+  money: Float64Array[];
+  kindCount: Float64Array[];
+  kindStrength: Float64Array[];
+}
 
 /**
  * The ties as they are read: typed arrays from the first relation (no object or JS array per
  * tie, so 10M relations cost their bytes and no more), and an open-addressing index from a
  * pair of nodes to its tie (a Map of millions of numbers is slower and bounded at 2^24 entries).
+ * The columns are chunks, added as they fill: doubling one array per column copied everything
+ * so far at each growth, 450 ms of the event loop at half a million ties (the kind columns are
+ * 96 bytes a tie each); only the first chunk doubles, up to its full size.
  */
 export class TieAccumulator {
   private count = 0;
-  private source = new Int32Array(INITIAL_CAPACITY);
-  private target = new Int32Array(INITIAL_CAPACITY);
-  private strength = new Float64Array(INITIAL_CAPACITY);
-  private money = new Float64Array(INITIAL_CAPACITY);
-  private kindCount = new Float64Array(INITIAL_CAPACITY * K);
-  private kindStrength = new Float64Array(INITIAL_CAPACITY * K);
+  private readonly bits: number;
+  private readonly chunk: number;
+  private source: Int32Array[];
+  private target: Int32Array[];
+  private strength: Float64Array[];
+  private money: Float64Array[];
+  private kindCount: Float64Array[];
+  private kindStrength: Float64Array[];
   /** Linear probing: each slot holds tie + 1, 0 when empty; kept at most half full. */
-  private slots = new Int32Array(INITIAL_CAPACITY * 2);
+  private slots: Int32Array;
 
-  constructor(private readonly maxTies = Number.POSITIVE_INFINITY) {}
+  /** `chunkBits`: ties per chunk as a power of two (tests make it small to cross many chunks). */
+  constructor(
+    private readonly maxTies = Number.POSITIVE_INFINITY,
+    chunkBits = CHUNK_BITS,
+  ) {
+    this.bits = chunkBits;
+    this.chunk = 2 ** chunkBits;
+    const first = Math.min(INITIAL_CAPACITY, this.chunk);
+    this.source = [new Int32Array(first)];
+    this.target = [new Int32Array(first)];
+    this.strength = [new Float64Array(first)];
+    this.money = [new Float64Array(first)];
+    this.kindCount = [new Float64Array(first * K)];
+    this.kindStrength = [new Float64Array(first * K)];
+    this.slots = new Int32Array(first * 2);
+  }
 
   get size(): number {
     return this.count;
@@ -48,12 +86,16 @@ export class TieAccumulator {
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;
     const mask = this.slots.length - 1;
+    const { bits } = this;
+    const within = this.chunk - 1;
     let slot = pairHash(lo, hi) & mask;
     let tie = -1;
     for (;;) {
       const held = this.slots[slot]!;
       if (held === 0) break;
-      if (this.source[held - 1] === lo && this.target[held - 1] === hi) {
+      const c = (held - 1) >>> bits;
+      const at = (held - 1) & within;
+      if (this.source[c]![at] === lo && this.target[c]![at] === hi) {
         tie = held - 1;
         break;
       }
@@ -61,70 +103,102 @@ export class TieAccumulator {
     }
     if (tie < 0) {
       if (this.count >= this.maxTies) throw new TooManyTiesError(this.maxTies);
-      if (this.count === this.source.length) this.grow();
+      if (this.count === this.capacity()) this.grow();
       tie = this.count++;
-      this.source[tie] = lo;
-      this.target[tie] = hi;
+      this.source[tie >>> bits]![tie & within] = lo;
+      this.target[tie >>> bits]![tie & within] = hi;
       if (tie * 2 >= this.slots.length) this.rehash();
       else this.slots[slot] = tie + 1;
     }
-    const column = tie * K + KIND_INDEX.get(kind)!;
-    this.strength[tie]! += strength;
-    this.money[tie]! += money;
-    this.kindCount[column]! += 1;
-    this.kindStrength[column]! += strength;
+    const c = tie >>> bits;
+    const at = tie & within;
+    const column = at * K + KIND_INDEX.get(kind)!;
+    this.strength[c]![at]! += strength;
+    this.money[c]![at]! += money;
+    this.kindCount[c]![column]! += 1;
+    this.kindStrength[c]![column]! += strength;
     return tie;
   }
 
-  /**
-   * The ties in the order first seen, as views over the arrays they were summed in (which this
-   * accumulator lets go of): no copy, which at 1M ties took over half a second of the event loop.
-   * The views keep the arrays' spare capacity: a caller that keeps them, rather than copying them
-   * into an order of its own as the builder does, copies them.
-   */
-  finish(): ProjectedTies {
-    const m = this.count;
-    const ties = {
-      source: this.source.subarray(0, m),
-      target: this.target.subarray(0, m),
-      strength: this.strength.subarray(0, m),
-      kindCount: this.kindCount.subarray(0, m * K),
-      kindStrength: this.kindStrength.subarray(0, m * K),
-      money: this.money.subarray(0, m),
+  /** The ties summed, handed over (this accumulator lets go of them): no copy. */
+  finish(): ChunkedTies {
+    const ties: ChunkedTies = {
+      count: this.count,
+      bits: this.bits,
+      source: this.source,
+      target: this.target,
+      strength: this.strength,
+      money: this.money,
+      kindCount: this.kindCount,
+      kindStrength: this.kindStrength,
     };
     this.count = 0;
-    this.source = this.target = new Int32Array(0);
-    this.strength = this.money = this.kindCount = this.kindStrength = new Float64Array(0);
+    this.source = this.target = [];
+    this.strength = this.money = this.kindCount = this.kindStrength = [];
     this.slots = new Int32Array(1);
     return ties;
   }
 
+  private capacity(): number {
+    return (this.source.length - 1) * this.chunk + this.source[this.source.length - 1]!.length;
+  }
+
+  /** A single chunk short of full doubles; otherwise a new full chunk is added and nothing copied. */
   private grow(): void {
-    const capacity = this.source.length * 2;
-    const larger = <T extends Int32Array | Float64Array>(array: T, size: number): T => {
-      const next = new (array.constructor as new (n: number) => T)(size);
-      next.set(array);
-      return next;
-    };
-    this.source = larger(this.source, capacity);
-    this.target = larger(this.target, capacity);
-    this.strength = larger(this.strength, capacity);
-    this.money = larger(this.money, capacity);
-    this.kindCount = larger(this.kindCount, capacity * K);
-    this.kindStrength = larger(this.kindStrength, capacity * K);
+    if (this.source.length === 1 && this.source[0]!.length < this.chunk) {
+      const size = Math.min(this.source[0]!.length * 2, this.chunk);
+      const larger = <T extends Int32Array | Float64Array>(array: T, length: number): T => {
+        const next = new (array.constructor as new (n: number) => T)(length);
+        next.set(array);
+        return next;
+      };
+      this.source[0] = larger(this.source[0]!, size);
+      this.target[0] = larger(this.target[0]!, size);
+      this.strength[0] = larger(this.strength[0]!, size);
+      this.money[0] = larger(this.money[0]!, size);
+      this.kindCount[0] = larger(this.kindCount[0]!, size * K);
+      this.kindStrength[0] = larger(this.kindStrength[0]!, size * K);
+      return;
+    }
+    this.source.push(new Int32Array(this.chunk));
+    this.target.push(new Int32Array(this.chunk));
+    this.strength.push(new Float64Array(this.chunk));
+    this.money.push(new Float64Array(this.chunk));
+    this.kindCount.push(new Float64Array(this.chunk * K));
+    this.kindStrength.push(new Float64Array(this.chunk * K));
   }
 
   /** Twice the slots, every tie (the one just added included) placed again. */
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
+    const within = this.chunk - 1;
     for (let t = 0; t < this.count; t++) {
-      let slot = pairHash(this.source[t]!, this.target[t]!) & mask;
+      const c = t >>> this.bits;
+      let slot = pairHash(this.source[c]![t & within]!, this.target[c]![t & within]!) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = t + 1;
     }
     this.slots = slots;
   }
+}
+
+/** The chunked ties as flat columns (a copy), in the order first seen. */
+export function flatTies(chunked: ChunkedTies): ProjectedTies {
+  const { count: m, bits } = chunked;
+  const ties = emptyTies(m, K);
+  for (let c = 0; c < chunked.source.length; c++) {
+    const from = c << bits;
+    const n = Math.min(m - from, chunked.source[c]!.length);
+    if (n <= 0) break;
+    ties.source.set(chunked.source[c]!.subarray(0, n), from);
+    ties.target.set(chunked.target[c]!.subarray(0, n), from);
+    ties.strength.set(chunked.strength[c]!.subarray(0, n), from);
+    ties.money.set(chunked.money[c]!.subarray(0, n), from);
+    ties.kindCount.set(chunked.kindCount[c]!.subarray(0, n * K), from * K);
+    ties.kindStrength.set(chunked.kindStrength[c]!.subarray(0, n * K), from * K);
+  }
+  return ties;
 }
 
 /** A well-mixed 32-bit hash of a pair of node indices (murmur3's finaliser over both). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { pairOrder } from '../../../src/analytics/projection/builder.js';
 import { PeopleProjectionBuilder } from '../../../src/analytics/projection/people.js';
-import { TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
+import { flatTies, TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
 import { TIE_KINDS } from '../../../src/analytics/weights.js';
 import { createRng } from '../../../src/shared/rng.js';
 
@@ -15,9 +15,12 @@ import { createRng } from '../../../src/shared/rng.js';
 const K = TIE_KINDS.length;
 
 describe('tie accumulator', () => {
-  it('sums the same ties as a Map of pairs, in first-seen order, through many growths', () => {
+  it.each([
+    ['one chunk that doubles', undefined],
+    ['chunks of 64 ties', 6],
+  ])('sums the same ties as a Map of pairs, in first-seen order, through many growths (%s)', (_, chunkBits) => {
     const rng = createRng(7);
-    const acc = new TieAccumulator();
+    const acc = new TieAccumulator(Number.POSITIVE_INFINITY, chunkBits);
     const expected = new Map<string, { index: number; lo: number; hi: number; strength: number; money: number; counts: number[] }>();
     const returned: number[] = [];
     const wanted: number[] = [];
@@ -37,7 +40,7 @@ describe('tie accumulator', () => {
       wanted.push(e.index);
     }
     expect(returned).toEqual(wanted);
-    const ties = acc.finish();
+    const ties = flatTies(acc.finish());
     const list = [...expected.values()];
     expect(ties.source.length).toBe(list.length);
     expect(Array.from(ties.source)).toEqual(list.map((e) => e.lo));
@@ -45,6 +48,10 @@ describe('tie accumulator', () => {
     expect(Array.from(ties.strength)).toEqual(list.map((e) => e.strength));
     expect(Array.from(ties.money)).toEqual(list.map((e) => e.money));
     expect(Array.from(ties.kindCount)).toEqual(list.flatMap((e) => e.counts));
+    expect(Array.from(ties.kindStrength).reduce((sum, x) => sum + x, 0)).toBeCloseTo(
+      list.reduce((sum, e) => sum + e.strength, 0),
+      6,
+    );
   });
 
   it('adds nothing for a tie without strength, and stops past maxTies', () => {
@@ -99,5 +106,37 @@ describe('a projection put in order', () => {
     // Each kind's counts and strengths moved with their tie: they sum to the kind's links.
     expect(whole.ties.kindCount.reduce((sum, c) => sum + c, 0)).toBe(25_000 - whole.dropped.reduce((sum, d) => sum + d.count, 0));
     expect(turns).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a projection over more than one chunk of ties', () => {
+  it('has each pair once, in the order of its ends, with its relations per kind (80,000 links, two chunks)', () => {
+    const rng = createRng(5);
+    const b = new PeopleProjectionBuilder();
+    const n = 20_000;
+    for (let i = 0; i < n; i++) b.node({ label: 'Person', id: `P-${i}`, name: `P ${i}`, unresolved: false });
+    const types = ['COMMUNICATION', 'MEETING'] as const;
+    const expected = new Map<string, number[]>();
+    for (let r = 0; r < 80_000; r++) {
+      const x = rng.int(0, n - 1);
+      const y = rng.int(0, n - 1);
+      const type = types[rng.int(0, 1)]!;
+      b.link({ from: `P-${x}`, to: `P-${y}`, type, count: 1, se: 2, ia: 'B' });
+      // A person reported linked to themselves is no tie (the projection warns of it).
+      if (x === y) continue;
+      const [p, q] = [`person:P-${x}`, `person:P-${y}`].sort();
+      const counts = expected.get(`${p} ${q}`) ?? [0, 0];
+      counts[types.indexOf(type)]! += 1;
+      expected.set(`${p} ${q}`, counts);
+    }
+    const { nodes, ties, tieKinds } = b.finish();
+    expect(ties.source.length).toBeGreaterThan(2 ** 16);
+    const pairs = Array.from(ties.source, (s, t) => `${nodes[s]!.key} ${nodes[ties.target[t]!]!.key}`);
+    // Nodes in key order, ties by their ends' places: the pairs come out sorted.
+    expect(pairs).toEqual([...expected.keys()].sort());
+    const K = tieKinds.length;
+    const [communication, meeting] = [tieKinds.indexOf('communication'), tieKinds.indexOf('meeting')];
+    expect(pairs.map((_, t) => [ties.kindCount[t * K + communication], ties.kindCount[t * K + meeting]])).toEqual(pairs.map((pair) => expected.get(pair)));
+    for (let t = 0; t < pairs.length; t++) expect(ties.strength[t]).toBeCloseTo(ties.kindStrength[t * K + communication]! + ties.kindStrength[t * K + meeting]!, 9);
   });
 });
