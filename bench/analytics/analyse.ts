@@ -88,11 +88,12 @@ async function eventLoopCheck(load: () => Promise<Projection>, intervalMs: numbe
     const pool = createWorkerPool(1);
     try {
       let reset: boolean;
-      const forPreview: Held = { projection: await load() };
-      if (forPreview.projection!.ties.source.length <= PREVIEW_MAX_TIES) {
+      // One copy for each path in turn: the preview's (when it takes this size), then the stored run's.
+      const held: Held = { projection: await load() };
+      if (held.projection!.ties.source.length <= PREVIEW_MAX_TIES) {
         gc();
         reset = await resetPeak(process.pid);
-        const preview = await probeDuring(server.url, intervalMs, () => previewInWorker(pool, take(forPreview), {}, ENVELOPE));
+        const preview = await probeDuring(server.url, intervalMs, () => previewInWorker(pool, take(held), {}, ENVELOPE));
         figures.workerPreview = {
           workMs: preview.workMs,
           latency: preview.latency,
@@ -102,14 +103,11 @@ async function eventLoopCheck(load: () => Promise<Projection>, intervalMs: numbe
           peakRssKb: reset ? (await readProcMemory(process.pid))?.hwmKb : undefined,
         };
         progress(`event loop: pool.preview() done in ${seconds(preview.workMs)}, p99 ${preview.latency?.p99.toFixed(0)} ms; now a stored run's analysis`);
-      } else {
-        delete forPreview.projection;
-        progress(`event loop: no preview above ${PREVIEW_MAX_TIES} ties (the preview route refuses it); now a stored run's analysis`);
-      }
-      const forStore: Held = { projection: await load() };
+        held.projection = await load();
+      } else progress(`event loop: no preview above ${PREVIEW_MAX_TIES} ties (the preview route refuses it); now a stored run's analysis`);
       gc();
       reset = await resetPeak(process.pid);
-      const store = await probeDuring(server.url, intervalMs, () => storedRun(pool, take(forStore)));
+      const store = await probeDuring(server.url, intervalMs, () => storedRun(pool, take(held)));
       figures.workerStore = {
         workMs: store.workMs,
         latency: store.latency,

@@ -35,13 +35,13 @@ export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = {
   gatherTies: true,
 };
 
+/** Ties put in order between two chances for the event loop (finishYielding): about 10 ms' worth. */
+const TIES_PER_STEP = 10_000;
+
 /**
  * What both projections share: nodes first (so ties can be indexed), then facts, each either
  * turned into ties and evidence or counted under a reason in `dropped`.
  */
-/** Ties put in order between two chances for the event loop (finishYielding): about 10 ms' worth. */
-const TIES_PER_STEP = 10_000;
-
 export abstract class ProjectionBuilder {
   protected readonly nodes: ProjectedNode[] = [];
   private readonly index = new Map<string, number>();

@@ -183,24 +183,6 @@ export class TieAccumulator {
   }
 }
 
-/** The chunked ties as flat columns (a copy), in the order first seen. */
-export function flatTies(chunked: ChunkedTies): ProjectedTies {
-  const { count: m, bits } = chunked;
-  const ties = emptyTies(m, K);
-  for (let c = 0; c < chunked.source.length; c++) {
-    const from = c << bits;
-    const n = Math.min(m - from, chunked.source[c]!.length);
-    if (n <= 0) break;
-    ties.source.set(chunked.source[c]!.subarray(0, n), from);
-    ties.target.set(chunked.target[c]!.subarray(0, n), from);
-    ties.strength.set(chunked.strength[c]!.subarray(0, n), from);
-    ties.money.set(chunked.money[c]!.subarray(0, n), from);
-    ties.kindCount.set(chunked.kindCount[c]!.subarray(0, n * K), from * K);
-    ties.kindStrength.set(chunked.kindStrength[c]!.subarray(0, n * K), from * K);
-  }
-  return ties;
-}
-
 /** A well-mixed 32-bit hash of a pair of node indices (murmur3's finaliser over both). */
 function pairHash(lo: number, hi: number): number {
   let h = Math.imul(lo, 0x9e3779b1) ^ hi;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { pairOrder } from '../../../src/analytics/projection/builder.js';
 import { PeopleProjectionBuilder } from '../../../src/analytics/projection/people.js';
-import { flatTies, TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
+import { type ChunkedTies, emptyTies, TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
 import { TIE_KINDS } from '../../../src/analytics/weights.js';
 import { createRng } from '../../../src/shared/rng.js';
 
@@ -13,6 +13,24 @@ import { createRng } from '../../../src/shared/rng.js';
  */
 
 const K = TIE_KINDS.length;
+
+/** The accumulator's chunked ties as flat columns, in the order first seen. */
+function flatTies(chunked: ChunkedTies) {
+  const { count: m, bits } = chunked;
+  const ties = emptyTies(m, K);
+  for (let c = 0; c < chunked.source.length; c++) {
+    const from = c << bits;
+    const n = Math.min(m - from, chunked.source[c]!.length);
+    if (n <= 0) break;
+    ties.source.set(chunked.source[c]!.subarray(0, n), from);
+    ties.target.set(chunked.target[c]!.subarray(0, n), from);
+    ties.strength.set(chunked.strength[c]!.subarray(0, n), from);
+    ties.money.set(chunked.money[c]!.subarray(0, n), from);
+    ties.kindCount.set(chunked.kindCount[c]!.subarray(0, n * K), from * K);
+    ties.kindStrength.set(chunked.kindStrength[c]!.subarray(0, n * K), from * K);
+  }
+  return ties;
+}
 
 describe('tie accumulator', () => {
   it.each([
