@@ -45,7 +45,7 @@ try {
   const settings = settingsOf(request.parameters);
   const started = performance.now();
   const unlimited = Number.POSITIVE_INFINITY;
-  const read = await prepareAnalysis({ repository, gds }, request.scope, settings, engineName, { maxTies: unlimited, gdsMaxTies: unlimited });
+  const read = await prepareAnalysis({ repository, gds }, request.scope, settings, engineName, { maxTies: unlimited, gdsMaxTies: unlimited, ties: false });
   const result = await analyse(read.projection, settings.engine, { pathHelpers: 1 }, read.given);
   const totalMs = performance.now() - started;
   const status = parseProcStatus(await readFile('/proc/self/status', 'utf8'));

@@ -21,7 +21,7 @@ export function createDisruptionService(deps: { repository: AnalyticsRepository;
   async function run(named: Scope, allowed: readonly string[] | null, parameters: AnalysisParameters, task: DisruptionTask, echo: Record<string, unknown> = {}) {
     const { scope, warnings } = await limitScope(named, allowed, (ids) => deps.repository.knownInvestigations(ids));
     const settings = settingsOf(parameters);
-    const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: deps.maxTies });
+    const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: deps.maxTies, gdsMaxTies: deps.maxTies, ties: true });
     const outcome = await disruptInWorker(deps.pool, read.projection, settings.engine, task, read.given);
     if (!outcome.ok) throw new RequestRejectedError(outcome.message, outcome.details);
     const envelope = envelopeOf(scope, read, { ...echoedParameters(settings), ...echo }, [...warnings, ...parameterWarnings(parameters)]);

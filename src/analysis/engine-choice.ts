@@ -5,7 +5,7 @@ import { scopeParameters } from '../repositories/analytics-repository.js';
 import type { GdsRepository } from '../repositories/gds-repository.js';
 import type { EngineChoice, Scope } from '../schemas/analysis.js';
 import { type GdsRuntime, tieParameters } from './gds/config.js';
-import { readTies, runGds } from './gds/gds-analysis.js';
+import { readTies, runGds, UNMATCHED_TIE } from './gds/gds-analysis.js';
 import { readScope } from './scope-read.js';
 import type { Settings } from './settings.js';
 
@@ -49,6 +49,11 @@ export interface Limits {
   maxTies: number;
   /** Ties the GDS engine takes at most (a preview answers with every node; a run has no limit but memory). */
   gdsMaxTies: number;
+  /**
+   * Whether the caller needs the ties themselves (a preview's tie list, a stored run's ties, a
+   * disruption plan): the GDS engine then reads them too; otherwise no tie comes to the service.
+   */
+  ties: boolean;
 }
 
 export interface GdsUnavailable {
@@ -90,7 +95,7 @@ function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, procedu
         const reason = `${server} has no Graph Data Science library`;
         value = { reason, error: new GdsUnavailableError(reason) };
       } else if (!(await procedures())) {
-        const reason = `${server} has no sna.betweenness.stream procedure (neo4j/procedures, sna-procedures.jar)`;
+        const reason = `${server} lacks the service’s procedures sna.betweenness.stream and sna.structure.stream (neo4j/procedures, sna-procedures.jar)`;
         value = { reason, error: new GdsUnavailableError(reason) };
       }
     } catch (error) {
@@ -147,24 +152,35 @@ export async function prepareAnalysis(
   const started = performance.now();
   const base = await readScope(deps.repository, scope, settings, limits.maxTies, signal, false);
   const params = { ...scopeParameters(scope), ...tieParameters(settings.tieWeights, scope.tieKinds, settings.projectionParameters.sharedLocationCap, settings.money) };
-  const projection = await readTies(deps.gds.repository, base.projection, params, signal);
-  const ties = projection.ties.source.length;
-  if (ties > limits.gdsMaxTies) throw new ScopeTooLargeError(limits.gdsMaxTies);
+  let projection = base.projection;
+  if (limits.ties) {
+    projection = await readTies(deps.gds.repository, base.projection, params, signal);
+    if (projection.ties.source.length > limits.gdsMaxTies) throw new ScopeTooLargeError(limits.gdsMaxTies);
+  }
   const projectionMs = Math.round((performance.now() - started) * 10) / 10;
   const { engine } = settings;
   const run = await runGds(
     deps.gds.repository,
     projection,
     params,
-    { exactBetweennessUpTo: engine.exactBetweennessUpTo, betweennessSamples: engine.betweennessSamples, seed: engine.seed, pathWeights: engine.pathWeights },
+    {
+      exactBetweennessUpTo: engine.exactBetweennessUpTo,
+      betweennessSamples: engine.betweennessSamples,
+      seed: engine.seed,
+      pathWeights: engine.pathWeights,
+      resolution: engine.resolution,
+      maxTies: limits.gdsMaxTies,
+    },
     deps.gds.runtime,
     signal,
   );
+  // Ties whose end was not among the scope's nodes: as readTies counts them when it read the ties.
+  if (!limits.ties && run.unmatched > 0) projection = { ...projection, dropped: [...projection.dropped, { reason: UNMATCHED_TIE, count: run.unmatched }] };
   return {
     ...base,
     projection,
     projectionMs,
-    summary: { ...base.summary, ties, dropped: projection.dropped },
+    summary: { ...base.summary, ties: run.ties, dropped: projection.dropped },
     engine: { requested, ...choice },
     given: run.given,
     gdsTimings: run.timings,

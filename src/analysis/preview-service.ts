@@ -21,7 +21,8 @@ export function createPreviewService(deps: { repository: AnalyticsRepository; gd
       const { scope, warnings } = await limitScope(request.scope, allowed, (ids) => deps.repository.knownInvestigations(ids));
       const settings = settingsOf(parameters);
       const limit = deps.previewMaxTies;
-      const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: limit, gdsMaxTies: limit });
+      const ties = request.include?.includes('ties') ?? false;
+      const read = await prepareAnalysis(deps, scope, settings, settings.requestedEngine, { maxTies: limit, gdsMaxTies: limit, ties });
       const envelope = envelopeOf(scope, read, echoedParameters(settings), [...warnings, ...parameterWarnings(parameters)]);
       let draws;
       if (settings.confidence) {
@@ -29,7 +30,7 @@ export function createPreviewService(deps: { repository: AnalyticsRepository; gd
         draws = await drawInPool(deps.pool, read.projection, settings.engine, settings.confidence);
         envelope.timings.confidenceDraws = Math.round((performance.now() - started) * 10) / 10;
       }
-      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given, request.include?.includes('ties') ?? false, draws);
+      return previewInWorker(deps.pool, read.projection, settings.engine, envelope, read.given, ties, draws);
     },
   };
 }

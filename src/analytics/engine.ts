@@ -5,6 +5,7 @@ import { eigenvectorCentrality } from './centrality/eigenvector.js';
 import { pagerank } from './centrality/pagerank.js';
 import { PARALLEL_DEFAULTS, type PathRun, startShortestPaths } from './centrality/parallel-paths.js';
 import { DEFAULTS as PATH_DEFAULTS } from './centrality/shortest-paths.js';
+import { type GivenStructure, partitionFromMembership } from './communities/given-structure.js';
 import { detectCommunitiesCsr, partitionFromLabels } from './communities/louvain.js';
 import { assignStableIds, type PreviousCommunity } from './communities/stable-ids.js';
 import type { DrawChunk } from './confidence/draws.js';
@@ -14,7 +15,7 @@ import { activityScores, harmScores } from './harm/score.js';
 import { DEFAULT_MONEY, type MoneySettings } from './money.js';
 import type { Projection } from './projection/types.js';
 import type { RankingTable } from './ranking.js';
-import { type CommunityReport, describeCommunities, withTopMembers } from './report.js';
+import { type CommunityReport, describeCommunities, describeGivenCommunities, withTopMembers } from './report.js';
 import { DEFAULT_HARM_WEIGHTS, type HarmComponent, type PathWeights } from './weights.js';
 
 /**
@@ -58,6 +59,11 @@ export interface GivenMeasures {
   closeness: Float64Array;
   estimated: boolean;
   sources: number;
+  /**
+   * What the engine would otherwise compute from the ties, computed where they are (the GDS
+   * engine's sna.structure.stream): with it the projection need not hold its ties.
+   */
+  structure?: GivenStructure;
 }
 
 /** How an analysis runs, not what it computes (beyond the last bits of float sums): never echoed as a parameter. */
@@ -137,40 +143,47 @@ export async function analyse(
   const { nodes, ties } = projection;
   const n = nodes.length;
 
-  const csr = time('csr', () =>
-    csrFromEdges(
-      nodes.map((node) => node.key),
-      ties.source,
-      ties.target,
-      ties.strength,
-    ),
-  );
+  const keys = nodes.map((node) => node.key);
+  // With the GDS engine's structure the ties stay in Neo4j: no CSR here (a given without it, as
+  // the disruption's baseline takes, still builds one).
+  const givenStructure = given?.structure;
+  const csr = givenStructure ? null : time('csr', () => csrFromEdges(keys, ties.source, ties.target, ties.strength));
 
   // The helper threads take their share of the Dijkstra passes now, while this thread goes on
   // with communities and the other measures; 'betweennessCloseness' times this thread's share
   // and the wait for theirs.
   const pathRun = given
     ? givenPaths(given)
-    : startShortestPaths(pathGraph(csr, o.pathWeights), {
+    : startShortestPaths(pathGraph(csr!, o.pathWeights), {
         exactThreshold: o.exactBetweennessUpTo,
         samples: o.betweennessSamples,
         seed: o.seed,
         helpers: pathHelpers,
         helperShare: HELPER_SHARE,
       });
-  const found = time('louvain', () => (given ? partitionFromLabels(csr, given.labels, o.resolution) : detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed })));
+  const found = time('louvain', () =>
+    givenStructure
+      ? partitionFromMembership(keys, givenStructure, given!.labels)
+      : given
+        ? partitionFromLabels(csr!, given.labels, o.resolution)
+        : detectCommunitiesCsr(csr!, { resolution: o.resolution, seed: o.seed }),
+  );
   const stable = assignStableIds(found.communities, o.previousCommunities);
   const community = found.membership;
 
-  const degree = time('degree', () => degreeCentrality(csr));
-  const rank = time('pagerank', () => (given ? { scores: given.pagerank, converged: true, iterations: 0 } : pagerank(csr)));
-  const eigen = time('eigenvector', () => eigenvectorCentrality(csr));
-  const brokerage = time('brokerage', () => ({ ...participation(csr, community), ...articulationPoints(csr) }));
+  const degree = time('degree', () => (givenStructure ? { degree: givenStructure.degree, strength: givenStructure.strength } : degreeCentrality(csr!)));
+  const rank = time('pagerank', () => (given ? { scores: given.pagerank, converged: true, iterations: 0 } : pagerank(csr!)));
+  const eigen = time('eigenvector', () => (givenStructure ? givenStructure.eigenvector : eigenvectorCentrality(csr!)));
+  const brokerage = time('brokerage', () => (givenStructure ? givenStructure.brokerage : { ...participation(csr!, community), ...articulationPoints(csr!) }));
   const ranked = new Uint8Array(n);
   nodes.forEach((node, i) => (ranked[i] = node.type === 'person' || node.type === 'organisation' ? 1 : 0));
   // What does not need betweenness is done while the helper threads may still be at it.
   const activity = time('activity', () => activityScores(projection.evidence, ranked, o.money));
-  const structure = time('communityReport', () => describeCommunities(projection, found.members, stable.ids, csr, community, brokerage.participation));
+  const structure = time('communityReport', () =>
+    givenStructure
+      ? describeGivenCommunities(projection.evidence, found.members, stable.ids, keys, givenStructure)
+      : describeCommunities(projection, found.members, stable.ids, csr!, community, brokerage.participation),
+  );
   const pathsStarted = performance.now();
   const paths = await pathRun.finish();
   record('betweennessCloseness', pathsStarted);
@@ -221,13 +234,14 @@ export async function analyse(
   };
 
   if (draws) ranking.confidence = time('confidence', () => summariseDraws(projection, ranked, draws.chunks, draws.spec));
-  const communities = time('topMembers', () => withTopMembers(structure, found.members, csr, harm.score));
+  const communities = time('topMembers', () => withTopMembers(structure, found.members, { ids: keys }, harm.score));
 
   const warnings: string[] = [...(projection.warnings ?? [])];
   const rankedCount = ranked.reduce((a, b) => a + b, 0);
-  let selfTies = 0;
-  for (let t = 0; t < ties.source.length; t++) if (ties.source[t] === ties.target[t]) selfTies++;
-  if (n >= 2 && ties.source.length - selfTies === 0) {
+  let selfTies = givenStructure?.selfTies ?? 0;
+  if (!givenStructure) for (let t = 0; t < ties.source.length; t++) if (ties.source[t] === ties.target[t]) selfTies++;
+  const tieCount = givenStructure?.ties ?? ties.source.length;
+  if (n >= 2 && tieCount - selfTies === 0) {
     const dropped = projection.dropped.filter((d) => d.reason.startsWith('tieWeights.')).map((d) => d.reason.replace(' (no tie)', ''));
     const why = dropped.length > 0 ? ` (${dropped.join(', ')})` : '';
     warnings.push(`no ties between the ${n} nodes in scope${why}: every structural measure is 0 and the ranking rests on what people did alone`);
@@ -242,7 +256,7 @@ export async function analyse(
   const { previousCommunities: _previous, ...echoed } = o;
   return {
     options: echoed,
-    graph: { nodes: n, ties: ties.source.length, ranked: rankedCount },
+    graph: { nodes: n, ties: tieCount, ranked: rankedCount },
     timings,
     modularity: found.modularity,
     communitiesSplit: found.splits,

@@ -1,3 +1,4 @@
+import type { GivenStructure } from './communities/given-structure.js';
 import type { Csr } from './csr.js';
 import type { Projection } from './projection/types.js';
 
@@ -7,7 +8,8 @@ import type { Projection } from './projection/types.js';
  * to other communities (the brokers a disruption would aim at).
  */
 
-const TOP = 5;
+/** Members and bridges named per community. */
+export const TOP = 5;
 
 export interface CommunityReport {
   id: string;
@@ -50,9 +52,6 @@ export function describeCommunities(
   }
 
   return communities.map((indices, c) => {
-    const places = new Map<string, number>();
-    for (const i of indices) for (const [key, n] of Object.entries(evidence[i]?.places ?? {})) places.set(key, (places.get(key) ?? 0) + n);
-
     const bridges = Array.from(indices)
       .filter((i) => {
         for (let e = csr.offsets[i]!; e < csr.offsets[i + 1]!; e++) if (community[csr.targets[e]!] !== c) return true;
@@ -77,13 +76,50 @@ export function describeCommunities(
       internalTies: internalTies[c]!,
       externalTies: externalTies[c]!,
       internalMoneyFlow: money[c]!,
-      mainPlaces: [...places]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, 3)
-        .map(([key, crossings]) => ({ key, crossings })),
+      mainPlaces: mainPlaces(indices, evidence),
       bridges,
     };
   });
+}
+
+/**
+ * describeCommunities from what the GDS engine computed where the ties are (given-structure.ts):
+ * the same report, the per-node shares summed per community and the bridges ordered as there.
+ */
+export function describeGivenCommunities(
+  evidence: Projection['evidence'],
+  communities: readonly Int32Array[],
+  ids: readonly string[],
+  keys: readonly string[],
+  given: Pick<GivenStructure, 'membership' | 'internalTies' | 'externalTies' | 'internalMoney' | 'bridges' | 'brokerage'>,
+): Omit<CommunityReport, 'topMembers'>[] {
+  const { participation } = given.brokerage;
+  const candidates = communities.map((): { node: number; bridgesTo: number[] }[] => []);
+  for (const bridge of given.bridges) if (bridge.bridgesTo.length > 0) candidates[given.membership[bridge.node]!]!.push(bridge);
+  return communities.map((indices, c) => {
+    let internalTies = 0;
+    let externalTies = 0;
+    let money = 0;
+    for (const i of indices) {
+      internalTies += given.internalTies[i]!;
+      externalTies += given.externalTies[i]!;
+      money += given.internalMoney[i]!;
+    }
+    const bridges = candidates[c]!.sort((a, b) => b.bridgesTo.length - a.bridgesTo.length || participation[b.node]! - participation[a.node]! || a.node - b.node)
+      .slice(0, TOP)
+      .map(({ node, bridgesTo }) => ({ key: keys[node]!, participation: participation[node]!, bridgesTo: bridgesTo.map((d) => ids[d]!).sort() }));
+    return { id: ids[c]!, size: indices.length, internalTies, externalTies, internalMoneyFlow: money, mainPlaces: mainPlaces(indices, evidence), bridges };
+  });
+}
+
+/** The routes and launch sites a community's members used most: crossings per place, the three highest. */
+function mainPlaces(indices: Int32Array, evidence: Projection['evidence']): CommunityReport['mainPlaces'] {
+  const places = new Map<string, number>();
+  for (const i of indices) for (const [key, n] of Object.entries(evidence[i]?.places ?? {})) places.set(key, (places.get(key) ?? 0) + n);
+  return [...places]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([key, crossings]) => ({ key, crossings }));
 }
 
 /** The reports with each community's most harmful members added. */

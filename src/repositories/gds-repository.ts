@@ -56,6 +56,27 @@ interface NodePaths {
   closeness: number;
 }
 
+/** sna.structure.stream's row for one node (gds/structure.cypher); the last five are the same on every row. */
+export interface StructureRow {
+  node: number;
+  community: number;
+  degree: number;
+  strength: number;
+  eigenvector: number;
+  participation: number;
+  communitiesBridged: number;
+  articulation: boolean;
+  separated: number;
+  internalTies: number;
+  externalTies: number;
+  internalMoney: number;
+  bridgesTo: number[];
+  modularity: number;
+  communities: number;
+  eigenvectorIterations: number;
+  eigenvectorConverged: boolean;
+}
+
 /** Where the GDS calls go: the service's own driver, or a dedicated GDS server's (analysis/gds/gds-server.ts). */
 export interface GdsServerOptions {
   /** A server of its own: when it does not answer that is GDS_SERVER_UNAVAILABLE, not the service's database lost. */
@@ -84,8 +105,8 @@ export function createGdsRepository(
 ) {
   // The tie query is pasted into the query that streams its rows and the one that projects them.
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
-  // The projection needs a tie's ends and strength only: its last line sums no more than that.
-  const tieStrengths = queries['gds/people-ties']!.replace(TIE_COLUMNS, 'RETURN lo, hi, sum(strength) AS strength');
+  // The projection needs a tie's ends, strength and money only: its last line sums no more than that.
+  const tieStrengths = queries['gds/people-ties']!.replace(TIE_COLUMNS, 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money');
   if (tieStrengths === queries['gds/people-ties']) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
   const project = queries['gds/project']!.replace('__TIES__', tieStrengths);
   const { bookmarkManager } = options;
@@ -119,7 +140,7 @@ export function createGdsRepository(
      * nodes are numbered by their place in `keys` (the service's projection's node keys; sent as a
      * map from key to place).
      */
-    async project(graph: string, keys: readonly string[], params: object): Promise<{ nodes: number; relationships: number; selfLoops: number; millis: number }> {
+    async project(graph: string, keys: readonly string[], params: object): Promise<{ nodes: number; relationships: number; selfLoops: number; unmatched: number; millis: number }> {
       const index: Record<string, number> = {};
       keys.forEach((key, i) => (index[key] = i));
       const { records } = await run(project, { ...params, graph, index, nodes: neo4j.int(keys.length) }, 'WRITE');
@@ -140,6 +161,11 @@ export function createGdsRepository(
         into.closeness[row.node] = row.closeness;
       }
       return into;
+    },
+
+    /** sna.structure.stream's rows, a node at a time, from Louvain's labels (by node number). */
+    structure(graph: string, labels: Int32Array, resolution: number, signal?: AbortSignal): AsyncGenerator<StructureRow> {
+      return stream<StructureRow>(queries['gds/structure']!, { graph, labels: Array.from(labels, (l) => neo4j.int(l)), resolution }, signal);
     },
 
     /** The most memory the algorithm may take on the graph, in bytes, and GDS's own words for it. */

@@ -128,13 +128,14 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
  * again by every major GC while the run was analysed and stored.
  */
 async function handOver(deps: ExecuteDeps, run: StoredRun, scope: Scope, settings: Settings, signal: AbortSignal, report: (stage: string, progress: number) => void) {
-  // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit.
+  // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit. A run
+  // stores its ties (the run's exports and link chart read them), so it reads them.
   const prepared = await prepareAnalysis(
     { repository: deps.analytics, gds: deps.gds },
     scope,
     settings,
     settings.requestedEngine,
-    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY },
+    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY, ties: true },
     signal,
   );
 

@@ -58,3 +58,12 @@ export function pagerankConfig(runtime: GdsRuntime) {
 export function pathsBytes(nodes: number, arcs: number): number {
   return arcs * (4 + 8 + 4) + nodes * (4 + 8 + 8 + 8 + 8 + 8 + 1 + 4 + 8 + 4 + 4 + 4);
 }
+
+/**
+ * The memory sna.structure.stream takes in Neo4j's heap: its copy of the adjacency by original id
+ * (target, strength, money per arc, twice while it is put in order and compacted), the labels as a
+ * list of boxed numbers, and its arrays over the nodes.
+ */
+export function structureBytes(nodes: number, arcs: number): number {
+  return arcs * (4 + 8 + 8) * 2 + nodes * (24 + 4 * 10 + 8 * 6 + 2);
+}

@@ -4,9 +4,10 @@ import { everyNode, pickSources, scalePaths } from '../../analytics/centrality/s
 import type { GivenMeasures } from '../../analytics/engine.js';
 import type { Projection } from '../../analytics/projection/types.js';
 import type { PathWeights } from '../../analytics/weights.js';
-import { GdsMemoryError } from '../../errors.js';
+import { GdsMemoryError, ScopeTooLargeError } from '../../errors.js';
 import type { EstimatedAlgorithm, GdsRepository } from '../../repositories/gds-repository.js';
-import { type GdsRuntime, louvainConfig, pagerankConfig, pathsBytes } from './config.js';
+import { type GdsRuntime, louvainConfig, pagerankConfig, pathsBytes, structureBytes } from './config.js';
+import { StructureCollector } from './structure-rows.js';
 import { TieCollector } from './tie-rows.js';
 
 /**
@@ -15,11 +16,15 @@ import { TieCollector } from './tie-rows.js';
  * projection (gds/project.cypher): no tie goes to Neo4j from the service. Louvain and PageRank
  * run in GDS; betweenness and closeness in the service's own procedure on the same graph
  * (neo4j/procedures, sna.betweenness.stream), from the sources the service's own engine would
- * draw with the same seed (shortest-paths.ts pickSources), so both engines sample alike. Their
- * results come back a row at a time into columns aligned with the projection's nodes. The rest —
- * participation, articulation points, eigenvector, the harm score, explanations, community
- * reports — is the service's own engine on these columns (engine.ts, `given`), so both engines
- * score and explain alike; for those the service still reads the ties once (readTies).
+ * draw with the same seed (shortest-paths.ts pickSources), so both engines sample alike; what
+ * the engine computes from the ties once it knows the communities (their split into connected
+ * parts, modularity, degree, eigenvector, participation, articulation points, the community
+ * reports' tie counts and money) in the service's other procedure (sna.structure.stream, a port
+ * of the engine's functions). Every result comes back a row at a time into columns aligned with
+ * the projection's nodes: no tie comes to the service. The harm score, explanations and reports
+ * are the service's own engine on these columns (engine.ts, `given`), so both engines score and
+ * explain alike. Only what needs the ties themselves (a preview's tie list, a stored run's ties,
+ * a disruption plan) reads them (readTies).
  *
  * Memory: Louvain and PageRank are estimated (GDS's `.estimate`), the paths procedure by its
  * arrays, before any runs; the largest over the heap GDS can still use refuses the job with
@@ -30,6 +35,9 @@ export interface GdsRun {
   given: GivenMeasures;
   timings: Record<string, number>;
   graph: { nodes: number; relationships: number };
+  /** Ties in the projected graph, and ties left out because an end was not in the scope's nodes (the data changed between the reads). */
+  ties: number;
+  unmatched: number;
 }
 
 export interface GdsAnalysisOptions {
@@ -37,16 +45,23 @@ export interface GdsAnalysisOptions {
   betweennessSamples: number | 'auto';
   seed: number;
   pathWeights?: PathWeights;
+  /** Louvain's resolution, for the modularity (GDS's Louvain has none of its own here). */
+  resolution: number;
+  /** More ties than this in the projected graph refuse the job (ScopeTooLargeError). */
+  maxTies?: number;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** What a projection's `dropped` says of ties left out because an end was not among the scope's nodes. */
+export const UNMATCHED_TIE = 'tie with an end that changed while the scope was read';
 
 /** Fills the ties of `projection` (read without them) from the database's own tie query, a row at a time. */
 export async function readTies(repository: GdsRepository, projection: Projection, params: object, signal?: AbortSignal): Promise<Projection> {
   const collector = new TieCollector(projection.nodes, projection.tieKinds);
   for await (const row of repository.ties(params, signal)) collector.add(row);
   const { unmatched, ...ties } = collector.finish();
-  const dropped = unmatched > 0 ? [...projection.dropped, { reason: 'tie with an end that changed while the scope was read', count: unmatched }] : projection.dropped;
+  const dropped = unmatched > 0 ? [...projection.dropped, { reason: UNMATCHED_TIE, count: unmatched }] : projection.dropped;
   return { ...projection, ties, dropped };
 }
 
@@ -78,6 +93,9 @@ export async function runGds(
   try {
     signal?.throwIfAborted();
     if (projected.nodes !== n) throw new Error(`analysis/gds: ${projected.nodes} nodes projected for ${n} in scope`);
+    // GDS holds each undirected tie twice, a self-loop too.
+    const ties = projected.relationships / 2;
+    if (options.maxTies !== undefined && ties > options.maxTies) throw new ScopeTooLargeError(options.maxTies);
     // The sources the service's own engine draws for a graph of this size: its CSR holds each tie
     // as two arcs, a self-loop as one (GDS holds it twice).
     const arcs = projected.relationships - projected.selfLoops;
@@ -86,10 +104,20 @@ export async function runGds(
       { exactThreshold: options.exactBetweennessUpTo, samples: options.betweennessSamples, seed: options.seed },
     );
     const configs = { louvain: louvainConfig(), pagerank: pagerankConfig(runtime) };
-    await time('gdsEstimate', () => checkMemory(repository, graph, configs, pathsBytes(n, projected.relationships)));
+    await time('gdsEstimate', () =>
+      checkMemory(repository, graph, configs, [
+        ['betweenness', pathsBytes(n, projected.relationships)],
+        ['structure', structureBytes(n, projected.relationships)],
+      ]),
+    );
 
     const labels = await time('gdsLouvain', () => repository.algorithm('louvain', graph, configs.louvain, new Int32Array(n), signal));
     renumber(labels);
+    const structure = await time('gdsStructure', async () => {
+      const collector = new StructureCollector(n);
+      for await (const row of repository.structure(graph, labels, options.resolution, signal)) collector.add(row);
+      return collector.finish(ties, projected.selfLoops);
+    });
     const pagerank = await time('gdsPagerank', () => repository.algorithm('pagerank', graph, configs.pagerank, new Float64Array(n), signal));
     const sums = await time('gdsBetweenness', () =>
       repository.paths(graph, picked ?? null, options.pathWeights === 'hops', { betweenness: new Float64Array(n), closeness: new Float64Array(n) }, signal),
@@ -97,9 +125,11 @@ export async function runGds(
     const paths = scalePaths(n, picked ?? everyNode(n), picked !== undefined, sums);
 
     return {
-      given: { labels, pagerank, ...paths },
+      given: { labels, pagerank, ...paths, structure },
       timings,
       graph: { nodes: projected.nodes, relationships: projected.relationships },
+      ties,
+      unmatched: projected.unmatched,
     };
   } finally {
     await repository.drop(graph);
@@ -116,9 +146,10 @@ function renumber(labels: Int32Array): void {
   }
 }
 
-async function checkMemory(repository: GdsRepository, graph: string, configs: Record<EstimatedAlgorithm, object>, pathBytes: number): Promise<void> {
+/** `own`: the service's procedures' needs, by name, in bytes. */
+async function checkMemory(repository: GdsRepository, graph: string, configs: Record<EstimatedAlgorithm, object>, own: [string, number][]): Promise<void> {
   const heap = await repository.heap();
-  const estimates: [string, number][] = [['betweenness', pathBytes]];
+  const estimates: [string, number][] = [...own];
   for (const [name, config] of Object.entries(configs) as [EstimatedAlgorithm, object][]) estimates.push([name, (await repository.estimate(name, graph, config)).bytesMax]);
   for (const [name, bytes] of estimates) if (bytes > heap.available) throw new GdsMemoryError(name, mib(bytes), mib(heap.available), mib(heap.max));
 }

@@ -48,7 +48,7 @@ function withoutGds(): GdsEngine {
 describe('GDS engine refusals', () => {
   const request = AnalysisRequestSchema.parse({});
   const settings = settingsOf(request.parameters);
-  const limits = { maxTies: 1000, gdsMaxTies: 1000 };
+  const limits = { maxTies: 1000, gdsMaxTies: 1000, ties: false };
 
   it('falls back to the service’s own engine under auto when the server has no GDS, and says so', async () => {
     const read = await prepareAnalysis({ repository: analytics, gds: withoutGds() }, request.scope, settings, 'auto', limits);
@@ -68,7 +68,7 @@ describe('GDS engine refusals', () => {
       aboveRelations: 1,
       concurrency: 1,
     });
-    const reason = 'the Neo4j server has no sna.betweenness.stream procedure (neo4j/procedures, sna-procedures.jar)';
+    const reason = 'the Neo4j server lacks the service’s procedures sna.betweenness.stream and sna.structure.stream (neo4j/procedures, sna-procedures.jar)';
     await expect(prepareAnalysis({ repository: analytics, gds: withoutProcedure }, request.scope, settings, 'gds', limits)).rejects.toMatchObject({
       statusCode: 422,
       code: 'GDS_UNAVAILABLE',
@@ -91,7 +91,7 @@ describe('GDS engine refusals', () => {
       },
       drop: async (graph: string) => void dropped.push(graph),
     } as unknown as GdsRepository;
-    const run = runGds(repository, projection, {}, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1 }, { concurrency: 1 });
+    const run = runGds(repository, projection, {}, { exactBetweennessUpTo: 10, betweennessSamples: 'auto', seed: 1, resolution: 1 }, { concurrency: 1 });
     await expect(run).rejects.toMatchObject({
       statusCode: 413,
       code: 'GDS_INSUFFICIENT_MEMORY',

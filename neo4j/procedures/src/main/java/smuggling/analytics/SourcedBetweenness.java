@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.neo4j.gds.api.Graph;
 import org.neo4j.gds.api.GraphStore;
 import org.neo4j.gds.api.IdMap;
-import org.neo4j.gds.core.loading.GraphStoreCatalog;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -48,14 +47,7 @@ public class SourcedBetweenness {
     @Procedure(name = "sna.betweenness.stream", mode = Mode.READ)
     @Description("Betweenness and closeness sums from the given sources (original node ids; null: every node) on a projected GDS graph")
     public Stream<Row> stream(@Name("graphName") String graphName, @Name("sources") List<Long> sources, @Name("hops") boolean hops) {
-        String database = db.databaseName();
-        GraphStore store = GraphStoreCatalog.getAllGraphStores()
-                .filter(e -> e.catalogEntry().config().graphName().equals(graphName)
-                        && e.catalogEntry().graphStore().databaseInfo().databaseId().databaseName().equals(database))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("sna.betweenness: no graph named " + graphName))
-                .catalogEntry()
-                .graphStore();
+        GraphStore store = Catalog.graphStore(db, graphName, "sna.betweenness");
         Graph graph = store.getGraph(store.nodeLabels(), store.relationshipTypes(), Optional.of("strength"));
         int n = Math.toIntExact(graph.nodeCount());
         long[] mapped;
