@@ -5,7 +5,7 @@ import { scopeParameters } from '../repositories/analytics-repository.js';
 import type { GdsRepository } from '../repositories/gds-repository.js';
 import type { EngineChoice, Scope } from '../schemas/analysis.js';
 import { type GdsRuntime, tieParameters } from './gds/config.js';
-import { readTies, runGds, UNMATCHED_TIE } from './gds/gds-analysis.js';
+import { readTies, runGds, type StrongestTies, type TieStore, UNMATCHED_TIE } from './gds/gds-analysis.js';
 import { readScope } from './scope-read.js';
 import type { Settings } from './settings.js';
 
@@ -37,6 +37,8 @@ export interface PreparedAnalysis extends Awaited<ReturnType<typeof readScope>> 
   given?: GivenMeasures;
   /** Milliseconds per GDS stage (projection, estimates, each algorithm). */
   gdsTimings: Record<string, number>;
+  /** When the GDS engine stored the ties (Limits.ties a TieStore): each community's strongest internal ties. */
+  strongest?: StrongestTies;
 }
 
 /** What a prepared analysis says besides its projection, for who must not keep the projection once a worker has it. */
@@ -50,10 +52,12 @@ export interface Limits {
   /** Ties the GDS engine takes at most (a preview answers with every node; a run has no limit but memory). */
   gdsMaxTies: number;
   /**
-   * Whether the caller needs the ties themselves (a preview's tie list, a stored run's ties, a
-   * disruption plan): the GDS engine then reads them too; otherwise no tie comes to the service.
+   * Whether the caller needs the ties themselves (a preview's tie list, a disruption plan): the
+   * GDS engine then reads them too; otherwise no tie comes to the service. A stored run gives how
+   * it stores them instead: the GDS engine makes the stored parts in Neo4j and hands them to its
+   * writer (the service's own engine reads the ties anyway, and the run packs them itself).
    */
-  ties: boolean;
+  ties: boolean | TieStore;
 }
 
 export interface GdsUnavailable {
@@ -95,7 +99,7 @@ function gdsAvailability(plugins: () => Promise<{ gds: string | null }>, procedu
         const reason = `${server} has no Graph Data Science library`;
         value = { reason, error: new GdsUnavailableError(reason) };
       } else if (!(await procedures())) {
-        const reason = `${server} lacks the service’s procedures sna.betweenness.stream and sna.structure.stream (neo4j/procedures, sna-procedures.jar)`;
+        const reason = `${server} lacks the service’s procedures (sna.betweenness.stream, sna.structure.stream, sna.ties.parts, sna.ties.strongest: neo4j/procedures, sna-procedures.jar)`;
         value = { reason, error: new GdsUnavailableError(reason) };
       }
     } catch (error) {
@@ -153,7 +157,8 @@ export async function prepareAnalysis(
   const base = await readScope(deps.repository, scope, settings, limits.maxTies, signal, false);
   const params = { ...scopeParameters(scope), ...tieParameters(settings.tieWeights, scope.tieKinds, settings.projectionParameters.sharedLocationCap, settings.money) };
   let projection = base.projection;
-  if (limits.ties) {
+  const store = typeof limits.ties === 'object' ? limits.ties : undefined;
+  if (limits.ties === true) {
     projection = await readTies(deps.gds.repository, base.projection, params, signal);
     if (projection.ties.source.length > limits.gdsMaxTies) throw new ScopeTooLargeError(limits.gdsMaxTies);
   }
@@ -170,12 +175,13 @@ export async function prepareAnalysis(
       pathWeights: engine.pathWeights,
       resolution: engine.resolution,
       maxTies: limits.gdsMaxTies,
+      ...(store ? { store } : {}),
     },
     deps.gds.runtime,
     signal,
   );
   // Ties whose end was not among the scope's nodes: as readTies counts them when it read the ties.
-  if (!limits.ties && run.unmatched > 0) projection = { ...projection, dropped: [...projection.dropped, { reason: UNMATCHED_TIE, count: run.unmatched }] };
+  if (limits.ties !== true && run.unmatched > 0) projection = { ...projection, dropped: [...projection.dropped, { reason: UNMATCHED_TIE, count: run.unmatched }] };
   return {
     ...base,
     projection,
@@ -184,5 +190,6 @@ export async function prepareAnalysis(
     engine: { requested, ...choice },
     given: run.given,
     gdsTimings: run.timings,
+    ...(run.strongest ? { strongest: run.strongest } : {}),
   };
 }

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
  * Neo4j integers are 64-bit; they become JS numbers only when that is exact, otherwise this
  * throws rather than silently rounding (ids are strings in this service, so only a corrupt
  * count could get there). Temporal values become ISO-8601 strings; nodes and relationships
- * become their property maps.
+ * become their property maps; byte arrays stay typed arrays.
  */
 
 export class IntegerRangeError extends Error {
@@ -26,6 +26,8 @@ export function toNative(value: unknown): unknown {
     return neo4j.integer.toNumber(value);
   }
   if (isTemporal(value)) return temporalText(value);
+  // A byte array (Int8Array) stays as it came: turned into a map of its indices it could not be written back.
+  if (ArrayBuffer.isView(value)) return value;
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) return toNative(value.properties);
   return plainMap(value as Record<string, unknown>);
 }

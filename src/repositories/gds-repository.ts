@@ -13,6 +13,9 @@ export const GDS_QUERIES = [
   'gds/pagerank',
   'gds/paths',
   'gds/procedures',
+  'gds/structure',
+  'gds/tie-parts',
+  'gds/strongest-ties',
   'gds/louvain-estimate',
   'gds/pagerank-estimate',
   'gds/heap',
@@ -77,6 +80,28 @@ export interface StructureRow {
   eigenvectorConverged: boolean;
 }
 
+/** A part of the ties as a stored run keeps them (sna.ties.parts; run-results-repository.ts TieArtefact without its kinds' names). */
+export interface PackedTies {
+  part: number;
+  ties: number;
+  source: Int8Array;
+  target: Int8Array;
+  strength: Int8Array;
+  money: Int8Array;
+  kindCount: Int8Array;
+}
+
+/** One of a community's strongest internal ties (sna.ties.strongest): its ends by node number, relations per kind in the projection's kind order. */
+export interface StrongestTieRow {
+  community: number;
+  total: number;
+  source: number;
+  target: number;
+  strength: number;
+  money: number;
+  kindCount: number[];
+}
+
 /** Where the GDS calls go: the service's own driver, or a dedicated GDS server's (analysis/gds/gds-server.ts). */
 export interface GdsServerOptions {
   /** A server of its own: when it does not answer that is GDS_SERVER_UNAVAILABLE, not the service's database lost. */
@@ -105,10 +130,18 @@ export function createGdsRepository(
 ) {
   // The tie query is pasted into the query that streams its rows and the one that projects them.
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
-  // The projection needs a tie's ends, strength and money only: its last line sums no more than that.
-  const tieStrengths = queries['gds/people-ties']!.replace(TIE_COLUMNS, 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money');
-  if (tieStrengths === queries['gds/people-ties']) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
-  const project = queries['gds/project']!.replace('__TIES__', tieStrengths);
+  // The projection needs a tie's ends, strength and money (and for a stored run the kinds of the
+  // relations behind it): its last line sums no more than that.
+  const projectQuery = (kinds: number) => {
+    const ties = queries['gds/people-ties']!.replace(
+      TIE_COLUMNS,
+      `RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, ${kinds > 0 ? 'collect(kind)' : 'null'} AS kinds`,
+    );
+    if (ties === queries['gds/people-ties']) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
+    const properties = Array.from({ length: kinds }, (_, k) => `, kind${k}: toFloat(size([x IN kinds WHERE x = $storedKinds[${k}]]))`).join('');
+    return queries['gds/project']!.replace('__TIES__', ties).replace('__KIND_PROPERTIES__', properties);
+  };
+  const projectQueries = new Map<number, string>();
   const { bookmarkManager } = options;
 
   const fail = (error: unknown): never => {
@@ -140,10 +173,17 @@ export function createGdsRepository(
      * nodes are numbered by their place in `keys` (the service's projection's node keys; sent as a
      * map from key to place).
      */
-    async project(graph: string, keys: readonly string[], params: object): Promise<{ nodes: number; relationships: number; selfLoops: number; unmatched: number; millis: number }> {
+    async project(
+      graph: string,
+      keys: readonly string[],
+      params: object,
+      storedKinds: readonly string[] = [],
+    ): Promise<{ nodes: number; relationships: number; selfLoops: number; unmatched: number; millis: number }> {
       const index: Record<string, number> = {};
       keys.forEach((key, i) => (index[key] = i));
-      const { records } = await run(project, { ...params, graph, index, nodes: neo4j.int(keys.length) }, 'WRITE');
+      const K = storedKinds.length;
+      if (!projectQueries.has(K)) projectQueries.set(K, projectQuery(K));
+      const { records } = await run(projectQueries.get(K)!, { ...params, graph, index, nodes: neo4j.int(keys.length), storedKinds }, 'WRITE');
       return recordToObject(records[0]!);
     },
 
@@ -161,6 +201,17 @@ export function createGdsRepository(
         into.closeness[row.node] = row.closeness;
       }
       return into;
+    },
+
+    /** The graph's ties packed as a stored run keeps them (sna.ties.parts), a part at a time; `kinds`: how many kind properties it was projected with. */
+    parts(graph: string, kinds: number, perPart: number, signal?: AbortSignal): AsyncGenerator<PackedTies> {
+      return stream<PackedTies>(queries['gds/tie-parts']!, { graph, kinds: neo4j.int(kinds), perPart: neo4j.int(perPart) }, signal);
+    },
+
+    /** Each community's strongest internal ties, at most `limit` (sna.ties.strongest), by community and then strongest first. */
+    strongest(graph: string, membership: Int32Array, kinds: number, limit: number, signal?: AbortSignal): AsyncGenerator<StrongestTieRow> {
+      const params = { graph, membership: Array.from(membership, (c) => neo4j.int(c)), kinds: neo4j.int(kinds), limit: neo4j.int(limit) };
+      return stream<StrongestTieRow>(queries['gds/strongest-ties']!, params, signal);
     },
 
     /** sna.structure.stream's rows, a node at a time, from Louvain's labels (by node number). */

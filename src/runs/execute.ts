@@ -1,4 +1,5 @@
 import { type GdsEngine, prepareAnalysis, withoutProjection } from '../analysis/engine-choice.js';
+import type { TieStore } from '../analysis/gds/gds-analysis.js';
 import { type Settings, settingsOf } from '../analysis/settings.js';
 import type { EntityType } from '../model/graph-model.js';
 import type { AnalyticsRepository } from '../repositories/analytics-repository.js';
@@ -7,6 +8,8 @@ import type { RunResultsRepository } from '../repositories/run-results-repositor
 import type { AnalysisParameters, Scope } from '../schemas/analysis.js';
 import type { RunSummary } from '../schemas/runs.js';
 import { afterEngineStage, PHASES, within } from './progress.js';
+import { TIES_PER_PART } from './result-rows.js';
+import { STRONGEST_TIES } from './store-task.js';
 import type { RunAnalyser } from './storing-session.js';
 
 /**
@@ -129,13 +132,23 @@ export async function executeRun(deps: ExecuteDeps, run: StoredRun, signal: Abor
  */
 async function handOver(deps: ExecuteDeps, run: StoredRun, scope: Scope, settings: Settings, signal: AbortSignal, report: (stage: string, progress: number) => void) {
   // The GDS engine has no tie limit of its own in a run: its memory estimate is the limit. A run
-  // stores its ties (the run's exports and link chart read them), so it reads them.
+  // stores its ties (the run's exports and link chart read them): on the GDS engine they are
+  // packed in Neo4j and written here a part at a time, before the analysis (a run that does not
+  // finish has them deleted with the rest); the service's own engine packs them in the worker.
+  const store: TieStore = {
+    perPart: TIES_PER_PART,
+    strongestLimit: STRONGEST_TIES,
+    write: async (part) => {
+      signal.throwIfAborted();
+      if (!(await deps.stored.writeArtefact(run.id, run.owner, part))) throw new TakenOverError(run.id);
+    },
+  };
   const prepared = await prepareAnalysis(
     { repository: deps.analytics, gds: deps.gds },
     scope,
     settings,
     settings.requestedEngine,
-    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY, ties: true },
+    { maxTies: deps.maxTies, gdsMaxTies: Number.POSITIVE_INFINITY, ties: store },
     signal,
   );
 
@@ -155,6 +168,7 @@ async function handOver(deps: ExecuteDeps, run: StoredRun, scope: Scope, setting
   const session = deps.analyser.analyseToStore(prepared.projection, settings.engine, run.id, {
     signal,
     given: prepared.given,
+    strongest: prepared.strongest,
     draws,
     onStage: (stage) => report(`analysing:${stage}`, (progress = afterEngineStage(stage, progress))),
   });

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 
+import type { StrongestTies } from '../analysis/gds/gds-analysis.js';
 import { analyse, type DrawSet, type EngineOptions, type EngineRuntime, type GivenMeasures } from '../analytics/engine.js';
 import { tieKindCounts } from '../analytics/projection/tie-accumulator.js';
 import type { Projection } from '../analytics/projection/types.js';
@@ -41,13 +42,15 @@ export interface StoreTask {
   /** The conversation's port, transferred with the task. */
   port: MessagePort;
   given?: GivenMeasures;
+  /** The GDS engine stored the ties already (analysis/gds TieStore): their strongest per community; nothing to pack. */
+  strongest?: StrongestTies;
   /** Rank confidence's draws (analysis/confidence-task.ts), when the run asked for them. */
   draws?: DrawSet;
 }
 
 /** The worker's handler (src/worker.ts); the event loop's side is storing-session.ts. */
 export function storeTask(task: StoreTask, runtime: Partial<EngineRuntime>): Promise<void> {
-  return runForStorage(unpackProjection(task.projection), task.options, runtime, task.runId, task.port, task.given, task.draws);
+  return runForStorage(unpackProjection(task.projection), task.options, runtime, task.runId, task.port, task.given, task.draws, task.strongest);
 }
 
 /** A community's strongest ties inside it, stored with it (a community's page then reads nothing else). */
@@ -61,11 +64,12 @@ export async function runForStorage(
   port: MessagePort,
   given?: GivenMeasures,
   draws?: DrawSet,
+  storedStrongest?: StrongestTies,
 ): Promise<void> {
   const result = await analyse(projection, options, { ...runtime, onStage: (stage) => port.postMessage({ type: 'stage', stage } satisfies StoreMessage) }, given, draws);
   const { ranking } = result;
-  const strongest = strongestInternalTies(projection, ranking);
-  const artefacts = packTies(projection);
+  const strongest = storedStrongest ? byCommunityId(storedStrongest, ranking.communityIds) : strongestInternalTies(projection, ranking);
+  const artefacts = storedStrongest ? [] : packTies(projection);
   const analysed: Analysed = {
     summary: {
       graph: result.graph,
@@ -92,6 +96,10 @@ export async function runForStorage(
     });
   });
   port.close();
+}
+
+function byCommunityId(strongest: StrongestTies, ids: readonly string[]): Map<string, { total: number; strongest: StoredTie[] }> {
+  return new Map([...strongest].map(([c, entry]) => [ids[c]!, entry]));
 }
 
 /** Per community id, its strongest internal ties (by strength, then tie order), at most STRONGEST_TIES. */

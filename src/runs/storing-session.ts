@@ -1,6 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 
 import { drawInPool, drawTransferables } from '../analysis/confidence-task.js';
+import type { StrongestTies } from '../analysis/gds/gds-analysis.js';
 import type { ConfidenceSpec } from '../analytics/confidence/spec.js';
 import type { DrawSet, EngineOptions, GivenMeasures } from '../analytics/engine.js';
 import type { Projection } from '../analytics/projection/types.js';
@@ -23,6 +24,8 @@ export interface StoringControl {
   signal?: AbortSignal;
   onStage?: (stage: string) => void;
   given?: GivenMeasures;
+  /** The GDS engine stored the ties (analysis/gds TieStore): their strongest per community, and nothing to pack. */
+  strongest?: StrongestTies;
   /** Rank confidence's draws (RunAnalyser.draw), summarised onto the stored ranking. */
   draws?: DrawSet;
 }
@@ -70,8 +73,8 @@ async function startStoring(
       pendingRows = undefined;
     }
   });
-  const { given, draws } = control;
-  const task: Promise<void> = pool.run('store', { projection: packed, options, runId, port: port2, given, draws } satisfies StoreTask, {
+  const { given, draws, strongest } = control;
+  const task: Promise<void> = pool.run('store', { projection: packed, options, runId, port: port2, given, draws, strongest } satisfies StoreTask, {
     transferList: [...transferList, ...drawTransferables(draws), port2],
     signal: control.signal,
   });

@@ -35,6 +35,16 @@ describe('toNative against a real Neo4j', () => {
     expect(row).toEqual({ d: '2024-03-01', dt: '2024-03-01T10:15:00Z', m: { n: 3, at: '2024-01-02' } });
   });
 
+  it('keeps a byte array a typed array, so it can be written back as one', async () => {
+    const { records } = await driver.executeQuery('RETURN $bytes AS bytes, {b: $bytes} AS inMap', { bytes: Int8Array.from([1, -2, 127]) });
+    const value = recordToObject<{ bytes: Int8Array; inMap: { b: Int8Array } }>(records[0]!);
+    expect(value.bytes).toBeInstanceOf(Int8Array);
+    expect(Array.from(value.bytes)).toEqual([1, -2, 127]);
+    expect(Array.from(value.inMap.b)).toEqual([1, -2, 127]);
+    const { records: back } = await driver.executeQuery('RETURN $bytes = $original AS same', { bytes: value.bytes, original: Int8Array.from([1, -2, 127]) });
+    expect(back[0]!.get('same')).toBe(true);
+  });
+
   it("gives every temporal value the server sends as the driver's own text", async () => {
     const { records } = await driver.executeQuery(
       `UNWIND range(0, 199) AS i

@@ -6,6 +6,7 @@ import type { Projection } from '../../analytics/projection/types.js';
 import type { PathWeights } from '../../analytics/weights.js';
 import { GdsMemoryError, ScopeTooLargeError } from '../../errors.js';
 import type { EstimatedAlgorithm, GdsRepository } from '../../repositories/gds-repository.js';
+import type { StoredTie, TieArtefact } from '../../repositories/run-results-repository.js';
 import { type GdsRuntime, louvainConfig, pagerankConfig, pathsBytes, structureBytes } from './config.js';
 import { StructureCollector } from './structure-rows.js';
 import { TieCollector } from './tie-rows.js';
@@ -38,6 +39,8 @@ export interface GdsRun {
   /** Ties in the projected graph, and ties left out because an end was not in the scope's nodes (the data changed between the reads). */
   ties: number;
   unmatched: number;
+  /** With options.store: each community's strongest internal ties (the ties themselves were written meanwhile). */
+  strongest?: StrongestTies;
 }
 
 export interface GdsAnalysisOptions {
@@ -49,7 +52,22 @@ export interface GdsAnalysisOptions {
   resolution: number;
   /** More ties than this in the projected graph refuse the job (ScopeTooLargeError). */
   maxTies?: number;
+  /** A stored run's ties, made in Neo4j from the projected graph and handed to the writer a part at a time. */
+  store?: TieStore;
 }
+
+/** How a run stores its ties when the GDS engine analyses it (runs/execute.ts). */
+export interface TieStore {
+  /** Ties per stored part (runs/result-rows.ts TIES_PER_PART). */
+  perPart: number;
+  /** Strongest internal ties kept per community (runs/store-task.ts STRONGEST_TIES). */
+  strongestLimit: number;
+  /** Writes one part; the next is made only after. */
+  write(part: TieArtefact): Promise<void>;
+}
+
+/** Per community number (the engine's partition), its strongest internal ties and how many it has in all (store-task.ts strongestInternalTies, by number). */
+export type StrongestTies = Map<number, { total: number; strongest: StoredTie[] }>;
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -68,7 +86,7 @@ export async function readTies(repository: GdsRepository, projection: Projection
 /** `params`: the tie query's (the scope's and config.ts tieParameters), as readTies takes them. */
 export async function runGds(
   repository: GdsRepository,
-  projection: Pick<Projection, 'nodes'>,
+  projection: Pick<Projection, 'nodes' | 'tieKinds'>,
   params: object,
   options: GdsAnalysisOptions,
   runtime: GdsRuntime,
@@ -83,11 +101,14 @@ export async function runGds(
   };
   const graph = `sna-${randomUUID()}`;
   const n = projection.nodes.length;
+  const { store } = options;
+  const kinds = store ? projection.tieKinds : [];
   const projected = await time('gdsProject', () =>
     repository.project(
       graph,
       projection.nodes.map((node) => node.key),
       params,
+      kinds,
     ),
   );
   try {
@@ -124,16 +145,46 @@ export async function runGds(
     );
     const paths = scalePaths(n, picked ?? everyNode(n), picked !== undefined, sums);
 
+    let strongest: StrongestTies | undefined;
+    if (store) {
+      await time('gdsTiesStored', async () => {
+        for await (const part of repository.parts(graph, kinds.length, store.perPart, signal)) await store.write({ ...part, tieKinds: [...kinds] });
+      });
+      strongest = await time('gdsStrongestTies', () => strongestTies(repository, graph, projection, structure.membership, store.strongestLimit, signal));
+    }
+
     return {
       given: { labels, pagerank, ...paths, structure },
       timings,
       graph: { nodes: projected.nodes, relationships: projected.relationships },
       ties,
       unmatched: projected.unmatched,
+      ...(strongest ? { strongest } : {}),
     };
   } finally {
     await repository.drop(graph);
   }
+}
+
+async function strongestTies(
+  repository: GdsRepository,
+  graph: string,
+  projection: Pick<Projection, 'nodes' | 'tieKinds'>,
+  membership: Int32Array,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<StrongestTies> {
+  const out: StrongestTies = new Map();
+  for await (const row of repository.strongest(graph, membership, projection.tieKinds.length, limit, signal)) {
+    let entry = out.get(row.community);
+    if (!entry) out.set(row.community, (entry = { total: row.total, strongest: [] }));
+    const kinds: Record<string, number> = {};
+    row.kindCount.forEach((count, k) => {
+      if (count > 0) kinds[projection.tieKinds[k]!] = count;
+    });
+    entry.strongest.push({ source: projection.nodes[row.source]!.key, target: projection.nodes[row.target]!.key, strength: row.strength, money: row.money, kinds });
+  }
+  return out;
 }
 
 /** GDS's community ids as 0…k−1 in order of first appearance (what the engine's partition takes). */

@@ -68,7 +68,8 @@ describe('GDS engine refusals', () => {
       aboveRelations: 1,
       concurrency: 1,
     });
-    const reason = 'the Neo4j server lacks the service’s procedures sna.betweenness.stream and sna.structure.stream (neo4j/procedures, sna-procedures.jar)';
+    const reason =
+      'the Neo4j server lacks the service’s procedures (sna.betweenness.stream, sna.structure.stream, sna.ties.parts, sna.ties.strongest: neo4j/procedures, sna-procedures.jar)';
     await expect(prepareAnalysis({ repository: analytics, gds: withoutProcedure }, request.scope, settings, 'gds', limits)).rejects.toMatchObject({
       statusCode: 422,
       code: 'GDS_UNAVAILABLE',
