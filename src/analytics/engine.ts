@@ -118,7 +118,9 @@ export interface AnalysisResult {
 
 /**
  * With `given` (the GDS engine's results, analysis/gds/), communities, PageRank, betweenness and
- * closeness are taken from it instead of computed here; everything else is the same.
+ * closeness are taken from it instead of computed here, and with its `structure` everything else
+ * computed from the ties too (the projection's ties are then not read); the harm score,
+ * explanations and reports are the same.
  */
 export async function analyse(
   projection: Projection,
@@ -144,8 +146,8 @@ export async function analyse(
   const n = nodes.length;
 
   const keys = nodes.map((node) => node.key);
-  // With the GDS engine's structure the ties stay in Neo4j: no CSR here (a given without it, as
-  // the disruption's baseline takes, still builds one).
+  // With the GDS engine's structure the ties stay in Neo4j: no CSR here (measures given without
+  // it still need one).
   const givenStructure = given?.structure;
   const csr = givenStructure ? null : time('csr', () => csrFromEdges(keys, ties.source, ties.target, ties.strength));
 

@@ -67,3 +67,13 @@ export function pathsBytes(nodes: number, arcs: number): number {
 export function structureBytes(nodes: number, arcs: number): number {
   return arcs * (4 + 8 + 8) * 2 + nodes * (24 + 4 * 10 + 8 * 6 + 2);
 }
+
+/**
+ * The memory sna.ties.parts and sna.ties.strongest take for a stored run: the communities as a
+ * list of boxed numbers and an array, at most every tie kept while each community's strongest are
+ * looked for (ends and strength, about 56 bytes with the queue's share), and a part's buffers and
+ * its copy (ends, strength, money and `kinds` counts per tie).
+ */
+export function storedTiesBytes(nodes: number, ties: number, kinds: number, perPart: number): number {
+  return nodes * (24 + 4) + ties * 56 + Math.min(ties, perPart) * (4 + 4 + 8 + 8 + 8 * kinds) * 2;
+}

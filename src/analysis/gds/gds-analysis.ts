@@ -7,7 +7,7 @@ import type { PathWeights } from '../../analytics/weights.js';
 import { GdsMemoryError, ScopeTooLargeError } from '../../errors.js';
 import type { EstimatedAlgorithm, GdsRepository } from '../../repositories/gds-repository.js';
 import type { StoredTie, TieArtefact } from '../../repositories/run-results-repository.js';
-import { type GdsRuntime, louvainConfig, pagerankConfig, pathsBytes, structureBytes } from './config.js';
+import { type GdsRuntime, louvainConfig, pagerankConfig, pathsBytes, storedTiesBytes, structureBytes } from './config.js';
 import { StructureCollector } from './structure-rows.js';
 import { TieCollector } from './tie-rows.js';
 
@@ -24,8 +24,10 @@ import { TieCollector } from './tie-rows.js';
  * of the engine's functions). Every result comes back a row at a time into columns aligned with
  * the projection's nodes: no tie comes to the service. The harm score, explanations and reports
  * are the service's own engine on these columns (engine.ts, `given`), so both engines score and
- * explain alike. Only what needs the ties themselves (a preview's tie list, a stored run's ties,
- * a disruption plan) reads them (readTies).
+ * explain alike. A stored run's ties are packed in Neo4j from the graph and handed to the run's
+ * writer a part at a time, each community's strongest picked there too (sna.ties.parts,
+ * sna.ties.strongest). Only what needs the ties themselves (a preview's tie list, a disruption
+ * plan) reads them (readTies).
  *
  * Memory: Louvain and PageRank are estimated (GDS's `.estimate`), the paths procedure by its
  * arrays, before any runs; the largest over the heap GDS can still use refuses the job with
@@ -129,6 +131,7 @@ export async function runGds(
       checkMemory(repository, graph, configs, [
         ['betweenness', pathsBytes(n, projected.relationships)],
         ['structure', structureBytes(n, projected.relationships)],
+        ...(store ? [['stored ties', storedTiesBytes(n, ties, kinds.length, store.perPart)] as [string, number]] : []),
       ]),
     );
 

@@ -142,29 +142,22 @@ public class StoredTies {
         }
         long[] total = new long[communities];
         // Per community, the weakest kept first, so that a stronger tie replaces it; a tie later in
-        // the order is weaker at equal strength.
-        List<PriorityQueue<Strongest>> kept = new ArrayList<>(communities);
+        // the order is weaker at equal strength. Only ends and strength are kept while looking: the
+        // rest is read again for the ties kept.
+        List<PriorityQueue<Kept>> kept = new ArrayList<>(communities);
         for (int c = 0; c < communities; c++) kept.add(null);
-        Comparator<Strongest> weakestFirst = (a, b) -> a.strength != b.strength
+        Comparator<Kept> weakestFirst = (a, b) -> a.strength != b.strength
                 ? Double.compare(a.strength, b.strength)
-                : a.source != b.source ? Long.compare(b.source, a.source) : Long.compare(b.target, a.target);
+                : a.source != b.source ? Integer.compare(b.source, a.source) : Integer.compare(b.target, a.target);
         for (int v = 0; v < n; v++) {
             int c = community[v];
             for (Ties.Row row : ties.from(v)) {
                 if (community[row.target] != c) continue;
                 total[c]++;
                 if (limit < 1) continue;
-                PriorityQueue<Strongest> queue = kept.get(c);
+                PriorityQueue<Kept> queue = kept.get(c);
                 if (queue == null) kept.set(c, queue = new PriorityQueue<>(weakestFirst));
-                Strongest tie = new Strongest();
-                tie.community = c;
-                tie.source = v;
-                tie.target = row.target;
-                tie.strength = row.values[0];
-                tie.money = row.values[1];
-                List<Double> counts = new ArrayList<>(ties.kinds);
-                for (int k = 0; k < ties.kinds; k++) counts.add(row.values[2 + k]);
-                tie.kindCount = counts;
+                Kept tie = new Kept(row.values[0], v, row.target);
                 if (queue.size() < limit) {
                     queue.add(tie);
                 } else if (weakestFirst.compare(tie, queue.peek()) > 0) {
@@ -175,17 +168,30 @@ public class StoredTies {
         }
         List<Strongest> out = new ArrayList<>();
         for (int c = 0; c < communities; c++) {
-            PriorityQueue<Strongest> queue = kept.get(c);
+            PriorityQueue<Kept> queue = kept.get(c);
             if (queue == null) continue;
-            List<Strongest> list = new ArrayList<>(queue);
+            List<Kept> list = new ArrayList<>(queue);
             list.sort(weakestFirst.reversed());
-            for (Strongest tie : list) {
-                tie.total = total[c];
-                out.add(tie);
+            for (Kept tie : list) {
+                Ties.Row row = ties.row(tie.source, tie.target);
+                Strongest strongest = new Strongest();
+                strongest.community = c;
+                strongest.total = total[c];
+                strongest.source = tie.source;
+                strongest.target = tie.target;
+                strongest.strength = row.values[0];
+                strongest.money = row.values[1];
+                List<Double> counts = new ArrayList<>(ties.kinds);
+                for (int k = 0; k < ties.kinds; k++) counts.add(row.values[2 + k]);
+                strongest.kindCount = counts;
+                out.add(strongest);
             }
         }
         return out.stream();
     }
+
+    /** A tie kept while a community's strongest are looked for. */
+    private record Kept(double strength, int source, int target) {}
 
     private static ByteBuffer buffer(long bytes) {
         return ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
@@ -229,6 +235,12 @@ public class StoredTies {
                 if (internal == IdMap.NOT_FOUND) throw new IllegalArgumentException("sna.ties: no node " + v + " (nodes must be numbered 0 … n − 1)");
                 mapped[v] = (int) internal;
             }
+        }
+
+        /** The tie between v and w (v ≤ w). */
+        Row row(int v, int w) {
+            for (Row row : from(v)) if (row.target == w) return row;
+            throw new IllegalStateException("sna.ties: no tie " + v + " – " + w);
         }
 
         Row[] from(int v) {
