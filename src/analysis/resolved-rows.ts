@@ -74,6 +74,8 @@ export class RowResolver {
       link: (row) => {
         if (!this.joinsOne('Person', row.from, row.to)) sink.link({ ...row, from: this.id('Person', row.from), to: this.id('Person', row.to) });
       },
+      // Counted links cannot be resolved: scope-read.ts reads them as rows when the scope is resolved.
+      linkSummary: (summary) => sink.linkSummary(summary),
       payment: (row) => sink.payment(this.payment(row)),
       crossing: (row) => sink.crossing(this.crossing(row)),
       vessel: (row) => sink.vessel(this.vessel(row)),

@@ -31,7 +31,11 @@ export async function projectScope(repository: AnalyticsRepository, scope: Scope
     return { projection: resolver.finish(await builder.finishYielding()), ...versions };
   }
   const builder = new PeopleProjectionBuilder(options);
-  const versions = await repository.readRows(scope, { projection: 'people', rows: resolver.people(builder) }, signal);
+  // Without ties (the GDS engine's read) the links only count: Neo4j counts them instead of
+  // sending every one (at 10M relations, most of the read). A resolved scope reads them: the
+  // resolver decides which links join one entity.
+  const links = options.gatherTies === false && !resolved ? 'summary' : 'rows';
+  const versions = await repository.readRows(scope, { projection: 'people', rows: resolver.people(builder), links }, signal);
   return { projection: resolver.finish(await builder.finishYielding()), ...versions };
 }
 

@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 
-import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, NodeRow, PaymentRow, RelationRow, RowSink, VesselRow } from '../analytics/projection/rows.js';
+import type { CrossingRow, EmploymentRow, LinkRow, LinkSummary, LocationRow, NodeRow, PaymentRow, RelationRow, RowSink, VesselRow } from '../analytics/projection/rows.js';
 import { ENTITY_LABELS } from '../model/graph-model.js';
 import type { Queries } from '../neo4j/queries.js';
 import { recordToObject, toNative } from '../neo4j/values.js';
@@ -76,6 +76,8 @@ function linkRowOf(record: Neo4jRecord): LinkRow {
  */
 export function createAnalyticsRepository(driver: Driver, database: string, queries: Queries, options: { partitions?: number } = {}) {
   const partitions = options.partitions ?? DEFAULT_READ_PARTITIONS;
+  // people-links.cypher's rows aggregated in Neo4j: what a projection without ties keeps of them (rows.ts LinkSummary).
+  const linkSummaryQuery = `CALL {\n${queries['analytics/people-links']!}\n}\nRETURN count(*) AS rows, count(CASE WHEN from IS NULL OR to IS NULL THEN 1 END) AS outside, collect(CASE WHEN from IS NOT NULL AND from = to THEN from END) AS selfLinks`;
   if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`repositories/analytics: partitions must be a whole number ≥ 1, got ${partitions}`);
 
   async function stream<T>(
@@ -111,6 +113,24 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
     );
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw signal?.aborted ? signal.reason : (stop.signal.reason ?? failed.reason);
+  }
+
+  /** The links counted in Neo4j (people-links.cypher's rows, aggregated there), in `partitions` transactions at once. */
+  async function linkSummary(params: object, signal?: AbortSignal): Promise<LinkSummary> {
+    const parts = await Promise.all(
+      Array.from({ length: partitions }, (_, part) =>
+        read(async (tx) => {
+          const { records } = await tx.run(linkSummaryQuery, { ...params, parts: partitions, part });
+          signal?.throwIfAborted();
+          return recordToObject<LinkSummary>(records[0]!);
+        }),
+      ),
+    );
+    return {
+      rows: parts.reduce((total, p) => total + p.rows, 0),
+      outside: parts.reduce((total, p) => total + p.outside, 0),
+      selfLinks: parts.flatMap((p) => p.selfLinks).sort(),
+    };
   }
 
   async function readVersions(tx: ManagedTransaction, investigations: string[] | null): Promise<ScopeVersions> {
@@ -160,7 +180,8 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
         await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => sink.node(row), signal);
         return seen;
       });
-      await readLinks(params, (row) => sink.link(row), signal);
+      if (into.links === 'summary') sink.linkSummary(await linkSummary(params, signal));
+      else await readLinks(params, (row) => sink.link(row), signal);
       await read(async (tx) => {
         await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
         await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);

@@ -278,7 +278,8 @@ export function pairOrder(lo: Int32Array, hi: Int32Array, n: number): Int32Array
 }
 
 function selfLinkWarning({ ids, count }: { ids: string[]; count: number }): string {
-  const shown = ids.slice(0, 3).join(', ');
+  // In id order: the links arrive from several partitions at once, in no fixed order.
+  const shown = [...ids].sort().slice(0, 3).join(', ');
   const more = ids.length > 3 ? ` and ${ids.length - 3} more` : '';
   return `${count} reported link${count === 1 ? '' : 's'} tie${count === 1 ? 's' : ''} a person to themselves (${shown}${more}): no tie made; check the source records`;
 }

@@ -1,7 +1,7 @@
 import { splitShare, toReporting } from '../money.js';
 import { confidence, linkVolume, type TieKind } from '../weights.js';
 import { noteSelfLink, ProjectionBuilder, type ProjectionOptions } from './builder.js';
-import type { CrossingRow, EmploymentRow, LinkRow, LocationRow, PaymentRow, VesselRow } from './rows.js';
+import type { CrossingRow, EmploymentRow, LinkRow, LinkSummary, LocationRow, PaymentRow, VesselRow } from './rows.js';
 
 /**
  * The people projection: people and organisations as nodes, tied by what they share.
@@ -29,6 +29,7 @@ const LINK_KINDS: Readonly<Record<string, TieKind>> = {
 };
 
 const OUTSIDE = 'an end is outside the scope';
+const SELF_LINK = 'a link from a person to themselves (no tie)';
 
 export class PeopleProjectionBuilder extends ProjectionBuilder {
   constructor(options: Partial<ProjectionOptions> = {}) {
@@ -43,9 +44,18 @@ export class PeopleProjectionBuilder extends ProjectionBuilder {
     if (a === undefined || b === undefined || !kind) return this.drop(OUTSIDE);
     if (a === b) {
       noteSelfLink(this.selfLinks, row.from!); // both ends found: neither is null
-      return this.drop('a link from a person to themselves (no tie)');
+      return this.drop(SELF_LINK);
     }
     this.tie(a, b, kind, confidence(row.se, row.ia), linkVolume(row.count, row.weight));
+  }
+
+  /** What link() leaves of the links when no tie is gathered: the count, the ends outside, the self-links. */
+  linkSummary({ rows, outside, selfLinks }: LinkSummary): void {
+    if (this.options.gatherTies) throw new Error('projection/people: a link summary stands for link rows only when no tie is gathered');
+    this.read(rows);
+    if (outside > 0) this.drop(OUTSIDE, outside);
+    for (const id of selfLinks) noteSelfLink(this.selfLinks, id);
+    if (selfLinks.length > 0) this.drop(SELF_LINK, selfLinks.length);
   }
 
   override payment(row: PaymentRow): void {

@@ -86,10 +86,23 @@ export interface RelationRow extends Graded {
   weight?: number | null;
 }
 
+/**
+ * The scope's person–person links counted where they are instead of read row by row, for a
+ * projection that gathers no ties (the GDS engine's): how many, how many with an end outside the
+ * scope, and the person of each link from a person to themselves.
+ */
+export interface LinkSummary {
+  rows: number;
+  outside: number;
+  selfLinks: string[];
+}
+
 /** Where the people projection's rows go, one call per row in query order (people.ts builds from them). */
 export interface PeopleRowSink {
   node(row: NodeRow): void;
   link(row: LinkRow): void;
+  /** The links as counted in Neo4j, when the read asks for no link rows (RowSink `links: 'summary'`). */
+  linkSummary(summary: LinkSummary): void;
   payment(row: PaymentRow): void;
   crossing(row: CrossingRow): void;
   vessel(row: VesselRow): void;
@@ -107,4 +120,4 @@ export interface FullRowSink {
 }
 
 /** A scope's rows and the sink for its projection's kind. */
-export type RowSink = { projection: 'people'; rows: PeopleRowSink } | { projection: 'full'; rows: FullRowSink };
+export type RowSink = { projection: 'people'; rows: PeopleRowSink; links?: 'rows' | 'summary' } | { projection: 'full'; rows: FullRowSink };
