@@ -23,7 +23,7 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
 
 /**
  * `npm run bench:gds` (flags after `--`: `--quick`, `--sizes 100k,1m,10m`, `--seed 42`,
- * `--heap 8g`, `--store DIR`, `--engines gds`): the same analysis of the same graph by both engines, side by side — the
+ * `--heap 8g`, `--store DIR`, `--engines gds`, `--service-heap MB`): the same analysis of the same graph by both engines, side by side — the
  * service's own (graphology: the service reads the relations and computes everything) and
  * Neo4j Graph Data Science (the ties computed in Neo4j, Louvain, PageRank, betweenness and
  * closeness in GDS, the rest in the service) — with the time of each stage, the service's peak
@@ -37,6 +37,10 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
  * `--store DIR` keeps the Neo4j store in DIR when done, and reuses what an earlier run left
  * there: a size whose investigation already holds its people and relations (same seed) is not
  * loaded again (10M takes ~14 min to load).
+ *
+ * `--service-heap MB` caps the analysing process's V8 heap (`--max-old-space-size`): its peak
+ * RSS then shows what it must hold, not the garbage an uncapped heap lets pile up before it
+ * collects; an analysis that needs more fails with V8's out-of-memory error.
  */
 
 /** One engine's analysis as its own process, next to this entry. */
@@ -87,11 +91,19 @@ async function load(driver: Driver, investigation: string, people: number, relat
   return performance.now() - started;
 }
 
-async function runEngine(uri: string, investigation: string, engine: 'graphology' | 'gds', neo4jPid: number, signal: AbortSignal): Promise<EngineRun | { error: string }> {
+async function runEngine(
+  uri: string,
+  investigation: string,
+  engine: 'graphology' | 'gds',
+  neo4jPid: number,
+  signal: AbortSignal,
+  serviceHeapMb?: number,
+): Promise<EngineRun | { error: string }> {
   await resetPeak(neo4jPid);
   progress(`${investigation}: ${engine}…`);
   const loadBefore = loadavg()[0]!;
-  const child = await runChild('node', ['--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], {
+  const heapFlag = serviceHeapMb ? [`--max-old-space-size=${serviceHeapMb}`] : [];
+  const child = await runChild('node', [...heapFlag, '--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], {
     cwd: ROOT,
     timeoutMs: ANALYSE_TIMEOUT_MS,
     signal,
@@ -105,12 +117,20 @@ async function runEngine(uri: string, investigation: string, engine: 'graphology
 }
 
 async function main(): Promise<void> {
-  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, ['heap', 'store', 'engines']);
+  const { sizes, seed, values } = parseCommonArgs(process.argv.slice(2), 'bench/gds', { full: [100_000, 1_000_000], quick: [100_000] }, [
+    'heap',
+    'store',
+    'engines',
+    'service-heap',
+  ]);
   const heap = values.heap ?? '8g';
   const store = values.store;
   const engines = (values.engines ?? 'graphology,gds').split(',') as ('graphology' | 'gds')[];
+  const serviceHeapMb = values['service-heap'] === undefined ? undefined : Number(values['service-heap']);
+  if (serviceHeapMb !== undefined && !(Number.isInteger(serviceHeapMb) && serviceHeapMb >= 256))
+    throw new Error('bench/gds: --service-heap takes a whole number of MB, at least 256');
   const interrupt = interruptOnSignals();
-  const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, seed, sizes: [] };
+  const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, ...(serviceHeapMb ? { serviceHeapMb } : {}), seed, sizes: [] };
   const home = store ?? (await mkdtemp(join(tmpdir(), 'sna-bench-gds-')));
   if (store) await mkdir(store, { recursive: true });
   const db = await startEmbeddedNeo4j({ home, boltPort: 7695, heap, pageCache: '2g', startTimeoutMs: 300_000, javaHome: process.env.JAVA_HOME });
@@ -129,7 +149,7 @@ async function main(): Promise<void> {
       results.sizes.push(size);
       for (const engine of engines) {
         if (interrupt.aborted) break;
-        size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt);
+        size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt, serviceHeapMb);
       }
     }
   } finally {

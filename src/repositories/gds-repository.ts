@@ -26,6 +26,16 @@ export const GDS_QUERIES = [
 /** The last line of gds/people-ties.cypher, the columns the service reads (the projection reads fewer). */
 const TIE_COLUMNS = 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds, collect(strength) AS strengths';
 
+/**
+ * Per-node numbers as the service's procedures take them: the array's bytes (little-endian int32,
+ * as the machine lays them out; the procedures read them so), one byte array instead of a list of
+ * millions of boxed integers.
+ */
+function perNode(values: Int32Array): Int8Array {
+  if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('repositories/gds: the procedures take little-endian numbers');
+  return new Int8Array(values.buffer, values.byteOffset, values.byteLength);
+}
+
 /** Settings GDS refuses as floats: the driver sends every JS number as one unless told. */
 const INTEGER_SETTINGS = new Set(['maxLevels', 'maxIterations', 'concurrency', 'samplingSize', 'samplingSeed']);
 
@@ -210,13 +220,13 @@ export function createGdsRepository(
 
     /** Each community's strongest internal ties, at most `limit` (sna.ties.strongest), by community and then strongest first. */
     strongest(graph: string, membership: Int32Array, kinds: number, limit: number, signal?: AbortSignal): AsyncGenerator<StrongestTieRow> {
-      const params = { graph, membership: Array.from(membership, (c) => neo4j.int(c)), kinds: neo4j.int(kinds), limit: neo4j.int(limit) };
+      const params = { graph, membership: perNode(membership), kinds: neo4j.int(kinds), limit: neo4j.int(limit) };
       return stream<StrongestTieRow>(queries['gds/strongest-ties']!, params, signal);
     },
 
     /** sna.structure.stream's rows, a node at a time, from Louvain's labels (by node number). */
     structure(graph: string, labels: Int32Array, resolution: number, signal?: AbortSignal): AsyncGenerator<StructureRow> {
-      return stream<StructureRow>(queries['gds/structure']!, { graph, labels: Array.from(labels, (l) => neo4j.int(l)), resolution }, signal);
+      return stream<StructureRow>(queries['gds/structure']!, { graph, labels: perNode(labels), resolution }, signal);
     },
 
     /** The most memory the algorithm may take on the graph, in bytes, and GDS's own words for it. */

@@ -66,14 +66,12 @@ public class CommunityStructure {
     }
 
     @Procedure(name = "sna.structure.stream", mode = Mode.READ)
-    @Description("Communities split into connected parts, modularity, degree, strength, eigenvector, participation, articulation points and community report shares on a projected GDS graph, from Louvain's labels by original node id")
-    public Stream<Row> stream(@Name("graphName") String graphName, @Name("labels") List<Long> labels, @Name("resolution") double resolution) {
+    @Description("Communities split into connected parts, modularity, degree, strength, eigenvector, participation, articulation points and community report shares on a projected GDS graph, from Louvain's labels by original node id (little-endian int32 each)")
+    public Stream<Row> stream(@Name("graphName") String graphName, @Name("labels") byte[] labels, @Name("resolution") double resolution) {
         GraphStore store = Catalog.graphStore(db, graphName, "sna.structure");
         Csr csr = Csr.of(store);
         int n = csr.n;
-        if (labels.size() != n) throw new IllegalArgumentException("sna.structure: " + labels.size() + " labels for " + n + " nodes");
-        int[] label = new int[n];
-        for (int v = 0; v < n; v++) label[v] = Math.toIntExact(labels.get(v));
+        int[] label = Catalog.perNode(labels, n, "sna.structure", "labels");
 
         int[] membership = partition(csr, label);
         int communities = Arrays.stream(membership).max().orElse(-1) + 1;

@@ -128,18 +128,14 @@ public class StoredTies {
     }
 
     @Procedure(name = "sna.ties.strongest", mode = Mode.READ)
-    @Description("Each community's strongest internal ties (by strength, then the canonical tie order), at most `limit`, with how many it has in all")
+    @Description("Each community's strongest internal ties (by strength, then the canonical tie order), at most `limit`, with how many it has in all; communities by node as little-endian int32")
     public Stream<Strongest> strongest(
-            @Name("graphName") String graphName, @Name("membership") List<Long> membership, @Name("kinds") long kinds, @Name("limit") long limit) {
+            @Name("graphName") String graphName, @Name("membership") byte[] membership, @Name("kinds") long kinds, @Name("limit") long limit) {
         Ties ties = new Ties(Catalog.graphStore(db, graphName, "sna.ties"), Math.toIntExact(kinds));
-        if (membership.size() != ties.n) throw new IllegalArgumentException("sna.ties: " + membership.size() + " communities for " + ties.n + " nodes");
         int n = ties.n;
-        int[] community = new int[n];
+        int[] community = Catalog.perNode(membership, n, "sna.ties", "communities");
         int communities = 0;
-        for (int v = 0; v < n; v++) {
-            community[v] = Math.toIntExact(membership.get(v));
-            communities = Math.max(communities, community[v] + 1);
-        }
+        for (int v = 0; v < n; v++) communities = Math.max(communities, community[v] + 1);
         long[] total = new long[communities];
         // Per community, the weakest kept first, so that a stronger tie replaces it; a tie later in
         // the order is weaker at equal strength. Only ends and strength are kept while looking: the
