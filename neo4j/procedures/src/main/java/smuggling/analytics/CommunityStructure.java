@@ -3,13 +3,10 @@ package smuggling.analytics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.neo4j.gds.api.Graph;
 import org.neo4j.gds.api.GraphStore;
-import org.neo4j.gds.api.IdMap;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -157,71 +154,23 @@ public class CommunityStructure {
         }
 
         static Csr of(GraphStore store) {
-            Graph strength = store.getGraph(store.nodeLabels(), store.relationshipTypes(), Optional.of("strength"));
-            Graph money = store.getGraph(store.nodeLabels(), store.relationshipTypes(), Optional.of("money"));
-            int n = Math.toIntExact(strength.nodeCount());
+            OriginalGraph graph = new OriginalGraph(store, List.of("strength", "money"), "sna.structure");
+            int n = graph.n;
+            int listed = Math.toIntExact(graph.listedTies());
             int[] offsets = new int[n + 1];
-            int[] mapped = new int[n];
+            int[] targets = new int[listed];
+            double[] weights = new double[listed];
+            double[] money = new double[listed];
             for (int v = 0; v < n; v++) {
-                long internal = strength.safeToMappedNodeId(v);
-                if (internal == IdMap.NOT_FOUND) throw new IllegalArgumentException("sna.structure: no node " + v + " (nodes must be numbered 0 … n − 1)");
-                mapped[v] = (int) internal;
-                offsets[v + 1] = offsets[v] + strength.degree(internal);
+                OriginalGraph.Neighbours neighbours = graph.neighbours(v);
+                int at = offsets[v];
+                System.arraycopy(neighbours.targets, 0, targets, at, neighbours.size);
+                System.arraycopy(neighbours.values[0], 0, weights, at, neighbours.size);
+                System.arraycopy(neighbours.values[1], 0, money, at, neighbours.size);
+                offsets[v + 1] = at + neighbours.size;
             }
-            int[] targets = new int[offsets[n]];
-            double[] weights = new double[offsets[n]];
-            double[] amounts = new double[offsets[n]];
-            int[] fill = new int[1];
-            int[] count = new int[1];
-            long[] order = new long[0];
-            int[] at = new int[n + 1];
-            for (int v = 0; v < n; v++) {
-                int node = v;
-                int start = fill[0];
-                strength.forEachRelationship(mapped[v], 0.0, (s, t, w) -> {
-                    targets[fill[0]] = (int) strength.toOriginalNodeId(t);
-                    weights[fill[0]++] = w;
-                    return true;
-                });
-                count[0] = start;
-                money.forEachRelationship(mapped[v], 0.0, (s, t, m) -> {
-                    if ((int) money.toOriginalNodeId(t) != targets[count[0]]) throw new IllegalStateException("sna.structure: the graph's two property views disagree on the order of node " + node + "'s ties");
-                    amounts[count[0]++] = m;
-                    return true;
-                });
-                // Neighbours ascending (by position so that the three columns move together), and an
-                // undirected self-loop, listed twice, once.
-                int end = fill[0];
-                if (order.length < end - start) order = new long[end - start];
-                for (int e = start; e < end; e++) order[e - start] = ((long) targets[e] << 32) | (e - start);
-                Arrays.sort(order, 0, end - start);
-                int[] t = Arrays.copyOfRange(targets, start, end);
-                double[] w = Arrays.copyOfRange(weights, start, end);
-                double[] m = Arrays.copyOfRange(amounts, start, end);
-                int out = start;
-                for (int i = 0; i < end - start; i++) {
-                    int from = (int) (order[i] & 0xffffffffL);
-                    if (t[from] == v && out > start && targets[out - 1] == v) continue;
-                    targets[out] = t[from];
-                    weights[out] = w[from];
-                    amounts[out++] = m[from];
-                }
-                at[v + 1] = out;
-                fill[0] = end;
-            }
-            // Close the gaps the dropped second copies of self-loops left.
-            int[] compact = new int[n + 1];
-            int size = 0;
-            for (int v = 0; v < n; v++) {
-                int from = offsets[v];
-                int length = at[v + 1] - from;
-                System.arraycopy(targets, from, targets, size, length);
-                System.arraycopy(weights, from, weights, size, length);
-                System.arraycopy(amounts, from, amounts, size, length);
-                size += length;
-                compact[v + 1] = size;
-            }
-            return new Csr(n, compact, Arrays.copyOf(targets, size), Arrays.copyOf(weights, size), Arrays.copyOf(amounts, size));
+            int size = offsets[n];
+            return new Csr(n, offsets, Arrays.copyOf(targets, size), Arrays.copyOf(weights, size), Arrays.copyOf(money, size));
         }
     }
 

@@ -8,16 +8,13 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.neo4j.gds.api.Graph;
 import org.neo4j.gds.api.GraphStore;
-import org.neo4j.gds.api.IdMap;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
@@ -201,8 +198,7 @@ public class StoredTies {
     static final class Ties {
         final int n;
         final int kinds;
-        final Graph[] views;
-        final int[] mapped;
+        private final OriginalGraph graph;
         /** parts(): how many of the current node's ties earlier parts took. */
         int skip = 0;
         private int cachedNode = -1;
@@ -210,6 +206,7 @@ public class StoredTies {
 
         static final class Row {
             final int target;
+            /** strength, money, then the relations of each kind. */
             final double[] values;
 
             Row(int target, double[] values) {
@@ -220,17 +217,10 @@ public class StoredTies {
 
         Ties(GraphStore store, int kinds) {
             this.kinds = kinds;
-            views = new Graph[2 + kinds];
-            views[0] = store.getGraph(store.nodeLabels(), store.relationshipTypes(), Optional.of("strength"));
-            views[1] = store.getGraph(store.nodeLabels(), store.relationshipTypes(), Optional.of("money"));
-            for (int k = 0; k < kinds; k++) views[2 + k] = store.getGraph(store.nodeLabels(), store.relationshipTypes(), Optional.of("kind" + k));
-            n = Math.toIntExact(views[0].nodeCount());
-            mapped = new int[n];
-            for (int v = 0; v < n; v++) {
-                long internal = views[0].safeToMappedNodeId(v);
-                if (internal == IdMap.NOT_FOUND) throw new IllegalArgumentException("sna.ties: no node " + v + " (nodes must be numbered 0 … n − 1)");
-                mapped[v] = (int) internal;
-            }
+            List<String> properties = new ArrayList<>(List.of("strength", "money"));
+            for (int k = 0; k < kinds; k++) properties.add("kind" + k);
+            graph = new OriginalGraph(store, properties, "sna.ties");
+            n = graph.n;
         }
 
         /** The tie between v and w (v ≤ w). */
@@ -241,32 +231,13 @@ public class StoredTies {
 
         Row[] from(int v) {
             if (v == cachedNode) return cached;
-            Graph first = views[0];
-            int degree = first.degree(mapped[v]);
-            int[] targets = new int[degree];
-            double[][] values = new double[degree][2 + kinds];
-            for (int p = 0; p < views.length; p++) {
-                Graph view = views[p];
-                int column = p;
-                int[] at = new int[1];
-                view.forEachRelationship(mapped[v], 0.0, (s, t, value) -> {
-                    int target = (int) view.toOriginalNodeId(t);
-                    if (column == 0) targets[at[0]] = target;
-                    else if (targets[at[0]] != target) throw new IllegalStateException("sna.ties: the graph's property views disagree on the order of node " + v + "'s ties");
-                    values[at[0]++][column] = value;
-                    return true;
-                });
-            }
-            Integer[] order = new Integer[degree];
-            for (int i = 0; i < degree; i++) order[i] = i;
-            Arrays.sort(order, (a, b) -> Integer.compare(targets[a], targets[b]));
+            OriginalGraph.Neighbours neighbours = graph.neighbours(v);
             List<Row> rows = new ArrayList<>();
-            for (int i : order) {
-                int w = targets[i];
-                if (w < v) continue;
-                // An undirected self-loop is listed twice: once.
-                if (w == v && !rows.isEmpty() && rows.get(rows.size() - 1).target == v) continue;
-                rows.add(new Row(w, values[i]));
+            for (int i = 0; i < neighbours.size; i++) {
+                if (neighbours.targets[i] < v) continue;
+                double[] values = new double[2 + kinds];
+                for (int p = 0; p < values.length; p++) values[p] = neighbours.values[p][i];
+                rows.add(new Row(neighbours.targets[i], values));
             }
             cachedNode = v;
             cached = rows.toArray(new Row[0]);
