@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { everyNode, pickSources, scalePaths } from '../../analytics/centrality/shortest-paths.js';
 import type { GivenMeasures } from '../../analytics/engine.js';
+import { kindCountsAt } from '../../analytics/projection/tie-accumulator.js';
 import type { Projection } from '../../analytics/projection/types.js';
 import type { PathWeights } from '../../analytics/weights.js';
 import { GdsMemoryError, ScopeTooLargeError } from '../../errors.js';
@@ -181,10 +182,7 @@ async function strongestTies(
   for await (const row of repository.strongest(graph, membership, projection.tieKinds.length, limit, signal)) {
     let entry = out.get(row.community);
     if (!entry) out.set(row.community, (entry = { total: row.total, strongest: [] }));
-    const kinds: Record<string, number> = {};
-    row.kindCount.forEach((count, k) => {
-      if (count > 0) kinds[projection.tieKinds[k]!] = count;
-    });
+    const kinds = kindCountsAt(row.kindCount, 0, projection.tieKinds);
     entry.strongest.push({ source: projection.nodes[row.source]!.key, target: projection.nodes[row.target]!.key, strength: row.strength, money: row.money, kinds });
   }
   return out;

@@ -199,9 +199,13 @@ export function kindColumn(kind: TieKind): number {
 
 /** What tie `t` is made of: relations per kind, the kinds with none left out, in `tieKinds` order. */
 export function tieKindCounts({ ties, tieKinds }: Pick<Projection, 'ties' | 'tieKinds'>, t: number): Partial<Record<TieKind, number>> {
-  const K = tieKinds.length;
+  return kindCountsAt(ties.kindCount, t * tieKinds.length, tieKinds);
+}
+
+/** The kinds with relations among `tieKinds.length` counts from `from` (a tie's kind columns), and how many of each. */
+export function kindCountsAt(counts: ArrayLike<number>, from: number, tieKinds: readonly TieKind[]): Partial<Record<TieKind, number>> {
   const kinds: Partial<Record<TieKind, number>> = {};
-  for (let k = 0; k < K; k++) if (ties.kindCount[t * K + k]! > 0) kinds[tieKinds[k]!] = ties.kindCount[t * K + k]!;
+  for (let k = 0; k < tieKinds.length; k++) if (counts[from + k]! > 0) kinds[tieKinds[k]!] = counts[from + k]!;
   return kinds;
 }
 
