@@ -31,7 +31,8 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
  *
  * The graphs are loaded straight into an embedded Neo4j with the plain driver (the HTTP ingest
  * would take hours at 10M ties): people in planted groups of 40, 85 % of each person's reported
- * contacts inside their group, graded 2B, one investigation per size. Each engine runs as its
+ * contacts inside their group, graded 2B, one investigation per size, each node and relation
+ * keyed by id and investigation as the ingest stores them (schema/006). Each engine runs as its
  * own process, one at a time; Neo4j's peak (VmHWM) is reset before each.
  *
  * `--store DIR` keeps the Neo4j store in DIR when done, and reuses what an earlier run left
@@ -56,8 +57,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Whether an earlier run (--store) left this size loaded: its people and relations all there. */
 async function loaded(driver: Driver, investigation: string, people: number, relations: number): Promise<boolean> {
   const count = async (query: string) => Number((await driver.executeQuery(query, { investigation })).records[0]!.get(0));
-  if ((await count('MATCH (p:Person) WHERE $investigation IN p.investigations RETURN count(p)')) !== people) return false;
-  return (await count('MATCH (:Person)-[r:CONTACT]->(:Person) WHERE $investigation IN r.investigations RETURN count(r)')) === relations;
+  if ((await count('MATCH (p:Person) WHERE p.investigation = $investigation RETURN count(p)')) !== people) return false;
+  return (await count('MATCH (:Person)-[r:CONTACT]->(:Person) WHERE r.investigation = $investigation RETURN count(r)')) === relations;
 }
 
 async function load(driver: Driver, investigation: string, people: number, relations: number, seed: number): Promise<number> {
@@ -68,7 +69,7 @@ async function load(driver: Driver, investigation: string, people: number, relat
   for (let from = 0; from < people; from += LOAD_BATCH) {
     const rows = Array.from({ length: Math.min(LOAD_BATCH, people - from) }, (_, k) => ({ id: id(from + k), name: `Person ${from + k}` }));
     await driver.executeQuery(
-      `UNWIND $rows AS row CREATE (p:Person {id: row.id, name: row.name, investigations: [$investigation], sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P'})`,
+      `UNWIND $rows AS row CREATE (p:Person {id: row.id, investigation: $investigation, name: row.name, investigations: [$investigation], sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P'})`,
       { rows, investigation },
     );
   }
@@ -79,11 +80,11 @@ async function load(driver: Driver, investigation: string, people: number, relat
       const group = Math.floor(a / GROUP) * GROUP;
       let b = rng.chance(INSIDE) ? group + rng.int(0, GROUP - 1) : rng.int(0, people - 1);
       if (b >= people || b === a) b = (a + 1) % people;
-      rows.push({ from: id(a), to: id(b), count: rng.int(1, 6) });
+      rows.push({ id: `${investigation}-R${from + k}`, from: id(a), to: id(b), count: rng.int(1, 6) });
     }
     await driver.executeQuery(
       `UNWIND $rows AS row MATCH (a:Person {id: row.from}), (b:Person {id: row.to})
-       CREATE (a)-[:CONTACT {count: row.count, investigations: [$investigation], sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P'}]->(b)`,
+       CREATE (a)-[:CONTACT {id: row.id, investigation: $investigation, count: row.count, investigations: [$investigation], sourceEvaluation: 2, intelligenceAssessment: 'B', handlingCode: 'P'}]->(b)`,
       { rows: rows.map((r) => ({ ...r, count: neo4j.int(r.count) })), investigation },
     );
     if ((from / LOAD_BATCH) % 50 === 0) progress(`${investigation}: ${formatCount(from + rows.length)} of ${formatCount(relations)} relations`);

@@ -5,7 +5,7 @@
 // scope are listed (the projection keeps each person once).
 MATCH (c:Crossing)
 WHERE coalesce(c.unresolved, false) = false
-  AND ($investigations IS NULL OR any(i IN c.investigations WHERE i IN $investigations))
+  AND ($investigations IS NULL OR c.investigation IN $investigations)
   AND c.intelligenceAssessment <= $minAssessment
   AND c.sourceEvaluation <= $maxSourceEvaluation
   AND ($from IS NULL OR c.date >= date($from))
@@ -28,7 +28,7 @@ RETURN c.id AS id, c.passengers AS passengers, c.deaths AS deaths, c.injuries AS
        // A person in a role once (the first copy's report of it).
        reduce(acc = [], x IN reduce(all = [], copy IN copies | all +
          [(p:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(copy)
-          WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+          WHERE ($investigations IS NULL OR r.investigation IN $investigations)
             AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
-          | {id: CASE WHEN ($investigations IS NULL OR any(i IN coalesce(p.investigations, []) WHERE i IN $investigations)) AND (p.intelligenceAssessment IS NULL OR p.intelligenceAssessment <= $minAssessment) AND (p.sourceEvaluation IS NULL OR p.sourceEvaluation <= $maxSourceEvaluation) THEN p.id END, role: type(r), se: r.sourceEvaluation, ia: r.intelligenceAssessment}])
+          | {id: CASE WHEN ($investigations IS NULL OR p.investigation IN $investigations) AND (p.intelligenceAssessment IS NULL OR p.intelligenceAssessment <= $minAssessment) AND (p.sourceEvaluation IS NULL OR p.sourceEvaluation <= $maxSourceEvaluation) THEN p.id END, role: type(r), se: r.sourceEvaluation, ia: r.intelligenceAssessment}])
          | CASE WHEN any(y IN acc WHERE y.id = x.id AND y.role = x.role) THEN acc ELSE acc + x END) AS participants

@@ -2,7 +2,7 @@
 // One loaded under several investigations of the scope (`shared`, schema/006) is read once:
 // the first such investigation's copy that passes the filters.
 MATCH (a:Person)-[r:EMPLOYED_BY|DIRECTOR_OF]->(o:Organisation)
-WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+WHERE ($investigations IS NULL OR r.investigation IN $investigations)
   AND r.intelligenceAssessment <= $minAssessment
   AND r.sourceEvaluation <= $maxSourceEvaluation
   AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
@@ -19,5 +19,5 @@ WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investig
 // is in scope and graded well enough; otherwise its id is null and the projection counts the
 // fact as dropped, as gds/people-ties.cypher leaves it out: each investigation's facts are
 // filtered on their own, then merged by id.
-RETURN CASE WHEN ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations)) AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment) AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation) THEN a.id END AS from,
-       CASE WHEN ($investigations IS NULL OR any(i IN coalesce(o.investigations, []) WHERE i IN $investigations)) AND (o.intelligenceAssessment IS NULL OR o.intelligenceAssessment <= $minAssessment) AND (o.sourceEvaluation IS NULL OR o.sourceEvaluation <= $maxSourceEvaluation) THEN o.id END AS to, type(r) AS type, r.sourceEvaluation AS se, r.intelligenceAssessment AS ia
+RETURN CASE WHEN ($investigations IS NULL OR a.investigation IN $investigations) AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment) AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation) THEN a.id END AS from,
+       CASE WHEN ($investigations IS NULL OR o.investigation IN $investigations) AND (o.intelligenceAssessment IS NULL OR o.intelligenceAssessment <= $minAssessment) AND (o.sourceEvaluation IS NULL OR o.sourceEvaluation <= $maxSourceEvaluation) THEN o.id END AS to, type(r) AS type, r.sourceEvaluation AS se, r.intelligenceAssessment AS ia

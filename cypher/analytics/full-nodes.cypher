@@ -3,7 +3,7 @@
 MATCH (n:Person|Organisation|Vessel|Location|Route|Crossing|Payment|Account)
 WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL
-  AND ($investigations IS NULL OR any(i IN coalesce(n.investigations, []) WHERE i IN $investigations))
+  AND ($investigations IS NULL OR n.investigation IN $investigations)
   AND (n.intelligenceAssessment IS NULL OR n.intelligenceAssessment <= $minAssessment)
   AND (n.sourceEvaluation IS NULL OR n.sourceEvaluation <= $maxSourceEvaluation)
   AND ($from IS NULL OR NOT (n:Crossing OR n:Payment) OR n.date >= date($from))

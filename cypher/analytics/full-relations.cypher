@@ -5,7 +5,7 @@
 // copies, which carry the entity labels the indexes need).
 MATCH (a)-[r]->(b)
 WHERE NOT r:BELONGS_TO AND r.id IS NOT NULL
-  AND ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+  AND ($investigations IS NULL OR r.investigation IN $investigations)
   AND r.intelligenceAssessment <= $minAssessment
   AND r.sourceEvaluation <= $maxSourceEvaluation
   AND ($from IS NULL OR coalesce(r.date, r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.date, r.lastSeen, r.firstSeen) >= date($from))

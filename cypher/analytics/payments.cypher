@@ -6,7 +6,7 @@
 // counted as dropped, as gds/people-ties.cypher leaves it out).
 MATCH (p:Payment)
 WHERE coalesce(p.unresolved, false) = false
-  AND ($investigations IS NULL OR any(i IN p.investigations WHERE i IN $investigations))
+  AND ($investigations IS NULL OR p.investigation IN $investigations)
   AND p.intelligenceAssessment <= $minAssessment
   AND p.sourceEvaluation <= $maxSourceEvaluation
   AND ($from IS NULL OR p.date >= date($from))
@@ -28,13 +28,13 @@ RETURN p.id AS id, p.amount AS amount, p.currency AS currency,
        p.sourceEvaluation AS se, p.intelligenceAssessment AS ia,
        reduce(acc = [], x IN payerNodes | acc + CASE WHEN x:Account
          THEN [(h:Person|Organisation)-[hr:HOLDS]->(x)
-               WHERE ($investigations IS NULL OR any(i IN hr.investigations WHERE i IN $investigations))
+               WHERE ($investigations IS NULL OR hr.investigation IN $investigations)
                  AND hr.intelligenceAssessment <= $minAssessment AND hr.sourceEvaluation <= $maxSourceEvaluation
-               | {label: CASE WHEN h:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR any(i IN coalesce(h.investigations, []) WHERE i IN $investigations)) AND (h.intelligenceAssessment IS NULL OR h.intelligenceAssessment <= $minAssessment) AND (h.sourceEvaluation IS NULL OR h.sourceEvaluation <= $maxSourceEvaluation) THEN h.id END}]
-         ELSE [{label: CASE WHEN x:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations)) AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment) AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation) THEN x.id END}] END) AS payers,
+               | {label: CASE WHEN h:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR h.investigation IN $investigations) AND (h.intelligenceAssessment IS NULL OR h.intelligenceAssessment <= $minAssessment) AND (h.sourceEvaluation IS NULL OR h.sourceEvaluation <= $maxSourceEvaluation) THEN h.id END}]
+         ELSE [{label: CASE WHEN x:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR x.investigation IN $investigations) AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment) AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation) THEN x.id END}] END) AS payers,
        reduce(acc = [], x IN payeeNodes | acc + CASE WHEN x:Account
          THEN [(h:Person|Organisation)-[hr:HOLDS]->(x)
-               WHERE ($investigations IS NULL OR any(i IN hr.investigations WHERE i IN $investigations))
+               WHERE ($investigations IS NULL OR hr.investigation IN $investigations)
                  AND hr.intelligenceAssessment <= $minAssessment AND hr.sourceEvaluation <= $maxSourceEvaluation
-               | {label: CASE WHEN h:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR any(i IN coalesce(h.investigations, []) WHERE i IN $investigations)) AND (h.intelligenceAssessment IS NULL OR h.intelligenceAssessment <= $minAssessment) AND (h.sourceEvaluation IS NULL OR h.sourceEvaluation <= $maxSourceEvaluation) THEN h.id END}]
-         ELSE [{label: CASE WHEN x:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations)) AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment) AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation) THEN x.id END}] END) AS payees
+               | {label: CASE WHEN h:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR h.investigation IN $investigations) AND (h.intelligenceAssessment IS NULL OR h.intelligenceAssessment <= $minAssessment) AND (h.sourceEvaluation IS NULL OR h.sourceEvaluation <= $maxSourceEvaluation) THEN h.id END}]
+         ELSE [{label: CASE WHEN x:Person THEN 'Person' ELSE 'Organisation' END, id: CASE WHEN ($investigations IS NULL OR x.investigation IN $investigations) AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment) AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation) THEN x.id END}] END) AS payees

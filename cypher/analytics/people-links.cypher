@@ -9,7 +9,9 @@ MATCH (a:Person)
 WHERE id(a) % $parts = $part
 WITH a
 MATCH (a)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
-WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+// A fact's `investigations` is the one-element list [investigation] (schema/006): the scope
+// filters read `investigation`, stored inline, not the list in the array store.
+WHERE ($investigations IS NULL OR r.investigation IN $investigations)
   AND r.intelligenceAssessment <= $minAssessment
   AND r.sourceEvaluation <= $maxSourceEvaluation
   AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= date($from))
@@ -22,10 +24,11 @@ WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investig
       AND ($from IS NULL OR coalesce(o.lastSeen, o.firstSeen) IS NULL OR coalesce(o.lastSeen, o.firstSeen) >= date($from))
       AND ($to IS NULL OR coalesce(o.firstSeen, o.lastSeen) IS NULL OR coalesce(o.firstSeen, o.lastSeen) <= date($to))
   })
-// An end is named only when its own copy (the one the relation ties, of the same investigation)
-// is in scope and graded well enough; otherwise its id is null and the projection counts the
-// fact as dropped, as gds/people-ties.cypher leaves it out: each investigation's facts are
-// filtered on their own, then merged by id.
-RETURN CASE WHEN ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations)) AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment) AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation) THEN a.id END AS from,
-       CASE WHEN ($investigations IS NULL OR any(i IN coalesce(b.investigations, []) WHERE i IN $investigations)) AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment) AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation) THEN b.id END AS to, type(r) AS type, coalesce(r.count, 1) AS count, r.weight AS weight,
+// The ends are Neo4j's internal ids, checked against the scope by the service: an end is in
+// scope when people-nodes.cypher read it (its own copy, of this relation's investigation, in
+// scope and graded well enough), so each end's properties are not read again per link. Those
+// ids are only meaningful while the nodes' read is open (analytics-repository.ts keeps it open
+// until the links are read: Neo4j reuses a deleted node's id only once every transaction open
+// at its deletion has closed).
+RETURN id(a) AS from, id(b) AS to, type(r) AS type, coalesce(r.count, 1) AS count, r.weight AS weight,
        r.sourceEvaluation AS se, r.intelligenceAssessment AS ia

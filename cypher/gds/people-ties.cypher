@@ -12,7 +12,7 @@ CALL {
   MATCH (a:Person)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
   // A link from a person to themselves makes no tie (projection/people.ts warns about it).
   WHERE a <> b
-    AND ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+    AND ($investigations IS NULL OR r.investigation IN $investigations)
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= date($from))
     AND ($to IS NULL OR coalesce(r.firstSeen, r.lastSeen) IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= date($to))
@@ -24,10 +24,10 @@ CALL {
         AND ($from IS NULL OR coalesce(o.lastSeen, o.firstSeen) IS NULL OR coalesce(o.lastSeen, o.firstSeen) >= date($from))
         AND ($to IS NULL OR coalesce(o.firstSeen, o.lastSeen) IS NULL OR coalesce(o.firstSeen, o.lastSeen) <= date($to))
     })
-    AND ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations))
+    AND ($investigations IS NULL OR a.investigation IN $investigations)
     AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment)
     AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation)
-    AND ($investigations IS NULL OR any(i IN coalesce(b.investigations, []) WHERE i IN $investigations))
+    AND ($investigations IS NULL OR b.investigation IN $investigations)
     AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment)
     AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
   // Volume as analytics/weights.ts linkVolume: the weight, else the count, damped above 1.
@@ -37,7 +37,7 @@ CALL {
   RETURN a, b, kind, grade * CASE WHEN amount > 1 THEN 1 + log(amount) ELSE amount END AS volume, 0 AS money
   UNION ALL
   MATCH (a:Person)-[r:EMPLOYED_BY|DIRECTOR_OF]->(b:Organisation)
-  WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+  WHERE ($investigations IS NULL OR r.investigation IN $investigations)
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
     AND ($to IS NULL OR r.date IS NULL OR r.date <= date($to))
@@ -49,10 +49,10 @@ CALL {
         AND ($from IS NULL OR o.date IS NULL OR o.date >= date($from))
         AND ($to IS NULL OR o.date IS NULL OR o.date <= date($to))
     })
-    AND ($investigations IS NULL OR any(i IN coalesce(a.investigations, []) WHERE i IN $investigations))
+    AND ($investigations IS NULL OR a.investigation IN $investigations)
     AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment)
     AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation)
-    AND ($investigations IS NULL OR any(i IN coalesce(b.investigations, []) WHERE i IN $investigations))
+    AND ($investigations IS NULL OR b.investigation IN $investigations)
     AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment)
     AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
   RETURN a, b, CASE type(r) WHEN 'DIRECTOR_OF' THEN 'directorship' ELSE 'employment' END AS kind,
@@ -63,7 +63,7 @@ CALL {
   // its holders) gets an equal share of one payment and of its amount.
   MATCH (p:Payment)
   WHERE coalesce(p.unresolved, false) = false
-    AND ($investigations IS NULL OR any(i IN p.investigations WHERE i IN $investigations))
+    AND ($investigations IS NULL OR p.investigation IN $investigations)
     AND p.intelligenceAssessment <= $minAssessment AND p.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR p.date >= date($from))
     AND ($to IS NULL OR p.date <= date($to))
@@ -83,21 +83,21 @@ CALL {
   WITH p,
        reduce(acc = [], x IN payerNodes | acc + CASE WHEN x:Account
          THEN [(h:Person|Organisation)-[hr:HOLDS]->(x)
-               WHERE ($investigations IS NULL OR any(i IN hr.investigations WHERE i IN $investigations))
+               WHERE ($investigations IS NULL OR hr.investigation IN $investigations)
                  AND hr.intelligenceAssessment <= $minAssessment AND hr.sourceEvaluation <= $maxSourceEvaluation | h]
          ELSE [x] END) AS payerList,
        reduce(acc = [], x IN payeeNodes | acc + CASE WHEN x:Account
          THEN [(h:Person|Organisation)-[hr:HOLDS]->(x)
-               WHERE ($investigations IS NULL OR any(i IN hr.investigations WHERE i IN $investigations))
+               WHERE ($investigations IS NULL OR hr.investigation IN $investigations)
                  AND hr.intelligenceAssessment <= $minAssessment AND hr.sourceEvaluation <= $maxSourceEvaluation | h]
          ELSE [x] END) AS payeeList
   WITH p,
        reduce(acc = [], x IN payerList | CASE WHEN any(y IN acc WHERE y.id = x.id AND labels(y) = labels(x)) OR NOT (x:Person OR x:Organisation)
-         OR NOT ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
+         OR NOT ($investigations IS NULL OR x.investigation IN $investigations)
          OR (x.intelligenceAssessment IS NOT NULL AND x.intelligenceAssessment > $minAssessment)
          OR (x.sourceEvaluation IS NOT NULL AND x.sourceEvaluation > $maxSourceEvaluation) THEN acc ELSE acc + x END) AS payers,
        reduce(acc = [], x IN payeeList | CASE WHEN any(y IN acc WHERE y.id = x.id AND labels(y) = labels(x)) OR NOT (x:Person OR x:Organisation)
-         OR NOT ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
+         OR NOT ($investigations IS NULL OR x.investigation IN $investigations)
          OR (x.intelligenceAssessment IS NOT NULL AND x.intelligenceAssessment > $minAssessment)
          OR (x.sourceEvaluation IS NOT NULL AND x.sourceEvaluation > $maxSourceEvaluation) THEN acc ELSE acc + x END) AS payees
   WHERE size(payers) > 0 AND size(payees) > 0
@@ -120,7 +120,7 @@ CALL {
   // the weaker of the two members' best confidence.
   MATCH (c:Crossing)
   WHERE coalesce(c.unresolved, false) = false
-    AND ($investigations IS NULL OR any(i IN c.investigations WHERE i IN $investigations))
+    AND ($investigations IS NULL OR c.investigation IN $investigations)
     AND c.intelligenceAssessment <= $minAssessment AND c.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR c.date >= date($from))
     AND ($to IS NULL OR c.date <= date($to))
@@ -135,9 +135,9 @@ CALL {
               THEN COLLECT { MATCH (o:Crossing {id: c.id}) WHERE coalesce(o.unresolved, false) = false AND ($investigations IS NULL OR o.investigation IN $investigations) RETURN o }
               ELSE [c] END AS copy
   MATCH (x:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(copy)
-  WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+  WHERE ($investigations IS NULL OR r.investigation IN $investigations)
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
-    AND ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
+    AND ($investigations IS NULL OR x.investigation IN $investigations)
     AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment)
     AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation)
   WITH c, x.id AS person, collect(x)[0] AS x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
@@ -148,7 +148,7 @@ CALL {
          CASE WHEN members[i].grade < members[j].grade THEN members[i].grade ELSE members[j].grade END AS volume, 0 AS money
   UNION ALL
   MATCH (v:Vessel)
-  WHERE ($investigations IS NULL OR any(i IN coalesce(v.investigations, []) WHERE i IN $investigations))
+  WHERE ($investigations IS NULL OR v.investigation IN $investigations)
     AND (NOT coalesce(v.shared, false) OR NOT EXISTS {
       MATCH (o:Vessel {id: v.id})
       WHERE o.investigation < v.investigation AND ($investigations IS NULL OR o.investigation IN $investigations)
@@ -157,11 +157,11 @@ CALL {
               THEN COLLECT { MATCH (o:Vessel {id: v.id}) WHERE $investigations IS NULL OR o.investigation IN $investigations RETURN o }
               ELSE [v] END AS copy
   MATCH (x:Person|Organisation)-[r:BOUGHT|SOLD|OWNS|STORED]->(copy)
-  WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+  WHERE ($investigations IS NULL OR r.investigation IN $investigations)
     AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
     AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
     AND ($to IS NULL OR r.date IS NULL OR r.date <= date($to))
-    AND ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
+    AND ($investigations IS NULL OR x.investigation IN $investigations)
     AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment)
     AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation)
   WITH v, [labels(x), x.id] AS party, collect(x)[0] AS x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade
@@ -173,7 +173,7 @@ CALL {
   UNION ALL
   // A place shared by more than $sharedLocationCap people ties none of them.
   MATCH (l:Location)
-  WHERE ($investigations IS NULL OR any(i IN coalesce(l.investigations, []) WHERE i IN $investigations))
+  WHERE ($investigations IS NULL OR l.investigation IN $investigations)
     AND (NOT coalesce(l.shared, false) OR NOT EXISTS {
       MATCH (o:Location {id: l.id})
       WHERE o.investigation < l.investigation AND ($investigations IS NULL OR o.investigation IN $investigations)
@@ -183,14 +183,14 @@ CALL {
               ELSE [l] END AS copy
   CALL (copy) {
     MATCH (x:Person|Organisation)-[r:OPERATES_AT]->(copy)
-    WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+    WHERE ($investigations IS NULL OR r.investigation IN $investigations)
       AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
       AND ($from IS NULL OR r.date IS NULL OR r.date >= date($from))
       AND ($to IS NULL OR r.date IS NULL OR r.date <= date($to))
     RETURN x, r
     UNION ALL
     MATCH (x:Person)-[r:ORGANISED|PILOTED|RECRUITED_FOR]->(c:Crossing)-[:DEPARTED_FROM]->(copy)
-    WHERE ($investigations IS NULL OR any(i IN r.investigations WHERE i IN $investigations))
+    WHERE ($investigations IS NULL OR r.investigation IN $investigations)
       AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
       AND c.intelligenceAssessment <= $minAssessment AND c.sourceEvaluation <= $maxSourceEvaluation
       AND ($from IS NULL OR c.date >= date($from))
@@ -198,7 +198,7 @@ CALL {
     RETURN x, r
   }
   WITH l, x, r
-  WHERE ($investigations IS NULL OR any(i IN coalesce(x.investigations, []) WHERE i IN $investigations))
+  WHERE ($investigations IS NULL OR x.investigation IN $investigations)
     AND (x.intelligenceAssessment IS NULL OR x.intelligenceAssessment <= $minAssessment)
     AND (x.sourceEvaluation IS NULL OR x.sourceEvaluation <= $maxSourceEvaluation)
   WITH l, [labels(x), x.id] AS party, collect(x)[0] AS x, max(coalesce($sourceConfidence[toString(r.sourceEvaluation)] * $assessmentConfidence[r.intelligenceAssessment], $ungraded)) AS grade

@@ -1,5 +1,5 @@
 // Engine choice: how many relations the scope's investigations hold (every relation when none is
 // named), the size `engine: auto` goes by before anything is read.
 MATCH ()-[r]->()
-WHERE $investigations IS NULL OR any(i IN coalesce(r.investigations, []) WHERE i IN $investigations)
+WHERE $investigations IS NULL OR r.investigation IN $investigations
 RETURN count(r) AS relations

@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, Transaction } from 'neo4j-driver';
 
 import type { CrossingRow, EmploymentRow, LinkRow, LinkSummary, LocationRow, NodeRow, PaymentRow, RelationRow, RowSink, VesselRow } from '../analytics/projection/rows.js';
 import { ENTITY_LABELS } from '../model/graph-model.js';
@@ -12,6 +12,7 @@ export const ANALYTICS_QUERIES = [
   'analytics/data-version',
   'analytics/people-nodes',
   'analytics/people-links',
+  'analytics/people-link-summary',
   'analytics/payments',
   'analytics/crossings',
   'analytics/vessels',
@@ -49,20 +50,25 @@ export function scopeParameters(scope: Scope) {
  */
 export const DEFAULT_READ_PARTITIONS = 1;
 
+/** A people-nodes.cypher row: a NodeRow and the node's internal id, which the links name their ends by. */
+type PeopleNodeRow = NodeRow & { node: number };
+
 /**
  * A link row straight from its record's fields: the most numerous rows (millions in a large
- * scope) skip the generic conversion of a whole record (neo4j/values.ts) but for the two numbers.
+ * scope) skip the generic conversion of a whole record (neo4j/values.ts) but for the numbers.
+ * Its ends come as internal ids; `ids` (the scope's people by internal id, from the nodes'
+ * read) names them, and an end it does not hold is outside the scope (null).
  */
-function linkRowOf(record: Neo4jRecord): LinkRow {
-  return {
-    from: record.get('from') as string | null,
-    to: record.get('to') as string | null,
+function linkRowOf(ids: ReadonlyMap<number, string>) {
+  return (record: Neo4jRecord): LinkRow => ({
+    from: ids.get(toNative(record.get('from')) as number) ?? null,
+    to: ids.get(toNative(record.get('to')) as number) ?? null,
     type: record.get('type') as string,
     count: toNative(record.get('count')) as number,
     weight: toNative(record.get('weight')) as number | null,
     se: toNative(record.get('se')) as number | null,
     ia: record.get('ia') as string | null,
-  };
+  });
 }
 
 /**
@@ -77,11 +83,11 @@ function linkRowOf(record: Neo4jRecord): LinkRow {
 export function createAnalyticsRepository(driver: Driver, database: string, queries: Queries, options: { partitions?: number } = {}) {
   const partitions = options.partitions ?? DEFAULT_READ_PARTITIONS;
   // people-links.cypher's rows aggregated in Neo4j: what a projection without ties keeps of them (rows.ts LinkSummary).
-  const linkSummaryQuery = `CALL {\n${queries['analytics/people-links']!}\n}\nRETURN count(*) AS rows, count(CASE WHEN from IS NULL OR to IS NULL THEN 1 END) AS outside, collect(CASE WHEN from IS NOT NULL AND from = to THEN from END) AS selfLinks`;
+  const linkSummaryQuery = queries['analytics/people-link-summary']!.replace('__LINKS__', () => queries['analytics/people-links']!);
   if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`repositories/analytics: partitions must be a whole number ≥ 1, got ${partitions}`);
 
   async function stream<T>(
-    tx: ManagedTransaction,
+    tx: ManagedTransaction | Transaction,
     name: (typeof ANALYTICS_QUERIES)[number],
     params: object,
     each: (row: T) => void,
@@ -99,13 +105,14 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
     return session.executeRead(work).finally(() => session.close());
   }
 
-  /** The links in `partitions` transactions at once; the first failure (the sink's too) stops the others. */
-  async function readLinks(params: object, each: (row: LinkRow) => void, signal?: AbortSignal): Promise<void> {
+  /** The links in `partitions` transactions at once, their ends named by `ids`; the first failure (the sink's too) stops the others. */
+  async function readLinks(params: object, ids: ReadonlyMap<number, string>, each: (row: LinkRow) => void, signal?: AbortSignal): Promise<void> {
+    const convert = linkRowOf(ids);
     const stop = new AbortController();
     const within = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     const settled = await Promise.allSettled(
       Array.from({ length: partitions }, (_, part) =>
-        read((tx) => stream(tx, 'analytics/people-links', { ...params, parts: partitions, part }, each, within, linkRowOf)).catch((error: unknown) => {
+        read((tx) => stream(tx, 'analytics/people-links', { ...params, parts: partitions, part }, each, within, convert)).catch((error: unknown) => {
           stop.abort(error);
           throw error;
         }),
@@ -133,7 +140,7 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
     };
   }
 
-  async function readVersions(tx: ManagedTransaction, investigations: string[] | null): Promise<ScopeVersions> {
+  async function readVersions(tx: ManagedTransaction | Transaction, investigations: string[] | null): Promise<ScopeVersions> {
     let versions: ScopeVersions = { dataVersion: 0, scopeVersion: 0 };
     await stream<{ version: number; scopeVersion: number }>(tx, 'analytics/data-version', { investigations }, (row) => {
       versions = { dataVersion: row.version, scopeVersion: row.scopeVersion };
@@ -175,13 +182,36 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
         });
       }
       const sink = into.rows;
-      const versions = await read(async (tx) => {
-        const seen = await readVersions(tx, params.investigations);
-        await stream<NodeRow>(tx, 'analytics/people-nodes', params, (row) => sink.node(row), signal);
-        return seen;
-      });
-      if (into.links === 'summary') sink.linkSummary(await linkSummary(params, signal));
-      else await readLinks(params, (row) => sink.link(row), signal);
+      // The nodes' transaction stays open until the links are read: they name their ends by
+      // internal id, and Neo4j gives a deleted node's id to a new node only once every
+      // transaction open at the deletion has closed, so each id means the node read here. Not
+      // executeRead: a retry would stream the rows into the sink twice.
+      const session = driver.session({ database, defaultAccessMode: 'READ' });
+      let versions: ScopeVersions;
+      try {
+        const tx = session.beginTransaction();
+        try {
+          versions = await readVersions(tx, params.investigations);
+          const ids = new Map<number, string>();
+          const keep = into.links === 'rows';
+          await stream<PeopleNodeRow>(
+            tx,
+            'analytics/people-nodes',
+            params,
+            ({ node, ...row }) => {
+              if (keep && row.label === 'Person') ids.set(node, row.id);
+              sink.node(row);
+            },
+            signal,
+          );
+          if (into.links === 'summary') sink.linkSummary(await linkSummary(params, signal));
+          else await readLinks(params, ids, (row) => sink.link(row), signal);
+        } finally {
+          await tx.close();
+        }
+      } finally {
+        await session.close();
+      }
       await read(async (tx) => {
         await stream<PaymentRow>(tx, 'analytics/payments', params, (row) => sink.payment(row), signal);
         await stream<CrossingRow>(tx, 'analytics/crossings', params, (row) => sink.crossing(row), signal);
