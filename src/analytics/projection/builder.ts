@@ -44,7 +44,11 @@ const TIES_PER_STEP = 10_000;
  */
 export abstract class ProjectionBuilder {
   protected readonly nodes: ProjectedNode[] = [];
-  private readonly index = new Map<string, number>();
+  /**
+   * Each node's index by type, then id: a lookup hashes the id string as it came (V8 keeps a
+   * string's hash), where a `type:id` key would be a new string to hash per end of every link.
+   */
+  private readonly index = new Map<string, Map<string, number>>();
   private ties?: TieAccumulator;
   private collector?: EvidenceCollector;
   private readonly dropped = new Map<string, number>();
@@ -68,20 +72,22 @@ export abstract class ProjectionBuilder {
     if (this.ties) throw new Error('analytics/projection: nodes must come before relations');
     const type = typeOfLabel(row.label);
     const key = `${type}:${row.id}`;
-    const seen = this.index.get(key);
+    let ofType = this.index.get(type);
+    if (!ofType) this.index.set(type, (ofType = new Map()));
+    const seen = ofType.get(row.id);
     if (seen !== undefined) {
       // Another investigation's copy of the same entity: a loaded copy names it over a placeholder.
       const node = this.nodes[seen]!;
       if (node.unresolved && !row.unresolved) this.nodes[seen] = { ...node, name: row.name, unresolved: false };
       return;
     }
-    this.index.set(key, this.nodes.length);
+    ofType.set(row.id, this.nodes.length);
     this.nodes.push({ key, type, id: row.id, name: row.name, unresolved: row.unresolved });
   }
 
   /** A null id is an end whose own copy is outside the scope or graded too weakly (cypher/analytics/): never found. */
   protected indexOf(label: string, id: string | null): number | undefined {
-    return id === null ? undefined : this.index.get(`${typeOfLabel(label)}:${id}`);
+    return id === null ? undefined : this.index.get(typeOfLabel(label))?.get(id);
   }
 
   private get accumulator(): TieAccumulator {
@@ -185,7 +191,10 @@ export abstract class ProjectionBuilder {
     const order = this.nodes
       .map((node) => node.key)
       .sort()
-      .map((key) => this.index.get(key)!);
+      .map((key) => {
+        const colon = key.indexOf(':'); // a type has none; an id may
+        return this.index.get(key.slice(0, colon))!.get(key.slice(colon + 1))!;
+      });
     yield;
     const position = new Int32Array(n);
     order.forEach((old, i) => (position[old] = i));
