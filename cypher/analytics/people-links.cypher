@@ -30,5 +30,7 @@ WHERE ($investigations IS NULL OR r.investigation IN $investigations)
 // ids are only meaningful while the nodes' read is open (analytics-repository.ts keeps it open
 // until the links are read: Neo4j reuses a deleted node's id only once every transaction open
 // at its deletion has closed).
-RETURN id(a) AS from, id(b) AS to, type(r) AS type, coalesce(r.count, 1) AS count, r.weight AS weight,
-       r.sourceEvaluation AS se, r.intelligenceAssessment AS ia
+// Whole numbers go as floats (exact below 2^53): the driver makes an object of each integer it
+// decodes, and a plain number of a float; here that is tens of millions of objects.
+RETURN toFloat(id(a)) AS from, toFloat(id(b)) AS to, type(r) AS type, toFloat(coalesce(r.count, 1)) AS count, r.weight AS weight,
+       toFloat(r.sourceEvaluation) AS se, r.intelligenceAssessment AS ia

@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Record as Neo4jRecord, Transaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, Result, Transaction } from 'neo4j-driver';
 
 import type { CrossingRow, EmploymentRow, LinkRow, LinkSummary, LocationRow, NodeRow, PaymentRow, RelationRow, RowSink, VesselRow } from '../analytics/projection/rows.js';
 import { ENTITY_LABELS } from '../model/graph-model.js';
@@ -50,23 +50,67 @@ export function scopeParameters(scope: Scope) {
  */
 export const DEFAULT_READ_PARTITIONS = 1;
 
+/**
+ * Hands each record of `result` to `each` as it is decoded, by the driver's observer rather than
+ * its async iterator: at 10M links the iterator's promise per record cost more than decoding
+ * them. The first error (the query's, `each`'s, or `signal`'s abort) rejects at once; records
+ * still arriving are ignored while the caller's transaction is rolled back, which stops the query.
+ */
+function streamRecords(result: Result, each: (record: Neo4jRecord) => void, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      reject(error);
+    };
+    result.subscribe({
+      onNext(record) {
+        if (failed) return;
+        try {
+          signal?.throwIfAborted();
+          each(record);
+        } catch (error) {
+          fail(error);
+        }
+      },
+      onCompleted: () => {
+        if (!failed) resolve();
+      },
+      onError: fail,
+    });
+  });
+}
+
 /** A people-nodes.cypher row: a NodeRow and the node's internal id, which the links name their ends by. */
 type PeopleNodeRow = NodeRow & { node: number };
 
+/** A people-nodes.cypher row from its record's fields (two million in a national scope): no generic conversion. */
+function peopleNodeRowOf(record: Neo4jRecord): PeopleNodeRow {
+  return {
+    label: record.get('label') as string,
+    id: record.get('id') as string,
+    name: record.get('name') as string | null,
+    node: record.get('node') as number,
+    unresolved: record.get('unresolved') as boolean,
+  };
+}
+
 /**
  * A link row straight from its record's fields: the most numerous rows (millions in a large
- * scope) skip the generic conversion of a whole record (neo4j/values.ts) but for the numbers.
- * Its ends come as internal ids; `ids` (the scope's people by internal id, from the nodes'
- * read) names them, and an end it does not hold is outside the scope (null).
+ * scope) skip the generic conversion of a whole record (neo4j/values.ts); people-links.cypher
+ * sends its whole numbers as floats. Its ends come as internal ids; `ids` (the scope's people
+ * by internal id, from the nodes' read) names them, and an end it does not hold is outside the
+ * scope (null).
  */
 function linkRowOf(ids: ReadonlyMap<number, string>) {
   return (record: Neo4jRecord): LinkRow => ({
-    from: ids.get(toNative(record.get('from')) as number) ?? null,
-    to: ids.get(toNative(record.get('to')) as number) ?? null,
+    from: ids.get(record.get('from') as number) ?? null,
+    to: ids.get(record.get('to') as number) ?? null,
     type: record.get('type') as string,
-    count: toNative(record.get('count')) as number,
+    count: record.get('count') as number,
     weight: toNative(record.get('weight')) as number | null,
-    se: toNative(record.get('se')) as number | null,
+    se: record.get('se') as number | null,
     ia: record.get('ia') as string | null,
   });
 }
@@ -86,18 +130,15 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
   const linkSummaryQuery = queries['analytics/people-link-summary']!.replace('__LINKS__', () => queries['analytics/people-links']!);
   if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`repositories/analytics: partitions must be a whole number ≥ 1, got ${partitions}`);
 
-  async function stream<T>(
+  function stream<T>(
     tx: ManagedTransaction | Transaction,
     name: (typeof ANALYTICS_QUERIES)[number],
     params: object,
     each: (row: T) => void,
     signal?: AbortSignal,
     convert: (record: Neo4jRecord) => T = recordToObject,
-  ) {
-    for await (const record of tx.run(queries[name]!, params)) {
-      signal?.throwIfAborted();
-      each(convert(record));
-    }
+  ): Promise<void> {
+    return streamRecords(tx.run(queries[name]!, params), (record) => each(convert(record)), signal);
   }
 
   function read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -203,6 +244,7 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
               sink.node(row);
             },
             signal,
+            peopleNodeRowOf,
           );
           if (into.links === 'summary') sink.linkSummary(await linkSummary(params, signal));
           else await readLinks(params, ids, (row) => sink.link(row), signal);
