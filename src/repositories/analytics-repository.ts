@@ -34,7 +34,8 @@ export interface ScopeVersions {
 /** The scope as the analytics queries' parameters (cypher/analytics/, cypher/gds/). */
 export function scopeParameters(scope: Scope) {
   return {
-    investigations: scope.investigations ?? null,
+    // Each once: the people projection's read starts from each investigation in turn.
+    investigations: scope.investigations ? [...new Set(scope.investigations)] : null,
     from: scope.from ?? null,
     to: scope.to ?? null,
     minAssessment: scope.minAssessment,
