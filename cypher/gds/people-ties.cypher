@@ -9,27 +9,34 @@
 // relation's first copy by investigation; an event's first copy, with the parties of every copy.
 // Ends are people and organisations by id, so one entity's copies are one end.
 CALL {
-  MATCH (a:Person)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
-  // A link from a person to themselves makes no tie (projection/people.ts warns about it).
-  WHERE a <> b
-    AND ($investigations IS NULL OR r.investigation IN $investigations)
-    AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
-    AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= date($from))
-    AND ($to IS NULL OR coalesce(r.firstSeen, r.lastSeen) IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= date($to))
-    AND (NOT coalesce(r.shared, false) OR NOT EXISTS {
-      MATCH ()-[o:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE {id: r.id}]->()
-      WHERE type(o) = type(r) AND o.investigation < r.investigation
-        AND ($investigations IS NULL OR o.investigation IN $investigations)
-        AND o.intelligenceAssessment <= $minAssessment AND o.sourceEvaluation <= $maxSourceEvaluation
-        AND ($from IS NULL OR coalesce(o.lastSeen, o.firstSeen) IS NULL OR coalesce(o.lastSeen, o.firstSeen) >= date($from))
-        AND ($to IS NULL OR coalesce(o.firstSeen, o.lastSeen) IS NULL OR coalesce(o.firstSeen, o.lastSeen) <= date($to))
-    })
-    AND ($investigations IS NULL OR a.investigation IN $investigations)
-    AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment)
-    AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation)
-    AND ($investigations IS NULL OR b.investigation IN $investigations)
-    AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment)
-    AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
+  // Expanded from each person (the subquery): left to itself the planner joined every link to
+  // both ends by hash, holding each link's cached properties, and at 10M links with their ids
+  // that passed Neo4j's transaction memory limit (12 GiB heap).
+  MATCH (a:Person)
+  CALL (a) {
+    MATCH (a)-[r:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE]->(b:Person)
+    // A link from a person to themselves makes no tie (projection/people.ts warns about it).
+    WHERE a <> b
+      AND ($investigations IS NULL OR r.investigation IN $investigations)
+      AND r.intelligenceAssessment <= $minAssessment AND r.sourceEvaluation <= $maxSourceEvaluation
+      AND ($from IS NULL OR coalesce(r.lastSeen, r.firstSeen) IS NULL OR coalesce(r.lastSeen, r.firstSeen) >= date($from))
+      AND ($to IS NULL OR coalesce(r.firstSeen, r.lastSeen) IS NULL OR coalesce(r.firstSeen, r.lastSeen) <= date($to))
+      AND (NOT coalesce(r.shared, false) OR NOT EXISTS {
+        MATCH ()-[o:CONTACT|COMMUNICATION|MEETING|FAMILY|ASSOCIATE {id: r.id}]->()
+        WHERE type(o) = type(r) AND o.investigation < r.investigation
+          AND ($investigations IS NULL OR o.investigation IN $investigations)
+          AND o.intelligenceAssessment <= $minAssessment AND o.sourceEvaluation <= $maxSourceEvaluation
+          AND ($from IS NULL OR coalesce(o.lastSeen, o.firstSeen) IS NULL OR coalesce(o.lastSeen, o.firstSeen) >= date($from))
+          AND ($to IS NULL OR coalesce(o.firstSeen, o.lastSeen) IS NULL OR coalesce(o.firstSeen, o.lastSeen) <= date($to))
+      })
+      AND ($investigations IS NULL OR a.investigation IN $investigations)
+      AND (a.intelligenceAssessment IS NULL OR a.intelligenceAssessment <= $minAssessment)
+      AND (a.sourceEvaluation IS NULL OR a.sourceEvaluation <= $maxSourceEvaluation)
+      AND ($investigations IS NULL OR b.investigation IN $investigations)
+      AND (b.intelligenceAssessment IS NULL OR b.intelligenceAssessment <= $minAssessment)
+      AND (b.sourceEvaluation IS NULL OR b.sourceEvaluation <= $maxSourceEvaluation)
+    RETURN r, b
+  }
   // Volume as analytics/weights.ts linkVolume: the weight, else the count, damped above 1.
   WITH a, b, toLower(type(r)) AS kind,
        coalesce(r.weight, CASE WHEN coalesce(r.count, 1) > 1 THEN r.count ELSE 1 END) AS amount,
