@@ -83,16 +83,12 @@ function streamRecords(result: Result, each: (record: Neo4jRecord) => void, sign
   });
 }
 
-/** A people-nodes.cypher row: a NodeRow and the node's internal id, which the links name their ends by. */
-type PeopleNodeRow = NodeRow & { node: number };
-
 /** A people-nodes.cypher row from its record's fields (two million in a national scope): no generic conversion. */
-function peopleNodeRowOf(record: Neo4jRecord): PeopleNodeRow {
+function peopleNodeRowOf(record: Neo4jRecord): NodeRow {
   return {
     label: record.get('label') as string,
     id: record.get('id') as string,
     name: record.get('name') as string | null,
-    node: record.get('node') as number,
     unresolved: record.get('unresolved') as boolean,
   };
 }
@@ -236,16 +232,18 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
           versions = await readVersions(tx, params.investigations);
           const ids = new Map<number, string>();
           const keep = into.links === 'rows';
-          await stream<PeopleNodeRow>(
+          // Each record once: its row to the sink, its internal id (`node`) kept for the links.
+          await stream<Neo4jRecord>(
             tx,
             'analytics/people-nodes',
             params,
-            ({ node, ...row }) => {
-              if (keep && row.label === 'Person') ids.set(node, row.id);
+            (record) => {
+              const row = peopleNodeRowOf(record);
+              if (keep && row.label === 'Person') ids.set(record.get('node') as number, row.id);
               sink.node(row);
             },
             signal,
-            peopleNodeRowOf,
+            (record) => record,
           );
           if (into.links === 'summary') sink.linkSummary(await linkSummary(params, signal));
           else await readLinks(params, ids, (row) => sink.link(row), signal);
