@@ -6,7 +6,7 @@ import { confidence, DEFAULT_TIE_WEIGHTS, TIE_KINDS, type TieKind } from '../wei
 import { EvidenceCollector } from './evidence.js';
 import { FactRecorder } from './facts.js';
 import type { CrossingRow, Graded, NodeRow, PaymentRow, VesselRow } from './rows.js';
-import { emptyTies, TieAccumulator } from './tie-accumulator.js';
+import { TieAccumulator } from './tie-accumulator.js';
 import type { ProjectedFacts, ProjectedNode, Projection } from './types.js';
 
 export interface ProjectionOptions {
@@ -35,9 +35,6 @@ export const DEFAULT_PROJECTION_OPTIONS: ProjectionOptions = {
   gatherTies: true,
 };
 
-/** Ties put in order between two chances for the event loop (finishYielding): about 10 ms' worth. */
-const TIES_PER_STEP = 10_000;
-
 /**
  * What both projections share: nodes first (so ties can be indexed), then facts, each either
  * turned into ties and evidence or counted under a reason in `dropped`.
@@ -55,7 +52,7 @@ export abstract class ProjectionBuilder {
   /** Ids of people reported as linked to themselves (first few) and how many such links. */
   protected readonly selfLinks = { ids: [] as string[], count: 0 };
   private relationsRead = 0;
-  /** The facts (gatherFacts), ties as first seen; see ProjectedFacts. */
+  /** The facts (gatherFacts), each tie named by its relation as added (merged() gives its tie); see ProjectedFacts. */
   private readonly facts = new FactRecorder();
   /** The group of the payment being read: its ties and its money are one fact. */
   protected paymentGroup: number | undefined;
@@ -115,8 +112,8 @@ export abstract class ProjectionBuilder {
     if (!this.options.gatherTies || !this.keeps(kind)) return;
     if (this.options.tieWeights[kind] === 0) return this.drop(`tieWeights.${kind} is 0 (no tie)`);
     const strength = this.options.tieWeights[kind] * confidenceFactor * volume;
-    const tie = this.accumulator.add(a, b, kind, strength, money);
-    if (this.options.gatherFacts && tie >= 0) this.facts.tie(tie, strength, group ?? this.facts.group(confidenceFactor, ''));
+    const relation = this.accumulator.add(a, b, kind, strength, money);
+    if (this.options.gatherFacts && relation >= 0) this.facts.tie(relation, strength, group ?? this.facts.group(confidenceFactor, ''));
   }
 
   /** Ties every pair among `members` (index, confidence), each pair at the weaker confidence. */
@@ -184,7 +181,6 @@ export abstract class ProjectionBuilder {
 
   /** finish()'s work; each `yield` is a point where the event loop may be let go (tens of milliseconds apart at 1M ties). */
   private *finishing(): Generator<void, Projection, void> {
-    const raw = this.accumulator.finish();
     const evidence = this.evidence.evidence;
     const n = this.nodes.length;
     // Keys are distinct: the default sort (UTF-16 code units, as `<` compares) with no callback per comparison.
@@ -198,42 +194,7 @@ export abstract class ProjectionBuilder {
     yield;
     const position = new Int32Array(n);
     order.forEach((old, i) => (position[old] = i));
-
-    // The accumulator's ties come in chunks: tie t at place t & within of chunk t >>> bits.
-    const { count: m, bits } = raw;
-    const within = 2 ** bits - 1;
-    const lo = new Int32Array(m);
-    const hi = new Int32Array(m);
-    for (let t = 0; t < m; t++) {
-      const a = position[raw.source[t >>> bits]![t & within]!]!;
-      const b = position[raw.target[t >>> bits]![t & within]!]!;
-      lo[t] = a < b ? a : b;
-      hi[t] = a < b ? b : a;
-    }
-    yield;
-    const tieOrder = pairOrder(lo, hi, n);
-    yield;
-    const K = TIE_KINDS.length;
-    const ties = emptyTies(m, K);
-    const newIndex = new Int32Array(m);
-    for (let t = 0; t < m; t++) {
-      if (t % TIES_PER_STEP === TIES_PER_STEP - 1) yield;
-      const old = tieOrder[t]!;
-      newIndex[old] = t;
-      ties.source[t] = lo[old]!;
-      ties.target[t] = hi[old]!;
-      const c = old >>> bits;
-      const at = old & within;
-      ties.strength[t] = raw.strength[c]![at]!;
-      ties.money[t] = raw.money[c]![at]!;
-      // Element by element: a subarray per tie and column was over a second at 1M ties.
-      const counts = raw.kindCount[c]!;
-      const strengths = raw.kindStrength[c]!;
-      for (let k = 0, from = at * K, to = t * K; k < K; k++) {
-        ties.kindCount[to + k] = counts[from + k]!;
-        ties.kindStrength[to + k] = strengths[from + k]!;
-      }
-    }
+    const { ties, tieOf } = yield* this.accumulator.merged(position, n);
 
     yield;
     for (const e of evidence) {
@@ -248,42 +209,15 @@ export abstract class ProjectionBuilder {
       dropped: [...this.dropped].map(([reason, count]) => ({ reason, count })).sort((a, b) => (a.reason < b.reason ? -1 : 1)),
       relationsRead: this.relationsRead,
       tieKinds: TIE_KINDS,
-      ...(this.options.gatherFacts ? { facts: this.finishFacts(newIndex, position) } : {}),
+      ...(this.options.gatherFacts ? { facts: this.finishFacts(tieOf, position) } : {}),
       warnings: this.selfLinks.count === 0 ? [] : [selfLinkWarning(this.selfLinks)],
     };
   }
 
   /** The facts, their ties and nodes renumbered as the canonical order numbers them. */
-  private finishFacts(newIndex: Int32Array, position: Int32Array): ProjectedFacts {
-    return this.facts.finish(newIndex, position);
+  private finishFacts(tieOf: Int32Array, position: Int32Array): ProjectedFacts {
+    return this.facts.finish(tieOf, position);
   }
-}
-
-/**
- * The ties' order by their ends (lo, then hi; each pair once): a counting sort on lo, then each
- * lo's ties by hi, sorted as numbers in a typed array (no callback per comparison).
- */
-export function pairOrder(lo: Int32Array, hi: Int32Array, n: number): Int32Array {
-  const m = lo.length;
-  const start = new Int32Array(n + 1);
-  for (let t = 0; t < m; t++) start[lo[t]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const order = new Int32Array(m);
-  const next = start.slice(0, n);
-  for (let t = 0; t < m; t++) order[next[lo[t]!]!++] = t;
-  let widest = 0;
-  for (let i = 0; i < n; i++) widest = Math.max(widest, start[i + 1]! - start[i]!);
-  // hi * m + t is below n * m, exact in a double up to 2^53 (2M nodes and 4e9 ties).
-  const keys = new Float64Array(widest);
-  for (let i = 0; i < n; i++) {
-    const from = start[i]!;
-    const count = start[i + 1]! - from;
-    if (count < 2) continue;
-    for (let k = 0; k < count; k++) keys[k] = hi[order[from + k]!]! * m + order[from + k]!;
-    const sorted = keys.subarray(0, count).sort();
-    for (let k = 0; k < count; k++) order[from + k] = sorted[k]! % m;
-  }
-  return order;
 }
 
 function selfLinkWarning({ ids, count }: { ids: string[]; count: number }): string {

@@ -35,7 +35,7 @@ export class FactRecorder {
     this.activity.group.push(group);
   }
 
-  /** Ties renumbered by `tieIndex` (first seen → canonical), nodes by `nodeIndex`. */
+  /** Ties renumbered by `tieIndex` (a relation as added → its canonical tie), nodes by `nodeIndex`. */
   finish(tieIndex: Int32Array, nodeIndex: Int32Array): ProjectedFacts {
     const { ties, activity } = this;
     return {

@@ -17,49 +17,47 @@ export class TooManyTiesError extends Error {
   }
 }
 
-/** Ties held before the first growth; the first chunk doubles as it fills. */
+/** Relations held before the first growth; the first chunk doubles as it fills. */
 const INITIAL_CAPACITY = 1024;
-/** Ties per chunk, as a power of two: 65,536 ties are 14 MB of columns. */
+/** Relations per chunk, as a power of two: 65,536 relations are 1.6 MB of columns. */
 const CHUNK_BITS = 16;
+/** Relations merged into ties between two chances for the event loop (merged()): about 10 ms' worth. */
+const RELATIONS_PER_STEP = 10_000;
 
-/**
- * The ties as summed, in the order first seen, in chunks of 2^bits ties (the last one partly
- * filled; a single chunk may be shorter): tie t is at place t & (2^bits − 1) of chunk t >>> bits,
- * its kind columns K at a time.
- */
-export interface ChunkedTies {
-  count: number;
-  bits: number;
-  source: Int32Array[];
-  target: Int32Array[];
-  strength: Float64Array[];
-  money: Float64Array[];
-  kindCount: Float64Array[];
-  kindStrength: Float64Array[];
+/** The ties merged, in the order of their ends, and each relation's tie (-1 for none). */
+export interface MergedTies {
+  ties: ProjectedTies;
+  /** Per relation, in the order added: the index of its tie in `ties`. */
+  tieOf: Int32Array;
 }
 
 /**
- * The ties as they are read: typed arrays from the first relation (no object or JS array per
- * tie, so 10M relations cost their bytes and no more), and an open-addressing index from a
- * pair of nodes to its tie (a Map of millions of numbers is slower and bounded at 2^24 entries).
- * The columns are chunks, added as they fill: doubling one array per column copied everything
- * so far at each growth, 450 ms of the event loop at half a million ties (the kind columns are
- * 96 bytes a tie each); only the first chunk doubles, up to its full size.
+ * The relations as they are read, each kept as it came (its ends, kind, strength and money) in
+ * typed arrays from the first one, no object or JS array per relation; merged into one tie per
+ * pair only once all are read (merged()), by sorting them by their ends. Summing them into ties
+ * as they came needed an index from each pair to its tie: at 10M relations its lookups, far
+ * apart in 400 MB, and its rebuilds took 19 s of the read, and the ties' kind columns (192 bytes
+ * a tie) were held twice at the end. The columns are chunks, added as they fill: doubling one
+ * array per column copied everything so far at each growth; only the first chunk doubles.
+ *
+ * The limit: past `maxTies` distinct pairs, add() throws TooManyTiesError, so a scope too big for
+ * the caller stops the read early. The pairs are counted (a sort) once the relations outnumber
+ * the limit, and again each time enough have come to pass it, or a quarter more: the
+ * error comes at most a quarter of the relations late, and the counting costs a few sorts.
  */
 export class TieAccumulator {
   private count = 0;
   private readonly bits: number;
   private readonly chunk: number;
-  private source: Int32Array[];
-  private target: Int32Array[];
+  private lo: Int32Array[];
+  private hi: Int32Array[];
+  private kind: Uint8Array[];
   private strength: Float64Array[];
   private money: Float64Array[];
-  private kindCount: Float64Array[];
-  private kindStrength: Float64Array[];
-  /** Linear probing: each slot holds tie + 1, 0 when empty; kept at most half full. */
-  private slots: Int32Array;
+  /** The relation count at which the distinct pairs are counted next (past maxTies only). */
+  private checkAt: number;
 
-  /** `chunkBits`: ties per chunk as a power of two (tests make it small to cross many chunks). */
+  /** `chunkBits`: relations per chunk as a power of two (tests make it small to cross many chunks). */
   constructor(
     private readonly maxTies = Number.POSITIVE_INFINITY,
     chunkBits = CHUNK_BITS,
@@ -67,130 +65,168 @@ export class TieAccumulator {
     this.bits = chunkBits;
     this.chunk = 2 ** chunkBits;
     const first = Math.min(INITIAL_CAPACITY, this.chunk);
-    this.source = [new Int32Array(first)];
-    this.target = [new Int32Array(first)];
+    this.lo = [new Int32Array(first)];
+    this.hi = [new Int32Array(first)];
+    this.kind = [new Uint8Array(first)];
     this.strength = [new Float64Array(first)];
     this.money = [new Float64Array(first)];
-    this.kindCount = [new Float64Array(first * K)];
-    this.kindStrength = [new Float64Array(first * K)];
-    this.slots = new Int32Array(first * 2);
+    this.checkAt = maxTies + 1;
   }
 
-  get size(): number {
-    return this.count;
-  }
-
-  /** The tie's index (in the order ties were first seen), or -1 when nothing was added. */
+  /** The relation's index (in the order added; merged() gives its tie), or -1 when nothing was added. */
   add(a: number, b: number, kind: TieKind, strength: number, money = 0): number {
     if (!(strength > 0)) return -1;
-    const lo = a < b ? a : b;
-    const hi = a < b ? b : a;
-    const mask = this.slots.length - 1;
-    const { bits } = this;
-    const within = this.chunk - 1;
-    let slot = pairHash(lo, hi) & mask;
-    let tie = -1;
-    for (;;) {
-      const held = this.slots[slot]!;
-      if (held === 0) break;
-      const c = (held - 1) >>> bits;
-      const at = (held - 1) & within;
-      if (this.source[c]![at] === lo && this.target[c]![at] === hi) {
-        tie = held - 1;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-    if (tie < 0) {
-      if (this.count >= this.maxTies) throw new TooManyTiesError(this.maxTies);
-      if (this.count === this.capacity()) this.grow();
-      tie = this.count++;
-      this.source[tie >>> bits]![tie & within] = lo;
-      this.target[tie >>> bits]![tie & within] = hi;
-      if (tie * 2 >= this.slots.length) this.rehash();
-      else this.slots[slot] = tie + 1;
-    }
-    const c = tie >>> bits;
-    const at = tie & within;
-    const column = at * K + KIND_INDEX.get(kind)!;
-    this.strength[c]![at]! += strength;
-    this.money[c]![at]! += money;
-    this.kindCount[c]![column]! += 1;
-    this.kindStrength[c]![column]! += strength;
-    return tie;
+    if (this.count === this.capacity()) this.grow();
+    const r = this.count++;
+    const c = r >>> this.bits;
+    const at = r & (this.chunk - 1);
+    this.lo[c]![at] = a < b ? a : b;
+    this.hi[c]![at] = a < b ? b : a;
+    this.kind[c]![at] = KIND_INDEX.get(kind)!;
+    this.strength[c]![at] = strength;
+    this.money[c]![at] = money;
+    if (this.count >= this.checkAt) this.check();
+    return r;
   }
 
-  /** The ties summed, handed over (this accumulator lets go of them): no copy. */
-  finish(): ChunkedTies {
-    const ties: ChunkedTies = {
-      count: this.count,
-      bits: this.bits,
-      source: this.source,
-      target: this.target,
-      strength: this.strength,
-      money: this.money,
-      kindCount: this.kindCount,
-      kindStrength: this.kindStrength,
-    };
+  /**
+   * The relations merged into one tie per pair, its ends renumbered by `position` (an index of
+   * n nodes), in the order of their ends; a tie's strength, money and kind columns summed in the
+   * order its relations came. Lets go of the relations. Yields between steps, so a caller can let
+   * the event loop go (ProjectionBuilder.finishYielding).
+   */
+  *merged(position: Int32Array, n: number): Generator<void, MergedTies, void> {
+    const count = this.count;
+    const { lo, hi } = this.ends(position);
+    yield;
+    const order = pairOrder(lo, hi, n);
+    yield;
+    const m = distinctPairs(order, lo, hi);
+    if (m > this.maxTies) throw new TooManyTiesError(this.maxTies);
+    const ties = emptyTies(m, K);
+    const tieOf = new Int32Array(count);
+    const within = this.chunk - 1;
+    let t = -1;
+    for (let k = 0; k < count; k++) {
+      if (k % RELATIONS_PER_STEP === RELATIONS_PER_STEP - 1) yield;
+      const r = order[k]!;
+      if (t < 0 || lo[r] !== ties.source[t] || hi[r] !== ties.target[t]) {
+        t++;
+        ties.source[t] = lo[r]!;
+        ties.target[t] = hi[r]!;
+      }
+      tieOf[r] = t;
+      const c = r >>> this.bits;
+      const at = r & within;
+      const strength = this.strength[c]![at]!;
+      const column = t * K + this.kind[c]![at]!;
+      ties.strength[t]! += strength;
+      ties.money[t]! += this.money[c]![at]!;
+      ties.kindCount[column]! += 1;
+      ties.kindStrength[column]! += strength;
+    }
     this.count = 0;
-    this.source = this.target = [];
-    this.strength = this.money = this.kindCount = this.kindStrength = [];
-    this.slots = new Int32Array(1);
-    return ties;
+    this.lo = this.hi = [];
+    this.kind = [];
+    this.strength = this.money = [];
+    return { ties, tieOf };
+  }
+
+  /** Each relation's ends, renumbered by `position` (none: as added), lower first. */
+  private ends(position?: Int32Array): { lo: Int32Array; hi: Int32Array } {
+    const lo = new Int32Array(this.count);
+    const hi = new Int32Array(this.count);
+    const within = this.chunk - 1;
+    for (let r = 0; r < this.count; r++) {
+      const c = r >>> this.bits;
+      let a = this.lo[c]![r & within]!;
+      let b = this.hi[c]![r & within]!;
+      if (position) {
+        a = position[a]!;
+        b = position[b]!;
+      }
+      lo[r] = a < b ? a : b;
+      hi[r] = a < b ? b : a;
+    }
+    return { lo, hi };
+  }
+
+  /** Counts the distinct pairs so far: throws past maxTies, else sets when to count again. */
+  private check(): void {
+    const { lo, hi } = this.ends();
+    let n = 0;
+    for (let r = 0; r < this.count; r++) if (hi[r]! >= n) n = hi[r]! + 1;
+    const m = distinctPairs(pairOrder(lo, hi, n), lo, hi);
+    if (m > this.maxTies) throw new TooManyTiesError(this.maxTies);
+    // Each relation adds at most one pair: none can pass the limit before maxTies − m + 1 more.
+    this.checkAt = this.count + Math.max(this.maxTies - m + 1, this.count >>> 2);
   }
 
   private capacity(): number {
-    return (this.source.length - 1) * this.chunk + this.source[this.source.length - 1]!.length;
+    return (this.lo.length - 1) * this.chunk + this.lo[this.lo.length - 1]!.length;
   }
 
   /** A single chunk short of full doubles; otherwise a new full chunk is added and nothing copied. */
   private grow(): void {
-    if (this.source.length === 1 && this.source[0]!.length < this.chunk) {
-      const size = Math.min(this.source[0]!.length * 2, this.chunk);
-      const larger = <T extends Int32Array | Float64Array>(array: T, length: number): T => {
-        const next = new (array.constructor as new (n: number) => T)(length);
-        next.set(array);
-        return next;
-      };
-      this.source[0] = larger(this.source[0]!, size);
-      this.target[0] = larger(this.target[0]!, size);
+    if (this.lo.length === 1 && this.lo[0]!.length < this.chunk) {
+      const size = Math.min(this.lo[0]!.length * 2, this.chunk);
+      this.lo[0] = larger(this.lo[0]!, size);
+      this.hi[0] = larger(this.hi[0]!, size);
+      this.kind[0] = larger(this.kind[0]!, size);
       this.strength[0] = larger(this.strength[0]!, size);
       this.money[0] = larger(this.money[0]!, size);
-      this.kindCount[0] = larger(this.kindCount[0]!, size * K);
-      this.kindStrength[0] = larger(this.kindStrength[0]!, size * K);
       return;
     }
-    this.source.push(new Int32Array(this.chunk));
-    this.target.push(new Int32Array(this.chunk));
+    this.lo.push(new Int32Array(this.chunk));
+    this.hi.push(new Int32Array(this.chunk));
+    this.kind.push(new Uint8Array(this.chunk));
     this.strength.push(new Float64Array(this.chunk));
     this.money.push(new Float64Array(this.chunk));
-    this.kindCount.push(new Float64Array(this.chunk * K));
-    this.kindStrength.push(new Float64Array(this.chunk * K));
-  }
-
-  /** Twice the slots, every tie (the one just added included) placed again. */
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    const within = this.chunk - 1;
-    for (let t = 0; t < this.count; t++) {
-      const c = t >>> this.bits;
-      let slot = pairHash(this.source[c]![t & within]!, this.target[c]![t & within]!) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = t + 1;
-    }
-    this.slots = slots;
   }
 }
 
-/** A well-mixed 32-bit hash of a pair of node indices (murmur3's finaliser over both). */
-function pairHash(lo: number, hi: number): number {
-  let h = Math.imul(lo, 0x9e3779b1) ^ hi;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+function larger<T extends Int32Array | Uint8Array | Float64Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array);
+  return next;
+}
+
+/**
+ * The relations' order by their ends (lo, then hi, then as added): a counting sort on lo, then
+ * each lo's relations by hi, sorted as numbers in a typed array (no callback per comparison).
+ */
+export function pairOrder(lo: Int32Array, hi: Int32Array, n: number): Int32Array {
+  const m = lo.length;
+  const start = new Int32Array(n + 1);
+  for (let t = 0; t < m; t++) start[lo[t]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const order = new Int32Array(m);
+  const next = start.slice(0, n);
+  for (let t = 0; t < m; t++) order[next[lo[t]!]!++] = t;
+  let widest = 0;
+  for (let i = 0; i < n; i++) widest = Math.max(widest, start[i + 1]! - start[i]!);
+  // hi * m + t is below n * m, exact in a double up to 2^53 (2M nodes and 4e9 relations).
+  const keys = new Float64Array(widest);
+  for (let i = 0; i < n; i++) {
+    const from = start[i]!;
+    const count = start[i + 1]! - from;
+    if (count < 2) continue;
+    for (let k = 0; k < count; k++) keys[k] = hi[order[from + k]!]! * m + order[from + k]!;
+    const sorted = keys.subarray(0, count).sort();
+    for (let k = 0; k < count; k++) order[from + k] = sorted[k]! % m;
+  }
+  return order;
+}
+
+/** How many distinct (lo, hi) pairs, `order` putting equal ones next to each other. */
+function distinctPairs(order: Int32Array, lo: Int32Array, hi: Int32Array): number {
+  let m = 0;
+  for (let k = 0; k < order.length; k++) {
+    const r = order[k]!;
+    const p = order[k - 1];
+    if (k === 0 || lo[r] !== lo[p!] || hi[r] !== hi[p!]) m++;
+  }
+  return m;
 }
 
 export function kindColumn(kind: TieKind): number {

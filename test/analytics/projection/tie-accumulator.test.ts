@@ -1,84 +1,120 @@
 import { describe, expect, it } from 'vitest';
 
-import { pairOrder } from '../../../src/analytics/projection/builder.js';
 import { PeopleProjectionBuilder } from '../../../src/analytics/projection/people.js';
-import { type ChunkedTies, emptyTies, TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
+import { type MergedTies, pairOrder, TieAccumulator, TooManyTiesError } from '../../../src/analytics/projection/tie-accumulator.js';
 import { TIE_KINDS } from '../../../src/analytics/weights.js';
 import { createRng } from '../../../src/shared/rng.js';
 
 /**
- * The accumulator keeps its ties in typed arrays with an index of its own (open addressing):
- * held against a plain Map of pairs over 30,000 relations among 2,000 nodes (so the arrays grow
- * and the index is rebuilt many times), and the ends' order against a comparison sort.
+ * The accumulator keeps each relation as it came and merges them into ties by sorting them by
+ * their ends: held against a plain Map of pairs over 30,000 relations among 2,000 nodes (the
+ * columns grow through many chunks), the limit against distinct pairs counted independently,
+ * and the ends' order against a comparison sort.
  */
 
 const K = TIE_KINDS.length;
 
-/** The accumulator's chunked ties as flat columns, in the order first seen. */
-function flatTies(chunked: ChunkedTies) {
-  const { count: m, bits } = chunked;
-  const ties = emptyTies(m, K);
-  for (let c = 0; c < chunked.source.length; c++) {
-    const from = c << bits;
-    const n = Math.min(m - from, chunked.source[c]!.length);
-    if (n <= 0) break;
-    ties.source.set(chunked.source[c]!.subarray(0, n), from);
-    ties.target.set(chunked.target[c]!.subarray(0, n), from);
-    ties.strength.set(chunked.strength[c]!.subarray(0, n), from);
-    ties.money.set(chunked.money[c]!.subarray(0, n), from);
-    ties.kindCount.set(chunked.kindCount[c]!.subarray(0, n * K), from * K);
-    ties.kindStrength.set(chunked.kindStrength[c]!.subarray(0, n * K), from * K);
+/** The accumulator's ties, its relations' ends renumbered by `position` (identity when left out). */
+function merge(acc: TieAccumulator, n: number, position = Int32Array.from({ length: n }, (_, i) => i)): MergedTies {
+  const steps = acc.merged(position, n);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  return ties;
 }
 
 describe('tie accumulator', () => {
   it.each([
     ['one chunk that doubles', undefined],
-    ['chunks of 64 ties', 6],
-  ])('sums the same ties as a Map of pairs, in first-seen order, through many growths (%s)', (_, chunkBits) => {
+    ['chunks of 64 relations', 6],
+  ])('sums the same ties as a Map of pairs, in the order of their ends, each relation naming its tie (%s)', (_, chunkBits) => {
     const rng = createRng(7);
+    const n = 2_000;
     const acc = new TieAccumulator(Number.POSITIVE_INFINITY, chunkBits);
-    const expected = new Map<string, { index: number; lo: number; hi: number; strength: number; money: number; counts: number[] }>();
+    const expected = new Map<string, { lo: number; hi: number; strength: number; money: number; counts: number[]; strengths: number[] }>();
     const returned: number[] = [];
-    const wanted: number[] = [];
+    const pairOf: string[] = [];
+    // Renumbered ends: node i is at place n − 1 − i, so the order of ties is not the order added.
+    const position = Int32Array.from({ length: n }, (_, i) => n - 1 - i);
     for (let r = 0; r < 30_000; r++) {
-      const a = rng.int(0, 1_999);
-      const b = rng.int(0, 1_999);
+      const a = rng.int(0, n - 1);
+      const b = rng.int(0, n - 1);
       const kind = TIE_KINDS[rng.int(0, K - 1)]!;
       const strength = 0.5 + rng.int(0, 10) / 4;
       const money = rng.int(0, 3);
       returned.push(acc.add(a, b, kind, strength, money));
-      const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
-      if (!expected.has(key)) expected.set(key, { index: expected.size, lo: Math.min(a, b), hi: Math.max(a, b), strength: 0, money: 0, counts: new Array<number>(K).fill(0) });
+      const [lo, hi] = [position[a]!, position[b]!].sort((x, y) => x - y) as [number, number];
+      const key = `${lo}-${hi}`;
+      if (!expected.has(key)) expected.set(key, { lo, hi, strength: 0, money: 0, counts: new Array<number>(K).fill(0), strengths: new Array<number>(K).fill(0) });
       const e = expected.get(key)!;
       e.strength += strength;
       e.money += money;
       e.counts[TIE_KINDS.indexOf(kind)]! += 1;
-      wanted.push(e.index);
+      e.strengths[TIE_KINDS.indexOf(kind)]! += strength;
+      pairOf.push(key);
     }
-    expect(returned).toEqual(wanted);
-    const ties = flatTies(acc.finish());
-    const list = [...expected.values()];
+    expect(returned).toEqual(returned.map((_, r) => r));
+    const { ties, tieOf } = merge(acc, n, position);
+    const list = [...expected.values()].sort((x, y) => x.lo - y.lo || x.hi - y.hi);
     expect(ties.source.length).toBe(list.length);
     expect(Array.from(ties.source)).toEqual(list.map((e) => e.lo));
     expect(Array.from(ties.target)).toEqual(list.map((e) => e.hi));
+    // Summed in the order the relations came, as the Map's were: equal to the last bit.
     expect(Array.from(ties.strength)).toEqual(list.map((e) => e.strength));
     expect(Array.from(ties.money)).toEqual(list.map((e) => e.money));
     expect(Array.from(ties.kindCount)).toEqual(list.flatMap((e) => e.counts));
-    expect(Array.from(ties.kindStrength).reduce((sum, x) => sum + x, 0)).toBeCloseTo(
-      list.reduce((sum, e) => sum + e.strength, 0),
-      6,
-    );
+    expect(Array.from(ties.kindStrength)).toEqual(list.flatMap((e) => e.strengths));
+    const placeOf = new Map(list.map((e, t) => [`${e.lo}-${e.hi}`, t]));
+    expect(Array.from(tieOf)).toEqual(pairOf.map((key) => placeOf.get(key)));
   });
 
   it('adds nothing for a tie without strength, and stops past maxTies', () => {
     const acc = new TieAccumulator(2);
     expect(acc.add(0, 1, 'contact', 0)).toBe(-1);
     expect(acc.add(0, 1, 'contact', 1)).toBe(0);
-    expect(acc.add(1, 0, 'payment', 1)).toBe(0);
-    expect(acc.add(2, 1, 'contact', 1)).toBe(1);
+    expect(acc.add(1, 0, 'payment', 1)).toBe(1);
+    expect(acc.add(2, 1, 'contact', 1)).toBe(2);
     expect(() => acc.add(2, 3, 'contact', 1)).toThrow(TooManyTiesError);
+  });
+
+  it('lets many relations of few pairs past maxTies, and stops at most a quarter of the relations after the pairs pass it', () => {
+    const rng = createRng(13);
+    const limit = 1_000;
+    const acc = new TieAccumulator(limit);
+    // 6,000 relations of 600 pairs: six times the limit in relations, under it in pairs.
+    for (let r = 0; r < 6_000; r++) {
+      const p = rng.int(0, 599);
+      acc.add(p, p + 1_000, 'contact', 1);
+    }
+    const seen = new Set<number>(Array.from({ length: 600 }, (_, p) => p));
+    let added = 6_000;
+    let passedAt = -1;
+    let stoppedAt = -1;
+    try {
+      for (;;) {
+        const p = rng.int(0, 1_999);
+        added++;
+        if (!seen.has(p)) seen.add(p);
+        if (seen.size > limit && passedAt < 0) passedAt = added;
+        acc.add(p, p + 1_000, 'contact', 1);
+        if (added > 100_000) break;
+      }
+    } catch (error) {
+      expect(error).toBeInstanceOf(TooManyTiesError);
+      stoppedAt = added;
+    }
+    expect(passedAt).toBeGreaterThan(0);
+    expect(stoppedAt).toBeGreaterThanOrEqual(passedAt);
+    expect(stoppedAt).toBeLessThanOrEqual(Math.ceil(passedAt * 1.25) + 1);
+  });
+
+  it('refuses at the merge what passed the limit since the last count', () => {
+    const acc = new TieAccumulator(5);
+    for (let p = 0; p < 5; p++) acc.add(p, 10, 'contact', 1);
+    for (let r = 0; r < 3; r++) acc.add(0, 10, 'contact', 1); // the count at 6 relations: 5 pairs
+    // The next count is due once two more relations came: one more pair is refused at the merge.
+    acc.add(6, 10, 'contact', 1);
+    expect(() => merge(acc, 11)).toThrow(TooManyTiesError);
   });
 
   it('orders ties by their ends as a comparison sort does', () => {
