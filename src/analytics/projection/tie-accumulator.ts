@@ -92,7 +92,7 @@ export class TieAccumulator {
   /**
    * The relations merged into one tie per pair, its ends renumbered by `position` (an index of
    * n nodes), in the order of their ends; a tie's strength, money and kind columns summed in the
-   * order its relations came. Lets go of the relations. Yields between steps, so a caller can let
+   * order they came, or, for three or more, of their values (valueOrder). Lets go of the relations. Yields between steps, so a caller can let
    * the event loop go (ProjectionBuilder.finishYielding).
    */
   *merged(position: Int32Array, n: number): Generator<void, MergedTies, void> {
@@ -101,7 +101,7 @@ export class TieAccumulator {
     yield;
     const order = pairOrder(lo, hi, n);
     yield;
-    const m = distinctPairs(order, lo, hi);
+    const m = this.valueOrder(order, lo, hi);
     if (m > this.maxTies) throw new TooManyTiesError(this.maxTies);
     const ties = emptyTies(m, K);
     const tieOf = new Int32Array(count);
@@ -130,6 +130,29 @@ export class TieAccumulator {
     this.kind = [];
     this.strength = this.money = [];
     return { ties, tieOf };
+  }
+
+  /**
+   * Puts each pair's relations, when there are three or more, in the order of their values
+   * (strength, money, kind), so that the sums do not depend on the order they were read in:
+   * partitions read at once interleave their links, and a + b is b + a in floats, but three or
+   * more terms sum differently in another order. Returns the number of pairs.
+   */
+  private valueOrder(order: Int32Array, lo: Int32Array, hi: Int32Array): number {
+    const within = this.chunk - 1;
+    const value = (r: number, column: Float64Array[] | Uint8Array[]) => column[r >>> this.bits]![r & within]!;
+    const byValue = (x: number, y: number) =>
+      value(x, this.strength) - value(y, this.strength) || value(x, this.money) - value(y, this.money) || value(x, this.kind) - value(y, this.kind);
+    let pairs = 0;
+    for (let k = 0; k < order.length;) {
+      const first = order[k]!;
+      let end = k + 1;
+      while (end < order.length && lo[order[end]!] === lo[first] && hi[order[end]!] === hi[first]) end++;
+      if (end - k >= 3) order.set(Array.from(order.subarray(k, end)).sort(byValue), k);
+      pairs++;
+      k = end;
+    }
+    return pairs;
   }
 
   /** Each relation's ends, renumbered by `position` (none: as added), lower first. */

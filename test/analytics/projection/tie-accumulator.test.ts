@@ -59,13 +59,39 @@ describe('tie accumulator', () => {
     expect(ties.source.length).toBe(list.length);
     expect(Array.from(ties.source)).toEqual(list.map((e) => e.lo));
     expect(Array.from(ties.target)).toEqual(list.map((e) => e.hi));
-    // Summed in the order the relations came, as the Map's were: equal to the last bit.
+    // Strengths are multiples of a quarter: their sums are exact in any order.
     expect(Array.from(ties.strength)).toEqual(list.map((e) => e.strength));
     expect(Array.from(ties.money)).toEqual(list.map((e) => e.money));
     expect(Array.from(ties.kindCount)).toEqual(list.flatMap((e) => e.counts));
     expect(Array.from(ties.kindStrength)).toEqual(list.flatMap((e) => e.strengths));
     const placeOf = new Map(list.map((e, t) => [`${e.lo}-${e.hi}`, t]));
     expect(Array.from(tieOf)).toEqual(pairOf.map((key) => placeOf.get(key)));
+  });
+
+  it('sums to the same bits whatever order the relations of a pair come in', () => {
+    // (0.1 + 0.2) + 0.3 is 0.6000000000000001 and (0.3 + 0.2) + 0.1 is 0.6.
+    const relations = [
+      [0, 1, 'contact', 0.1, 0.1],
+      [1, 0, 'contact', 0.2, 0.2],
+      [0, 1, 'payment', 0.3, 0.3],
+      [0, 1, 'contact', 0.3, 0.1],
+      [2, 1, 'meeting', 0.7, 0],
+    ] as const;
+    const merged = (order: number[]) => {
+      const acc = new TieAccumulator();
+      for (const i of order) acc.add(relations[i]![0], relations[i]![1], relations[i]![2], relations[i]![3], relations[i]![4]);
+      return merge(acc, 3).ties;
+    };
+    const forward = merged([0, 1, 2, 3, 4]);
+    expect(forward.strength[0]).toBeCloseTo(0.9, 12);
+    for (const order of [
+      [3, 2, 1, 0, 4],
+      [4, 2, 0, 3, 1],
+      [1, 3, 0, 4, 2],
+    ]) {
+      const other = merged(order);
+      for (const column of ['source', 'target', 'strength', 'money', 'kindCount', 'kindStrength'] as const) expect(Array.from(other[column])).toEqual(Array.from(forward[column]));
+    }
   });
 
   it('adds nothing for a tie without strength, and stops past maxTies', () => {
