@@ -7,7 +7,7 @@ import { createGdsEngine, prepareAnalysis } from '../../src/analysis/engine-choi
 import { settingsOf } from '../../src/analysis/settings.js';
 import { analyse } from '../../src/analytics/engine.js';
 import { loadQueries } from '../../src/neo4j/queries.js';
-import { ANALYTICS_QUERIES, createAnalyticsRepository } from '../../src/repositories/analytics-repository.js';
+import { ANALYTICS_QUERIES, createAnalyticsRepository, DEFAULT_READ_PARTITIONS } from '../../src/repositories/analytics-repository.js';
 import { createGdsRepository, GDS_QUERIES } from '../../src/repositories/gds-repository.js';
 import { createSystemRepository, SYSTEM_QUERIES } from '../../src/repositories/system-repository.js';
 import { AnalysisRequestSchema } from '../../src/schemas/analysis.js';
@@ -33,12 +33,12 @@ export interface GdsAnalyseFigures {
   top20: string[];
 }
 
-const { values } = parseArgs({ options: { uri: { type: 'string' }, investigation: { type: 'string' }, engine: { type: 'string' } } });
+const { values } = parseArgs({ options: { uri: { type: 'string' }, investigation: { type: 'string' }, engine: { type: 'string' }, 'read-partitions': { type: 'string' } } });
 const engineName = values.engine as 'graphology' | 'gds';
 const driver = neo4j.driver(values.uri!);
 try {
   const queries = await loadQueries([...ANALYTICS_QUERIES, ...GDS_QUERIES, ...SYSTEM_QUERIES]);
-  const repository = createAnalyticsRepository(driver, 'neo4j', queries);
+  const repository = createAnalyticsRepository(driver, 'neo4j', queries, { partitions: Number(values['read-partitions'] ?? DEFAULT_READ_PARTITIONS) });
   const system = createSystemRepository(driver, 'neo4j', queries);
   const gds = createGdsEngine(createGdsRepository(driver, 'neo4j', queries), () => system.plugins(), { aboveRelations: Number.MAX_SAFE_INTEGER, concurrency: 4 });
   const request = AnalysisRequestSchema.parse({ scope: { investigations: [values.investigation] }, parameters: { engine: engineName } });

@@ -8,6 +8,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded.js';
 import { applyMigrations } from '../../src/neo4j/migrations.js';
 import { loadQueries } from '../../src/neo4j/queries.js';
+import { DEFAULT_READ_PARTITIONS } from '../../src/repositories/analytics-repository.js';
 import { SYSTEM_QUERIES } from '../../src/repositories/system-repository.js';
 import { createRng } from '../../src/shared/rng.js';
 import { parseCommonArgs } from '../harness/args.js';
@@ -23,7 +24,8 @@ import { type EngineRun, type GdsBenchResults, LOAD_BATCH, renderGdsMarkdown, ty
 
 /**
  * `npm run bench:gds` (flags after `--`: `--quick`, `--sizes 100k,1m,10m`, `--seed 42`,
- * `--heap 8g`, `--store DIR`, `--engines gds`, `--service-heap MB`): the same analysis of the same graph by both engines, side by side — the
+ * `--heap 8g`, `--store DIR`, `--engines gds`, `--service-heap MB`, `--read-partitions N`, the service's
+ * ANALYTICS_READ_PARTITIONS, 1 by default): the same analysis of the same graph by both engines, side by side — the
  * service's own (graphology: the service reads the relations and computes everything) and
  * Neo4j Graph Data Science (the ties computed in Neo4j, Louvain, PageRank, betweenness and
  * closeness in GDS, the rest in the service) — with the time of each stage, the service's peak
@@ -99,16 +101,21 @@ async function runEngine(
   neo4jPid: number,
   signal: AbortSignal,
   serviceHeapMb?: number,
+  readPartitions = DEFAULT_READ_PARTITIONS,
 ): Promise<EngineRun | { error: string }> {
   await resetPeak(neo4jPid);
   progress(`${investigation}: ${engine}…`);
   const loadBefore = loadavg()[0]!;
   const heapFlag = serviceHeapMb ? [`--max-old-space-size=${serviceHeapMb}`] : [];
-  const child = await runChild('node', [...heapFlag, '--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine], {
-    cwd: ROOT,
-    timeoutMs: ANALYSE_TIMEOUT_MS,
-    signal,
-  });
+  const child = await runChild(
+    'node',
+    [...heapFlag, '--import', 'tsx', CHILD, '--uri', uri, '--investigation', investigation, '--engine', engine, '--read-partitions', String(readPartitions)],
+    {
+      cwd: ROOT,
+      timeoutMs: ANALYSE_TIMEOUT_MS,
+      signal,
+    },
+  );
   const failed = childError(`${engine} at ${investigation}`, child, ANALYSE_TIMEOUT_MS);
   if (failed) return { error: failed };
   const figures = JSON.parse(child.stdout.trim().split('\n').pop()!) as GdsAnalyseFigures;
@@ -123,6 +130,7 @@ async function main(): Promise<void> {
     'store',
     'engines',
     'service-heap',
+    'read-partitions',
   ]);
   const heap = values.heap ?? '8g';
   const store = values.store;
@@ -130,8 +138,10 @@ async function main(): Promise<void> {
   const serviceHeapMb = values['service-heap'] === undefined ? undefined : Number(values['service-heap']);
   if (serviceHeapMb !== undefined && !(Number.isInteger(serviceHeapMb) && serviceHeapMb >= 256))
     throw new Error('bench/gds: --service-heap takes a whole number of MB, at least 256');
+  const readPartitions = Number(values['read-partitions'] ?? DEFAULT_READ_PARTITIONS);
+  if (!(Number.isInteger(readPartitions) && readPartitions >= 1 && readPartitions <= 64)) throw new Error('bench/gds: --read-partitions takes a whole number from 1 to 64');
   const interrupt = interruptOnSignals();
-  const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, ...(serviceHeapMb ? { serviceHeapMb } : {}), seed, sizes: [] };
+  const results: GdsBenchResults = { ...startHeader(ROOT), neo4jHeap: heap, ...(serviceHeapMb ? { serviceHeapMb } : {}), readPartitions, seed, sizes: [] };
   const home = store ?? (await mkdtemp(join(tmpdir(), 'sna-bench-gds-')));
   if (store) await mkdir(store, { recursive: true });
   const db = await startEmbeddedNeo4j({ home, boltPort: 7695, heap, pageCache: '2g', startTimeoutMs: 300_000, javaHome: process.env.JAVA_HOME });
@@ -152,7 +162,7 @@ async function main(): Promise<void> {
       results.sizes.push(size);
       for (const engine of engines) {
         if (interrupt.aborted) break;
-        size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt, serviceHeapMb);
+        size.runs[engine] = await runEngine(db.uri, investigation, engine, db.pid, interrupt, serviceHeapMb, readPartitions);
       }
     }
   } finally {
