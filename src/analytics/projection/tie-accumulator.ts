@@ -19,8 +19,12 @@ export class TooManyTiesError extends Error {
 
 /** Relations held before the first growth; the first chunk doubles as it fills. */
 const INITIAL_CAPACITY = 1024;
-/** Relations per chunk, as a power of two: 65,536 relations are 1.6 MB of columns. */
+/** Relations per chunk, as a power of two: 65,536 relations are 2 MB of columns. */
 const CHUNK_BITS = 16;
+/** Numbers kept per relation besides its ends: strength, money, kind. */
+const VALUES = 3;
+/** Relations (or nodes) a simple pass goes through between two chances for the event loop: a few milliseconds' worth. */
+const PASS_STEP = 65_536;
 /** Relations merged into ties between two chances for the event loop (merged()): about 10 ms' worth. */
 const RELATIONS_PER_STEP = 10_000;
 
@@ -51,9 +55,8 @@ export class TieAccumulator {
   private readonly chunk: number;
   private lo: Int32Array[];
   private hi: Int32Array[];
-  private kind: Uint8Array[];
-  private strength: Float64Array[];
-  private money: Float64Array[];
+  /** VALUES numbers per relation, side by side (the merge reads them in the ties' order, one place each): strength, money, kind. */
+  private values: Float64Array[];
   /** The relation count at which the distinct pairs are counted next (past maxTies only). */
   private checkAt: number;
 
@@ -67,9 +70,7 @@ export class TieAccumulator {
     const first = Math.min(INITIAL_CAPACITY, this.chunk);
     this.lo = [new Int32Array(first)];
     this.hi = [new Int32Array(first)];
-    this.kind = [new Uint8Array(first)];
-    this.strength = [new Float64Array(first)];
-    this.money = [new Float64Array(first)];
+    this.values = [new Float64Array(first * VALUES)];
     this.checkAt = maxTies + 1;
   }
 
@@ -82,9 +83,10 @@ export class TieAccumulator {
     const at = r & (this.chunk - 1);
     this.lo[c]![at] = a < b ? a : b;
     this.hi[c]![at] = a < b ? b : a;
-    this.kind[c]![at] = KIND_INDEX.get(kind)!;
-    this.strength[c]![at] = strength;
-    this.money[c]![at] = money;
+    const values = this.values[c]!;
+    values[at * VALUES] = strength;
+    values[at * VALUES + 1] = money;
+    values[at * VALUES + 2] = KIND_INDEX.get(kind)!;
     if (this.count >= this.checkAt) this.check();
     return r;
   }
@@ -97,11 +99,9 @@ export class TieAccumulator {
    */
   *merged(position: Int32Array, n: number): Generator<void, MergedTies, void> {
     const count = this.count;
-    const { lo, hi } = this.ends(position);
-    yield;
-    const order = pairOrder(lo, hi, n);
-    yield;
-    const m = this.valueOrder(order, lo, hi);
+    const { lo, hi } = yield* this.ends(position);
+    const order = yield* pairOrderInSteps(lo, hi, n);
+    const m = yield* this.valueOrder(order, lo, hi);
     if (m > this.maxTies) throw new TooManyTiesError(this.maxTies);
     const ties = emptyTies(m, K);
     const tieOf = new Int32Array(count);
@@ -118,17 +118,17 @@ export class TieAccumulator {
       tieOf[r] = t;
       const c = r >>> this.bits;
       const at = r & within;
-      const strength = this.strength[c]![at]!;
-      const column = t * K + this.kind[c]![at]!;
+      const values = this.values[c]!;
+      const strength = values[at * VALUES]!;
+      const column = t * K + values[at * VALUES + 2]!;
       ties.strength[t]! += strength;
-      ties.money[t]! += this.money[c]![at]!;
+      ties.money[t]! += values[at * VALUES + 1]!;
       ties.kindCount[column]! += 1;
       ties.kindStrength[column]! += strength;
     }
     this.count = 0;
     this.lo = this.hi = [];
-    this.kind = [];
-    this.strength = this.money = [];
+    this.values = [];
     return { ties, tieOf };
   }
 
@@ -138,13 +138,18 @@ export class TieAccumulator {
    * partitions read at once interleave their links, and a + b is b + a in floats, but three or
    * more terms sum differently in another order. Returns the number of pairs.
    */
-  private valueOrder(order: Int32Array, lo: Int32Array, hi: Int32Array): number {
+  private *valueOrder(order: Int32Array, lo: Int32Array, hi: Int32Array): Generator<void, number, void> {
     const within = this.chunk - 1;
-    const value = (r: number, column: Float64Array[] | Uint8Array[]) => column[r >>> this.bits]![r & within]!;
-    const byValue = (x: number, y: number) =>
-      value(x, this.strength) - value(y, this.strength) || value(x, this.money) - value(y, this.money) || value(x, this.kind) - value(y, this.kind);
+    const value = (r: number, field: number) => this.values[r >>> this.bits]![(r & within) * VALUES + field]!;
+    // Strength, then money, then kind.
+    const byValue = (x: number, y: number) => value(x, 0) - value(y, 0) || value(x, 1) - value(y, 1) || value(x, 2) - value(y, 2);
     let pairs = 0;
+    let due = PASS_STEP;
     for (let k = 0; k < order.length;) {
+      if (k >= due) {
+        due = k + PASS_STEP;
+        yield;
+      }
       const first = order[k]!;
       let end = k + 1;
       while (end < order.length && lo[order[end]!] === lo[first] && hi[order[end]!] === hi[first]) end++;
@@ -155,28 +160,28 @@ export class TieAccumulator {
     return pairs;
   }
 
-  /** Each relation's ends, renumbered by `position` (none: as added), lower first. */
-  private ends(position?: Int32Array): { lo: Int32Array; hi: Int32Array } {
+  /** Each relation's ends, renumbered by `position` (none: as added), lower first; a chunk a step. */
+  private *ends(position?: Int32Array): Generator<void, { lo: Int32Array; hi: Int32Array }, void> {
     const lo = new Int32Array(this.count);
     const hi = new Int32Array(this.count);
-    const within = this.chunk - 1;
-    for (let r = 0; r < this.count; r++) {
-      const c = r >>> this.bits;
-      let a = this.lo[c]![r & within]!;
-      let b = this.hi[c]![r & within]!;
-      if (position) {
-        a = position[a]!;
-        b = position[b]!;
+    for (let c = 0, from = 0; from < this.count; c++, from += this.chunk) {
+      const a = this.lo[c]!;
+      const b = this.hi[c]!;
+      const to = Math.min(this.count, from + this.chunk);
+      for (let r = from, at = 0; r < to; r++, at++) {
+        const x = position ? position[a[at]!]! : a[at]!;
+        const y = position ? position[b[at]!]! : b[at]!;
+        lo[r] = x < y ? x : y;
+        hi[r] = x < y ? y : x;
       }
-      lo[r] = a < b ? a : b;
-      hi[r] = a < b ? b : a;
+      yield;
     }
     return { lo, hi };
   }
 
   /** Counts the distinct pairs so far: throws past maxTies, else sets when to count again. */
   private check(): void {
-    const { lo, hi } = this.ends();
+    const { lo, hi } = drain(this.ends());
     let n = 0;
     for (let r = 0; r < this.count; r++) if (hi[r]! >= n) n = hi[r]! + 1;
     const m = distinctPairs(pairOrder(lo, hi, n), lo, hi);
@@ -195,20 +200,16 @@ export class TieAccumulator {
       const size = Math.min(this.lo[0]!.length * 2, this.chunk);
       this.lo[0] = larger(this.lo[0]!, size);
       this.hi[0] = larger(this.hi[0]!, size);
-      this.kind[0] = larger(this.kind[0]!, size);
-      this.strength[0] = larger(this.strength[0]!, size);
-      this.money[0] = larger(this.money[0]!, size);
+      this.values[0] = larger(this.values[0]!, size * VALUES);
       return;
     }
     this.lo.push(new Int32Array(this.chunk));
     this.hi.push(new Int32Array(this.chunk));
-    this.kind.push(new Uint8Array(this.chunk));
-    this.strength.push(new Float64Array(this.chunk));
-    this.money.push(new Float64Array(this.chunk));
+    this.values.push(new Float64Array(this.chunk * VALUES));
   }
 }
 
-function larger<T extends Int32Array | Uint8Array | Float64Array>(array: T, length: number): T {
+function larger<T extends Int32Array | Float64Array>(array: T, length: number): T {
   const next = new (array.constructor as new (n: number) => T)(length);
   next.set(array);
   return next;
@@ -219,26 +220,53 @@ function larger<T extends Int32Array | Uint8Array | Float64Array>(array: T, leng
  * each lo's relations by hi, sorted as numbers in a typed array (no callback per comparison).
  */
 export function pairOrder(lo: Int32Array, hi: Int32Array, n: number): Int32Array {
+  return drain(pairOrderInSteps(lo, hi, n));
+}
+
+/** pairOrder, yielding after each PASS_STEP relations (or nodes) of each pass. */
+function* pairOrderInSteps(lo: Int32Array, hi: Int32Array, n: number): Generator<void, Int32Array, void> {
   const m = lo.length;
   const start = new Int32Array(n + 1);
-  for (let t = 0; t < m; t++) start[lo[t]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  for (let from = 0; from < m; from += PASS_STEP) {
+    for (let t = from, to = Math.min(m, from + PASS_STEP); t < to; t++) start[lo[t]! + 1]!++;
+    yield;
+  }
+  let widest = 0;
+  for (let i = 0; i < n; i++) {
+    start[i + 1]! += start[i]!;
+    widest = Math.max(widest, start[i + 1]! - start[i]!);
+  }
+  yield;
   const order = new Int32Array(m);
   const next = start.slice(0, n);
-  for (let t = 0; t < m; t++) order[next[lo[t]!]!++] = t;
-  let widest = 0;
-  for (let i = 0; i < n; i++) widest = Math.max(widest, start[i + 1]! - start[i]!);
+  for (let from = 0; from < m; from += PASS_STEP) {
+    for (let t = from, to = Math.min(m, from + PASS_STEP); t < to; t++) order[next[lo[t]!]!++] = t;
+    yield;
+  }
   // hi * m + t is below n * m, exact in a double up to 2^53 (2M nodes and 4e9 relations).
   const keys = new Float64Array(widest);
+  let work = 0;
   for (let i = 0; i < n; i++) {
     const from = start[i]!;
     const count = start[i + 1]! - from;
+    if ((work += count + 1) >= PASS_STEP) {
+      work = 0;
+      yield;
+    }
     if (count < 2) continue;
     for (let k = 0; k < count; k++) keys[k] = hi[order[from + k]!]! * m + order[from + k]!;
     const sorted = keys.subarray(0, count).sort();
     for (let k = 0; k < count; k++) order[from + k] = sorted[k]! % m;
   }
   return order;
+}
+
+/** Runs steps through without letting go (the limit's count during the read, tests). */
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** How many distinct (lo, hi) pairs, `order` putting equal ones next to each other. */
