@@ -233,17 +233,14 @@ export function createAnalyticsRepository(driver: Driver, database: string, quer
           const ids = new Map<number, string>();
           const keep = into.links === 'rows';
           // Each record once: its row to the sink, its internal id (`node`) kept for the links.
-          await stream<Neo4jRecord>(
-            tx,
-            'analytics/people-nodes',
-            params,
+          await streamRecords(
+            tx.run(queries['analytics/people-nodes']!, params),
             (record) => {
               const row = peopleNodeRowOf(record);
               if (keep && row.label === 'Person') ids.set(record.get('node') as number, row.id);
               sink.node(row);
             },
             signal,
-            (record) => record,
           );
           if (into.links === 'summary') sink.linkSummary(await linkSummary(params, signal));
           else await readLinks(params, ids, (row) => sink.link(row), signal);
