@@ -21,7 +21,8 @@ export class RowResolver {
   constructor(private readonly resolution: Resolution & { names?: ReadonlyMap<string, string | null> }) {}
 
   id(label: string, id: string | null): string | null {
-    if (id === null) return null;
+    // With nothing merged every id stays as it is: no `type:id` key made per id looked up.
+    if (id === null || this.resolution.idOf.size === 0) return id;
     return this.resolution.idOf.get(`${typeOfLabel(label)}:${id}`) ?? id;
   }
 
