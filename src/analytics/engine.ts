@@ -74,13 +74,6 @@ export interface EngineRuntime {
   onStage?: (stage: string) => void;
 }
 
-/**
- * The helpers' share of the Dijkstra passes: this thread computes communities, PageRank,
- * eigenvector, brokerage, the activity part of the harm score and the community reports
- * meanwhile (about 11 of 32 passes' worth at 1M ties), then its share.
- */
-const HELPER_SHARE = 0.65;
-
 export const RUNTIME_DEFAULTS: EngineRuntime = { pathHelpers: PARALLEL_DEFAULTS.helpers };
 
 /** A confidence run's draws (analysis/confidence-task.ts), summarised onto the ranking. */
@@ -151,9 +144,9 @@ export async function analyse(
   const givenStructure = given?.structure;
   const csr = givenStructure ? null : time('csr', () => csrFromEdges(keys, ties.source, ties.target, ties.strength));
 
-  // The helper threads take their share of the Dijkstra passes now, while this thread goes on
-  // with communities and the other measures; 'betweennessCloseness' times this thread's share
-  // and the wait for theirs.
+  // The helper threads start on the Dijkstra passes now, while this thread goes on with
+  // communities and the other measures; 'betweennessCloseness' times the passes this thread
+  // then takes itself, until none is left, and the wait for the helpers' last.
   const pathRun = given
     ? givenPaths(given)
     : startShortestPaths(pathGraph(csr!, o.pathWeights), {
@@ -161,7 +154,6 @@ export async function analyse(
         samples: o.betweennessSamples,
         seed: o.seed,
         helpers: pathHelpers,
-        helperShare: HELPER_SHARE,
       });
   const found = time('louvain', () =>
     givenStructure
@@ -286,5 +278,5 @@ function confidenceSummary(c: RankConfidence, nodes: Projection['nodes']): Confi
 /** The GDS engine's betweenness and closeness, in the shape of a path run. */
 function givenPaths(given: GivenMeasures): PathRun {
   const { betweenness, closeness, estimated, sources } = given;
-  return { helpers: 0, failures: [], finish: async () => ({ betweenness, closeness, estimated, sources }) };
+  return { helpers: 0, failures: [], blocksComputed: [], claimed: () => 0, finish: async () => ({ betweenness, closeness, estimated, sources }) };
 }

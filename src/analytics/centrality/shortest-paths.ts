@@ -95,8 +95,7 @@ export function pickSources(csr: Pick<Csr, 'n' | 'targets'>, options: Partial<Sh
 export function shortestPathCentrality(csr: Csr, options: Partial<ShortestPathOptions> = {}): ShortestPathResult {
   const picked = pickSources(csr, options);
   const sources = picked ?? everyNode(csr.n);
-  const sums = accumulatePaths(csr, sources);
-  return scalePaths(csr.n, sources, picked !== undefined, sums);
+  return scalePaths(csr.n, sources, picked !== undefined, sumPaths(csr, sources));
 }
 
 export function everyNode(n: number): Int32Array {
@@ -109,30 +108,78 @@ export interface PathSums {
   closeness: Float64Array;
 }
 
+/** Sources a run sums in blocks of (pathBlocks): enough for helper threads to share them evenly. */
+export const MAX_PATH_BLOCKS = 64;
+
 /**
- * Brandes' accumulation from each of `sources`, summed. Parts of one run may be summed on
- * different threads (parallel-paths.ts) and added up afterwards.
+ * How a run's k sources are summed: block b's sources are [bounds[b], bounds[b + 1]), each block
+ * summed from zero and the blocks' sums added up in block order. The blocks depend on k alone,
+ * so a run's sums are the same bits whichever thread computed each block (parallel-paths.ts), and
+ * with k ≤ 64 each block is one source: the plain sum over the sources in order.
  */
-export function accumulatePaths(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>, sources: ArrayLike<number>): PathSums {
-  const { n, offsets } = csr;
-  const betweenness = new Float64Array(n);
-  const closeness = new Float64Array(n);
-  const sweep = createSweep(csr, closeness);
-  const { order, dist, sigma, predCount, preds, delta } = sweep;
-  for (let k = 0; k < sources.length; k++) {
-    const reached = sweep.run(sources[k]!);
-    for (let i = reached - 1; i > 0; i--) {
-      const w = order[i]!;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      for (let p = offsets[w]!, end = p + predCount[w]!; p < end; p++) {
-        const v = preds[p]!;
-        delta[v]! += sigma[v]! * coefficient;
-      }
-      betweenness[w]! += delta[w]!;
-      closeness[w]! += 1 / dist[w]!;
-    }
+export function pathBlocks(k: number): Int32Array {
+  const count = Math.min(k, MAX_PATH_BLOCKS);
+  return Int32Array.from({ length: count + 1 }, (_, b) => Math.round((k * b) / Math.max(1, count)));
+}
+
+export function emptySums(n: number): PathSums {
+  return { betweenness: new Float64Array(n), closeness: new Float64Array(n) };
+}
+
+export function addSums(total: PathSums, part: PathSums): void {
+  const { betweenness, closeness } = total;
+  for (let v = 0; v < betweenness.length; v++) {
+    betweenness[v]! += part.betweenness[v]!;
+    closeness[v]! += part.closeness[v]!;
   }
-  return { betweenness, closeness };
+}
+
+/** The unscaled sums over `sources`, in pathBlocks' blocks, on this thread. */
+export function sumPaths(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>, sources: Int32Array): PathSums {
+  const bounds = pathBlocks(sources.length);
+  const accumulator = createPathAccumulator(csr);
+  const total = emptySums(csr.n);
+  const block = emptySums(csr.n);
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const from = sources.subarray(bounds[b], bounds[b + 1]);
+    if (b === 0) {
+      accumulator.add(from, total);
+      continue;
+    }
+    block.betweenness.fill(0);
+    block.closeness.fill(0);
+    accumulator.add(from, block);
+    addSums(total, block);
+  }
+  return total;
+}
+
+/**
+ * Brandes' accumulation: `add` sums the passes from each of `sources`, in order, into `into`.
+ * The Dijkstra buffers are made once and serve every call.
+ */
+export function createPathAccumulator(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>) {
+  const { offsets } = csr;
+  const sweep = createSweep(csr);
+  const { order, dist, sigma, predCount, preds, delta } = sweep;
+  return {
+    add(sources: ArrayLike<number>, into: PathSums): void {
+      const { betweenness, closeness } = into;
+      for (let k = 0; k < sources.length; k++) {
+        const reached = sweep.run(sources[k]!, closeness);
+        for (let i = reached - 1; i > 0; i--) {
+          const w = order[i]!;
+          const coefficient = (1 + delta[w]!) / sigma[w]!;
+          for (let p = offsets[w]!, end = p + predCount[w]!; p < end; p++) {
+            const v = preds[p]!;
+            delta[v]! += sigma[v]! * coefficient;
+          }
+          betweenness[w]! += delta[w]!;
+          closeness[w]! += 1 / dist[w]!;
+        }
+      }
+    },
+  };
 }
 
 /** Normalises the sums of a run from `sources` (in place) into the result. */
@@ -169,7 +216,7 @@ export function scalePaths(n: number, sources: Int32Array, estimated: boolean, {
  * Geraci, Pellegrini & Lastres 2012), and a quarter of a smuggling network's people (migrants who
  * paid one smuggler) are leaves.
  */
-function createSweep(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>, closeness: Float64Array) {
+function createSweep(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>) {
   const { n, offsets, targets, weights } = csr;
   const length = new Float64Array(weights.length);
   for (let e = 0; e < weights.length; e++) length[e] = 1 / weights[e]!;
@@ -242,9 +289,9 @@ function createSweep(csr: Pick<Csr, 'n' | 'offsets' | 'targets' | 'weights'>, cl
 
   /**
    * Shortest paths from `source`; returns how many nodes were settled through the heap (in
-   * `order`, nearest first; leaves are not among them). Adds the leaves' closeness itself.
+   * `order`, nearest first; leaves are not among them). Adds the leaves' closeness to `closeness` itself.
    */
-  const run = (source: number): number => {
+  const run = (source: number, closeness: Float64Array): number => {
     for (let i = 0; i < reached; i++) {
       const v = order[i]!;
       state[v] = 0;

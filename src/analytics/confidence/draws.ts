@@ -3,7 +3,7 @@ import { articulationPoints } from '../brokerage/articulation-points.js';
 import { participation } from '../brokerage/participation.js';
 import { degreeCentrality } from '../centrality/degree.js';
 import { pagerank } from '../centrality/pagerank.js';
-import { accumulatePaths, everyNode, scalePaths } from '../centrality/shortest-paths.js';
+import { everyNode, scalePaths, sumPaths } from '../centrality/shortest-paths.js';
 import { detectCommunitiesCsr } from '../communities/louvain.js';
 import { csrFromEdges, pathGraph } from '../csr.js';
 import type { EngineOptions } from '../engine.js';
@@ -94,7 +94,7 @@ export function drawRanks(
 ): Int32Array {
   const n = keys.length;
   const csr = csrFromEdges(keys, kept.source, kept.target, kept.strength);
-  const paths = scalePaths(n, sources, sources.length < n, accumulatePaths(pathGraph(csr, o.pathWeights), sources));
+  const paths = scalePaths(n, sources, sources.length < n, sumPaths(pathGraph(csr, o.pathWeights), sources));
   const found = detectCommunitiesCsr(csr, { resolution: o.resolution, seed: o.seed });
   const degree = degreeCentrality(csr);
   const brokerage = { ...participation(csr, found.membership), ...articulationPoints(csr) };
