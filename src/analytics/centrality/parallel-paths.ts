@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 
 import type { Csr } from '../csr.js';
 import {
@@ -66,24 +66,48 @@ interface BlockSums {
   sums: PathSums;
 }
 
+/**
+ * Fresh memory is slow to come by on some machines (3.5 s a GB where this was measured, the
+ * kernel handing out zeroed pages): at ten million ties a block's sums are 32 MB, so each
+ * thread's sums arrays go back to it once added, to be zeroed and used again.
+ */
+export interface RecycledSums {
+  betweenness: Float64Array;
+  closeness: Float64Array;
+}
+
+/** `recycled`'s arrays zeroed, or new ones. */
+export function reuseSums(n: number, recycled: RecycledSums | undefined): PathSums {
+  if (!recycled) return emptySums(n);
+  recycled.betweenness.fill(0);
+  recycled.closeness.fill(0);
+  return recycled;
+}
+
 /** Helper → caller: a block's sums, or that it has claimed its last. */
 export type HelperMessage = BlockSums | { done: true };
 
-/** Adds blocks' sums in block order as they arrive in any order. */
-class InOrderSums {
+/** Adds blocks' sums in block order as they arrive in any order; `done` is given each block's arrays once added. */
+class InOrderSums<T extends BlockSums> {
   next = 0;
   private total: PathSums | undefined;
-  private readonly waiting = new Map<number, BlockSums>();
+  private readonly waiting = new Map<number, T>();
 
-  constructor(private readonly n: number) {}
+  constructor(
+    private readonly n: number,
+    private readonly done: (block: T) => void,
+  ) {}
 
-  take(block: BlockSums): void {
+  take(block: T): void {
     this.waiting.set(block.from, block);
     for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
       this.waiting.delete(this.next);
-      if (this.total) addSums(this.total, ready.sums);
-      else this.total = ready.sums;
       this.next = ready.to;
+      if (!this.total) this.total = ready.sums;
+      else {
+        addSums(this.total, ready.sums);
+        this.done(ready);
+      }
     }
   }
 
@@ -113,15 +137,23 @@ export function startShortestPaths(csr: Csr, options: Partial<ParallelPathOption
     };
   }
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const sums = new InOrderSums(csr.n);
+  // Each block's arrays go back to the thread that computed them: this one's (-1) to `spare`, a helper's through its channel.
+  const spare: PathSums[] = [];
+  const channels = Array.from({ length: used }, () => new MessageChannel());
+  const sums = new InOrderSums<BlockSums & { by: number }>(csr.n, ({ by, sums }) => {
+    if (by < 0) spare.push(sums);
+    else channels[by]!.port1.postMessage(sums, [sums.betweenness.buffer as ArrayBuffer, sums.closeness.buffer as ArrayBuffer]);
+  });
   const failures: string[] = [];
   const blocksComputed = Array.from({ length: used + 1 }, () => 0);
   // A failed helper resolves at once, so no rejection waits unhandled for finish().
   const running = Array.from({ length: used }, (_, h) =>
-    runHelper(csr, sources, bounds, claims, helperScript, (block) => {
+    runHelper(csr, sources, bounds, claims, channels[h]!.port2, helperScript, (block) => {
       blocksComputed[h + 1]! += block.to - block.from;
-      sums.take(block);
-    }).catch((error: unknown) => void failures.push(error instanceof Error ? error.message : String(error))),
+      sums.take({ ...block, by: h });
+    })
+      .catch((error: unknown) => void failures.push(error instanceof Error ? error.message : String(error)))
+      .finally(() => channels[h]!.port1.close()),
   );
 
   return {
@@ -131,11 +163,11 @@ export function startShortestPaths(csr: Csr, options: Partial<ParallelPathOption
     claimed: () => Math.min(blocks, Atomics.load(claims, 0)),
     async finish() {
       const accumulator = createPathAccumulator(csr);
-      const compute = (b: number): BlockSums => {
-        const block = emptySums(csr.n);
+      const compute = (b: number) => {
+        const block = reuseSums(csr.n, spare.pop());
         accumulator.add(sources.subarray(bounds[b], bounds[b + 1]), block);
         blocksComputed[0]!++;
-        return { from: b, to: b + 1, sums: block };
+        return { from: b, to: b + 1, sums: block, by: -1 };
       };
       for (let b = Atomics.add(claims, 0, 1); b < blocks; b = Atomics.add(claims, 0, 1)) {
         sums.take(compute(b));
@@ -151,7 +183,15 @@ export function startShortestPaths(csr: Csr, options: Partial<ParallelPathOption
 }
 
 /** Hands each block's sums the helper sends to `take`; resolves once it has sent its last. */
-function runHelper(csr: Csr, sources: Int32Array, bounds: Int32Array, claims: Int32Array, script: URL | undefined, take: (block: BlockSums) => void): Promise<void> {
+function runHelper(
+  csr: Csr,
+  sources: Int32Array,
+  bounds: Int32Array,
+  claims: Int32Array,
+  recycled: MessagePort,
+  script: URL | undefined,
+  take: (block: BlockSums) => void,
+): Promise<void> {
   const fromSource = import.meta.url.endsWith('.ts');
   return new Promise<void>((resolve, reject) => {
     const url = script ?? new URL(fromSource ? './paths-worker.ts' : './paths-worker.js', import.meta.url);
@@ -163,7 +203,8 @@ function runHelper(csr: Csr, sources: Int32Array, bounds: Int32Array, claims: In
       : url;
     const worker = new Worker(entry, {
       eval: fromSource,
-      workerData: { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, sources, bounds, claims },
+      workerData: { n: csr.n, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, sources, bounds, claims, recycled },
+      transferList: [recycled],
     });
     worker.on('message', (message: HelperMessage) => {
       if ('done' in message) {
