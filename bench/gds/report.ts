@@ -22,6 +22,8 @@ export interface SizeResult {
 
 export interface GdsBenchResults extends BenchHeader {
   neo4jHeap: string;
+  /** Left out by runs before the flag: 2g. */
+  neo4jPageCache?: string;
   /** The analysing process's V8 heap cap in MB (`--service-heap`), when set. */
   serviceHeapMb?: number;
   /** Transactions reading the links at once (ANALYTICS_READ_PARTITIONS); absent in runs before it was reported: 1. */
@@ -39,7 +41,7 @@ export function renderGdsMarkdown(results: GdsBenchResults): string {
   const lines = [
     `# GDS engine benchmark, ${results.startedAt}`,
     '',
-    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB; Node ${results.machine.node}; commit ${results.machine.gitCommit}${results.machine.gitDirtyFiles ? ` (+${results.machine.gitDirtyFiles} changed files)` : ''}. Neo4j heap ${results.neo4jHeap}.${results.readPartitions && results.readPartitions > 1 ? ` Links read in ${results.readPartitions} partitions at once.` : ''}${results.serviceHeapMb ? ` Service V8 heap capped at ${results.serviceHeapMb} MB.` : ''} Seed ${results.seed}.`,
+    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB; Node ${results.machine.node}; commit ${results.machine.gitCommit}${results.machine.gitDirtyFiles ? ` (+${results.machine.gitDirtyFiles} changed files)` : ''}. Neo4j heap ${results.neo4jHeap}, page cache ${results.neo4jPageCache ?? '2g'}.${results.readPartitions && results.readPartitions > 1 ? ` Links read in ${results.readPartitions} partitions at once.` : ''}${results.serviceHeapMb ? ` Service V8 heap capped at ${results.serviceHeapMb} MB.` : ''} Seed ${results.seed}.`,
     '',
     "Same graph, same scope, same parameters (defaults); both engines run alone, one after the other. Service peak: the analysing process's VmHWM; Neo4j peak: the JVM's VmHWM, reset before each run.",
     '',
