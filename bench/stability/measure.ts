@@ -58,7 +58,6 @@ export function withoutTies(projection: Projection, rate: number, seed: number):
       target: Int32Array.from(kept, (t) => ties.target[t]!),
       strength: pick(ties.strength),
       kindCount: pick(ties.kindCount, kinds),
-      kindStrength: pick(ties.kindStrength, kinds),
       money: pick(ties.money),
     },
   };
@@ -144,7 +143,6 @@ export function edgeListProjection(nodes: number, edges: readonly (readonly [num
       target: Int32Array.from(pairs, ([, v]) => v),
       strength: new Float64Array(pairs.length).fill(1),
       kindCount,
-      kindStrength: kindCount.slice(),
       money: new Float64Array(pairs.length),
     },
     evidence: new Array<null>(nodes).fill(null),

@@ -224,4 +224,4 @@ WITH a, b, kind, strength, money,
 WITH kind, strength, money,
      CASE WHEN aLabel + ':' + a.id <= bLabel + ':' + b.id THEN [aLabel, a.id] ELSE [bLabel, b.id] END AS lo,
      CASE WHEN aLabel + ':' + a.id <= bLabel + ':' + b.id THEN [bLabel, b.id] ELSE [aLabel, a.id] END AS hi
-RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds, collect(strength) AS strengths
+RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds

@@ -5,4 +5,4 @@ CALL {
   __TIES__
 }
 RETURN lo[0] AS fromLabel, lo[1] AS from, hi[0] AS toLabel, hi[1] AS to,
-       strength, money, kinds, strengths
+       strength, money, kinds

@@ -24,7 +24,7 @@ export const GDS_QUERIES = [
 ] as const;
 
 /** The last line of gds/people-ties.cypher, the columns the service reads (the projection reads fewer). */
-const TIE_COLUMNS = 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds, collect(strength) AS strengths';
+const TIE_COLUMNS = 'RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, collect(kind) AS kinds';
 
 /**
  * Per-node numbers as the service's procedures take them: the array's bytes (little-endian int32,
@@ -44,7 +44,7 @@ const withIntegers = (config: object) => Object.fromEntries(Object.entries(confi
 export type GdsAlgorithm = 'louvain' | 'pagerank';
 export type EstimatedAlgorithm = GdsAlgorithm;
 
-/** One aggregated tie of gds/people-ties.cypher: its ends, strength, money, and a kind per relation behind it (with its strength). */
+/** One aggregated tie of gds/people-ties.cypher: its ends, strength, money, and a kind per relation behind it. */
 export interface TieRow {
   fromLabel: string;
   from: string;
@@ -53,7 +53,6 @@ export interface TieRow {
   strength: number;
   money: number;
   kinds: string[];
-  strengths: number[];
 }
 
 interface NodeValue {
@@ -142,12 +141,12 @@ export function createGdsRepository(
   const tieRows = queries['gds/tie-rows']!.replace('__TIES__', queries['gds/people-ties']!);
   // The projection needs a tie's ends, strength and money (and for a stored run the kinds of the
   // relations behind it): its last line sums no more than that.
+  if (!queries['gds/people-ties']!.trimEnd().endsWith(TIE_COLUMNS)) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
   const projectQuery = (kinds: number) => {
     const ties = queries['gds/people-ties']!.replace(
       TIE_COLUMNS,
       `RETURN lo, hi, sum(strength) AS strength, sum(money) AS money, ${kinds > 0 ? 'collect(kind)' : 'null'} AS kinds`,
     );
-    if (ties === queries['gds/people-ties']) throw new Error('repositories/gds: gds/people-ties.cypher no longer ends as gds/project.cypher expects');
     const properties = Array.from({ length: kinds }, (_, k) => `, kind${k}: toFloat(size([x IN kinds WHERE x = $storedKinds[${k}]]))`).join('');
     return queries['gds/project']!.replace('__TIES__', ties).replace('__KIND_PROPERTIES__', properties);
   };

@@ -51,9 +51,9 @@ describe('people projection read in partitions', () => {
     expect(single.ties.source.length).toBeGreaterThan(500);
     // A pair's relations in both directions arrive from two partitions, in either order: three or
     // more of them could sum to another last bit. Everything else is the same exactly.
-    const exact = (p: Projection) => ({ ...p, ties: { ...p.ties, strength: undefined, kindStrength: undefined } });
+    const exact = (p: Projection) => ({ ...p, ties: { ...p.ties, strength: undefined } });
     expect(exact(partitioned)).toEqual(exact(single));
-    for (const column of ['strength', 'kindStrength'] as const) {
+    for (const column of ['strength'] as const) {
       const [x, y] = [partitioned.ties[column], single.ties[column]];
       expect(x.length).toBe(y.length);
       for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - y[i]!) > 1e-12 * Math.abs(y[i]!)) expect.fail(`${column}[${i}]: ${x[i]} against ${y[i]}`);

@@ -33,7 +33,6 @@ export class TieCollector {
   private firstEntry = new Int32Array(1025);
   private entryKind = new Uint8Array(1024);
   private entryCount = new Float64Array(1024);
-  private entryStrength = new Float64Array(1024);
 
   constructor(
     private readonly nodes: readonly Pick<ProjectedNode, 'key'>[],
@@ -57,7 +56,7 @@ export class TieCollector {
     this.strength[t] = row.strength;
     this.money[t] = row.money;
     const first = this.entries;
-    row.kinds.forEach((kind, r) => {
+    for (const kind of row.kinds) {
       const k = this.kindIndex.get(kind);
       if (k === undefined) throw new Error(`analytics/gds: unknown tie kind ${kind}`);
       let e = first;
@@ -67,11 +66,9 @@ export class TieCollector {
         this.entries++;
         this.entryKind[e] = k;
         this.entryCount[e] = 0;
-        this.entryStrength[e] = 0;
       }
       this.entryCount[e]! += 1;
-      this.entryStrength[e]! += row.strengths[r]!;
-    });
+    }
     this.firstEntry[t + 1] = this.entries;
   }
 
@@ -85,12 +82,10 @@ export class TieCollector {
       return into;
     };
     const kindCount = new Float64Array(m * K);
-    const kindStrength = new Float64Array(m * K);
     for (let t = 0; t < m; t++) {
       const from = order[t]!;
       for (let e = firstEntry[from]!; e < firstEntry[from + 1]!; e++) {
         kindCount[t * K + this.entryKind[e]!] = this.entryCount[e]!;
-        kindStrength[t * K + this.entryKind[e]!] = this.entryStrength[e]!;
       }
     }
     return {
@@ -99,7 +94,6 @@ export class TieCollector {
       strength: pick(this.strength, new Float64Array(m)) as Float64Array,
       money: pick(this.money, new Float64Array(m)) as Float64Array,
       kindCount,
-      kindStrength,
       unmatched: this.unmatched,
     };
   }
@@ -117,6 +111,5 @@ export class TieCollector {
     const size = this.entryKind.length * 2;
     this.entryKind = grown(this.entryKind, size);
     this.entryCount = grown(this.entryCount, size);
-    this.entryStrength = grown(this.entryStrength, size);
   }
 }

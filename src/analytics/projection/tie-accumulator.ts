@@ -127,7 +127,6 @@ export class TieAccumulator {
       ties.strength[t]! += strength;
       ties.money[t]! += values[at * VALUES + 1]!;
       ties.kindCount[column]! += 1;
-      ties.kindStrength[column]! += strength;
     }
     this.count = 0;
     this.lo = this.hi = [];
@@ -306,7 +305,6 @@ export function emptyTies(m: number, kinds: number): ProjectedTies {
     target: new Int32Array(m),
     strength: new Float64Array(m),
     kindCount: new Float64Array(m * kinds),
-    kindStrength: new Float64Array(m * kinds),
     money: new Float64Array(m),
   };
 }

@@ -8,7 +8,6 @@ export function transferables({ ties: t, facts }: Projection, given?: GivenMeasu
     t.target.buffer,
     t.strength.buffer,
     t.kindCount.buffer,
-    t.kindStrength.buffer,
     t.money.buffer,
     ...(facts ? [facts.keep, facts.tie, facts.strength, facts.tieGroup, facts.node, facts.part, facts.amount, facts.activityGroup].map((a) => a.buffer) : []),
     ...(given ? [given.labels.buffer, given.pagerank.buffer, given.betweenness.buffer, given.closeness.buffer] : []),

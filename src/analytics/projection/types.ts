@@ -23,9 +23,8 @@ export interface ProjectedTies {
   source: Int32Array;
   target: Int32Array;
   strength: Float64Array;
-  /** Per tie and kind (row-major, TIE_KINDS order): how many relations and how much strength. */
+  /** Per tie and kind (row-major, TIE_KINDS order): how many relations. */
   kindCount: Float64Array;
-  kindStrength: Float64Array;
   /** Money paid along the tie, in whole units of the reporting currency. */
   money: Float64Array;
 }
@@ -102,7 +101,7 @@ export interface Projection {
   relationsRead: number;
   /** The facts behind the ties, when asked for (ProjectionOptions.gatherFacts). */
   facts?: ProjectedFacts;
-  /** Tie kinds in the order of kindCount/kindStrength columns. */
+  /** Tie kinds in the order of kindCount's columns. */
   tieKinds: readonly TieKind[];
   /** What the data says that an analyst should check (a person linked to themselves); the analysis repeats them. */
   warnings?: string[];

@@ -24,7 +24,6 @@ const projection: Projection = {
     target: new Int32Array(0),
     strength: new Float64Array(0),
     kindCount: new Float64Array(0),
-    kindStrength: new Float64Array(0),
     money: new Float64Array(0),
   },
   evidence: [null],

@@ -86,7 +86,6 @@ describe('GDS engine: sna.structure.stream against the service’s own functions
       strength: Float64Array.from(ties.strength),
       money: Float64Array.from(ties.money),
       kindCount: new Float64Array(0),
-      kindStrength: new Float64Array(0),
     };
     const csr = csrFromEdges(keys, projectionTies.source, projectionTies.target, projectionTies.strength);
     const own = partitionFromLabels(csr, labels, resolution);

@@ -71,7 +71,6 @@ describe('GDS engine: ties computed in Neo4j', () => {
     };
     close(b.strength, a.strength);
     close(b.money, a.money);
-    close(b.kindStrength, a.kindStrength);
   }
 
   it('gives the people projection’s ties on the default scope', async () => {

@@ -20,7 +20,6 @@ export function handProjection(
       target: Int32Array.from(ties.map(([a, b]) => Math.max(a, b))),
       strength: new Float64Array(ties.length).fill(1),
       kindCount,
-      kindStrength: kindCount.slice(),
       money: new Float64Array(ties.length),
     },
     evidence: nodes.map(() => null),

@@ -31,7 +31,7 @@ describe('tie accumulator', () => {
     const rng = createRng(7);
     const n = 2_000;
     const acc = new TieAccumulator(Number.POSITIVE_INFINITY, chunkBits);
-    const expected = new Map<string, { lo: number; hi: number; strength: number; money: number; counts: number[]; strengths: number[] }>();
+    const expected = new Map<string, { lo: number; hi: number; strength: number; money: number; counts: number[] }>();
     const returned: number[] = [];
     const pairOf: string[] = [];
     // Renumbered ends: node i is at place n − 1 − i, so the order of ties is not the order added.
@@ -45,12 +45,11 @@ describe('tie accumulator', () => {
       returned.push(acc.add(a, b, kind, strength, money));
       const [lo, hi] = [position[a]!, position[b]!].sort((x, y) => x - y) as [number, number];
       const key = `${lo}-${hi}`;
-      if (!expected.has(key)) expected.set(key, { lo, hi, strength: 0, money: 0, counts: new Array<number>(K).fill(0), strengths: new Array<number>(K).fill(0) });
+      if (!expected.has(key)) expected.set(key, { lo, hi, strength: 0, money: 0, counts: new Array<number>(K).fill(0) });
       const e = expected.get(key)!;
       e.strength += strength;
       e.money += money;
       e.counts[TIE_KINDS.indexOf(kind)]! += 1;
-      e.strengths[TIE_KINDS.indexOf(kind)]! += strength;
       pairOf.push(key);
     }
     expect(returned).toEqual(returned.map((_, r) => r));
@@ -63,7 +62,6 @@ describe('tie accumulator', () => {
     expect(Array.from(ties.strength)).toEqual(list.map((e) => e.strength));
     expect(Array.from(ties.money)).toEqual(list.map((e) => e.money));
     expect(Array.from(ties.kindCount)).toEqual(list.flatMap((e) => e.counts));
-    expect(Array.from(ties.kindStrength)).toEqual(list.flatMap((e) => e.strengths));
     const placeOf = new Map(list.map((e, t) => [`${e.lo}-${e.hi}`, t]));
     expect(Array.from(tieOf)).toEqual(pairOf.map((key) => placeOf.get(key)));
   });
@@ -90,7 +88,7 @@ describe('tie accumulator', () => {
       [1, 3, 0, 4, 2],
     ]) {
       const other = merged(order);
-      for (const column of ['source', 'target', 'strength', 'money', 'kindCount', 'kindStrength'] as const) expect(Array.from(other[column])).toEqual(Array.from(forward[column]));
+      for (const column of ['source', 'target', 'strength', 'money', 'kindCount'] as const) expect(Array.from(other[column])).toEqual(Array.from(forward[column]));
     }
   });
 
@@ -183,7 +181,7 @@ describe('a projection put in order', () => {
       .finally(() => clearInterval(counting));
     expect(whole.ties.source.length).toBeGreaterThan(20_000);
     expect(stepped).toEqual(whole);
-    // Each kind's counts and strengths moved with their tie: they sum to the kind's links.
+    // Each kind's counts moved with their tie: they sum to the kind's links.
     expect(whole.ties.kindCount.reduce((sum, c) => sum + c, 0)).toBe(25_000 - whole.dropped.reduce((sum, d) => sum + d.count, 0));
     expect(turns).toBeGreaterThanOrEqual(3);
   });
@@ -217,6 +215,14 @@ describe('a projection over more than one chunk of ties', () => {
     const K = tieKinds.length;
     const [communication, meeting] = [tieKinds.indexOf('communication'), tieKinds.indexOf('meeting')];
     expect(pairs.map((_, t) => [ties.kindCount[t * K + communication], ties.kindCount[t * K + meeting]])).toEqual(pairs.map((pair) => expected.get(pair)));
-    for (let t = 0; t < pairs.length; t++) expect(ties.strength[t]).toBeCloseTo(ties.kindStrength[t * K + communication]! + ties.kindStrength[t * K + meeting]!, 9);
+    // Every relation has the same grading, so a tie's strength is its kinds' counts times their weights.
+    const strengthOf = new Map<string, number>();
+    pairs.forEach((pair, t) => {
+      const counts = expected.get(pair)!.join(' ');
+      if (!strengthOf.has(counts)) strengthOf.set(counts, ties.strength[t]!);
+      else expect(ties.strength[t]).toBeCloseTo(strengthOf.get(counts)!, 9);
+    });
+    expect(strengthOf.get('1 1')).toBeCloseTo(strengthOf.get('1 0')! + strengthOf.get('0 1')!, 9);
+    expect(strengthOf.get('2 0')).toBeCloseTo(2 * strengthOf.get('1 0')!, 9);
   });
 });

@@ -31,7 +31,6 @@ function path(n: number): Projection {
       target: Int32Array.from({ length: m }, (_, t) => t + 1),
       strength: new Float64Array(m).fill(1),
       kindCount: new Float64Array(m * K),
-      kindStrength: new Float64Array(m * K),
       money: new Float64Array(m),
     },
     evidence: nodes.map(() => null),
