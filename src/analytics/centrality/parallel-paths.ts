@@ -128,12 +128,17 @@ export function startShortestPaths(csr: Csr, options: Partial<ParallelPathOption
 
   const used = sources.length * csr.targets.length >= minWork ? Math.min(helpers, blocks) : 0;
   if (used === 0) {
+    const blocksComputed = [0];
     return {
       helpers: 0,
       failures: [],
-      blocksComputed: [blocks],
-      claimed: () => blocks,
-      finish: async () => scalePaths(csr.n, sources, estimated, sumPaths(csr, sources)),
+      blocksComputed,
+      claimed: () => blocksComputed[0]!,
+      finish: async () => {
+        const result = scalePaths(csr.n, sources, estimated, sumPaths(csr, sources));
+        blocksComputed[0] = blocks;
+        return result;
+      },
     };
   }
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));

@@ -6,8 +6,8 @@ const K = TIE_KINDS.length;
 
 /**
  * Sums parallel relations into one undirected tie per pair of nodes (a self-loop is a pair
- * too), keeping per kind how many relations and how much strength went in, so an
- * explanation can say "14 payments and 3 shared crossings". Throws TooManyTiesError past
+ * too), keeping per kind how many relations went in, so an explanation can say "14 payments
+ * and 3 shared crossings". Throws TooManyTiesError past
  * maxTies, so a scope too big for the caller stops the read early.
  */
 export class TooManyTiesError extends Error {
@@ -95,7 +95,7 @@ export class TieAccumulator {
 
   /**
    * The relations merged into one tie per pair, its ends renumbered by `position` (an index of
-   * n nodes), in the order of their ends; a tie's strength, money and kind columns summed in the
+   * n nodes), in the order of their ends; a tie's strength, money and kind counts summed in the
    * order its relations came, or, for three or more, in the order of their values (valueOrder).
    * Lets go of the relations. Yields every few milliseconds, so a caller can let the event loop
    * go (ProjectionBuilder.finishYielding).

@@ -78,8 +78,9 @@ describe('startShortestPaths', () => {
     const serial = shortestPathCentrality(csr);
     for (const options of [{ helpers: 0, minWork: 0 }, { helpers: 1 }]) {
       const run = startShortestPaths(csr, options);
-      expect(run.helpers).toBe(0);
+      expect([run.helpers, run.claimed()]).toEqual([0, 0]);
       expect(await run.finish()).toStrictEqual(serial);
+      expect([run.claimed(), run.blocksComputed]).toEqual([MAX_PATH_BLOCKS, [MAX_PATH_BLOCKS]]);
     }
   });
 
