@@ -9,6 +9,7 @@ import {
   pathBlocks,
   type PathSums,
   pickSources,
+  reuseSums,
   scalePaths,
   type ShortestPathOptions,
   type ShortestPathResult,
@@ -64,24 +65,6 @@ interface BlockSums {
   from: number;
   to: number;
   sums: PathSums;
-}
-
-/**
- * Fresh memory is slow to come by on some machines (3.5 s a GB where this was measured, the
- * kernel handing out zeroed pages): at ten million ties a block's sums are 32 MB, so each
- * thread's sums arrays go back to it once added, to be zeroed and used again.
- */
-export interface RecycledSums {
-  betweenness: Float64Array;
-  closeness: Float64Array;
-}
-
-/** `recycled`'s arrays zeroed, or new ones. */
-export function reuseSums(n: number, recycled: RecycledSums | undefined): PathSums {
-  if (!recycled) return emptySums(n);
-  recycled.betweenness.fill(0);
-  recycled.closeness.fill(0);
-  return recycled;
 }
 
 /** Helper → caller: a block's sums, or that it has claimed its last. */
@@ -142,7 +125,7 @@ export function startShortestPaths(csr: Csr, options: Partial<ParallelPathOption
     };
   }
   const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  // Each block's arrays go back to the thread that computed them: this one's (-1) to `spare`, a helper's through its channel.
+  // Each block's arrays go back to the thread that computed them (reuseSums): this one's (-1) to `spare`, a helper's through its channel.
   const spare: PathSums[] = [];
   const channels = Array.from({ length: used }, () => new MessageChannel());
   const sums = new InOrderSums<BlockSums & { by: number }>(csr.n, ({ by, sums }) => {

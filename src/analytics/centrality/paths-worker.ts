@@ -1,7 +1,7 @@
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 
-import { type HelperMessage, type RecycledSums, reuseSums } from './parallel-paths.js';
-import { addSums, createPathAccumulator, type PathSums } from './shortest-paths.js';
+import type { HelperMessage } from './parallel-paths.js';
+import { addSums, createPathAccumulator, type PathSums, reuseSums } from './shortest-paths.js';
 
 /**
  * A helper thread of parallel-paths.ts: claims blocks of sources from the shared counter until
@@ -36,7 +36,7 @@ for (let b = Atomics.add(claims, 0, 1); b < blocks; b = Atomics.add(claims, 0, 1
     run = undefined;
     runEnd = -1;
   }
-  const sums = reuseSums(n, receiveMessageOnPort(recycled)?.message as RecycledSums | undefined);
+  const sums = reuseSums(n, receiveMessageOnPort(recycled)?.message as PathSums | undefined);
   accumulator.add(sources.subarray(bounds[b], bounds[b + 1]), sums);
   if (b !== runEnd) send({ from: b, to: b + 1, sums });
   else {
